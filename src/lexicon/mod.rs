@@ -1,0 +1,1 @@
+//! Lexicons: data compiled into matchers.

@@ -1,0 +1,26 @@
+//! claimgraph: who claims what, on whose authority, across news outlets that disagree.
+//!
+//! The pipeline runs in stages, one module each, in this order (see
+//! `docs/ARCHITECTURE.md` for their data types and invariants):
+//!
+//! 1. [`ingest`]: paths → [`ingest::Article`]s with their original text and metadata;
+//! 2. [`normalize`]: text → [`normalize::Normalized`], the matching text with a map back
+//!    to original bytes;
+//! 3. [`segment`]: lines (headline, byline, furniture, body), sentences and clauses;
+//! 4. attribution, extraction and linking (later issues; for now [`pipeline`] gives every
+//!    sentence an open claim in the outlet's own voice);
+//! 5. [`report`]: renderers of the one [`model::Run`].
+//!
+//! [`eval`] scores a run against gold annotations. Analysis of text never fails: it returns
+//! results plus warnings; only input and lexicon loading return errors.
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod eval;
+pub mod ingest;
+pub mod lexicon;
+pub mod model;
+pub mod normalize;
+pub mod pipeline;
+pub mod report;
+pub mod segment;

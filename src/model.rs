@@ -1,0 +1,246 @@
+//! The run model: everything one run of the pipeline found, in the shape of the JSON
+//! contract (`docs/json.md`).
+//!
+//! Every renderer (JSON, tables, DOT) and the scorer (`eval`) read this one model; none
+//! re-runs extraction. The types derive `Deserialize` too, so a saved `claimgraph json`
+//! document can be scored later (`claimgraph eval --run FILE`).
+//!
+//! Invariants (checked by `tests/json.rs` on the seeds):
+//! - every `Span` is a half-open byte range into the article file exactly as it was read,
+//!   on UTF-8 character boundaries, and `Mention::text` is that slice of the file;
+//! - every id a record refers to (`Mention::article`, `Mention::claim`, `Mention::chain`,
+//!   `Source::via`, `Relation::claims`) names a record of the same run;
+//! - lists are sorted (articles by id, mentions by article then offset, claims and sources
+//!   by id), so the same input gives byte-identical output.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON contract this model serialises to.
+pub const JSON_VERSION: u32 = 1;
+
+/// One run of the pipeline over a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Run {
+    /// Contract version ([`JSON_VERSION`]).
+    pub version: u32,
+    /// The articles read, sorted by id.
+    pub articles: Vec<ArticleInfo>,
+    /// The publishing outlets, sorted by id.
+    pub outlets: Vec<Outlet>,
+    /// Sources cited inside articles, sorted by id.
+    pub sources: Vec<Source>,
+    /// Canonical claims, sorted by id.
+    pub claims: Vec<Claim>,
+    /// Every place an article makes or reports a claim, sorted by article then offset.
+    pub mentions: Vec<Mention>,
+    /// Derived claim–claim relations (contradictions).
+    pub relations: Vec<Relation>,
+}
+
+/// A half-open byte range `[start, end)` into an article file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span `[start, end)`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Whether two spans share at least one byte.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The span as a `Range` for slicing.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// An article as the output describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleInfo {
+    /// Stable id: the file stem (or relative path without extension), or the JSONL `id`.
+    pub id: String,
+    /// The path the article was read from, as given on the command line.
+    pub path: String,
+    /// Id of the publishing outlet (`outlets[].id`), `unknown` when nothing names it.
+    pub outlet: String,
+    /// Publication date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, when known.
+    pub published: Option<String>,
+    /// BCP-47 language code (`ar`, `en`), `und` when undetermined.
+    pub language: String,
+    /// The headline, when the article has one.
+    pub title: Option<String>,
+    /// Where the article was published, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where each metadata field came from (`front-matter`, `manifest`, `jsonl`,
+    /// `byline`, `script`, `default`), for explanation.
+    #[serde(default)]
+    pub metadata_from: MetadataOrigin,
+    /// Lines marked as page furniture, each with the rule that marked it.
+    #[serde(default)]
+    pub furniture: Vec<FurnitureLine>,
+}
+
+/// Where each metadata field of an article came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MetadataOrigin {
+    /// Origin of `outlet`.
+    pub outlet: String,
+    /// Origin of `published`.
+    pub published: String,
+    /// Origin of `language`.
+    pub language: String,
+}
+
+/// A line that is not article text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FurnitureLine {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// The line's span (without its line end).
+    pub span: Span,
+    /// Id of the furniture rule that matched.
+    pub rule: String,
+}
+
+/// A publishing outlet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Outlet {
+    /// Slug id (`tayf-post`).
+    pub id: String,
+    /// Display label (`Tayf Post`).
+    pub label: String,
+}
+
+/// A source cited inside one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// `ARTICLE/slug`.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// Source kind (`state-media`, `media`, `social-media`, `armed-group`,
+    /// `armed-group-media`, `government`, `journalist`, `individual`, `anonymous`).
+    pub kind: String,
+    /// The source that relays this one, or `None`.
+    pub via: Option<String>,
+    /// Every place the article names the source or refers back to it.
+    pub cues: Vec<Cue>,
+}
+
+/// One place where an article names a source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The article (`articles[].id`).
+    pub article: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A canonical claim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id.
+    pub id: String,
+    /// Canonical key (`withdraw(regime, ain-issa)`, or `open(…)` for an open claim).
+    pub key: String,
+    /// English label.
+    pub label: String,
+    /// Episode (`2019-11`, `undated`).
+    pub episode: String,
+    /// Whether no claim frame matched: the claim is the statement's own text.
+    #[serde(default)]
+    pub open: bool,
+    /// Id of the rule that made the claim.
+    #[serde(default)]
+    pub rule: String,
+}
+
+/// Whether a mention asserts or denies its claim.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// The source says it happened.
+    #[default]
+    Asserts,
+    /// The source says it did not.
+    Denies,
+}
+
+/// How the reporter holds the mention.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// Reported without comment.
+    #[default]
+    Plain,
+    /// The reporter marks doubt (زعم، وفق زعمها، "claimed").
+    Distanced,
+    /// The speaker speculates or gives an opinion (رجح، يرى، قد، "may").
+    Hedged,
+}
+
+/// One place where an article makes or reports a claim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Stable id (`ARTICLE/mN`).
+    pub id: String,
+    /// The article (`articles[].id`).
+    pub article: String,
+    /// The claim (`claims[].id`).
+    pub claim: String,
+    /// Asserts or denies.
+    pub polarity: Polarity,
+    /// Plain, distanced or hedged.
+    pub stance: Stance,
+    /// Source ids from the outlet inwards; empty for the outlet's own voice.
+    pub chain: Vec<String>,
+    /// The sentence the mention stands in.
+    pub sentence: Span,
+    /// The span the rule matched, inside `sentence`.
+    pub evidence: Span,
+    /// The sentence as it stands in the article.
+    pub text: String,
+    /// 1-based line of the sentence's start.
+    #[serde(default)]
+    pub line: usize,
+    /// Id of the rule that produced the mention.
+    #[serde(default)]
+    pub rule: String,
+}
+
+/// The kind of a claim–claim relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RelationKind {
+    /// The two claims cannot both hold.
+    Contradicts,
+}
+
+/// A derived relation between two claims.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    /// The kind of relation.
+    pub kind: RelationKind,
+    /// The two claim ids.
+    pub claims: [String; 2],
+    /// The rule that produced the relation, and why.
+    pub reason: String,
+}

@@ -1,0 +1,1 @@
+//! The pipeline: from articles to a run.

@@ -1,0 +1,1 @@
+//! Segmentation: lines, sentences, clauses.
