@@ -1,1 +1,245 @@
-//! The pipeline: from articles to a run.
+//! The pipeline: from paths to one [`Run`].
+//!
+//! Input: the paths the user gave and a resolved [`Config`]. Output: [`Output`], the run
+//! model plus, per article, what the stages computed ([`Analysis`]), and the input errors
+//! and warnings that decide the exit code.
+//!
+//! Until attribution and claim extraction land (issues 4 and 5), every sentence of a
+//! headline or body line becomes one mention of an *open* claim in the outlet's own voice:
+//! nothing the article says is dropped, and the scorer can already measure recall and
+//! furniture errors.
+//!
+//! Invariants: the run is a pure function of the articles' ids, texts and metadata, so
+//! the order in which paths are given never changes it; analysis of text never fails.
+
+use crate::ingest::{self, Article, IngestOptions, InputError, Origin};
+use crate::lexicon::furniture::FurnitureRules;
+use crate::model::{ArticleInfo, Claim, FurnitureLine, JSON_VERSION, Mention, MetadataOrigin, Outlet, Run};
+use crate::normalize::{Normalized, normalize};
+use crate::segment::{self, LineKind, Segmented};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Everything resolved before the pipeline starts: options and compiled lexicons.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Input options.
+    pub ingest: IngestOptions,
+    /// Furniture and byline rules.
+    pub furniture: FurnitureRules,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            ingest: IngestOptions::default(),
+            furniture: FurnitureRules::embedded(),
+        }
+    }
+}
+
+/// What the stages computed for one article.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The article as read.
+    pub article: Article,
+    /// Its normalised text.
+    pub norm: Normalized,
+    /// Its lines and sentences.
+    pub segments: Segmented,
+}
+
+/// The result of running the pipeline.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// The run model every renderer reads.
+    pub run: Run,
+    /// Per-article analyses, in the order of `run.articles`.
+    pub analyses: Vec<Analysis>,
+    /// Inputs that were skipped.
+    pub errors: Vec<InputError>,
+    /// Inputs read with something ignored.
+    pub warnings: Vec<InputError>,
+}
+
+/// Reads `paths` and runs every stage.
+pub fn run(paths: &[PathBuf], config: &Config) -> Output {
+    let corpus = ingest::load(paths, &config.ingest);
+    let analyses: Vec<Analysis> = corpus.articles.into_iter().map(|a| analyze(a, config)).collect();
+    Output {
+        run: build_run(&analyses),
+        analyses,
+        errors: corpus.errors,
+        warnings: corpus.warnings,
+    }
+}
+
+/// Runs the per-article stages on one article.
+pub fn analyze(article: Article, config: &Config) -> Analysis {
+    let norm = Normalized::new(&article.text);
+    let segments = segment::segment(&article.text, article.body, &norm, &config.furniture);
+    Analysis {
+        article,
+        norm,
+        segments,
+    }
+}
+
+/// The rule id of the interim extractor: one open claim per sentence.
+pub const OPEN_SENTENCE_RULE: &str = "EXTRACT/OPEN_SENTENCE";
+
+/// Builds the run model from analysed articles.
+pub fn build_run(analyses: &[Analysis]) -> Run {
+    let mut run = Run {
+        version: JSON_VERSION,
+        ..Run::default()
+    };
+    let mut outlets = BTreeMap::new();
+    let mut claims = BTreeMap::new();
+    for a in analyses {
+        let (outlet, outlet_from) = resolve_outlet(a);
+        outlets.insert(outlet.id.clone(), outlet.clone());
+        let info = article_info(a, &outlet.id, outlet_from);
+        let episode = info
+            .published
+            .as_deref()
+            .map_or("undated".to_owned(), |p| p.chars().take(7).collect());
+        for (n, sentence) in a.segments.sentences.iter().enumerate() {
+            let ntext = &a.norm.text()[sentence.norm.clone()];
+            let id = format!("open-{:016x}", fnv1a(ntext.as_bytes()));
+            let text = &a.article.text[sentence.span.clone()];
+            claims.entry(id.clone()).or_insert_with(|| Claim {
+                id: id.clone(),
+                key: format!("open({id})"),
+                label: text.to_owned(),
+                episode: episode.clone(),
+                open: true,
+                rule: OPEN_SENTENCE_RULE.to_owned(),
+            });
+            run.mentions.push(Mention {
+                id: format!("{}/m{}", a.article.id, n + 1),
+                article: a.article.id.clone(),
+                claim: id,
+                chain: Vec::new(),
+                sentence: sentence.span.clone().into(),
+                evidence: sentence.span.clone().into(),
+                text: text.to_owned(),
+                line: a.segments.lines[sentence.line].number,
+                rule: OPEN_SENTENCE_RULE.to_owned(),
+                ..Mention::default()
+            });
+        }
+        run.articles.push(info);
+    }
+    run.outlets = outlets.into_values().collect();
+    run.claims = claims.into_values().collect();
+    run.articles.sort_by(|a, b| a.id.cmp(&b.id));
+    run.mentions
+        .sort_by(|a, b| (&a.article, a.sentence.start).cmp(&(&b.article, b.sentence.start)));
+    run
+}
+
+fn article_info(a: &Analysis, outlet: &str, outlet_from: Origin) -> ArticleInfo {
+    let meta = &a.article.meta;
+    let title = meta
+        .title
+        .clone()
+        .or_else(|| a.segments.headline().map(|l| a.article.text[l.span.clone()].to_owned()));
+    let furniture = a
+        .segments
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Furniture)
+        .map(|l| FurnitureLine {
+            line: l.number,
+            span: l.span.clone().into(),
+            rule: l.rule.clone().unwrap_or_default(),
+        })
+        .collect();
+    ArticleInfo {
+        id: a.article.id.clone(),
+        path: a.article.path.clone(),
+        outlet: outlet.to_owned(),
+        published: meta.published.map(|d| d.to_string()),
+        language: meta.language.clone().unwrap_or_else(|| "und".to_owned()),
+        title,
+        url: meta.url.clone(),
+        metadata_from: MetadataOrigin {
+            outlet: outlet_from.as_str().to_owned(),
+            published: meta.published_from.as_str().to_owned(),
+            language: meta.language_from.as_str().to_owned(),
+        },
+        furniture,
+    }
+}
+
+/// The article's outlet: as declared, else from its byline, else `unknown`.
+fn resolve_outlet(a: &Analysis) -> (Outlet, Origin) {
+    let meta = &a.article.meta;
+    let (label, from) = match (&meta.outlet, &a.segments.byline) {
+        (Some(label), _) => (label.clone(), meta.outlet_from),
+        (None, Some(byline)) => (byline.outlet.clone(), Origin::Byline),
+        (None, None) => ("unknown".to_owned(), Origin::None),
+    };
+    if label.trim().eq_ignore_ascii_case("unknown") || label.trim().is_empty() {
+        return (unknown_outlet(), from);
+    }
+    let id = slug(&label);
+    if id.is_empty() {
+        return (unknown_outlet(), from);
+    }
+    (Outlet { id, label }, from)
+}
+
+fn unknown_outlet() -> Outlet {
+    Outlet {
+        id: "unknown".to_owned(),
+        label: "Unknown".to_owned(),
+    }
+}
+
+/// A stable id for a label in any script: normalised, letters and digits kept, every
+/// other run of characters one `-` (`Tayf Post` → `tayf-post`, `طيف بوست` → `طيف-بوست`).
+pub fn slug(label: &str) -> String {
+    let mut out = String::new();
+    for c in normalize(label).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// 64-bit FNV-1a: a tiny, stable hash for content ids (std's hasher is not stable across
+/// releases, and ids must be).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Tayf Post"), "tayf-post");
+        assert_eq!(slug("  Al-Wasila "), "al-wasila");
+        assert_eq!(slug("--"), "");
+    }
+
+    #[test]
+    fn fnv_is_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

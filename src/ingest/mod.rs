@@ -12,14 +12,41 @@
 //!   decoded `text` field.
 //! - A bad input never stops the run: it becomes an `InputError` naming the file and line,
 //!   and the other inputs are still read. Nothing here panics on any input.
-//! - Discovery is deterministic: directories are walked in sorted order.
+//! - Discovery is deterministic: directories are walked in sorted order, duplicate ids are
+//!   renamed in discovery order, and the corpus is sorted by id.
 //!
 //! Metadata precedence, highest first: front matter, the directory's `corpus.toml`
-//! manifest, the JSONL record; what none of them declares is detected later (language
-//! from the script here, outlet from a byline line in `segment`).
+//! manifest (an `[[article]]` entry, then its `[defaults]`, innermost manifest first), the
+//! JSONL record. A JSONL record takes only its own fields: a manifest entry names a file,
+//! not a record, so manifests do not apply to JSONL. What none of them declares is detected
+//! later (language from the script here, outlet from a byline line in `segment`, so an
+//! undeclared `outlet` is `None` here). An empty value (`outlet:`) counts as not declared;
+//! a declared value is kept as written (the seed manifest's `"unknown"` outlet included).
+//!
+//! Code map: `discover` turns paths into files (walk, manifests in scope), `decode` turns
+//! bytes into text or a clear error, `front_matter`, `manifest` and `jsonl` parse the three
+//! metadata formats into one `Fields` shape, and this file assembles articles.
+//!
+//! Limits worth knowing: `max_article_bytes` bounds a text file, stdin and one JSONL
+//! record's decoded `text`, not a whole JSONL file (a JSONL corpus is many articles).
+//! A `corpus.toml` applies to the files found by walking its directory tree, and to a
+//! file given directly whose own directory holds it (ancestors are not searched then).
 
+mod decode;
+mod discover;
+mod fields;
+mod front_matter;
+mod jsonl;
+mod manifest;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
 use std::fmt;
+use std::io::Read;
 use std::path::PathBuf;
+
+use fields::Fields;
 
 /// A publication date as precise as it is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -194,8 +221,196 @@ pub struct Corpus {
     pub warnings: Vec<InputError>,
 }
 
-/// Reads every article behind `paths`.
+impl InputError {
+    /// An error for `path`, with no line.
+    fn new(path: &str, message: impl Into<String>, hint: impl Into<String>) -> InputError {
+        InputError {
+            path: path.to_string(),
+            line: None,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    /// The same error, at `line`.
+    fn at(mut self, line: usize) -> InputError {
+        self.line = Some(line);
+        self
+    }
+}
+
+/// Reads every article behind `paths`: files, directories (walked recursively, taking
+/// `.txt`, `.md` and `.jsonl`), and `-` for standard input.
 pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
-    let _ = (paths, options);
-    Corpus::default()
+    let mut loader = Loader::new(options);
+    for path in paths {
+        if path.as_os_str() == "-" {
+            loader.stdin(std::io::stdin().lock());
+        } else {
+            loader.path(path);
+        }
+    }
+    loader.finish()
+}
+
+/// Reads one input from `reader` as `load` reads `-`: JSONL when its first non-whitespace
+/// character is `{`, otherwise one text article with id `stdin` and path `-`.
+pub fn read_stdin(reader: impl Read, options: &IngestOptions) -> Corpus {
+    let mut loader = Loader::new(options);
+    loader.stdin(reader);
+    loader.finish()
+}
+
+/// The language a text is written in, judged by its letters alone: `"ar"` when most are
+/// Arabic script, `"en"` when most are Latin, `None` for anything else (no letters, mixed,
+/// another script). Latin is taken to be English because that is the corpus's other
+/// language; a French article would be misjudged, which is why declaring beats this.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let (mut arabic, mut latin, mut letters) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => arabic += 1,
+            0x0041..=0x024F | 0x1E00..=0x1EFF => latin += 1,
+            _ => {}
+        }
+    }
+    // "Most" is a strict majority: an Arabic article quoting English names stays Arabic,
+    // and a half-and-half text is left undecided rather than guessed.
+    if arabic * 2 > letters {
+        Some("ar")
+    } else if latin * 2 > letters {
+        Some("en")
+    } else {
+        None
+    }
+}
+
+/// The state of one `load`: what has been read so far, in discovery order.
+struct Loader<'a> {
+    options: &'a IngestOptions,
+    corpus: Corpus,
+    /// Manifests already read, by canonical directory, so a directory given twice (or a
+    /// file given beside its directory) reports a broken manifest once. `None`: the
+    /// directory has no usable manifest.
+    manifests: HashMap<PathBuf, Option<std::rc::Rc<manifest::Manifest>>>,
+}
+
+/// What the surroundings of a text file declare for it.
+#[derive(Default)]
+struct Context<'m> {
+    /// The article's `[[article]]` entry in a manifest in scope.
+    entry: Option<&'m Fields>,
+    /// The `[defaults]` of the manifests in scope, innermost first.
+    defaults: Vec<&'m Fields>,
+}
+
+impl<'a> Loader<'a> {
+    fn new(options: &'a IngestOptions) -> Self {
+        Loader {
+            options,
+            corpus: Corpus::default(),
+            manifests: HashMap::new(),
+        }
+    }
+
+    fn error(&mut self, error: InputError) {
+        self.corpus.errors.push(error);
+    }
+
+    fn stdin(&mut self, mut reader: impl Read) {
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            self.error(InputError::new("-", format!("cannot read standard input: {e}"), ""));
+            return;
+        }
+        let looks_jsonl = bytes
+            .strip_prefix("\u{feff}".as_bytes())
+            .unwrap_or(&bytes)
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(&b'{');
+        if looks_jsonl {
+            jsonl::read(&bytes, "-", "stdin", self.options, &mut self.corpus);
+        } else {
+            self.text_article(bytes, "-", "stdin".to_string(), &Context::default());
+        }
+    }
+
+    /// Reads a text article from its bytes and adds it, or reports why it cannot be read.
+    fn text_article(&mut self, bytes: Vec<u8>, path: &str, id: String, context: &Context) {
+        match self.build_text_article(bytes, path, id, context) {
+            Ok(article) => self.corpus.articles.push(article),
+            Err(error) => self.error(error),
+        }
+    }
+
+    fn build_text_article(
+        &mut self,
+        bytes: Vec<u8>,
+        path: &str,
+        id: String,
+        context: &Context,
+    ) -> Result<Article, InputError> {
+        decode::check_size(bytes.len() as u64, path, self.options)?;
+        decode::check_binary(&bytes, path)?;
+        let text = decode::utf8(bytes, path)?;
+        if decode::is_blank(&text) {
+            return Err(InputError::new(path, "is empty", decode::EMPTY_HINT));
+        }
+        let front = front_matter::parse(&text, path, &mut self.corpus.warnings)?;
+        if decode::is_blank(&text[front.body..]) {
+            return Err(InputError::new(
+                path,
+                "is empty after its front matter",
+                decode::EMPTY_HINT,
+            ));
+        }
+        let mut layers = vec![(Origin::FrontMatter, &front.fields)];
+        layers.extend(context.entry.map(|entry| (Origin::Manifest, entry)));
+        layers.extend(context.defaults.iter().map(|d| (Origin::Manifest, *d)));
+        let (declared_id, meta) = fields::merge(&layers, &text[front.body..]);
+        Ok(Article {
+            id: declared_id.unwrap_or(id),
+            path: path.to_string(),
+            body: front.body,
+            text,
+            meta,
+        })
+    }
+
+    /// Renames duplicate ids in discovery order (the first keeps its id) and sorts.
+    fn finish(mut self) -> Corpus {
+        let mut taken: HashMap<String, String> = self
+            .corpus
+            .articles
+            .iter()
+            .map(|a| (a.id.clone(), a.path.clone()))
+            .collect();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for article in &mut self.corpus.articles {
+            let Some(first_path) = seen.get(&article.id).cloned() else {
+                seen.insert(article.id.clone(), article.path.clone());
+                continue;
+            };
+            let renamed = (2..)
+                .map(|n| format!("{}~{n}", article.id))
+                .find(|candidate| !taken.contains_key(candidate))
+                .expect("an unused suffix exists");
+            self.corpus.warnings.push(InputError::new(
+                &article.path,
+                format!(
+                    "duplicate id `{}` (already used by {first_path}); renamed to `{renamed}`",
+                    article.id
+                ),
+                "give each article its own id (front matter `id:`, the manifest's `id`, \
+                 or the JSONL record's `id`)",
+            ));
+            taken.insert(renamed.clone(), article.path.clone());
+            seen.insert(renamed.clone(), article.path.clone());
+            article.id = renamed;
+        }
+        self.corpus.articles.sort_by(|a, b| a.id.cmp(&b.id));
+        self.corpus
+    }
 }

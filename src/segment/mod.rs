@@ -1,1 +1,577 @@
-//! Segmentation: lines, sentences, clauses.
+//! Segmentation: lines (each with its kind), sentences and clauses.
+//!
+//! Input: an article's original text, the byte where its body starts, its [`Normalized`]
+//! text and the compiled [`FurnitureRules`]. Output: [`Segmented`], the lines of the
+//! article classified as front matter, blank, furniture, byline, headline, repeated title
+//! or body, and the sentences (with clauses) of the headline and body lines.
+//!
+//! Invariants:
+//! - line N of the output is line N of the file (the normaliser keeps line ends one for
+//!   one), and every span is an original byte span on character boundaries;
+//! - furniture, byline, repeated-title and front-matter lines have no sentences, so no
+//!   later stage can take a claim from them;
+//! - sentences never cross a line end; a quotation left open at a line end is closed
+//!   there, so unbalanced quotation marks cannot swallow the rest of an article;
+//! - segmenting never fails and never panics: any text gives lines and sentences.
+//!
+//! Sentences are split on the normalised text, after the normaliser has removed the dots
+//! used to obfuscate words (`معـ.ارك`), so those dots do not end sentences while a real
+//! sentence end run into the next word (`حمص.وباتت`) still does.
+
+use crate::lexicon::furniture::FurnitureRules;
+use crate::normalize::Normalized;
+use std::ops::Range;
+
+/// What a line of an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Inside the front matter.
+    FrontMatter,
+    /// Empty or only whitespace.
+    Blank,
+    /// Page furniture (navigation, "read also", comment form, bio, sub-heading).
+    Furniture,
+    /// A byline naming the outlet or the author.
+    Byline,
+    /// The article's headline: the first line that is nothing else.
+    Headline,
+    /// The headline again, at the top of the article.
+    RepeatedTitle,
+    /// Article text.
+    Body,
+}
+
+impl LineKind {
+    /// Lower-case name for listings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineKind::FrontMatter => "front-matter",
+            LineKind::Blank => "blank",
+            LineKind::Furniture => "furniture",
+            LineKind::Byline => "byline",
+            LineKind::Headline => "headline",
+            LineKind::RepeatedTitle => "repeated-title",
+            LineKind::Body => "body",
+        }
+    }
+
+    /// Whether the line carries sentences that may hold claims.
+    pub fn has_text(self) -> bool {
+        matches!(self, LineKind::Headline | LineKind::Body)
+    }
+}
+
+/// One line of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number.
+    pub number: usize,
+    /// Original byte span, without the line end and surrounding whitespace.
+    pub span: Range<usize>,
+    /// Normalised byte span, trimmed likewise.
+    pub norm: Range<usize>,
+    /// What the line is.
+    pub kind: LineKind,
+    /// The rule that classified the line, for furniture and bylines.
+    pub rule: Option<String>,
+}
+
+/// One sentence of a headline or body line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index into [`Segmented::lines`].
+    pub line: usize,
+    /// Original byte span.
+    pub span: Range<usize>,
+    /// Normalised byte span.
+    pub norm: Range<usize>,
+    /// Normalised spans of the clauses (split at `، , ؛ ;`).
+    pub clauses: Vec<Range<usize>>,
+    /// When the sentence starts inside a quotation opened by an earlier sentence, the
+    /// index of that sentence, so that attribution can keep the quotation's speaker.
+    pub quote: Option<usize>,
+}
+
+/// The byline that names the article's outlet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    /// Index into [`Segmented::lines`].
+    pub line: usize,
+    /// The rule that matched.
+    pub rule: String,
+    /// The outlet as written in the original text.
+    pub outlet: String,
+    /// Its original byte span.
+    pub outlet_span: Range<usize>,
+}
+
+/// An article cut into lines and sentences.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segmented {
+    /// Every line of the file, in order.
+    pub lines: Vec<Line>,
+    /// The sentences of headline and body lines, in order.
+    pub sentences: Vec<Sentence>,
+    /// The first byline that names an outlet, if any.
+    pub byline: Option<Byline>,
+}
+
+impl Segmented {
+    /// The headline line, if the article has one.
+    pub fn headline(&self) -> Option<&Line> {
+        self.lines.iter().find(|l| l.kind == LineKind::Headline)
+    }
+}
+
+/// Cuts an article into classified lines and sentences.
+pub fn segment(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRules) -> Segmented {
+    let lines = classify_lines(text, body, norm, rules);
+    let mut out = Segmented {
+        lines,
+        ..Segmented::default()
+    };
+    out.byline = find_byline(&out.lines, text, norm, rules);
+    for (index, line) in out.lines.iter().enumerate() {
+        if line.kind.has_text() {
+            split_sentences(index, line.norm.clone(), text, norm, &mut out.sentences);
+        }
+    }
+    out
+}
+
+/// The normalised line ranges (without `\n`), trimmed of spaces.
+fn normalized_lines(norm: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in norm.split('\n') {
+        let end = start + piece.len();
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead == piece.len() {
+            lines.push(start..start);
+        } else {
+            lines.push(start + lead..end - trail);
+        }
+        start = end + 1;
+    }
+    // A final line end does not open another line.
+    if norm.ends_with('\n') {
+        lines.pop();
+    }
+    lines
+}
+
+/// The original line ranges (without line ends: `\n`, `\r\n` or a lone `\r`), trimmed
+/// of whitespace and invisible controls.
+fn original_lines(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(trim_invisible(text, start..i));
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(trim_invisible(text, start..i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        lines.push(trim_invisible(text, start..bytes.len()));
+    }
+    lines
+}
+
+/// Whitespace and the controls that carry no text: BOM, bidi and zero-width characters.
+fn blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c as u32, 0x061C | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF)
+}
+
+/// Marks the normaliser drops that belong to the letter before them: harakat, tatweel,
+/// combining marks.
+fn mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x0640 | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED)
+}
+
+fn trim_invisible(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let trimmed = s.trim_start_matches(blank);
+    let start = r.start + (s.len() - trimmed.len());
+    let end = start + trimmed.trim_end_matches(blank).len();
+    if start == end { r.start..r.start } else { start..end }
+}
+
+/// Extends an original span's end over the harakat and tatweel that follow it
+/// directly: the normaliser drops them, so the map ends before them, but they belong to
+/// the last word (`تعليقاً` keeps its tanween).
+fn grow_over_marks(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    end + (rest.len() - rest.trim_start_matches(mark).len())
+}
+
+fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRules) -> Vec<Line> {
+    let ntext = norm.text();
+    let ranges = normalized_lines(ntext);
+    let originals = original_lines(text);
+    let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
+    // First pass: what each line is by its own text.
+    for (i, r) in ranges.iter().enumerate() {
+        // The normaliser keeps line ends one for one, so the counts agree; the map is the
+        // fallback should they ever not.
+        let span = originals.get(i).cloned().unwrap_or_else(|| norm.to_original(r.clone()));
+        let s = &ntext[r.clone()];
+        let (kind, rule) = if span.start < body {
+            (LineKind::FrontMatter, None)
+        } else if s.is_empty() {
+            (LineKind::Blank, None)
+        } else if let Some(rule) = rules.furniture(s) {
+            (LineKind::Furniture, Some(rule.to_owned()))
+        } else {
+            (LineKind::Body, None)
+        };
+        lines.push(Line {
+            number: i + 1,
+            span,
+            norm: r.clone(),
+            kind,
+            rule,
+        });
+    }
+    // Second pass: bylines, the headline and its repeat, sub-headings, which depend on
+    // the lines around them.
+    let mut headline: Option<Range<usize>> = None;
+    let mut seen_body = false;
+    // Bylines stand at the top: before the headline, or among the first text lines after
+    // it (a subtitle may come first, as in seed 003).
+    let mut text_lines = 0;
+    for i in 0..lines.len() {
+        if lines[i].kind != LineKind::Body {
+            continue;
+        }
+        let s = &ntext[lines[i].norm.clone()];
+        if text_lines < BYLINE_WINDOW {
+            if let Some(m) = rules.byline(s) {
+                lines[i].kind = LineKind::Byline;
+                lines[i].rule = Some(m.rule);
+                continue;
+            }
+        }
+        if let Some((id, max_words, bio_rule)) = &rules.author_line {
+            let next = lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank);
+            if word_count(s) <= *max_words && next.is_some_and(|l| l.rule.as_deref() == Some(bio_rule)) {
+                lines[i].kind = LineKind::Byline;
+                lines[i].rule = Some(id.clone());
+                continue;
+            }
+        }
+        match &headline {
+            None => {
+                lines[i].kind = LineKind::Headline;
+                headline = Some(lines[i].norm.clone());
+                text_lines += 1;
+                continue;
+            }
+            Some(h) if !seen_body && ntext[h.clone()] == *s => {
+                lines[i].kind = LineKind::RepeatedTitle;
+                continue;
+            }
+            _ => {}
+        }
+        if let Some((id, max_words)) = &rules.subheading {
+            // A line ending in ":" introduces what follows; it is not a heading.
+            if word_count(s) <= *max_words && !s.ends_with(SENTENCE_END) && !s.ends_with(':') {
+                lines[i].kind = LineKind::Furniture;
+                lines[i].rule = Some(id.clone());
+                continue;
+            }
+        }
+        seen_body = true;
+        text_lines += 1;
+    }
+    lines
+}
+
+/// How many headline and body lines may precede a byline.
+const BYLINE_WINDOW: usize = 4;
+
+fn find_byline(lines: &[Line], text: &str, norm: &Normalized, rules: &FurnitureRules) -> Option<Byline> {
+    lines.iter().enumerate().find_map(|(index, line)| {
+        if line.kind != LineKind::Byline {
+            return None;
+        }
+        let m = rules.byline(&norm.text()[line.norm.clone()])?;
+        let group = m.outlet?;
+        let span = norm.to_original(line.norm.start + group.start..line.norm.start + group.end);
+        Some(Byline {
+            line: index,
+            rule: m.rule,
+            outlet: text[span.clone()].trim().to_owned(),
+            outlet_span: span,
+        })
+    })
+}
+
+/// Words: whitespace-separated tokens with a letter or digit in them.
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Characters that end a sentence.
+const SENTENCE_END: [char; 5] = ['.', '!', '?', '؟', '…'];
+/// Characters that end a clause.
+const CLAUSE_END: [char; 4] = ['،', ',', '؛', ';'];
+
+/// Latin abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "st", "jr", "sr", "vs", "etc", "e.g",
+    "i.e", "no", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "approx", "dept", "gov", "sen", "rep", "rev", "fig", "al", "cf", "ca",
+];
+
+fn split_sentences(line: usize, range: Range<usize>, text: &str, norm: &Normalized, out: &mut Vec<Sentence>) {
+    let ntext = norm.text();
+    let cut = LineCut {
+        line,
+        chars: ntext[range.clone()].char_indices().collect(),
+        base: range.start,
+        len: range.len(),
+        text,
+        norm,
+    };
+    let chars = &cut.chars;
+    let mut quotes = QuoteState::default();
+    // The quotation a sentence starts in, if any (a line starts in none).
+    let mut open_at_start = None;
+    let mut start = 0usize; // index into `chars`
+    let mut i = 0usize;
+    let first_of_line = out.len();
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if c == '"' {
+            quotes.see(cut.original_char(i), out.len());
+        }
+        if !SENTENCE_END.contains(&c) || !cut.ends_sentence(i) {
+            i += 1;
+            continue;
+        }
+        // The whole run of end marks ("..", "!..", "؟!") and closing quotes or brackets
+        // belongs to this sentence.
+        let mut j = i + 1;
+        while j < chars.len() && SENTENCE_END.contains(&chars[j].1) {
+            j += 1;
+        }
+        while j < chars.len() && matches!(chars[j].1, '"' | ')' | ']') {
+            if chars[j].1 == '"' {
+                let original = cut.original_char(j);
+                if quotes.depth == 0 || quote_role(original) == QuoteRole::Open {
+                    break;
+                }
+                quotes.see(original, out.len());
+            }
+            j += 1;
+        }
+        cut.push(start, j, open_at_start, out);
+        open_at_start = quotes.open();
+        start = j;
+        i = j;
+    }
+    cut.push(start, chars.len(), open_at_start, out);
+    // A piece with no letter or digit ("..", a lone quotation mark) joins the sentence
+    // before it rather than standing alone.
+    let mut k = first_of_line + 1;
+    while k < out.len() {
+        if !ntext[out[k].norm.clone()].chars().any(char::is_alphanumeric) {
+            let gone = out.remove(k);
+            let prev = &mut out[k - 1];
+            prev.norm.end = gone.norm.end;
+            prev.span.end = gone.span.end;
+        } else {
+            k += 1;
+        }
+    }
+    for sentence in &mut out[first_of_line..] {
+        sentence.clauses = clauses(ntext, sentence.norm.clone());
+    }
+}
+
+/// One headline or body line being cut into sentences.
+struct LineCut<'a> {
+    /// Index of the line.
+    line: usize,
+    /// The normalised line's characters with their offsets in the line.
+    chars: Vec<(usize, char)>,
+    /// Where the line starts in the normalised text.
+    base: usize,
+    /// The line's normalised length.
+    len: usize,
+    text: &'a str,
+    norm: &'a Normalized,
+}
+
+impl LineCut<'_> {
+    /// Byte offset (in the line) of char index `i`, or the line's end.
+    fn offset(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.len, |c| c.0)
+    }
+
+    /// Adds the sentence made of chars `from..to`, trimmed, if anything is left.
+    fn push(&self, from: usize, to: usize, quote: Option<usize>, out: &mut Vec<Sentence>) {
+        let (start, end) = (self.base + self.offset(from), self.base + self.offset(to));
+        let piece = &self.norm.text()[start..end];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead == piece.len() {
+            return;
+        }
+        let n = start + lead..end - trail;
+        let mut span = self.norm.to_original(n.clone());
+        span.end = grow_over_marks(self.text, span.end);
+        out.push(Sentence {
+            line: self.line,
+            span,
+            norm: n,
+            clauses: Vec::new(),
+            quote,
+        });
+    }
+
+    /// The original character behind normalised char index `i`.
+    fn original_char(&self, i: usize) -> char {
+        let at = self.base + self.chars[i].0;
+        let span = self.norm.to_original(at..at + self.chars[i].1.len_utf8());
+        self.text[span].chars().next().unwrap_or('"')
+    }
+
+    /// Whether the end mark at char index `i` ends a sentence (a Latin full stop may not).
+    fn ends_sentence(&self, i: usize) -> bool {
+        let chars = &self.chars;
+        let c = chars[i].1;
+        if c != '.' {
+            return true;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(i + 1).map(|n| n.1);
+        if next == Some('.') || prev == Some('.') {
+            return true; // ".." ends an Arabic headline clause; a run is handled by the caller
+        }
+        match (prev, next) {
+            (Some(p), Some(n)) if p.is_ascii_digit() && n.is_ascii_digit() => return false, // 3.5
+            (Some(p), Some(n)) if p.is_ascii_alphabetic() && n.is_ascii_alphabetic() => return false, // u.s, example.com
+            _ => {}
+        }
+        // The word before the stop: an abbreviation or a single initial does not end.
+        let word_start = chars[..i]
+            .iter()
+            .rposition(|&(_, ch)| ch.is_whitespace() || ch == '"' || ch == '(')
+            .map_or(0, |p| p + 1);
+        let word: String = chars[word_start..i].iter().map(|&(_, ch)| ch).collect();
+        if word.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '.') && !word.is_empty() {
+            if word.chars().filter(|ch| ch.is_ascii_alphabetic()).count() == 1 || ABBREVIATIONS.contains(&word.as_str())
+            {
+                return false;
+            }
+        }
+        // A Latin sentence starts with a capital: a lower-case word after the stop means the
+        // stop belonged to something else ("approx. three").
+        if let Some(k) = (i + 1..chars.len()).find(|&k| !chars[k].1.is_whitespace()) {
+            if chars[k].1.is_ascii_alphabetic() && self.original_char(k).is_lowercase() {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum QuoteRole {
+    Open,
+    Close,
+    Either,
+}
+
+fn quote_role(c: char) -> QuoteRole {
+    match c {
+        '“' | '„' | '«' | '‹' | '〝' | '‟' => QuoteRole::Open,
+        '”' | '»' | '›' | '〞' => QuoteRole::Close,
+        _ => QuoteRole::Either,
+    }
+}
+
+/// Open quotations within one line. Depth is a plain counter, so ten thousand quotation
+/// marks cost nothing; a line end closes whatever is open.
+#[derive(Debug, Default)]
+struct QuoteState {
+    depth: usize,
+    /// The sentence (index in the output) where the outermost open quotation began.
+    opened_in: Option<usize>,
+}
+
+impl QuoteState {
+    fn see(&mut self, original: char, sentence: usize) {
+        let opens = match quote_role(original) {
+            QuoteRole::Open => true,
+            QuoteRole::Close => false,
+            QuoteRole::Either => self.depth == 0,
+        };
+        if opens {
+            if self.depth == 0 {
+                self.opened_in = Some(sentence);
+            }
+            self.depth += 1;
+        } else if self.depth > 0 {
+            self.depth -= 1;
+            if self.depth == 0 {
+                self.opened_in = None;
+            }
+        }
+    }
+
+    /// The sentence whose quotation is open here, if any.
+    fn open(&self) -> Option<usize> {
+        if self.depth > 0 { self.opened_in } else { None }
+    }
+}
+
+fn clauses(ntext: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let s = &ntext[sentence.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(off, c)) in bytes.iter().enumerate() {
+        if !CLAUSE_END.contains(&c) {
+            continue;
+        }
+        // A comma between digits is a thousands separator.
+        let digits = c == ','
+            && k > 0
+            && bytes[k - 1].1.is_ascii_digit()
+            && bytes.get(k + 1).is_some_and(|n| n.1.is_ascii_digit());
+        if digits {
+            continue;
+        }
+        push_trimmed(s, start, off + c.len_utf8(), sentence.start, &mut out);
+        start = off + c.len_utf8();
+    }
+    push_trimmed(s, start, s.len(), sentence.start, &mut out);
+    out
+}
+
+fn push_trimmed(s: &str, from: usize, to: usize, base: usize, out: &mut Vec<Range<usize>>) {
+    let piece = &s[from..to];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead < piece.len() {
+        out.push(base + from + lead..base + to - trail);
+    }
+}

@@ -1,0 +1,212 @@
+//! From the paths the user typed to the files read, and the manifests in scope for each.
+//!
+//! A directory is walked recursively in sorted order (so ids and error order never depend
+//! on the file system), taking `.txt`, `.md` and `.jsonl`; hidden entries are skipped.
+//! Symbolic links are followed, but a directory reached twice (a link loop, or a link to
+//! a directory already read) is read once, by canonical path. A file given directly is
+//! read whatever its extension. Paths are shown as the user typed them, joined with what
+//! the walk found below, so messages name files the user can open.
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use super::manifest::{self, Manifest};
+use super::{Context, InputError, Loader, decode, jsonl};
+
+/// The extensions taken from a directory.
+const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
+
+/// A manifest in scope during a walk.
+struct Scope {
+    /// How many path components below the walk's root its directory is.
+    depth: usize,
+    manifest: Rc<Manifest>,
+}
+
+impl Loader<'_> {
+    /// Reads a file or walks a directory given on the command line.
+    pub(super) fn path(&mut self, path: &Path) {
+        let display = path.display().to_string();
+        let metadata = match fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.error(InputError::new(
+                    &display,
+                    "no such file or directory",
+                    "check the path; give a file, a directory, or `-` for standard input",
+                ));
+                return;
+            }
+            Err(e) => return self.error(decode::unreadable(&display, &e)),
+        };
+        if metadata.is_dir() {
+            self.walk(path, &mut Vec::new(), &mut Vec::new(), &mut HashMap::new());
+            return;
+        }
+        // A file given directly still takes its own directory's manifest, so reading one
+        // article of a corpus gives it the same metadata as reading the whole corpus.
+        let parent = path.parent().unwrap_or(Path::new(""));
+        let manifest = self.manifest(parent);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let context = Context {
+            entry: manifest.as_ref().zip(name).and_then(|(m, name)| m.entries.get(&name)),
+            defaults: manifest.iter().map(|m| &m.defaults).collect(),
+        };
+        self.file(path, stem(path), metadata.len(), &context);
+    }
+
+    /// Walks `dir`, whose path below the walk's root is `rel`.
+    fn walk(
+        &mut self,
+        dir: &Path,
+        rel: &mut Vec<String>,
+        scopes: &mut Vec<Scope>,
+        visited: &mut HashMap<PathBuf, String>,
+    ) {
+        let display = dir.display().to_string();
+        match fs::canonicalize(dir) {
+            Ok(canonical) => {
+                if let Some(first) = visited.get(&canonical) {
+                    self.corpus.warnings.push(InputError::new(
+                        &display,
+                        format!("is the directory {first} again (skipped)"),
+                        "a symbolic link leads back to a directory already read",
+                    ));
+                    return;
+                }
+                visited.insert(canonical, display.clone());
+            }
+            Err(e) => return self.error(decode::unreadable(&display, &e)),
+        }
+        let mut entries = match fs::read_dir(dir).and_then(|entries| {
+            entries
+                .map(|entry| entry.map(|e| (e.file_name(), e.path())))
+                .collect::<Result<Vec<_>, _>>()
+        }) {
+            Ok(entries) => entries,
+            Err(e) => return self.error(decode::unreadable(&display, &e)),
+        };
+        entries.sort();
+        let manifest = self.manifest(dir);
+        if let Some(manifest) = manifest.clone() {
+            scopes.push(Scope {
+                depth: rel.len(),
+                manifest,
+            });
+        }
+        for (name, path) in entries {
+            let name = name.to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let metadata = match fs::metadata(&path) {
+                Ok(metadata) => metadata,
+                Err(e) => {
+                    self.error(decode::unreadable(&path.display().to_string(), &e));
+                    continue;
+                }
+            };
+            rel.push(name);
+            if metadata.is_dir() {
+                self.walk(&path, rel, scopes, visited);
+            } else if metadata.is_file() && has_extension(&path, &ARTICLE_EXTENSIONS) {
+                let mut id = rel[..rel.len() - 1].join("/");
+                if !id.is_empty() {
+                    id.push('/');
+                }
+                id.push_str(&stem(&path));
+                // Innermost manifest first: the closest one knows the file best.
+                let context = Context {
+                    entry: scopes
+                        .iter()
+                        .rev()
+                        .find_map(|s| s.manifest.entries.get(&rel[s.depth..].join("/"))),
+                    defaults: scopes.iter().rev().map(|s| &s.manifest.defaults).collect(),
+                };
+                self.file(&path, id, metadata.len(), &context);
+            }
+            rel.pop();
+        }
+        if manifest.is_some() {
+            scopes.pop();
+        }
+    }
+
+    /// Reads one file of `size` bytes as JSONL or as a text article.
+    fn file(&mut self, path: &Path, id: String, size: u64, context: &Context) {
+        let display = path.display().to_string();
+        let is_jsonl = has_extension(path, &["jsonl"]);
+        // Checked before reading so a huge file is never loaded; a JSONL file is many
+        // articles, so its limit applies per record instead.
+        if let (false, Err(error)) = (is_jsonl, decode::check_size(size, &display, self.options)) {
+            return self.error(error);
+        }
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return self.error(decode::unreadable(&display, &e)),
+        };
+        if is_jsonl {
+            jsonl::read(&bytes, &display, &id, self.options, &mut self.corpus);
+        } else {
+            self.text_article(bytes, &display, id, context);
+        }
+    }
+
+    /// The manifest of `dir`, read once per load; `None` when there is none or it is
+    /// broken (reported once).
+    fn manifest(&mut self, dir: &Path) -> Option<Rc<Manifest>> {
+        let file = dir.join(manifest::FILE_NAME);
+        // `Path::new("").join(..)` names the manifest as the user would; the file system
+        // needs a real directory for a file given without one.
+        let on_disk = if dir.as_os_str().is_empty() {
+            Path::new(".").join(&file)
+        } else {
+            file.clone()
+        };
+        if !on_disk.is_file() {
+            return None;
+        }
+        let canonical = fs::canonicalize(&on_disk).unwrap_or_else(|_| on_disk.clone());
+        if let Some(known) = self.manifests.get(&canonical) {
+            return known.clone();
+        }
+        let display = file.display().to_string();
+        let fs_dir = on_disk.parent().unwrap_or(Path::new("."));
+        let read = fs::read(&on_disk)
+            .map_err(|e| decode::unreadable(&display, &e))
+            .and_then(|bytes| decode::utf8(bytes, &display))
+            .and_then(|text| manifest::parse(&text, &display, fs_dir));
+        let manifest = match read {
+            Ok(manifest) => Some(Rc::new(manifest)),
+            Err(mut error) => {
+                if !error.hint.contains(manifest::FALLBACK) {
+                    error.hint = match error.hint.as_str() {
+                        "" => manifest::FALLBACK.to_string(),
+                        hint => format!("{hint}; {}", manifest::FALLBACK),
+                    };
+                }
+                self.error(error);
+                None
+            }
+        };
+        self.manifests.insert(canonical, manifest.clone());
+        manifest
+    }
+}
+
+/// The file name without its extension, as an id.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(OsStr::to_str)
+        .is_some_and(|ext| extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
+}

@@ -1,0 +1,167 @@
+//! JSONL: one article per line, as a JSON object with `id, outlet, published, url,
+//! language, title, text`.
+//!
+//! Each line stands alone: a bad line (not UTF-8, invalid JSON, not an object, no `text`,
+//! a bad date) is one error naming `file:LINE`, and the other lines are still read. Blank
+//! lines are skipped. An article's `text` is the decoded field, so its offsets index that
+//! string, not the file. Fields other than the known ones are ignored with one warning per
+//! field name and file, so a misspelt `date` does not silently lose every date.
+
+use serde_json::{Map, Value};
+
+use super::fields::{self, DATE_HINT, Fields};
+use super::{Article, Corpus, IngestOptions, InputError, Origin, PartialDate, decode};
+
+const KEYS: [&str; 7] = ["id", "outlet", "published", "url", "language", "title", "text"];
+
+const RECORD_HINT: &str = "each line must be one JSON object such as \
+                           {\"id\": \"a1\", \"outlet\": \"Tayf Post\", \"text\": \"…\"}";
+
+/// Reads the JSONL `bytes` of the file `path` into `corpus`. Records without an `id` are
+/// named `FILE_ID:LINE`.
+pub(super) fn read(bytes: &[u8], path: &str, file_id: &str, options: &IngestOptions, corpus: &mut Corpus) {
+    if let Err(error) = decode::check_binary(bytes, path) {
+        corpus.errors.push(error);
+        return;
+    }
+    // serde_json rejects a BOM; offsets in messages still count it, as editors do.
+    let bom = "\u{feff}".len() * usize::from(bytes.starts_with("\u{feff}".as_bytes()));
+    let bytes = &bytes[bom..];
+    // Unknown field names with the line each was first seen on.
+    let mut unknown: Vec<(String, usize)> = Vec::new();
+    let mut lines_with_content = 0;
+    let mut offset = bom;
+    for (raw, number) in bytes.split_inclusive(|&b| b == b'\n').zip(1..) {
+        let start = offset;
+        offset += raw.len();
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        lines_with_content += 1;
+        let line = match std::str::from_utf8(raw) {
+            Ok(line) => line,
+            Err(e) => {
+                let at = e.valid_up_to();
+                corpus.errors.push(decode::not_utf8(path, start + at, raw[at], number));
+                continue;
+            }
+        };
+        match record(line, path, file_id, number, options, &mut unknown) {
+            Ok(article) => corpus.articles.push(article),
+            Err(error) => corpus.errors.push(error.at(number)),
+        }
+    }
+    if lines_with_content == 0 {
+        corpus
+            .errors
+            .push(InputError::new(path, "is empty", decode::EMPTY_HINT));
+    }
+    for (name, line) in unknown {
+        corpus.warnings.push(
+            InputError::new(
+                path,
+                format!("unknown field `{name}` (ignored in every record)"),
+                format!("known fields: {}", KEYS.join(", ")),
+            )
+            .at(line),
+        );
+    }
+}
+
+/// One record; errors carry no line (the caller adds it).
+fn record(
+    line: &str,
+    path: &str,
+    file_id: &str,
+    number: usize,
+    options: &IngestOptions,
+    unknown: &mut Vec<(String, usize)>,
+) -> Result<Article, InputError> {
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        // serde_json's Display ends in " at line 1 column N"; the line is ours to give.
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        InputError::new(
+            path,
+            format!("invalid JSON at column {}: {message}", e.column()),
+            RECORD_HINT,
+        )
+    })?;
+    let Value::Object(object) = value else {
+        return Err(InputError::new(
+            path,
+            format!("expected a JSON object, found {}", kind(&value)),
+            RECORD_HINT,
+        ));
+    };
+    for key in object.keys() {
+        if !KEYS.contains(&key.as_str()) && !unknown.iter().any(|(k, _)| k == key) {
+            unknown.push((key.clone(), number));
+        }
+    }
+    let text = match object.get("text") {
+        None | Some(Value::Null) => {
+            return Err(InputError::new(path, "record has no `text`", RECORD_HINT));
+        }
+        Some(Value::String(text)) if decode::is_blank(text) => {
+            return Err(InputError::new(path, "record `text` is empty", decode::EMPTY_HINT));
+        }
+        Some(Value::String(text)) => text.clone(),
+        Some(other) => {
+            return Err(InputError::new(
+                path,
+                format!("field `text` must be a string, found {}", kind(other)),
+                RECORD_HINT,
+            ));
+        }
+    };
+    decode::check_size(text.len() as u64, path, options).map_err(|e| InputError {
+        message: format!("record `text` {}", e.message),
+        ..e
+    })?;
+    let mut declared = Fields {
+        id: string(&object, "id", path)?,
+        outlet: string(&object, "outlet", path)?,
+        url: string(&object, "url", path)?,
+        language: string(&object, "language", path)?,
+        title: string(&object, "title", path)?,
+        published: None,
+    };
+    if let Some(date) = string(&object, "published", path)? {
+        declared.published =
+            Some(PartialDate::parse(&date).ok_or_else(|| InputError::new(path, fields::bad_date(&date), DATE_HINT))?);
+    }
+    let (id, meta) = fields::merge(&[(Origin::Jsonl, &declared)], &text);
+    Ok(Article {
+        id: id.unwrap_or_else(|| format!("{file_id}:{number}")),
+        path: format!("{path}:{number}"),
+        text,
+        body: 0,
+        meta,
+    })
+}
+
+/// A string field (a number is accepted for `id`, as exports often number records).
+fn string(object: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, InputError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(fields::declared(s)),
+        Some(Value::Number(n)) if key == "id" => Ok(Some(n.to_string())),
+        Some(other) => Err(InputError::new(
+            path,
+            format!("field `{key}` must be a string, found {}", kind(other)),
+            RECORD_HINT,
+        )),
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,1 @@
+//! Bad and unusual inputs through the real binary.

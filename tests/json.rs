@@ -1,0 +1,193 @@
+//! The JSON contract (docs/json.md) on the seed run: every field, every reference, and
+//! every span slicing the original file to the text the output says it does.
+
+use crate::common::{claimgraph, texts};
+use serde_json::Value;
+use std::collections::HashSet;
+
+fn seed_json() -> Value {
+    let out = claimgraph(&["json", "fixtures/ain-issa"], None);
+    let (stdout, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    serde_json::from_str(&stdout).expect("valid JSON")
+}
+
+fn str_field<'a>(v: &'a Value, key: &str) -> &'a str {
+    v[key].as_str().unwrap_or_else(|| panic!("{key} is a string in {v}"))
+}
+
+fn span(v: &Value) -> (usize, usize) {
+    let start = v["start"].as_u64().unwrap() as usize;
+    let end = v["end"].as_u64().unwrap() as usize;
+    assert!(start <= end, "{v}");
+    (start, end)
+}
+
+fn ids(v: &Value, list: &str) -> HashSet<String> {
+    v[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| str_field(x, "id").to_owned())
+        .collect()
+}
+
+#[test]
+fn every_field_of_the_contract_is_there_and_consistent() {
+    let run = seed_json();
+    assert_eq!(run["version"], 1);
+    for list in ["articles", "outlets", "sources", "claims", "mentions", "relations"] {
+        assert!(run[list].is_array(), "{list}");
+    }
+    let outlets = ids(&run, "outlets");
+    let sources = ids(&run, "sources");
+    let claims = ids(&run, "claims");
+    let articles = ids(&run, "articles");
+    assert_eq!(articles.len(), 5);
+
+    let expected = [
+        ("000_f1a2565e78c4542f", "al-wasila", Some("2019-11-23")),
+        ("001_55ceff62e211bff7", "unknown", Some("2020-12-22")),
+        ("002_cd4e3883424c836d", "tayf-post", Some("2020-10")),
+        ("003_90aeaab6560ff404", "awtan-post", Some("2019-11-24")),
+        ("004_82cacde12b2b6950", "unknown", Some("2020-12")),
+    ];
+    for (a, (id, outlet, published)) in run["articles"].as_array().unwrap().iter().zip(expected) {
+        assert_eq!(str_field(a, "id"), id);
+        assert_eq!(str_field(a, "path"), format!("fixtures/ain-issa/{id}.txt"));
+        assert_eq!(str_field(a, "outlet"), outlet);
+        assert!(outlets.contains(outlet));
+        assert_eq!(a["published"].as_str(), published);
+        assert_eq!(str_field(a, "language"), "ar");
+        assert!(!str_field(a, "title").is_empty());
+    }
+    for o in run["outlets"].as_array().unwrap() {
+        assert!(!str_field(o, "label").is_empty());
+    }
+    let kinds = [
+        "state-media",
+        "media",
+        "social-media",
+        "armed-group",
+        "armed-group-media",
+        "government",
+        "journalist",
+        "individual",
+        "anonymous",
+    ];
+    for s in run["sources"].as_array().unwrap() {
+        assert!(!str_field(s, "label").is_empty());
+        assert!(kinds.contains(&str_field(s, "kind")));
+        assert!(s["via"].is_null() || sources.contains(str_field(s, "via")));
+        for cue in s["cues"].as_array().unwrap() {
+            assert!(articles.contains(str_field(cue, "article")));
+            span(cue);
+        }
+    }
+    for c in run["claims"].as_array().unwrap() {
+        for key in ["key", "label", "episode"] {
+            assert!(!str_field(c, key).is_empty(), "{key} of {c}");
+        }
+    }
+    let mentions = run["mentions"].as_array().unwrap();
+    assert!(!mentions.is_empty());
+    for m in mentions {
+        assert!(!str_field(m, "id").is_empty());
+        assert!(articles.contains(str_field(m, "article")));
+        assert!(claims.contains(str_field(m, "claim")));
+        assert!(["asserts", "denies"].contains(&str_field(m, "polarity")));
+        assert!(["plain", "distanced", "hedged"].contains(&str_field(m, "stance")));
+        for s in m["chain"].as_array().unwrap() {
+            assert!(sources.contains(s.as_str().unwrap()));
+        }
+        let (s0, s1) = span(&m["sentence"]);
+        let (e0, e1) = span(&m["evidence"]);
+        assert!(s0 <= e0 && e1 <= s1, "evidence inside sentence: {m}");
+        assert!(!str_field(m, "text").is_empty());
+    }
+    for r in run["relations"].as_array().unwrap() {
+        assert_eq!(str_field(r, "kind"), "contradicts");
+        let pair = r["claims"].as_array().unwrap();
+        assert_eq!(pair.len(), 2);
+        assert!(pair.iter().all(|c| claims.contains(c.as_str().unwrap())));
+        assert!(!str_field(r, "reason").is_empty());
+    }
+}
+
+#[test]
+fn every_span_slices_the_original_file_to_the_quoted_text() {
+    let run = seed_json();
+    let root = crate::common::root();
+    let file_of = |article: &str| {
+        let a = run["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == article)
+            .unwrap();
+        std::fs::read(root.join(str_field(a, "path"))).unwrap()
+    };
+    for m in run["mentions"].as_array().unwrap() {
+        let bytes = file_of(str_field(m, "article"));
+        let (s0, s1) = span(&m["sentence"]);
+        let sentence = std::str::from_utf8(&bytes[s0..s1]).expect("sentence on char boundaries");
+        assert_eq!(sentence, str_field(m, "text"));
+        let (e0, e1) = span(&m["evidence"]);
+        std::str::from_utf8(&bytes[e0..e1]).expect("evidence on char boundaries");
+    }
+    for s in run["sources"].as_array().unwrap() {
+        for cue in s["cues"].as_array().unwrap() {
+            let bytes = file_of(str_field(cue, "article"));
+            let (c0, c1) = span(cue);
+            std::str::from_utf8(&bytes[c0..c1]).expect("cue on char boundaries");
+        }
+    }
+    for a in run["articles"].as_array().unwrap() {
+        let bytes = file_of(str_field(a, "id"));
+        for f in a["furniture"].as_array().unwrap() {
+            let (f0, f1) = span(&f["span"]);
+            std::str::from_utf8(&bytes[f0..f1]).expect("furniture on char boundaries");
+        }
+    }
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_order_of_the_paths() {
+    let dir = claimgraph(&["json", "fixtures/ain-issa"], None);
+    let mut files: Vec<String> = crate::common::seed_files()
+        .iter()
+        .map(|p| format!("fixtures/ain-issa/{}", p.file_name().unwrap().to_str().unwrap()))
+        .collect();
+    files.reverse();
+    let mut args = vec!["json"];
+    args.extend(files.iter().map(String::as_str));
+    let reversed = claimgraph(&args, None);
+    assert_eq!(reversed.status.code(), Some(0), "{}", texts(&reversed).1);
+    assert_eq!(dir.stdout, reversed.stdout);
+    let again = claimgraph(&["json", "fixtures/ain-issa"], None);
+    assert_eq!(dir.stdout, again.stdout);
+}
+
+#[test]
+fn furniture_lines_never_carry_mentions() {
+    let run = seed_json();
+    for a in run["articles"].as_array().unwrap() {
+        for f in a["furniture"].as_array().unwrap() {
+            let (f0, f1) = span(&f["span"]);
+            for m in run["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|m| m["article"] == a["id"])
+            {
+                let (s0, s1) = span(&m["sentence"]);
+                assert!(
+                    s1 <= f0 || f1 <= s0,
+                    "mention {} on furniture line {}",
+                    m["id"],
+                    f["line"]
+                );
+            }
+        }
+    }
+}

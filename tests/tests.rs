@@ -1,0 +1,14 @@
+//! The one integration test binary. Each module tests one thing a user would notice:
+//!
+//! - `segmentation`: the seeds' furniture lines, headlines and sentence counts;
+//! - `inputs`: bad and unusual inputs through the real binary (messages, exit codes);
+//! - `json`: the JSON contract on the seed run, and that every span slices the file;
+//! - `eval`: the scorer on perfect and known-bad runs, and the quality gate on the seeds.
+//!
+//! `common` holds the shared helpers: fixture paths and a hermetic way to run the binary.
+
+mod common;
+mod eval;
+mod inputs;
+mod json;
+mod segmentation;
