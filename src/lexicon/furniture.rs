@@ -219,6 +219,12 @@ mod tests {
     }
 
     #[test]
+    fn every_example_holds() {
+        let failures = FurnitureRules::embedded().check_examples();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
     fn unknown_key_is_an_error() {
         let err = FurnitureRules::parse("[[furniture]]\nid = \"X\"\npatern = []\n", "f.toml").unwrap_err();
         let msg = err.to_string();

@@ -575,3 +575,134 @@ fn push_trimmed(s: &str, from: usize, to: usize, base: usize, out: &mut Vec<Rang
         out.push(base + from + lead..base + to - trail);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Segmented {
+        let norm = Normalized::new(text);
+        segment(text, 0, &norm, &FurnitureRules::embedded())
+    }
+
+    /// Checks the sentences of a one-article text (its first line is the headline).
+    fn check(text: &str, expected: &[&str]) {
+        let seg = cut(text);
+        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(got, expected, "{text:?}");
+    }
+
+    #[test]
+    fn latin_full_stops() {
+        check(
+            "Title\nThe U.S. envoy met Mr. Smith at 3.5 km from the town. He left.",
+            &[
+                "Title",
+                "The U.S. envoy met Mr. Smith at 3.5 km from the town.",
+                "He left.",
+            ],
+        );
+        check(
+            "Title\nSee example.com for approx. three reports. Then go!",
+            &["Title", "See example.com for approx. three reports.", "Then go!"],
+        );
+        check(
+            "Title\nWhat now? Nobody knows...",
+            &["Title", "What now?", "Nobody knows..."],
+        );
+    }
+
+    #[test]
+    fn arabic_end_marks_and_runs() {
+        check(
+            "عنوان\nانسحب الرتل.. وعاد الهدوء!.. ثم ماذا؟ لا شيء.",
+            &["عنوان", "انسحب الرتل..", "وعاد الهدوء!..", "ثم ماذا؟", "لا شيء."],
+        );
+        // The Arabic comma and semicolon cut clauses, not sentences.
+        let seg = cut("عنوان\nقال المصدر، في بيان؛ إن الرتل انسحب.");
+        assert_eq!(seg.sentences.len(), 2);
+        assert_eq!(seg.sentences[1].clauses.len(), 3);
+    }
+
+    #[test]
+    fn thousands_separators_do_not_cut_clauses() {
+        let seg = cut("Title\nSome 3,000 people fled, officials said.");
+        assert_eq!(seg.sentences[1].clauses.len(), 2);
+    }
+
+    #[test]
+    fn quotations_carry_over_sentences_and_close_at_line_end() {
+        let text = "Title\nHe said: “We left. We will not return.” Then silence.\n“Unclosed. Still inside.\nOutside.";
+        let seg = cut(text);
+        let quote: Vec<Option<usize>> = seg.sentences.iter().map(|s| s.quote).collect();
+        assert_eq!(quote, [None, None, Some(1), None, None, Some(4), None]);
+    }
+
+    #[test]
+    fn crlf_bom_and_no_trailing_newline() {
+        let text = "\u{feff}Title\r\nFirst line. Second.\r\n\r\nThis is the last line";
+        let seg = cut(text);
+        let kinds: Vec<LineKind> = seg.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [LineKind::Headline, LineKind::Body, LineKind::Blank, LineKind::Body]
+        );
+        assert_eq!(&text[seg.lines[0].span.clone()], "Title");
+        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(got, ["Title", "First line.", "Second.", "This is the last line"]);
+    }
+
+    #[test]
+    fn mixed_arabic_and_english() {
+        check(
+            "عنوان\nقالت وكالة Reuters إن القوات انسحبت. The SDF denied it.",
+            &["عنوان", "قالت وكالة Reuters إن القوات انسحبت.", "The SDF denied it."],
+        );
+    }
+
+    #[test]
+    fn sentence_spans_keep_a_final_tanween() {
+        let text = "عنوان\nانسحب الرتل من المدينة سريعاً";
+        let seg = cut(text);
+        assert_eq!(&text[seg.sentences[1].span.clone()], "انسحب الرتل من المدينة سريعاً");
+    }
+
+    #[test]
+    fn front_matter_lines_are_not_text() {
+        let text = "---\noutlet: X\n---\nTitle\nBody.";
+        let norm = Normalized::new(text);
+        let seg = segment(text, text.find("Title").unwrap(), &norm, &FurnitureRules::embedded());
+        let kinds: Vec<LineKind> = seg.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LineKind::FrontMatter,
+                LineKind::FrontMatter,
+                LineKind::FrontMatter,
+                LineKind::Headline,
+                LineKind::Body
+            ]
+        );
+    }
+
+    #[test]
+    fn any_text_segments_without_panicking() {
+        for text in [
+            "",
+            "\n\n\n",
+            ".",
+            "“",
+            "”””",
+            "..!..؟",
+            "\r",
+            "a.\u{200f}b",
+            "ـ.ـ",
+            "\"\"\"\n\"\"",
+        ] {
+            let seg = cut(text);
+            for s in &seg.sentences {
+                assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+            }
+        }
+    }
+}
