@@ -201,9 +201,68 @@ fn write_stdout(text: &str) -> Result<(), i32> {
 }
 
 fn run_eval(args: &EvalArgs, config: &Config, quiet: bool) -> i32 {
-    let _ = (args, config, quiet);
-    let _ = eval::Ratio::default();
-    not_yet("eval", 3)
+    let gold = match eval::gold::Gold::load(&args.gold) {
+        Ok(gold) => gold,
+        Err(errors) => return usage_errors(&errors),
+    };
+    let thresholds = match args.thresholds.as_deref().map(eval::Thresholds::load).transpose() {
+        Ok(t) => t,
+        Err(e) => return usage_errors(&[e]),
+    };
+    let out = pipeline::run(&args.paths, config);
+    let saved;
+    let run = match &args.run {
+        Some(path) => match load_run(path) {
+            Ok(run) => {
+                saved = run;
+                &saved
+            }
+            Err(message) => {
+                eprintln!("claimgraph: {message}");
+                return EXIT_USAGE;
+            }
+        },
+        None => &out.run,
+    };
+    let texts = out.article_texts();
+    let problems = gold.validate(&texts);
+    if !problems.is_empty() {
+        return usage_errors(&problems);
+    }
+    let report = eval::score(&gold, run, &texts);
+    let text = match args.format {
+        EvalFormat::Text => eval::render_text(&report),
+        EvalFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&report).expect("the report serialises");
+            json.push('\n');
+            json
+        }
+    };
+    let code = finish(&out, quiet, &text);
+    let below = thresholds.map(|t| t.check(&report.metrics)).unwrap_or_default();
+    for line in &below {
+        eprintln!("claimgraph: below threshold: {line}");
+    }
+    if below.is_empty() { code } else { EXIT_BELOW_THRESHOLD }
+}
+
+fn load_run(path: &std::path::Path) -> Result<crate::model::Run, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}:{}: not a claimgraph JSON run: {e}\n  hint: write one with `claimgraph json PATH... > FILE`",
+            path.display(),
+            e.line()
+        )
+    })
+}
+
+/// Prints errors that stop the run before any output, and returns the usage exit code.
+fn usage_errors<E: std::fmt::Display>(errors: &[E]) -> i32 {
+    for e in errors {
+        eprintln!("claimgraph: {e}");
+    }
+    EXIT_USAGE
 }
 
 /// `claimgraph segment`: every line with its kind, then its sentences.

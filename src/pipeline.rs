@@ -62,6 +62,27 @@ pub struct Output {
     pub warnings: Vec<InputError>,
 }
 
+impl Output {
+    /// What the scorer needs of each article read: its text and sentence spans.
+    pub fn article_texts(&self) -> Vec<crate::eval::ArticleText<'_>> {
+        self.analyses
+            .iter()
+            .map(|a| crate::eval::ArticleText {
+                id: &a.article.id,
+                file_name: file_name(&a.article.path),
+                text: &a.article.text,
+                sentences: a.segments.sentences.iter().map(|s| s.span.clone().into()).collect(),
+            })
+            .collect()
+    }
+}
+
+/// The file name of a displayed path (`dir/000_x.txt` → `000_x.txt`; a JSONL record's
+/// `feed.jsonl:3` → `feed.jsonl:3`).
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
 /// Reads `paths` and runs every stage.
 pub fn run(paths: &[PathBuf], config: &Config) -> Output {
     let corpus = ingest::load(paths, &config.ingest);

@@ -1,17 +1,36 @@
 //! Scoring a run against gold annotations (`docs/eval.md`).
 //!
-//! Input: a [`gold::Gold`] file, a [`Run`], and the texts of the run's articles with their
+//! Input: a [`gold::Gold`] file, a [`Run`](crate::model::Run), and the texts of the run's articles with their
 //! sentence spans. Output: a [`Report`] with the metrics of `docs/eval.md` and the misses a
-//! lexicon author needs to fix, rendered as a table or JSON.
+//! lexicon author needs to fix, rendered as a table ([`render_text`]) or JSON (serde), and
+//! checked against [`Thresholds`].
 //!
 //! Invariants: scoring never reads files and never fails; a gold file is validated
 //! against the article texts before it is used, and every problem names the gold file's
-//! line.
+//! line. Gold and run meet only through article text positions: a gold quote is located
+//! by searching the original bytes, a tool mention by its spans; nothing compares strings
+//! of normalised text. The same inputs give the same report, misses in the same order.
+//!
+//! Code map: `gold` parses and validates the gold file; `locate` finds gold strings in
+//! article text; `scoring` computes the metrics and misses; `perfect` builds the run a
+//! perfect tool would produce (used by tests and by the CLI to check a gold file);
+//! `render` draws the text table; `thresholds` holds the pass/fail limits.
 
 pub mod gold;
+mod locate;
+mod perfect;
+mod render;
+mod scoring;
+pub mod thresholds;
 
-use crate::model::{Run, Span};
-use serde::Serialize;
+pub use perfect::run_from_gold;
+pub use render::render_text;
+pub use scoring::score;
+pub use thresholds::Thresholds;
+
+use crate::model::Span;
+use serde::{Serialize, Serializer};
+use std::fmt;
 
 /// What the scorer needs of one article besides the run: its text and sentences.
 #[derive(Debug, Clone)]
@@ -50,6 +69,24 @@ pub struct Metrics {
     pub furniture_errors: usize,
 }
 
+impl Metrics {
+    /// The ratio metrics with their names (the field names), in report order.
+    ///
+    /// One list, so that the table, the JSON and the thresholds cannot disagree on names.
+    pub fn ratios(&self) -> [(&'static str, Ratio); 8] {
+        [
+            ("mention_recall", self.mention_recall),
+            ("attribution_accuracy", self.attribution_accuracy),
+            ("chain_accuracy", self.chain_accuracy),
+            ("link_recall", self.link_recall),
+            ("link_recall_cross_outlet", self.link_recall_cross_outlet),
+            ("link_precision", self.link_precision),
+            ("contradiction_recall", self.contradiction_recall),
+            ("stance_accuracy", self.stance_accuracy),
+        ]
+    }
+}
+
 /// `hits / total`, kept as counts so that reports can show both.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Ratio {
@@ -75,10 +112,143 @@ impl Ratio {
 pub struct Report {
     /// The metrics.
     pub metrics: Metrics,
+    /// What the run got wrong, for the lexicon author.
+    pub misses: Misses,
 }
 
-/// Scores `run` against `gold`.
-pub fn score(gold: &gold::Gold, run: &Run, texts: &[ArticleText<'_>]) -> Report {
-    let _ = (gold, run, texts);
-    Report::default()
+/// Everything the run got wrong, by kind; each list in a deterministic order (by
+/// location, then gold file or run order).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Misses {
+    /// Gold mentions no tool mention matches.
+    pub mentions: Vec<MissedMention>,
+    /// Matched gold mentions whose chain is wrong in every match.
+    pub attributions: Vec<WrongAttribution>,
+    /// Pairs of tool mentions wrongly put under one tool claim.
+    pub links: Vec<FalseLink>,
+    /// Gold contradictions the run does not show.
+    pub contradictions: Vec<MissedContradiction>,
+    /// Tool mentions on `no_claims` lines.
+    pub furniture: Vec<FurnitureMention>,
 }
+
+/// A place in an article: the run's article id and a 1-based line; serialised and shown
+/// as `article:line`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    /// The run's article id.
+    pub article: String,
+    /// 1-based line (0 when the gold quote does not occur in the text at all).
+    pub line: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.article, self.line)
+    }
+}
+
+impl Serialize for Location {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A tool mention, as shown next to a miss.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ToolMentionBrief {
+    /// The tool claim id.
+    pub claim: String,
+    /// The mention's sentence text.
+    pub text: String,
+}
+
+/// A gold mention that no tool mention matches.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MissedMention {
+    /// Where the quote first occurs.
+    pub at: Location,
+    /// The gold claim id.
+    pub claim: String,
+    /// The gold quote.
+    pub quote: String,
+    /// What the tool produced on that line instead (tool mentions whose sentence overlaps it).
+    pub on_line: Vec<ToolMentionBrief>,
+}
+
+/// A source, by id and label.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Named {
+    /// Source id (gold or tool).
+    pub id: String,
+    /// Display label.
+    pub label: String,
+}
+
+/// A matched gold mention none of whose matches has the right chain.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct WrongAttribution {
+    /// Where the quote first occurs.
+    pub at: Location,
+    /// The gold claim id.
+    pub claim: String,
+    /// The gold quote.
+    pub quote: String,
+    /// Whether some match has the right innermost source (only outer levels are wrong).
+    pub innermost_right: bool,
+    /// The gold chain, outlet inwards (gold sources).
+    pub expected: Vec<Named>,
+    /// The distinct chains of the matching tool mentions (tool sources), in run order.
+    pub found: Vec<Vec<Named>>,
+}
+
+/// Two tool mentions in one tool claim whose gold mentions are distinct claims.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FalseLink {
+    /// The tool claim id.
+    pub tool_claim: String,
+    /// The tool claim label.
+    pub tool_label: String,
+    /// The gold claims merged (of the first gold mention each tool mention strictly matches).
+    pub gold_claims: [String; 2],
+    /// The two gold quotes.
+    pub quotes: [String; 2],
+    /// Where the two tool mentions' sentences start.
+    pub at: [Location; 2],
+}
+
+/// A gold contradiction the run does not show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum MissedContradiction {
+    /// A `contradicts` relation between two gold claims.
+    Relation {
+        /// The two gold claim ids.
+        claims: [String; 2],
+    },
+    /// A `denies` mention against the asserting mentions of its claim.
+    Denial {
+        /// Where the denying quote first occurs.
+        at: Location,
+        /// The gold claim id.
+        claim: String,
+        /// The denying quote.
+        quote: String,
+    },
+}
+
+/// A tool mention on a `no_claims` line.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FurnitureMention {
+    /// Where the mention's sentence starts.
+    pub at: Location,
+    /// The tool claim id.
+    pub claim: String,
+    /// The mention's sentence text.
+    pub text: String,
+    /// The `no_claims` line it overlaps.
+    pub furniture: String,
+}
+
+#[cfg(test)]
+mod tests;

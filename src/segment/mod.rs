@@ -258,12 +258,12 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
             continue;
         }
         let s = &ntext[lines[i].norm.clone()];
-        if text_lines < BYLINE_WINDOW {
-            if let Some(m) = rules.byline(s) {
-                lines[i].kind = LineKind::Byline;
-                lines[i].rule = Some(m.rule);
-                continue;
-            }
+        if text_lines < BYLINE_WINDOW
+            && let Some(m) = rules.byline(s)
+        {
+            lines[i].kind = LineKind::Byline;
+            lines[i].rule = Some(m.rule);
+            continue;
         }
         if let Some((id, max_words, bio_rule)) = &rules.author_line {
             let next = lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank);
@@ -476,18 +476,20 @@ impl LineCut<'_> {
             .rposition(|&(_, ch)| ch.is_whitespace() || ch == '"' || ch == '(')
             .map_or(0, |p| p + 1);
         let word: String = chars[word_start..i].iter().map(|&(_, ch)| ch).collect();
-        if word.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '.') && !word.is_empty() {
-            if word.chars().filter(|ch| ch.is_ascii_alphabetic()).count() == 1 || ABBREVIATIONS.contains(&word.as_str())
-            {
-                return false;
-            }
+        if word.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '.')
+            && !word.is_empty()
+            && (word.chars().filter(|ch| ch.is_ascii_alphabetic()).count() == 1
+                || ABBREVIATIONS.contains(&word.as_str()))
+        {
+            return false;
         }
         // A Latin sentence starts with a capital: a lower-case word after the stop means the
         // stop belonged to something else ("approx. three").
-        if let Some(k) = (i + 1..chars.len()).find(|&k| !chars[k].1.is_whitespace()) {
-            if chars[k].1.is_ascii_alphabetic() && self.original_char(k).is_lowercase() {
-                return false;
-            }
+        if let Some(k) = (i + 1..chars.len()).find(|&k| !chars[k].1.is_whitespace())
+            && chars[k].1.is_ascii_alphabetic()
+            && self.original_char(k).is_lowercase()
+        {
+            return false;
         }
         true
     }
