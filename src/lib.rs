@@ -11,6 +11,17 @@
 //!    sentence an open claim in the outlet's own voice);
 //! 5. [`report`]: renderers of the one [`model::Run`].
 //!
+//! ```
+//! use claimgraph::normalize::Normalized;
+//!
+//! // Obfuscated words come out plain, and every span maps back to the original bytes.
+//! let text = "بعد معـ.ارك عنيفة";
+//! let norm = Normalized::new(text);
+//! let at = norm.text().find("معارك").unwrap();
+//! let original = norm.to_original(at..at + "معارك".len());
+//! assert_eq!(&text[original], "معـ.ارك");
+//! ```
+//!
 //! [`eval`] scores a run against gold annotations. Analysis of text never fails: it returns
 //! results plus warnings; only input and lexicon loading return errors.
 #![warn(missing_docs)]

@@ -18,7 +18,12 @@ pub fn render_text(report: &Report) -> String {
     for (name, ratio) in m.ratios() {
         rows.push([
             name.replace('_', " "),
-            format!("{:.3}", ratio.value()),
+            // Nothing to score is not a perfect score: say so rather than print 1.000.
+            if ratio.total == 0 {
+                "-".to_owned()
+            } else {
+                format!("{:.3}", ratio.value())
+            },
             format!("{}/{}", ratio.hits, ratio.total),
         ]);
     }
