@@ -127,6 +127,19 @@ pub struct Outlet {
     pub label: String,
 }
 
+/// The source kinds of the contract (`sources[].kind`).
+pub const SOURCE_KINDS: &[&str] = &[
+    "state-media",
+    "media",
+    "social-media",
+    "armed-group",
+    "armed-group-media",
+    "government",
+    "journalist",
+    "individual",
+    "anonymous",
+];
+
 /// A source cited inside one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Source {

@@ -64,17 +64,7 @@ fn every_field_of_the_contract_is_there_and_consistent() {
     for o in run["outlets"].as_array().unwrap() {
         assert!(!str_field(o, "label").is_empty());
     }
-    let kinds = [
-        "state-media",
-        "media",
-        "social-media",
-        "armed-group",
-        "armed-group-media",
-        "government",
-        "journalist",
-        "individual",
-        "anonymous",
-    ];
+    let kinds = claimgraph::model::SOURCE_KINDS;
     for s in run["sources"].as_array().unwrap() {
         assert!(!str_field(s, "label").is_empty());
         assert!(kinds.contains(&str_field(s, "kind")));

@@ -157,18 +157,7 @@ pub struct GoldRelation {
     pub line: usize,
 }
 
-/// The source kinds the format allows.
-pub const SOURCE_KINDS: &[&str] = &[
-    "state-media",
-    "media",
-    "social-media",
-    "armed-group",
-    "armed-group-media",
-    "government",
-    "journalist",
-    "individual",
-    "anonymous",
-];
+pub use crate::model::SOURCE_KINDS;
 
 const ARTICLE_KEYS: &[&str] = &[
     "id",

@@ -37,7 +37,7 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
         let outlet = if a.outlet == "unknown" {
             "unknown".to_string()
         } else {
-            let id = slug(&a.outlet);
+            let id = crate::pipeline::slug(&a.outlet);
             if !run.outlets.iter().any(|o| o.id == id) {
                 run.outlets.push(Outlet {
                     id: id.clone(),
@@ -152,27 +152,7 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
     run
 }
 
-/// `Tayf Post` → `tayf-post`.
-fn slug(label: &str) -> String {
-    let mut out = String::new();
-    for ch in label.chars() {
-        if ch.is_alphanumeric() {
-            out.extend(ch.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slug_keeps_letters_and_digits() {
-        assert_eq!(slug("Tayf Post"), "tayf-post");
-        assert_eq!(slug("Al-Wasila"), "al-wasila");
-        assert_eq!(slug(" Awtan  Post! "), "awtan-post");
-    }
 }
