@@ -151,8 +151,3 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
     }
     run
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-}
