@@ -1,0 +1,415 @@
+//! The lexicon file format (`docs/lexicon.md`): serde types of one TOML pack.
+//!
+//! A pack is one TOML file with a `[lexicon]` header and any of the entry tables below.
+//! Every entry has an `id` (kept with its position, so that errors and traces can point
+//! at it) and `examples` that a test runs. Unknown keys are errors everywhere.
+//!
+//! Forms (`forms`, `masculine`, `feminine`, alias `text`) are written as they appear in
+//! articles, without clitics: the matcher lets Arabic و ف ب ل ك and the article ال attach
+//! to the first word (`قال` matches `وقال`, `مصادر` matches `للمصادر`), and normalises
+//! forms exactly as it normalises articles. A form ending in `*` matches any ending of its
+//! last word (`تشاوو*`).
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One lexicon file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// The pack header.
+    pub lexicon: Header,
+    /// Attribution cues.
+    #[serde(default)]
+    pub cue: Vec<Cue>,
+    /// Hedge, distance, negation markers.
+    #[serde(default)]
+    pub marker: Vec<Marker>,
+    /// Function words the attribution grammar needs (complementizers, quantifiers, …).
+    #[serde(default)]
+    pub particle: Vec<Particle>,
+    /// Generic source nouns (`مصادر`, `الوكالة`, "officials").
+    #[serde(default)]
+    pub source_noun: Vec<SourceNoun>,
+    /// Known sources (SANA, Sputnik, a named minister).
+    #[serde(default)]
+    pub source: Vec<Source>,
+    /// Actors (armed groups, states, forces).
+    #[serde(default)]
+    pub actor: Vec<Actor>,
+    /// Places.
+    #[serde(default)]
+    pub place: Vec<Place>,
+    /// Page furniture rules.
+    #[serde(default)]
+    pub furniture: Vec<LineRule>,
+    /// Byline rules.
+    #[serde(default)]
+    pub byline: Vec<LineRule>,
+    /// The section sub-heading rule.
+    pub subheading: Option<Subheading>,
+    /// The author line above an author bio.
+    pub author_line: Option<AuthorLine>,
+}
+
+/// The `[lexicon]` header of a pack.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Pack id (`ar`, `en`, `syria`).
+    pub id: String,
+    /// Default language of the pack's forms (`ar`, `en`); entries may override it.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// What the pack is for.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Text an entry must fire on and text it must not.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// The entry must fire on each of these.
+    #[serde(default)]
+    pub matches: Vec<String>,
+    /// The entry must not fire on any of these.
+    #[serde(default)]
+    pub non_matches: Vec<String>,
+}
+
+/// What an attribution cue does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// X says / reports (قال، ذكر، أفاد، "said").
+    Says,
+    /// X adds: continues the previous source (أضاف، تابع، "added").
+    Adds,
+    /// X confirms (أكد، "confirmed").
+    Confirms,
+    /// X denies: the mention `denies` what it reports (نفى، "denied").
+    Denies,
+    /// X claims: the reporter distances itself (زعم، "claimed").
+    Claims,
+    /// X speculates or gives an opinion: hedged (رجح، يرى، "believes").
+    Speculates,
+    /// According to X (بحسب، وفق، "according to"): governs the whole sentence.
+    AccordingTo,
+    /// X relays Y: the source after the cue is inner (نقلاً عن، "citing").
+    Relays,
+    /// X told Y: the source after the cue relays the speaker (في حديث لـ، "told").
+    ToldTo,
+    /// A statement noun whose source stands next to it (تصريحات روسيا، بيان عن قسد).
+    Statement,
+}
+
+/// How far a cue or marker reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// From the cue to the next cue of the sentence.
+    Segment,
+    /// The clause the cue or marker stands in (or ends, when it stands last).
+    Clause,
+    /// The whole sentence.
+    Sentence,
+}
+
+/// An attribution cue.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    /// Hierarchical id (`CUE/AR/SAYS`).
+    pub id: Spanned<String>,
+    /// What the cue does.
+    pub role: Role,
+    /// Language of the forms, when not the pack's.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Forms that agree with either gender, or where gender does not matter.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Forms that agree with a masculine source (`قال`, `أضاف`).
+    #[serde(default)]
+    pub masculine: Vec<String>,
+    /// Forms that agree with a feminine source (`قالت`, `أضافت`).
+    #[serde(default)]
+    pub feminine: Vec<String>,
+    /// How far the cue reaches; by default a segment (`according-to`: the sentence).
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    /// What the cue is for.
+    #[serde(default)]
+    pub description: String,
+    /// Examples a test runs.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// What a marker marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkerKind {
+    /// The speaker speculates: stance `hedged` (رجح، قد، "may").
+    Hedge,
+    /// The reporter distances itself: stance `distanced` (وفق زعمها، "alleged").
+    Distance,
+    /// Negation (لم، لا، "not"): flips polarity (used by claim frames).
+    Negation,
+}
+
+/// A hedge, distance or negation marker.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marker {
+    /// Hierarchical id (`MARK/AR/HEDGE_QAD`).
+    pub id: Spanned<String>,
+    /// What it marks.
+    pub kind: MarkerKind,
+    /// Language of the forms, when not the pack's.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Literal forms.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Regular expressions over the normalised text, for markers that need context
+    /// (`قد` before an imperfect verb).
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    /// How far it reaches; by default the clause.
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    /// What the marker is for.
+    #[serde(default)]
+    pub description: String,
+    /// Examples a test runs.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// The grammatical job of a particle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParticleRole {
+    /// Introduces reported content (أن، إن، بأن، "that").
+    Complementizer,
+    /// Stands before a source noun without changing it (عدة، بعض، العديد من، "several").
+    Quantifier,
+    /// Marks a back-reference (ذات، ذاتها، نفسه، "the same").
+    Determiner,
+    /// May stand between a subject and its verb (هي، كانت، قد, "had").
+    Auxiliary,
+    /// Ends a source's noun phrase (في، على، من، "in").
+    Preposition,
+}
+
+/// A function word.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Particle {
+    /// Hierarchical id (`PART/AR/COMPLEMENTIZER`).
+    pub id: Spanned<String>,
+    /// Its job.
+    pub role: ParticleRole,
+    /// Language of the forms, when not the pack's.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Literal forms.
+    pub forms: Vec<String>,
+    /// What the entry is for.
+    #[serde(default)]
+    pub description: String,
+    /// Examples a test runs.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// Grammatical gender of a source, for verbs that refer back to it (`وأضافت` → a
+/// feminine source).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Masculine.
+    M,
+    /// Feminine.
+    F,
+}
+
+/// A generic source noun: anonymous sources, "the agency", "a journalist".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceNoun {
+    /// Id (`sources`, `agency`, `journalist`).
+    pub id: Spanned<String>,
+    /// English label (`sources`).
+    pub label: String,
+    /// Source kind of what it names (`anonymous`, `media`, `journalist`, …).
+    pub kind: String,
+    /// Language of the forms, when not the pack's.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Forms of either gender.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Masculine forms (`مصدر`, `المركز`).
+    #[serde(default)]
+    pub masculine: Vec<String>,
+    /// Feminine forms (`مصادر`, `الوكالة`).
+    #[serde(default)]
+    pub feminine: Vec<String>,
+    /// Whether a name follows (`الصحفي “إبراهيم الحبش”`): the source is that person.
+    #[serde(default)]
+    pub title: bool,
+    /// What the entry is for.
+    #[serde(default)]
+    pub description: String,
+    /// Examples a test runs.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// How an alias frames its referent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Framing {
+    /// Neutral.
+    #[default]
+    Neutral,
+    /// Pejorative ("ميليشيا قسد", "مرتزقة").
+    Pejorative,
+    /// Partisan praise or a side's own term ("الجيش الوطني", "الثوار").
+    Partisan,
+}
+
+/// One name of an actor, place or source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    /// The name as written in articles.
+    pub text: String,
+    /// Language, when not the pack's.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Framing.
+    #[serde(default)]
+    pub framing: Framing,
+}
+
+/// A known source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Id (`sana`).
+    pub id: Spanned<String>,
+    /// English label.
+    pub label: String,
+    /// Source kind.
+    pub kind: String,
+    /// Gender for back-references (`وأضافت` after SANA).
+    #[serde(default)]
+    pub gender: Option<Gender>,
+    /// Generic nouns that can refer back to it (`agency` for SANA: "الوكالة").
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// The actor it speaks for, if any (the SDF media centre speaks for `sdf`).
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// Its names.
+    pub aliases: Vec<Alias>,
+    /// What the entry is for.
+    #[serde(default)]
+    pub description: String,
+    /// Examples a test runs.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// An actor: an armed group, a state, a force.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Id (`sdf`).
+    pub id: Spanned<String>,
+    /// English label.
+    pub label: String,
+    /// Actors it belongs to (Ahrar al-Sharqiya → `sna`).
+    #[serde(default)]
+    pub part_of: Vec<String>,
+    /// Source kind when the actor itself speaks (`armed-group`, `government`).
+    #[serde(default)]
+    pub source_kind: Option<String>,
+    /// Gender for back-references.
+    #[serde(default)]
+    pub gender: Option<Gender>,
+    /// Its names, with their framing.
+    pub aliases: Vec<Alias>,
+    /// What the entry is for.
+    #[serde(default)]
+    pub description: String,
+    /// Examples a test runs.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// A place.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Id (`ain-issa`).
+    pub id: Spanned<String>,
+    /// English label.
+    pub label: String,
+    /// The place it lies in.
+    #[serde(default)]
+    pub within: Option<String>,
+    /// Its names.
+    pub aliases: Vec<Alias>,
+    /// Words that, near a name shared with another place, say it is this one.
+    #[serde(default)]
+    pub context: Vec<String>,
+    /// What the entry is for.
+    #[serde(default)]
+    pub description: String,
+    /// Examples a test runs.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// A furniture or byline rule: regular expressions over a normalised line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineRule {
+    /// Hierarchical id (`FURNITURE/READ_ALSO`).
+    pub id: Spanned<String>,
+    /// What the rule is for.
+    #[serde(default)]
+    pub description: String,
+    /// Regular expressions over the normalised, trimmed line.
+    pub patterns: Vec<String>,
+    /// Examples a test runs.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// The section sub-heading rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subheading {
+    /// Rule id.
+    pub id: String,
+    /// At most this many words.
+    pub max_words: usize,
+}
+
+/// The author name line above an author bio.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorLine {
+    /// Rule id.
+    pub id: String,
+    /// At most this many words.
+    pub max_words: usize,
+    /// The furniture rule of the bio below it.
+    pub bio_rule: String,
+}
