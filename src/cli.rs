@@ -11,7 +11,7 @@
 
 use crate::eval;
 use crate::ingest::IngestOptions;
-use crate::lexicon::furniture::FurnitureRules;
+use crate::lexicon::Lexicon;
 use crate::pipeline::{self, Config, Output};
 use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -40,6 +40,9 @@ struct Cli {
     /// Skip articles larger than this many bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = IngestOptions::default().max_article_bytes)]
     max_article_bytes: usize,
+    /// Add or override lexicon entries: a TOML file or a directory of them (docs/lexicon.md).
+    #[arg(long, global = true, value_name = "FILE_OR_DIR")]
+    lexicon: Vec<PathBuf>,
     /// Print no warnings (errors are still printed).
     #[arg(long, short, global = true)]
     quiet: bool,
@@ -144,11 +147,18 @@ pub fn main() -> i32 {
 
 /// The second phase of argument handling: everything the run needs, built up front.
 fn resolve(cli: &Cli) -> Result<Config, String> {
+    let lexicon = Lexicon::load(&cli.lexicon).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\nclaimgraph: ")
+    })?;
     Ok(Config {
         ingest: IngestOptions {
             max_article_bytes: cli.max_article_bytes,
         },
-        furniture: FurnitureRules::embedded(),
+        lexicon,
     })
 }
 

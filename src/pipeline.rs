@@ -13,7 +13,7 @@
 //! the order in which paths are given never changes it; analysis of text never fails.
 
 use crate::ingest::{self, Article, IngestOptions, InputError, Origin};
-use crate::lexicon::furniture::FurnitureRules;
+use crate::lexicon::Lexicon;
 use crate::model::{ArticleInfo, Claim, FurnitureLine, JSON_VERSION, Mention, MetadataOrigin, Outlet, Run};
 use crate::normalize::{Normalized, normalize};
 use crate::segment::{self, LineKind, Segmented};
@@ -25,15 +25,15 @@ use std::path::PathBuf;
 pub struct Config {
     /// Input options.
     pub ingest: IngestOptions,
-    /// Furniture and byline rules.
-    pub furniture: FurnitureRules,
+    /// The compiled lexicons.
+    pub lexicon: Lexicon,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             ingest: IngestOptions::default(),
-            furniture: FurnitureRules::embedded(),
+            lexicon: Lexicon::embedded(),
         }
     }
 }
@@ -98,7 +98,7 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
 /// Runs the per-article stages on one article.
 pub fn analyze(article: Article, config: &Config) -> Analysis {
     let norm = Normalized::new(&article.text);
-    let segments = segment::segment(&article.text, article.body, &norm, &config.furniture);
+    let segments = segment::segment(&article.text, article.body, &norm, &config.lexicon.furniture);
     Analysis {
         article,
         norm,

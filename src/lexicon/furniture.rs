@@ -1,67 +1,15 @@
-//! Furniture and byline rules: `data/furniture.toml` compiled into line classifiers.
+//! Furniture and byline rules: the `[[furniture]]`, `[[byline]]`, `[subheading]` and
+//! `[author_line]` tables of the packs, compiled into line classifiers.
 //!
-//! Input: the TOML text (the embedded default, or a user's file). Output:
-//! [`FurnitureRules`], which classify one normalised line at a time. All furniture
-//! patterns are compiled into one `RegexSet`, so a line is matched against every rule in
-//! one pass; the byline patterns, tried only on the first lines of an article, are a
-//! second set.
+//! Input: the merged entries. Output: [`FurnitureRules`], which classify one normalised
+//! line at a time. All furniture patterns are compiled into one `RegexSet`, so a line is
+//! matched against every rule in one pass; the byline patterns, tried only on the first
+//! lines of an article, are a second list.
 
-use super::LexiconError;
+use super::schema::Examples;
+use super::{Entries, LexiconError, PackFile};
 use crate::normalize::normalize;
 use regex::{Regex, RegexSet};
-use serde::Deserialize;
-
-/// The embedded default rules.
-pub const DEFAULT_TOML: &str = include_str!("data/furniture.toml");
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileSpec {
-    #[serde(default)]
-    furniture: Vec<RuleSpec>,
-    #[serde(default)]
-    byline: Vec<RuleSpec>,
-    subheading: Option<SubheadingSpec>,
-    author_line: Option<AuthorLineSpec>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RuleSpec {
-    id: String,
-    #[serde(default)]
-    description: String,
-    patterns: Vec<String>,
-    #[serde(default)]
-    examples: Examples,
-}
-
-/// Text a rule must fire on and text it must not fire on.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Examples {
-    /// Lines the rule must match.
-    #[serde(default)]
-    pub matches: Vec<String>,
-    /// Lines the rule must not match.
-    #[serde(default)]
-    pub non_matches: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SubheadingSpec {
-    id: String,
-    max_words: usize,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AuthorLineSpec {
-    id: String,
-    max_words: usize,
-    bio_rule: String,
-}
 
 /// One furniture or byline rule, for listings and example tests.
 #[derive(Debug, Clone)]
@@ -98,42 +46,44 @@ pub struct FurnitureRules {
 }
 
 impl FurnitureRules {
-    /// The embedded default rules.
+    /// The rules of the embedded packs.
     pub fn embedded() -> FurnitureRules {
-        // The embedded file is tested (`embedded_rules_compile`), so this cannot fail in
-        // a released binary.
-        FurnitureRules::parse(DEFAULT_TOML, "<embedded>/furniture.toml").expect("embedded furniture.toml is valid")
+        super::Lexicon::embedded().furniture
     }
 
-    /// Parses and compiles rules from TOML text; `origin` names the file in errors.
-    pub fn parse(src: &str, origin: &str) -> Result<FurnitureRules, LexiconError> {
-        let spec: FileSpec = toml::from_str(src).map_err(|e| LexiconError::toml(origin, src, &e))?;
+    /// Compiles the furniture and byline tables of `entries`.
+    pub fn new(files: &[PackFile], entries: &Entries) -> Result<FurnitureRules, LexiconError> {
         let mut patterns = Vec::new();
         let mut furniture_owner = Vec::new();
         let mut furniture_rules = Vec::new();
-        for rule in spec.furniture {
+        for e in &entries.furniture {
+            let rule = &e.entry;
+            let origin = &files[e.file].path;
             for p in &rule.patterns {
-                Regex::new(p).map_err(|e| LexiconError::regex(origin, &rule.id, p, &e))?;
+                Regex::new(p).map_err(|err| LexiconError::regex(origin, rule.id.get_ref(), p, &err))?;
                 patterns.push(p.clone());
                 furniture_owner.push(furniture_rules.len());
             }
             furniture_rules.push(RuleInfo {
-                id: rule.id,
-                description: rule.description,
-                examples: rule.examples,
+                id: rule.id.get_ref().clone(),
+                description: rule.description.clone(),
+                examples: rule.examples.clone(),
             });
         }
-        let furniture = RegexSet::new(&patterns).map_err(|e| LexiconError::regex(origin, "furniture", "(set)", &e))?;
+        let furniture = RegexSet::new(&patterns)
+            .map_err(|err| LexiconError::regex("<furniture rules>", "FURNITURE/*", "(all patterns)", &err))?;
         let mut bylines = Vec::new();
-        for rule in spec.byline {
+        for e in &entries.bylines {
+            let rule = &e.entry;
+            let origin = &files[e.file].path;
             let mut compiled = Vec::new();
             for p in &rule.patterns {
-                compiled.push(Regex::new(p).map_err(|e| LexiconError::regex(origin, &rule.id, p, &e))?);
+                compiled.push(Regex::new(p).map_err(|err| LexiconError::regex(origin, rule.id.get_ref(), p, &err))?);
             }
             let info = RuleInfo {
-                id: rule.id,
-                description: rule.description,
-                examples: rule.examples,
+                id: rule.id.get_ref().clone(),
+                description: rule.description.clone(),
+                examples: rule.examples.clone(),
             };
             bylines.push((info, compiled));
         }
@@ -142,8 +92,11 @@ impl FurnitureRules {
             furniture_owner,
             furniture_rules,
             bylines,
-            subheading: spec.subheading.map(|s| (s.id, s.max_words)),
-            author_line: spec.author_line.map(|a| (a.id, a.max_words, a.bio_rule)),
+            subheading: entries.subheading.as_ref().map(|s| (s.id.clone(), s.max_words)),
+            author_line: entries
+                .author_line
+                .as_ref()
+                .map(|a| (a.id.clone(), a.max_words, a.bio_rule.clone())),
         })
     }
 
@@ -212,11 +165,7 @@ impl FurnitureRules {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn embedded_rules_compile() {
-        FurnitureRules::parse(DEFAULT_TOML, "furniture.toml").unwrap();
-    }
+    use crate::lexicon::Lexicon;
 
     #[test]
     fn every_example_holds() {
@@ -225,17 +174,11 @@ mod tests {
     }
 
     #[test]
-    fn unknown_key_is_an_error() {
-        let err = FurnitureRules::parse("[[furniture]]\nid = \"X\"\npatern = []\n", "f.toml").unwrap_err();
-        let msg = err.to_string();
-        assert!(msg.starts_with("f.toml:3:1: "), "{msg}");
-        assert!(msg.contains("patern"), "{msg}");
-    }
-
-    #[test]
-    fn bad_regex_names_the_rule() {
-        let err = FurnitureRules::parse("[[furniture]]\nid = \"X/Y\"\npatterns = ['(']\n", "f.toml").unwrap_err();
-        let msg = err.to_string();
-        assert!(msg.contains("X/Y"), "{msg}");
+    fn a_bad_pattern_names_the_rule() {
+        let mut files: Vec<PackFile> = Vec::new();
+        let src = "[lexicon]\nid = \"x\"\n[[furniture]]\nid = \"X/Y\"\npatterns = ['(']\n";
+        files.push(PackFile::parse("f.toml", src).unwrap());
+        let err = Lexicon::compile(files).unwrap_err();
+        assert!(err[0].to_string().contains("X/Y"), "{}", err[0]);
     }
 }

@@ -1,13 +1,33 @@
-//! Lexicons: rules kept as data (TOML under `src/lexicon/data/`, embedded at compile time)
-//! and compiled once per run into matchers.
+//! Lexicons: rules kept as data (TOML packs, `docs/lexicon.md`), merged, validated and
+//! compiled once per run into matchers.
 //!
-//! So far: page furniture and bylines ([`furniture`]). Attribution cues, actors, places and
-//! event predicates join here (issues 4 and 5). Loading a lexicon is the one place besides
-//! input where the pipeline returns errors, each naming file:line:column with a hint.
+//! Input: the embedded packs (`data/*.toml`: the Arabic and English language packs, the
+//! `syria` domain pack, page furniture) and any `--lexicon FILE_OR_DIR` the user adds.
+//! Output: one [`Lexicon`]: the merged entries, the [`furniture::FurnitureRules`] for
+//! segmentation and the [`matcher::Matcher`] that finds every cue, marker, particle,
+//! source, actor and place of an article in one pass.
+//!
+//! Invariants: loading is the one place besides input where the pipeline returns errors,
+//! each naming file:line:column with a hint; a pack that loads has no duplicate ids, no
+//! dangling reference and no pattern that fails to compile. Later packs override earlier
+//! entries of the same table with the same id (the user's over the embedded ones).
 
 pub mod furniture;
+pub mod matcher;
+pub mod schema;
+pub mod validate;
 
+use schema::{Actor, AuthorLine, Cue, LineRule, Marker, Pack, Particle, Place, Source, SourceNoun, Subheading};
 use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The embedded packs, in load order: (file name, contents).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("ar.toml", include_str!("data/ar.toml")),
+    ("en.toml", include_str!("data/en.toml")),
+    ("syria.toml", include_str!("data/syria.toml")),
+    ("furniture.toml", include_str!("data/furniture.toml")),
+];
 
 /// A lexicon file that cannot be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,13 +43,23 @@ pub struct LexiconError {
 }
 
 impl LexiconError {
+    /// An error at byte `offset` of `src`.
+    pub fn at(path: &str, src: &str, offset: usize, message: String, hint: &str) -> LexiconError {
+        LexiconError {
+            path: path.to_owned(),
+            position: Some(line_col(src, offset)),
+            message,
+            hint: hint.to_owned(),
+        }
+    }
+
     /// A TOML syntax or shape error, positioned from the parser's span.
     pub fn toml(path: &str, src: &str, err: &toml::de::Error) -> LexiconError {
         LexiconError {
             path: path.to_owned(),
             position: err.span().map(|s| line_col(src, s.start)),
             message: err.message().trim().to_owned(),
-            hint: "see src/lexicon/data/README.md for the format".to_owned(),
+            hint: "see docs/lexicon.md for the format".to_owned(),
         }
     }
 
@@ -39,7 +69,8 @@ impl LexiconError {
             path: path.to_owned(),
             position: None,
             message: format!("rule {rule}: pattern {pattern:?} does not compile: {err}"),
-            hint: "patterns use Rust regex syntax (https://docs.rs/regex)".to_owned(),
+            hint: "patterns use Rust regex syntax (https://docs.rs/regex); a pattern too large for the engine must be split"
+                .to_owned(),
         }
     }
 }
@@ -66,4 +97,235 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
+}
+
+/// One pack as read: where it came from, its text (for positions) and its entries.
+#[derive(Debug, Clone)]
+pub struct PackFile {
+    /// The file, as shown in messages (`<embedded>/ar.toml` for embedded packs).
+    pub path: String,
+    /// Its TOML text.
+    pub src: String,
+    /// Its entries.
+    pub pack: Pack,
+}
+
+impl PackFile {
+    /// Parses one pack.
+    pub fn parse(path: &str, src: &str) -> Result<PackFile, LexiconError> {
+        let pack: Pack = toml::from_str(src).map_err(|e| LexiconError::toml(path, src, &e))?;
+        Ok(PackFile {
+            path: path.to_owned(),
+            src: src.to_owned(),
+            pack,
+        })
+    }
+
+    /// Reads and parses one pack file.
+    pub fn read(path: &Path) -> Result<PackFile, LexiconError> {
+        let shown = path.display().to_string();
+        let src = std::fs::read_to_string(path).map_err(|e| LexiconError {
+            path: shown.clone(),
+            position: None,
+            message: format!("cannot read: {e}"),
+            hint: "give a lexicon TOML file or a directory of them".to_owned(),
+        })?;
+        PackFile::parse(&shown, &src)
+    }
+}
+
+/// An entry with the pack it came from (its language default and file, for messages).
+#[derive(Debug, Clone)]
+pub struct Entry<T> {
+    /// The entry.
+    pub entry: T,
+    /// Index into [`Lexicon::files`].
+    pub file: usize,
+    /// The entry's language (its own, else its pack's; `und` when neither says).
+    pub language: String,
+}
+
+/// The merged entries of every pack, by table.
+#[derive(Debug, Clone, Default)]
+pub struct Entries {
+    /// Attribution cues.
+    pub cues: Vec<Entry<Cue>>,
+    /// Markers.
+    pub markers: Vec<Entry<Marker>>,
+    /// Particles.
+    pub particles: Vec<Entry<Particle>>,
+    /// Generic source nouns.
+    pub source_nouns: Vec<Entry<SourceNoun>>,
+    /// Known sources.
+    pub sources: Vec<Entry<Source>>,
+    /// Actors.
+    pub actors: Vec<Entry<Actor>>,
+    /// Places.
+    pub places: Vec<Entry<Place>>,
+    /// Furniture rules.
+    pub furniture: Vec<Entry<LineRule>>,
+    /// Byline rules.
+    pub bylines: Vec<Entry<LineRule>>,
+    /// The sub-heading rule (the last pack's that has one).
+    pub subheading: Option<Subheading>,
+    /// The author-line rule (the last pack's that has one).
+    pub author_line: Option<AuthorLine>,
+}
+
+/// Something with an id.
+pub trait HasId {
+    /// The id.
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => {$(
+        impl HasId for $t {
+            fn id(&self) -> &str {
+                self.id.get_ref()
+            }
+        }
+    )*};
+}
+has_id!(Cue, Marker, Particle, SourceNoun, Source, Actor, Place, LineRule);
+
+/// Adds `items` to `table`; an item with the id of an earlier one replaces it in place.
+fn merge<T: HasId>(
+    table: &mut Vec<Entry<T>>,
+    items: Vec<T>,
+    file: usize,
+    language: &str,
+    own: impl Fn(&T) -> Option<String>,
+) {
+    for item in items {
+        let language = own(&item).unwrap_or_else(|| language.to_owned());
+        let entry = Entry {
+            entry: item,
+            file,
+            language,
+        };
+        match table.iter().position(|e| e.entry.id() == entry.entry.id()) {
+            Some(i) => table[i] = entry,
+            None => table.push(entry),
+        }
+    }
+}
+
+/// Everything loaded and compiled: what a run matches with.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// The packs, in load order.
+    pub files: Vec<PackFile>,
+    /// Their merged entries.
+    pub entries: Entries,
+    /// Furniture and byline rules for segmentation.
+    pub furniture: furniture::FurnitureRules,
+    /// The one-pass matcher of every literal form and marker pattern.
+    pub matcher: matcher::Matcher,
+}
+
+impl Lexicon {
+    /// The embedded packs alone.
+    pub fn embedded() -> Lexicon {
+        // The embedded packs are validated by tests (`embedded_packs_are_valid`), so a
+        // released binary cannot fail here.
+        Lexicon::load(&[]).expect("the embedded lexicons are valid")
+    }
+
+    /// The embedded packs plus the user's files and directories (sorted `*.toml`).
+    pub fn load(extra: &[PathBuf]) -> Result<Lexicon, Vec<LexiconError>> {
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        for (name, src) in EMBEDDED {
+            match PackFile::parse(&format!("<embedded>/{name}"), src) {
+                Ok(f) => files.push(f),
+                Err(e) => errors.push(e),
+            }
+        }
+        for path in user_files(extra, &mut errors) {
+            match PackFile::read(&path) {
+                Ok(f) => files.push(f),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Lexicon::compile(files)
+    }
+
+    /// Merges, validates and compiles parsed packs.
+    pub fn compile(files: Vec<PackFile>) -> Result<Lexicon, Vec<LexiconError>> {
+        let mut errors = Vec::new();
+        for f in &files {
+            errors.extend(validate::duplicates(f));
+        }
+        let entries = merged(&files);
+        errors.extend(validate::references(&files, &entries));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let furniture = furniture::FurnitureRules::new(&files, &entries).map_err(|e| vec![e])?;
+        let matcher = matcher::Matcher::new(&files, &entries).map_err(|e| vec![e])?;
+        Ok(Lexicon {
+            files,
+            entries,
+            furniture,
+            matcher,
+        })
+    }
+}
+
+/// Merges packs in order.
+fn merged(files: &[PackFile]) -> Entries {
+    let mut e = Entries::default();
+    for (i, f) in files.iter().enumerate() {
+        let p = f.pack.clone();
+        let lang = p.lexicon.language.clone().unwrap_or_else(|| "und".to_owned());
+        merge(&mut e.cues, p.cue, i, &lang, |c| c.language.clone());
+        merge(&mut e.markers, p.marker, i, &lang, |m| m.language.clone());
+        merge(&mut e.particles, p.particle, i, &lang, |m| m.language.clone());
+        merge(&mut e.source_nouns, p.source_noun, i, &lang, |m| m.language.clone());
+        merge(&mut e.sources, p.source, i, &lang, |_| None);
+        merge(&mut e.actors, p.actor, i, &lang, |_| None);
+        merge(&mut e.places, p.place, i, &lang, |_| None);
+        merge(&mut e.furniture, p.furniture, i, &lang, |_| None);
+        merge(&mut e.bylines, p.byline, i, &lang, |_| None);
+        if p.subheading.is_some() {
+            e.subheading = p.subheading;
+        }
+        if p.author_line.is_some() {
+            e.author_line = p.author_line;
+        }
+    }
+    e
+}
+
+/// The files behind `--lexicon` arguments: a file as given, a directory's `*.toml` files
+/// in sorted order.
+fn user_files(paths: &[PathBuf], errors: &mut Vec<LexiconError>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            match std::fs::read_dir(p) {
+                Ok(rd) => {
+                    let mut found: Vec<PathBuf> = rd
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| f.extension().is_some_and(|x| x == "toml"))
+                        .collect();
+                    found.sort();
+                    out.extend(found);
+                }
+                Err(e) => errors.push(LexiconError {
+                    path: p.display().to_string(),
+                    position: None,
+                    message: format!("cannot read directory: {e}"),
+                    hint: String::new(),
+                }),
+            }
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
 }

@@ -1,0 +1,462 @@
+//! The one-pass matcher: every literal form of every lexicon entry in one Aho-Corasick
+//! automaton, every marker pattern in one `RegexSet`, run once over an article.
+//!
+//! Input: an article's normalised text, cut into [`Tokens`]. Output: [`Hit`]s, each naming
+//! the entry (and the form) that matched and the tokens it covers.
+//!
+//! Matching is on a *token text*: the normalised words joined by single spaces, with
+//! quotation marks and brackets dropped (so `المركز الإعلامي لـ “قسد”` reads
+//! `المركز الاعلامي لقسد`) and every other punctuation mark a barrier `|` no form can
+//! cross. A lone clitic letter (`لـ “قسد”`, `و “قسد”`) joins the word after it. Arabic
+//! forms may be preceded, inside their first word, by the clitics و ف ب ل ك and the
+//! article ال (`قال` matches `وقال`, `مصادر` matches `للمصادر`), and a form's own leading
+//! ال is taken as one of those, so `الجيش الوطني` also matches `للجيش الوطني`. Every form
+//! must end at a word end, unless it ends in `*`.
+
+use super::schema::Gender;
+use super::{Entries, LexiconError, PackFile};
+use crate::normalize::normalize;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Regex, RegexSet};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The lexicon table an entry lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Table {
+    /// `[[cue]]`.
+    Cue,
+    /// `[[marker]]`.
+    Marker,
+    /// `[[particle]]`.
+    Particle,
+    /// `[[source_noun]]`.
+    SourceNoun,
+    /// `[[source]]`.
+    Source,
+    /// `[[actor]]`.
+    Actor,
+    /// `[[place]]`.
+    Place,
+}
+
+/// Which entry (and which of its forms) a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EntryRef {
+    /// The table.
+    pub table: Table,
+    /// Index into that table of [`Entries`].
+    pub index: u32,
+    /// Index of the alias or form that matched (aliases: into `aliases`; cues and nouns:
+    /// forms, then masculine, then feminine, counted together).
+    pub form: u16,
+    /// Gender the form agrees with, when it says.
+    pub gender: Option<Gender>,
+}
+
+/// One word of the token text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Its span in the normalised text (a joined clitic included).
+    pub norm: Range<usize>,
+    /// Its span in the token text.
+    pub tt: Range<usize>,
+    /// Whether a punctuation barrier stands between it and the token before.
+    pub barrier_before: bool,
+    /// Where a joined clitic's word starts: (token-text offset, normalised offset).
+    joined: Option<(usize, usize)>,
+}
+
+/// The words of a normalised text, for matching.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// Words joined by single spaces, punctuation barriers as ` | `.
+    pub text: String,
+    /// The words.
+    pub tokens: Vec<Token>,
+}
+
+/// Characters dropped from the token text without a barrier: they wrap names
+/// (`“قسد”`, `(M4)`) rather than separate phrases.
+fn transparent(c: char) -> bool {
+    matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | '«' | '»' | '*' | '_')
+}
+
+/// Arabic clitics that may be written apart from their word (`لـ “قسد”`).
+fn lone_clitic(s: &str) -> bool {
+    matches!(s, "و" | "ف" | "ب" | "ل" | "ك")
+}
+
+impl Tokens {
+    /// Cuts normalised text into words.
+    pub fn new(norm: &str) -> Tokens {
+        let mut out = Tokens::default();
+        let mut barrier = false;
+        let mut word: Option<usize> = None;
+        let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
+        for (i, c) in norm.char_indices() {
+            if c.is_alphanumeric() {
+                word.get_or_insert(i);
+                continue;
+            }
+            if let Some(start) = word.take() {
+                pieces.push((start..i, barrier));
+                barrier = false;
+            }
+            if !c.is_whitespace() && !transparent(c) {
+                barrier = true;
+            }
+        }
+        if let Some(start) = word {
+            pieces.push((start..norm.len(), barrier));
+        }
+        let mut k = 0;
+        while k < pieces.len() {
+            let (r, barrier_before) = pieces[k].clone();
+            if !out.tokens.is_empty() || barrier_before {
+                out.text.push_str(if barrier_before { " | " } else { " " });
+            }
+            let start = out.text.len();
+            out.text.push_str(&norm[r.clone()]);
+            let mut token = Token {
+                norm: r.clone(),
+                tt: start..out.text.len(),
+                barrier_before,
+                joined: None,
+            };
+            if lone_clitic(&norm[r.clone()]) && pieces.get(k + 1).is_some_and(|(_, b)| !b) {
+                let (next, _) = pieces[k + 1].clone();
+                token.joined = Some((out.text.len(), next.start));
+                out.text.push_str(&norm[next.clone()]);
+                token.norm.end = next.end;
+                token.tt.end = out.text.len();
+                k += 1;
+            }
+            out.tokens.push(token);
+            k += 1;
+        }
+        out
+    }
+
+    /// The token containing token-text offset `pos` (or the last before it).
+    fn at_tt(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.tt.start <= pos).saturating_sub(1)
+    }
+
+    /// The first token ending after normalised offset `pos`.
+    pub fn at_norm(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.norm.end <= pos)
+    }
+
+    /// The normalised offset of token-text offset `pos` (inside a token).
+    fn norm_of(&self, pos: usize) -> usize {
+        let t = &self.tokens[self.at_tt(pos)];
+        match t.joined {
+            Some((tt, norm)) if pos >= tt => norm + (pos - tt),
+            _ => t.norm.start + (pos - t.tt.start),
+        }
+    }
+
+    /// The words of tokens `r` as they read in the token text.
+    pub fn words(&self, r: Range<usize>) -> &str {
+        if r.is_empty() {
+            return "";
+        }
+        &self.text[self.tokens[r.start].tt.start..self.tokens[r.end - 1].tt.end]
+    }
+}
+
+/// What stood before a form inside its first word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Prefix {
+    /// Bytes of clitics before the form in the token text.
+    pub len: usize,
+    /// Whether the clitics include the article (ال, or لل).
+    pub definite: bool,
+}
+
+/// One match of a lexicon entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The tokens it covers.
+    pub tokens: Range<usize>,
+    /// Its span in the normalised text (clitics excluded).
+    pub norm: Range<usize>,
+    /// The entry and form.
+    pub entry: EntryRef,
+    /// The clitics before it.
+    pub prefix: Prefix,
+}
+
+/// Clitic sequences that may stand before an Arabic form inside its first word.
+const PREFIXES: &[&str] = &[
+    "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك",
+    "وبال", "فبال", "وكال",
+];
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    owners: Vec<EntryRef>,
+    any_suffix: bool,
+    arabic: bool,
+    /// The form's own leading ال was taken off: the match is definite whatever stood
+    /// before it.
+    definite: bool,
+}
+
+/// The compiled matcher.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    texts: Vec<String>,
+    regex_set: RegexSet,
+    regexes: Vec<(Regex, EntryRef)>,
+}
+
+/// A form as the matcher stores it: its token text, whether it ends in `*`, whether its
+/// leading article was taken off. `None` for a form with no word in it.
+pub fn prepare(form: &str) -> Option<(String, bool, bool)> {
+    let trimmed = form.trim();
+    let (body, any_suffix) = match trimmed.strip_suffix('*') {
+        Some(b) => (b, true),
+        None => (trimmed, false),
+    };
+    let tokens = Tokens::new(&normalize(body));
+    let mut text = tokens.text.trim_start_matches(" | ").to_owned();
+    if text.is_empty() {
+        return None;
+    }
+    let first = text.split(' ').next().unwrap_or("");
+    let mut definite = false;
+    if first.starts_with("ال") && first.chars().count() >= 4 {
+        text = text["ال".len()..].to_owned();
+        definite = true;
+    }
+    Some((text, any_suffix, definite))
+}
+
+impl Matcher {
+    /// Compiles every form and pattern of `entries`.
+    pub fn new(files: &[PackFile], entries: &Entries) -> Result<Matcher, LexiconError> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |form: &str, entry: EntryRef| {
+            let Some((text, any_suffix, definite)) = prepare(form) else {
+                return;
+            };
+            let arabic = text.chars().next().is_some_and(is_arabic);
+            let i = *index
+                .entry(format!("{text}\u{0}{any_suffix}{definite}"))
+                .or_insert_with(|| {
+                    texts.push(text.clone());
+                    patterns.push(Pattern {
+                        owners: Vec::new(),
+                        any_suffix,
+                        arabic,
+                        definite,
+                    });
+                    patterns.len() - 1
+                });
+            if !patterns[i].owners.contains(&entry) {
+                patterns[i].owners.push(entry);
+            }
+        };
+        let r = |table, index: usize, form: usize, gender| EntryRef {
+            table,
+            index: index as u32,
+            form: form.min(u16::MAX as usize) as u16,
+            gender,
+        };
+        for (i, e) in entries.cues.iter().enumerate() {
+            for (k, (form, g)) in gendered(&e.entry.forms, &e.entry.masculine, &e.entry.feminine).enumerate() {
+                add(form, r(Table::Cue, i, k, g));
+            }
+        }
+        for (i, e) in entries.source_nouns.iter().enumerate() {
+            for (k, (form, g)) in gendered(&e.entry.forms, &e.entry.masculine, &e.entry.feminine).enumerate() {
+                add(form, r(Table::SourceNoun, i, k, g));
+            }
+        }
+        for (i, e) in entries.particles.iter().enumerate() {
+            for (k, form) in e.entry.forms.iter().enumerate() {
+                add(form, r(Table::Particle, i, k, None));
+            }
+        }
+        for (i, e) in entries.markers.iter().enumerate() {
+            for (k, form) in e.entry.forms.iter().enumerate() {
+                add(form, r(Table::Marker, i, k, None));
+            }
+        }
+        for (i, e) in entries.sources.iter().enumerate() {
+            for (k, alias) in e.entry.aliases.iter().enumerate() {
+                add(&alias.text, r(Table::Source, i, k, e.entry.gender));
+            }
+        }
+        for (i, e) in entries.actors.iter().enumerate() {
+            for (k, alias) in e.entry.aliases.iter().enumerate() {
+                add(&alias.text, r(Table::Actor, i, k, e.entry.gender));
+            }
+        }
+        for (i, e) in entries.places.iter().enumerate() {
+            for (k, alias) in e.entry.aliases.iter().enumerate() {
+                add(&alias.text, r(Table::Place, i, k, None));
+            }
+        }
+        let automaton = if texts.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&texts)
+                    .map_err(|e| LexiconError {
+                        path: "<lexicons>".to_owned(),
+                        position: None,
+                        message: format!("the forms do not compile into one matcher: {e}"),
+                        hint: "remove forms until it fits, or split the lexicon".to_owned(),
+                    })?,
+            )
+        };
+        let mut regexes = Vec::new();
+        for (i, e) in entries.markers.iter().enumerate() {
+            for (k, p) in e.entry.patterns.iter().enumerate() {
+                let re = Regex::new(p)
+                    .map_err(|err| LexiconError::regex(&files[e.file].path, e.entry.id.get_ref(), p, &err))?;
+                regexes.push((re, r(Table::Marker, i, e.entry.forms.len() + k, None)));
+            }
+        }
+        let regex_set = RegexSet::new(regexes.iter().map(|(re, _)| re.as_str()))
+            .map_err(|err| LexiconError::regex("<lexicons>", "MARK/*", "(all marker patterns)", &err))?;
+        Ok(Matcher {
+            automaton,
+            patterns,
+            texts,
+            regex_set,
+            regexes,
+        })
+    }
+
+    /// Every hit in `tokens` (made from `norm`), ordered by first token, longest first.
+    pub fn find(&self, tokens: &Tokens, norm: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(&tokens.text) {
+                let p = &self.patterns[m.pattern().as_usize()];
+                let first = tokens.at_tt(m.start());
+                let t = &tokens.tokens[first];
+                let before = &tokens.text[t.tt.start..m.start()];
+                if !before.is_empty() && !(p.arabic && PREFIXES.contains(&before)) {
+                    continue;
+                }
+                let last = tokens.at_tt(m.end() - 1);
+                if m.end() != tokens.tokens[last].tt.end && !p.any_suffix {
+                    continue;
+                }
+                let prefix = Prefix {
+                    len: before.len(),
+                    definite: p.definite || before.contains("ال") || before.ends_with("لل"),
+                };
+                let span = tokens.norm_of(m.start())..tokens.tokens[last].norm.end;
+                for &entry in &p.owners {
+                    hits.push(Hit {
+                        tokens: first..last + 1,
+                        norm: span.clone(),
+                        entry,
+                        prefix,
+                    });
+                }
+            }
+        }
+        for i in self.regex_set.matches(norm).into_iter() {
+            let (re, entry) = &self.regexes[i];
+            for m in re.find_iter(norm) {
+                if m.is_empty() {
+                    continue;
+                }
+                let first = tokens.at_norm(m.start());
+                let last = tokens.at_norm(m.end() - 1);
+                if first >= tokens.tokens.len() {
+                    continue;
+                }
+                hits.push(Hit {
+                    tokens: first..(last + 1).min(tokens.tokens.len()),
+                    norm: m.range(),
+                    entry: *entry,
+                    prefix: Prefix::default(),
+                });
+            }
+        }
+        hits.sort_by(|a, b| {
+            (
+                a.tokens.start,
+                std::cmp::Reverse(a.tokens.end),
+                a.entry.table,
+                a.entry.index,
+            )
+                .cmp(&(
+                    b.tokens.start,
+                    std::cmp::Reverse(b.tokens.end),
+                    b.entry.table,
+                    b.entry.index,
+                ))
+        });
+        hits.dedup_by(|a, b| a.tokens == b.tokens && a.entry == b.entry);
+        hits
+    }
+
+    /// Matches one piece of text on its own (examples, `claimgraph explain`).
+    pub fn find_in(&self, text: &str) -> Vec<Hit> {
+        let norm = normalize(text);
+        let tokens = Tokens::new(&norm);
+        self.find(&tokens, &norm)
+    }
+
+    /// The literal trigger strings, one per compiled form (for a ripgrep comparison).
+    pub fn triggers(&self) -> &[String] {
+        &self.texts
+    }
+}
+
+/// A form list with genders: the neutral forms, then masculine, then feminine.
+fn gendered<'a>(
+    forms: &'a [String],
+    masculine: &'a [String],
+    feminine: &'a [String],
+) -> impl Iterator<Item = (&'a String, Option<Gender>)> {
+    forms
+        .iter()
+        .map(|f| (f, None))
+        .chain(masculine.iter().map(|f| (f, Some(Gender::M))))
+        .chain(feminine.iter().map(|f| (f, Some(Gender::F))))
+}
+
+/// Whether `c` is an Arabic letter.
+pub fn is_arabic(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_join_lone_clitics_and_drop_quotes() {
+        let norm = normalize("المركز الإعلامي لـ “قسد”، وقال");
+        let t = Tokens::new(&norm);
+        assert_eq!(t.text, "المركز الاعلامي لقسد | وقال");
+        let k = t.tokens.iter().position(|x| &t.text[x.tt.clone()] == "لقسد").unwrap();
+        // The joined token's normalised span runs from the clitic to the end of the word.
+        assert_eq!(&norm[t.tokens[k].norm.clone()], "ل \"قسد");
+        assert_eq!(t.norm_of(t.tokens[k].tt.start + "ل".len()), norm.find("قسد").unwrap());
+    }
+
+    #[test]
+    fn prepare_takes_off_the_article_and_the_star() {
+        assert_eq!(prepare("الجيش الوطني"), Some(("جيش الوطني".to_owned(), false, true)));
+        assert_eq!(prepare("تشاوو*"), Some(("تشاوو".to_owned(), true, false)));
+        assert_eq!(prepare("إلى"), Some(("الي".to_owned(), false, false)));
+        assert_eq!(prepare(" “ ” "), None);
+    }
+}
