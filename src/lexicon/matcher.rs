@@ -347,7 +347,8 @@ impl Matcher {
                 let first = tokens.at_tt(m.start());
                 let t = &tokens.tokens[first];
                 let before = &tokens.text[t.tt.start..m.start()];
-                if !before.is_empty() && !(p.arabic && PREFIXES.contains(&before)) {
+                let clitics_allowed = before.is_empty() || (p.arabic && PREFIXES.contains(&before));
+                if !clitics_allowed {
                     continue;
                 }
                 let last = tokens.at_tt(m.end() - 1);

@@ -56,10 +56,10 @@ pub fn references(files: &[PackFile], entries: &Entries) -> Vec<LexiconError> {
         }
     }
     for e in &entries.places {
-        if let Some(within) = &e.entry.within {
-            if !has(&entries.places, within) {
-                errors.push(dangling(files, e.file, &e.entry.id, "within", within, "place"));
-            }
+        if let Some(within) = &e.entry.within
+            && !has(&entries.places, within)
+        {
+            errors.push(dangling(files, e.file, &e.entry.id, "within", within, "place"));
         }
     }
     for e in &entries.sources {
@@ -68,10 +68,10 @@ pub fn references(files: &[PackFile], entries: &Entries) -> Vec<LexiconError> {
                 errors.push(dangling(files, e.file, &e.entry.id, "nouns", noun, "source_noun"));
             }
         }
-        if let Some(actor) = &e.entry.actor {
-            if !has(&entries.actors, actor) {
-                errors.push(dangling(files, e.file, &e.entry.id, "actor", actor, "actor"));
-            }
+        if let Some(actor) = &e.entry.actor
+            && !has(&entries.actors, actor)
+        {
+            errors.push(dangling(files, e.file, &e.entry.id, "actor", actor, "actor"));
         }
     }
     errors
