@@ -68,8 +68,8 @@ enum Command {
     Diff(Paths),
     /// Graphviz DOT of outlets, sources and claims (issue 6).
     Dot(Paths),
-    /// Why each sentence got its chain, polarity and stance (issue 4).
-    Explain(Paths),
+    /// Why each sentence got its chain, polarity and stance: every rule that fired.
+    Explain(ExplainArgs),
     /// Check and list lexicons (issue 4).
     Lexicon(Paths),
 }
@@ -77,6 +77,16 @@ enum Command {
 #[derive(Debug, clap::Args)]
 struct Paths {
     /// Article files, directories (walked recursively; .txt, .md, .jsonl) or - for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ExplainArgs {
+    /// Only this line of the article.
+    #[arg(long, value_name = "N")]
+    line: Option<usize>,
+    /// The article (or articles) to explain.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
 }
@@ -140,7 +150,16 @@ pub fn main() -> i32 {
         Command::Framing(_) => not_yet("framing", 6),
         Command::Diff(_) => not_yet("diff", 6),
         Command::Dot(_) => not_yet("dot", 6),
-        Command::Explain(_) => not_yet("explain", 4),
+        Command::Explain(args) => {
+            let out = pipeline::run(&args.paths, &config);
+            let text: String = out
+                .analyses
+                .iter()
+                .map(|a| report::explain::explain(a, &config.lexicon, args.line))
+                .collect::<Vec<_>>()
+                .join("\n");
+            finish(&out, cli.quiet, &text)
+        }
         Command::Lexicon(_) => not_yet("lexicon", 4),
     }
 }

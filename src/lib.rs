@@ -7,9 +7,11 @@
 //! 2. [`normalize`]: text → [`normalize::Normalized`], the matching text with a map back
 //!    to original bytes;
 //! 3. [`segment`]: lines (headline, byline, furniture, body), sentences and clauses;
-//! 4. attribution, extraction and linking (later issues; for now [`pipeline`] gives every
-//!    sentence an open claim in the outlet's own voice);
-//! 5. [`report`]: renderers of the one [`model::Run`].
+//! 4. [`attribute`]: each sentence cut into segments with their chain of sources,
+//!    polarity and stance;
+//! 5. extraction and linking (issue 5; for now [`pipeline`] gives every attributed
+//!    segment an open claim);
+//! 6. [`report`]: renderers of the one [`model::Run`].
 //!
 //! ```
 //! use claimgraph::normalize::Normalized;
@@ -26,6 +28,7 @@
 //! results plus warnings; only input and lexicon loading return errors.
 #![warn(missing_docs)]
 
+pub mod attribute;
 pub mod cli;
 pub mod eval;
 pub mod ingest;

@@ -12,9 +12,12 @@
 //! Invariants: the run is a pure function of the articles' ids, texts and metadata, so
 //! the order in which paths are given never changes it; analysis of text never fails.
 
+use crate::attribute::{self, Attribution, OutletNames};
 use crate::ingest::{self, Article, IngestOptions, InputError, Origin};
 use crate::lexicon::Lexicon;
-use crate::model::{ArticleInfo, Claim, FurnitureLine, JSON_VERSION, Mention, MetadataOrigin, Outlet, Run};
+use crate::model::{
+    ArticleInfo, Claim, Cue, FurnitureLine, JSON_VERSION, Mention, MetadataOrigin, Outlet, Run, Source,
+};
 use crate::normalize::{Normalized, normalize};
 use crate::segment::{self, LineKind, Segmented};
 use std::collections::BTreeMap;
@@ -47,6 +50,8 @@ pub struct Analysis {
     pub norm: Normalized,
     /// Its lines and sentences.
     pub segments: Segmented,
+    /// Its sources and the attribution of every sentence.
+    pub attribution: Attribution,
 }
 
 /// The result of running the pipeline.
@@ -99,10 +104,14 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
 pub fn analyze(article: Article, config: &Config) -> Analysis {
     let norm = Normalized::new(&article.text);
     let segments = segment::segment(&article.text, article.body, &norm, &config.lexicon.furniture);
+    let byline = segments.byline.as_ref().map(|b| b.outlet.as_str());
+    let outlet = OutletNames::new(article.meta.outlet.as_deref().into_iter().chain(byline));
+    let attribution = attribute::attribute(&article.text, &norm, &segments, &config.lexicon, &outlet);
     Analysis {
         article,
         norm,
         segments,
+        attribution,
     }
 }
 
@@ -125,39 +134,89 @@ pub fn build_run(analyses: &[Analysis]) -> Run {
             .published
             .as_deref()
             .map_or("undated".to_owned(), |p| p.chars().take(7).collect());
-        for (n, sentence) in a.segments.sentences.iter().enumerate() {
-            let ntext = &a.norm.text()[sentence.norm.clone()];
-            let id = format!("open-{:016x}", fnv1a(ntext.as_bytes()));
+        let source_ids = source_ids(a);
+        for (k, entity) in a.attribution.sources.iter().enumerate() {
+            run.sources.push(Source {
+                id: source_ids[k].clone(),
+                label: entity.label.clone(),
+                kind: entity.kind.clone(),
+                via: entity.via.map(|v| source_ids[v].clone()),
+                cues: entity
+                    .cues
+                    .iter()
+                    .map(|c| {
+                        let span = a.norm.to_original(c.clone());
+                        Cue {
+                            article: a.article.id.clone(),
+                            start: span.start,
+                            end: span.end,
+                        }
+                    })
+                    .collect(),
+            });
+        }
+        for (n, segment) in a.attribution.segments.iter().enumerate() {
+            let sentence = &a.segments.sentences[segment.sentence];
+            let ntext = &a.norm.text()[segment.norm.clone()];
+            let id = format!("open-{:016x}", fnv1a(ntext.trim().as_bytes()));
             let text = &a.article.text[sentence.span.clone()];
+            let evidence = a.norm.to_original(segment.norm.clone());
             claims.entry(id.clone()).or_insert_with(|| Claim {
                 id: id.clone(),
                 key: format!("open({id})"),
-                label: text.to_owned(),
+                label: a.article.text[evidence.clone()].trim().to_owned(),
                 episode: episode.clone(),
                 open: true,
                 rule: OPEN_SENTENCE_RULE.to_owned(),
             });
+            let mut rules = vec![OPEN_SENTENCE_RULE.to_owned()];
+            rules.extend(segment.rules.iter().cloned());
             run.mentions.push(Mention {
                 id: format!("{}/m{}", a.article.id, n + 1),
                 article: a.article.id.clone(),
                 claim: id,
-                chain: Vec::new(),
+                polarity: segment.polarity,
+                stance: segment.stance,
+                chain: segment.chain.iter().map(|&c| source_ids[c].clone()).collect(),
                 sentence: sentence.span.clone().into(),
-                evidence: sentence.span.clone().into(),
+                evidence: clamp(evidence, &sentence.span).into(),
                 text: text.to_owned(),
                 line: a.segments.lines[sentence.line].number,
-                rule: OPEN_SENTENCE_RULE.to_owned(),
-                ..Mention::default()
+                rule: rules.join(" "),
             });
         }
         run.articles.push(info);
     }
     run.outlets = outlets.into_values().collect();
+    run.sources.sort_by(|a, b| a.id.cmp(&b.id));
     run.claims = claims.into_values().collect();
     run.articles.sort_by(|a, b| a.id.cmp(&b.id));
     run.mentions
         .sort_by(|a, b| (&a.article, a.sentence.start).cmp(&(&b.article, b.sentence.start)));
     run
+}
+
+/// Source ids of an article: `ARTICLE/slug`, unique within the article.
+fn source_ids(a: &Analysis) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for e in &a.attribution.sources {
+        let name = e.key.split_once(':').map_or(e.key.as_str(), |(_, rest)| rest);
+        let base = format!("{}/{}", a.article.id, slug(name));
+        let mut id = base.clone();
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        ids.push(id);
+    }
+    ids
+}
+
+/// `inner` clipped to `outer` (an evidence span stays inside its sentence).
+fn clamp(inner: std::ops::Range<usize>, outer: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = inner.start.clamp(outer.start, outer.end);
+    start..inner.end.clamp(start, outer.end)
 }
 
 fn article_info(a: &Analysis, outlet: &str, outlet_from: Origin) -> ArticleInfo {

@@ -1,7 +1,8 @@
 //! From the paths the user typed to the files read, and the manifests in scope for each.
 //!
 //! A directory is walked recursively in sorted order (so ids and error order never depend
-//! on the file system), taking `.txt`, `.md` and `.jsonl`; hidden entries are skipped.
+//! on the file system), taking `.txt`, `.md` and `.jsonl`; hidden entries and README files
+//! are skipped (a file given by name is always read).
 //! Symbolic links are followed, but a directory reached twice (a link loop, or a link to
 //! a directory already read) is read once, by canonical path. A file given directly is
 //! read whatever its extension. Paths are shown as the user typed them, joined with what
@@ -99,7 +100,8 @@ impl Loader<'_> {
         }
         for (name, path) in entries {
             let name = name.to_string_lossy().into_owned();
-            if name.starts_with('.') {
+            // Hidden entries, and a corpus directory's own README, are not articles.
+            if name.starts_with('.') || is_readme(&name) {
                 continue;
             }
             let metadata = match fs::metadata(&path) {
@@ -209,4 +211,10 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(OsStr::to_str)
         .is_some_and(|ext| extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
+}
+
+/// `README`, `README.md`, `readme.txt`…: documentation of a corpus directory.
+fn is_readme(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name);
+    stem.eq_ignore_ascii_case("readme")
 }

@@ -1,6 +1,8 @@
 //! Renderers of the run model. Each takes a [`Run`] (and nothing that would let it
 //! re-run extraction) and returns text; the CLI decides where the text goes.
 
+pub mod explain;
+
 use crate::model::Run;
 
 /// The run as the JSON document of `docs/json.md`, pretty-printed, ending in a newline.

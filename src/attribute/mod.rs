@@ -1,0 +1,1365 @@
+//! Attribution: for every sentence, on whose authority it stands.
+//!
+//! Input: an article's normalised text and segments, and the compiled [`Lexicon`]. Output:
+//! [`Attribution`]: the article's source entities (each with every span where it is named
+//! or referred back to, and the source that relays it) and the sentences cut into
+//! [`Segment`]s, each with its chain (outlet inwards), polarity, stance and the rule ids
+//! that decided them.
+//!
+//! How a sentence is read (docs/ARCHITECTURE.md, "Attribution"):
+//! - the matcher runs once over the whole article; a sentence sees the hits inside it;
+//! - each cue that finds its source opens a segment that runs to the next one: a verb
+//!   with its subject after it (`وقال المصدر إن`), before it (`قسد تتهم`, "X said"), or
+//!   none, at the head of a clause, which then refers back to the last source of the
+//!   same gender (`وأضافت أن`); "according to X" governs the whole sentence; "X told Y"
+//!   and "citing Y" set who relays whom; a statement noun takes the source beside it;
+//! - a cue inside what a source says nests: its source is quoted by the outer one;
+//! - markers set the stance of their clause or segment; a sentence that starts inside a
+//!   quotation keeps the quotation's speaker; a sentence with no cue is the outlet's own.
+//!
+//! Invariants: the segments of a sentence tile it exactly; every chain lists source
+//! entities of this article, outermost first; attribution never fails and never panics.
+
+use crate::lexicon::Lexicon;
+use crate::lexicon::matcher::{Hit, Table, Tokens};
+use crate::lexicon::schema::{Gender, MarkerKind, ParticleRole, Role, Scope};
+use crate::model::{Polarity, Stance};
+use crate::normalize::{Normalized, normalize};
+use crate::segment::{LineKind, Segmented};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A source cited inside one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceEntity {
+    /// Identity inside the article (`known:sana`, `actor:sdf`, `person:…`, `noun:…`).
+    pub key: String,
+    /// Display label: the lexicon's, or the words that introduced it.
+    pub label: String,
+    /// Source kind.
+    pub kind: String,
+    /// Grammatical gender, for verbs that refer back to it.
+    pub gender: Option<Gender>,
+    /// Generic nouns that may refer back to it (`agency`, `statement`).
+    pub classes: Vec<String>,
+    /// Its name words (token text), for back-references by name.
+    pub names: Vec<String>,
+    /// The entity that relays it.
+    pub via: Option<usize>,
+    /// Normalised spans where it is named or referred back to.
+    pub cues: Vec<Range<usize>>,
+    /// The lexicon entry that introduced it.
+    pub rule: String,
+}
+
+/// A stretch of a sentence with one attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Index of the sentence in [`Segmented::sentences`].
+    pub sentence: usize,
+    /// Normalised span.
+    pub norm: Range<usize>,
+    /// Source entities from the outlet inwards; empty for the outlet's own voice.
+    pub chain: Vec<usize>,
+    /// Asserts or denies.
+    pub polarity: Polarity,
+    /// Plain, distanced or hedged.
+    pub stance: Stance,
+    /// Ids of the cues, markers and lexicon entries that decided it.
+    pub rules: Vec<String>,
+}
+
+/// What attribution found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    /// Source entities.
+    pub sources: Vec<SourceEntity>,
+    /// Segments, in text order.
+    pub segments: Vec<Segment>,
+}
+
+/// What the article says about itself: names of its outlet (so "according to our site"
+/// or "told Levant Monitor" is not a cited source).
+#[derive(Debug, Clone, Default)]
+pub struct OutletNames {
+    /// Token texts of the outlet's names.
+    pub names: Vec<String>,
+}
+
+impl OutletNames {
+    /// The outlet names from labels as written (`Tayf Post`, `طيف بوست`).
+    pub fn new<'a>(labels: impl IntoIterator<Item = &'a str>) -> OutletNames {
+        let names = labels
+            .into_iter()
+            .map(|l| Tokens::new(&normalize(l)).text.replace(" | ", " "))
+            .filter(|n| !n.is_empty() && n != "unknown")
+            .map(|n| n.strip_prefix("ال").map(str::to_owned).unwrap_or(n))
+            .collect();
+        OutletNames { names }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Attr {
+    chain: Vec<usize>,
+    polarity: Polarity,
+    stance: Stance,
+    rules: Vec<String>,
+}
+
+impl Attr {
+    fn own_voice() -> Attr {
+        Attr {
+            chain: Vec::new(),
+            polarity: Polarity::Asserts,
+            stance: Stance::Plain,
+            rules: Vec::new(),
+        }
+    }
+}
+
+/// What a noun phrase candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cand {
+    Known(usize),
+    Actor(usize),
+    Noun {
+        index: usize,
+        gender: Option<Gender>,
+        definite: bool,
+    },
+    Person {
+        title: Option<usize>,
+    },
+}
+
+impl Cand {
+    /// Specific names beat generic nouns in apposition (`وكالة … سانا`).
+    fn specific(self) -> bool {
+        matches!(self, Cand::Known(_) | Cand::Person { .. })
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    tokens: Range<usize>,
+    /// Where its words start in the normalised text, after any clitic (`و` of `ومصادر`).
+    from: usize,
+    cand: Cand,
+    rule: String,
+}
+
+/// A source phrase found next to a cue.
+#[derive(Debug, Clone)]
+struct Np {
+    /// All its tokens (a generic noun in apposition included).
+    tokens: Range<usize>,
+    candidate: Candidate,
+    /// The quantifier before it, if any (`العديد من الصفحات` is not a back-reference).
+    quantified: bool,
+}
+
+/// Attributes every sentence of one article.
+pub fn attribute(
+    text: &str,
+    norm: &Normalized,
+    segments: &Segmented,
+    lexicon: &Lexicon,
+    outlet: &OutletNames,
+) -> Attribution {
+    let ntext = norm.text();
+    let tokens = Tokens::new(ntext);
+    let hits = lexicon.matcher.find(&tokens, ntext);
+    let mut reader = Reader {
+        lexicon,
+        outlet,
+        text,
+        norm,
+        ntext,
+        tokens: &tokens,
+        out: Attribution::default(),
+        keys: HashMap::new(),
+        speakers: Vec::new(),
+        last_attr: Vec::new(),
+    };
+    let sections = sections(segments);
+    let mut first_hit = 0;
+    for (index, sentence) in segments.sentences.iter().enumerate() {
+        let range = tokens.at_norm(sentence.norm.start)..tokens.at_norm(sentence.norm.end);
+        while first_hit < hits.len() && hits[first_hit].tokens.start < range.start {
+            first_hit += 1;
+        }
+        let inside: Vec<&Hit> = hits[first_hit..]
+            .iter()
+            .take_while(|h| h.tokens.start < range.end)
+            .filter(|h| h.tokens.end <= range.end)
+            .collect();
+        let base = match sentence.quote {
+            Some(k) if k < reader.last_attr.len() => reader.last_attr[k].clone(),
+            _ => Attr::own_voice(),
+        };
+        reader.sentence(index, sentence.norm.clone(), range, &inside, base, sections[index]);
+    }
+    reader.out
+}
+
+/// The section of each sentence: a sub-heading starts a new one. Anonymous sources of
+/// the same description are one source within a section.
+fn sections(segments: &Segmented) -> Vec<usize> {
+    let mut section = 0;
+    let mut line_section = Vec::with_capacity(segments.lines.len());
+    for line in &segments.lines {
+        if line.kind == LineKind::Furniture && line.rule.as_deref().is_some_and(|r| r.ends_with("SUBHEADING")) {
+            section += 1;
+        }
+        line_section.push(section);
+    }
+    segments.sentences.iter().map(|s| line_section[s.line]).collect()
+}
+
+struct Reader<'a> {
+    lexicon: &'a Lexicon,
+    outlet: &'a OutletNames,
+    /// The original text, for labels.
+    text: &'a str,
+    norm: &'a Normalized,
+    ntext: &'a str,
+    tokens: &'a Tokens,
+    out: Attribution,
+    keys: HashMap<String, usize>,
+    /// Entities in the order they were last the innermost speaker.
+    speakers: Vec<usize>,
+    /// The attribution in force at the end of each sentence.
+    last_attr: Vec<Attr>,
+}
+
+/// One sentence's hits, sorted out.
+struct Parts<'h> {
+    cues: Vec<&'h Hit>,
+    markers: Vec<&'h Hit>,
+    candidates: Vec<Candidate>,
+    particles: HashMap<usize, (ParticleRole, usize)>,
+}
+
+impl<'a> Reader<'a> {
+    fn sentence(
+        &mut self,
+        index: usize,
+        norm: Range<usize>,
+        range: Range<usize>,
+        hits: &[&Hit],
+        base: Attr,
+        section: usize,
+    ) {
+        let parts = self.parts(range.clone(), hits);
+        let mut points: Vec<(usize, Attr)> = vec![(range.start, base.clone())];
+        let mut overrides: Vec<(Range<usize>, Override)> = Vec::new();
+        let mut sentence_attr: Option<Attr> = None;
+        for cue in &parts.cues {
+            let entry = &self.lexicon.entries.cues[cue.entry.index as usize].entry;
+            let id = entry.id.get_ref().clone();
+            let current = points.last().map(|p| p.1.clone()).unwrap_or_else(Attr::own_voice);
+            let initial = self.clause_initial(&range, cue.tokens.start);
+            let nested = !current.chain.is_empty() && !initial;
+            match entry.role {
+                Role::AccordingTo => {
+                    let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
+                        continue;
+                    };
+                    let Some(e) = self.resolve(&np, section) else { continue };
+                    let mut attr = Attr {
+                        chain: self.path(e),
+                        rules: vec![id, np.candidate.rule.clone()],
+                        ..Attr::own_voice()
+                    };
+                    self.speaker(e, cue.norm.start..self.tokens.tokens[np.tokens.end - 1].norm.end);
+                    match entry.scope.unwrap_or(Scope::Sentence) {
+                        Scope::Sentence => sentence_attr = Some(attr),
+                        _ => {
+                            attr.stance = stance_of(entry.role);
+                            overrides.push((self.clause_target(&range, cue), Override::Attr(attr)));
+                        }
+                    }
+                }
+                Role::Claims if entry.scope == Some(Scope::Clause) => {
+                    let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
+                        continue;
+                    };
+                    let Some(e) = self.resolve(&np, section) else { continue };
+                    self.speaker(e, cue.norm.start..self.tokens.tokens[np.tokens.end - 1].norm.end);
+                    let attr = Attr {
+                        chain: self.path(e),
+                        stance: Stance::Distanced,
+                        rules: vec![id, np.candidate.rule.clone()],
+                        ..Attr::own_voice()
+                    };
+                    overrides.push((self.clause_target(&range, cue), Override::Attr(attr)));
+                }
+                Role::Relays => {
+                    let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
+                        continue;
+                    };
+                    let Some(inner) = self.resolve(&np, section) else {
+                        continue;
+                    };
+                    let outer = current.chain.last().copied();
+                    if let Some(outer) = outer
+                        && outer != inner
+                        && self.out.sources[inner].via.is_none()
+                    {
+                        self.out.sources[inner].via = Some(outer);
+                    }
+                    self.speaker(inner, np_span(self.tokens, &np));
+                    let last = points.len() - 1;
+                    let attr = &mut points[last].1;
+                    attr.chain = extend(&attr.chain, &self.path(inner));
+                    attr.rules.extend([id, np.candidate.rule.clone()]);
+                }
+                Role::ToldTo => {
+                    // "X told Y": X before the cue, when no source speaks yet ("told"
+                    // in English); "قال X … في حديث لـ Y": the current speaker.
+                    let speaker_np = if current.chain.is_empty() {
+                        self.np_before(&parts, &range, cue.tokens.start)
+                    } else {
+                        None
+                    };
+                    let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
+                        continue;
+                    };
+                    if self.is_outlet(&np) {
+                        continue;
+                    }
+                    let Some(relay) = self.resolve(&np, section) else {
+                        continue;
+                    };
+                    let (speaker, start) = match &speaker_np {
+                        Some(s) => match self.resolve(s, section) {
+                            Some(e) => (Some(e), Some(s.tokens.start)),
+                            None => (current.chain.last().copied(), None),
+                        },
+                        None => (current.chain.last().copied(), None),
+                    };
+                    let Some(speaker) = speaker else { continue };
+                    if speaker != relay
+                        && self.out.sources[speaker].via.is_none()
+                        && !self.path(relay).contains(&speaker)
+                    {
+                        self.out.sources[speaker].via = Some(relay);
+                    }
+                    self.add_cue(relay, np_span(self.tokens, &np));
+                    let prefix = if nested {
+                        prefix_before(&current.chain, speaker)
+                    } else {
+                        Vec::new()
+                    };
+                    let attr = Attr {
+                        chain: extend(&prefix, &self.path(speaker)),
+                        rules: vec![id, np.candidate.rule.clone()],
+                        ..Attr::own_voice()
+                    };
+                    match start {
+                        Some(start) => points.push((start, attr)),
+                        None => {
+                            let last = points.len() - 1;
+                            points[last].1.chain = attr.chain;
+                            points[last].1.rules.extend(attr.rules);
+                        }
+                    }
+                    self.speaker(speaker, cue.norm.clone());
+                }
+                Role::Statement => {
+                    let np = self
+                        .np_before_adjacent(&parts, cue.tokens.start)
+                        .or_else(|| self.np_after_within(&parts, &range, cue.tokens.end, 2, true));
+                    let Some(np) = np else { continue };
+                    let Some(e) = self.resolve(&np, section) else { continue };
+                    if !self.out.sources[e].classes.iter().any(|c| c == "statement") {
+                        self.out.sources[e].classes.push("statement".to_owned());
+                    }
+                    self.speaker(e, np_span(self.tokens, &np));
+                    let chain = if nested {
+                        extend(&current.chain, &self.path(e))
+                    } else {
+                        self.path(e)
+                    };
+                    let start = cue.tokens.start.min(np.tokens.start);
+                    points.push((
+                        start,
+                        Attr {
+                            chain,
+                            rules: vec![id, np.candidate.rule.clone()],
+                            ..Attr::own_voice()
+                        },
+                    ));
+                }
+                role => {
+                    // A reporting verb: its subject after it, before it, or (at the head
+                    // of a clause) the last source of its gender.
+                    // The subject that opens the clause right before the verb (SVO:
+                    // `قسد تتهم`, "X said"), else the one right after it (VSO: `وقال
+                    // المصدر`).
+                    let before = || {
+                        self.np_before(&parts, &range, cue.tokens.start)
+                            .map(|np| (np.tokens.start, np))
+                    };
+                    let after = || {
+                        self.np_after(&parts, &range, cue.tokens.end)
+                            .map(|np| (cue.tokens.start, np))
+                    };
+                    let found = before().or_else(after);
+                    let (start, np) = match found {
+                        Some((start, np)) => (start, Some(np)),
+                        None => (cue.tokens.start, None),
+                    };
+                    let trailing = self.trailing(
+                        &range,
+                        np.as_ref().map_or(cue.tokens.end, |n| n.tokens.end.max(cue.tokens.end)),
+                    );
+                    let entity = match &np {
+                        Some(np) => {
+                            if self.is_outlet(np) {
+                                continue;
+                            }
+                            self.resolve(np, section)
+                        }
+                        None if initial || trailing => self.back_reference(cue.entry.gender),
+                        None => {
+                            // A coordinated denial (`… وشككت بها`) denies what the current
+                            // source says.
+                            if role == Role::Denies && !current.chain.is_empty() {
+                                let last = points.len() - 1;
+                                points[last].1.polarity = Polarity::Denies;
+                                points[last].1.rules.push(id);
+                            }
+                            continue;
+                        }
+                    };
+                    let Some(mut e) = entity else { continue };
+                    let np_rule = np.as_ref().map(|n| n.candidate.rule.clone());
+                    let mut cue_span = cue.norm.clone();
+                    if let Some(np) = &np {
+                        cue_span = cue_span.start.min(np_span(self.tokens, np).start)
+                            ..cue_span.end.max(np_span(self.tokens, np).end);
+                        // "نقل X عن Y": Y, relayed by X.
+                        if let Some(inner) = self.relayed_after(&parts, &range, np.tokens.end, section)
+                            && inner != e
+                        {
+                            if self.out.sources[inner].via.is_none() {
+                                self.out.sources[inner].via = Some(e);
+                            }
+                            self.speaker(e, cue_span.clone());
+                            e = inner;
+                        }
+                    }
+                    self.speaker(e, cue_span);
+                    let chain = if nested {
+                        extend(&current.chain, &self.path(e))
+                    } else {
+                        self.path(e)
+                    };
+                    let mut rules = vec![id];
+                    rules.extend(np_rule);
+                    let attr = Attr {
+                        chain,
+                        polarity: if role == Role::Denies {
+                            Polarity::Denies
+                        } else {
+                            Polarity::Asserts
+                        },
+                        stance: stance_of(role),
+                        rules,
+                    };
+                    if trailing && !initial && start > range.start {
+                        // "…, the SDF media centre said.": the cue closes the sentence and
+                        // governs what came before it.
+                        sentence_attr = Some(attr);
+                    } else {
+                        points.push((start, attr));
+                    }
+                }
+            }
+        }
+        for marker in &parts.markers {
+            let entry = &self.lexicon.entries.markers[marker.entry.index as usize].entry;
+            let stance = match entry.kind {
+                MarkerKind::Hedge => Stance::Hedged,
+                MarkerKind::Distance => Stance::Distanced,
+                MarkerKind::Negation => continue,
+            };
+            let id = entry.id.get_ref().clone();
+            let target = match entry.scope.unwrap_or(Scope::Clause) {
+                Scope::Clause => self.clause_target(&range, marker),
+                Scope::Sentence => range.clone(),
+                Scope::Segment => {
+                    let at = marker.tokens.start;
+                    let start = points.iter().rev().find(|p| p.0 <= at).map_or(range.start, |p| p.0);
+                    let end = points.iter().find(|p| p.0 > at).map_or(range.end, |p| p.0);
+                    start..end
+                }
+            };
+            overrides.push((target, Override::Stance(stance, id)));
+        }
+        let segments = self.tile(index, norm, range, &base, points, overrides, sentence_attr);
+        let last = segments.last().map(|s| Attr {
+            chain: s.chain.clone(),
+            polarity: s.polarity,
+            stance: s.stance,
+            rules: s.rules.clone(),
+        });
+        self.last_attr.push(last.unwrap_or(base));
+        self.out.segments.extend(segments);
+    }
+
+    /// Sorts a sentence's hits into cues, markers, source candidates and particles.
+    fn parts<'h>(&self, range: Range<usize>, hits: &[&'h Hit]) -> Parts<'h> {
+        let mut cues: Vec<&Hit> = Vec::new();
+        let mut markers = Vec::new();
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut particles = HashMap::new();
+        let e = &self.lexicon.entries;
+        for &h in hits {
+            let i = h.entry.index as usize;
+            match h.entry.table {
+                Table::Cue => {
+                    let role = e.cues[i].entry.role;
+                    let t = &self.tokens.tokens[h.tokens.start];
+                    let prefix = &self.tokens.text[t.tt.start..t.tt.start + h.prefix.len];
+                    // Verbs take only و and ف (`بالذكر` is no `ذكر`); a statement noun
+                    // with the article refers back (`وأضاف البيان`), it names no source.
+                    let verb = !matches!(role, Role::Statement | Role::AccordingTo | Role::Relays | Role::ToldTo);
+                    let fits = if verb {
+                        matches!(prefix, "" | "و" | "ف")
+                    } else {
+                        role != Role::Statement || !h.prefix.definite
+                    };
+                    if fits {
+                        cues.push(h);
+                    }
+                }
+                Table::Marker => markers.push(h),
+                Table::Particle => {
+                    let role = e.particles[i].entry.role;
+                    let len = h.tokens.len();
+                    let slot = particles.entry(h.tokens.start).or_insert((role, len));
+                    if len > slot.1 {
+                        *slot = (role, len);
+                    }
+                }
+                Table::Source => candidates.push(Candidate {
+                    tokens: h.tokens.clone(),
+                    from: h.norm.start,
+                    cand: Cand::Known(i),
+                    rule: e.sources[i].entry.id.get_ref().clone(),
+                }),
+                Table::Actor => candidates.push(Candidate {
+                    tokens: h.tokens.clone(),
+                    from: h.norm.start,
+                    cand: Cand::Actor(i),
+                    rule: e.actors[i].entry.id.get_ref().clone(),
+                }),
+                Table::SourceNoun => {
+                    let noun = &e.source_nouns[i].entry;
+                    let cand = if noun.title {
+                        Cand::Person { title: Some(i) }
+                    } else {
+                        Cand::Noun {
+                            index: i,
+                            gender: h.entry.gender,
+                            definite: h.prefix.definite,
+                        }
+                    };
+                    candidates.push(Candidate {
+                        tokens: h.tokens.clone(),
+                        from: h.norm.start,
+                        cand,
+                        rule: format!("NOUN/{}", noun.id.get_ref()),
+                    })
+                }
+                Table::Place => {}
+            }
+        }
+        // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`).
+        let all = cues.clone();
+        cues.retain(|c| {
+            !all.iter()
+                .any(|o| o.tokens != c.tokens && contains(&o.tokens, &c.tokens))
+        });
+        cues.dedup_by(|a, b| a.tokens == b.tokens);
+        // A candidate inside a longer one is part of it (`وكالة` in `وكالة سانا`).
+        let all = candidates.clone();
+        candidates.retain(|c| {
+            !all.iter().any(|o| {
+                o.tokens != c.tokens && contains(&o.tokens, &c.tokens)
+                    || (o.tokens == c.tokens && rank(o.cand) > rank(c.cand))
+            })
+        });
+        candidates.sort_by_key(|c| {
+            (
+                c.tokens.start,
+                std::cmp::Reverse(c.tokens.end),
+                std::cmp::Reverse(rank(c.cand)),
+            )
+        });
+        candidates.dedup_by(|a, b| a.tokens == b.tokens);
+        candidates.extend(self.quoted_names(range, &candidates));
+        candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
+        Parts {
+            cues,
+            markers,
+            candidates,
+            particles,
+        }
+    }
+
+    /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`).
+    fn quoted_names(&self, range: Range<usize>, known: &[Candidate]) -> Vec<Candidate> {
+        let t = &self.tokens.tokens;
+        let quote_before = |i: usize| {
+            let from = if i == 0 { 0 } else { t[i - 1].norm.end };
+            self.ntext[from..t[i].norm.start].contains('"')
+        };
+        let quote_after = |i: usize| {
+            let to = t.get(i + 1).map_or(self.ntext.len(), |n| n.norm.start);
+            self.ntext[t[i].norm.end..to].contains('"')
+        };
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            if quote_before(i) {
+                let end = (i..range.end.min(i + 4)).find(|&j| quote_after(j) && (j == i || !t[j].barrier_before));
+                if let Some(j) = end {
+                    let run = i..j + 1;
+                    let covered = known
+                        .iter()
+                        .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
+                    if !covered && !self.lexical(&run) {
+                        out.push(Candidate {
+                            from: t[run.start].norm.start,
+                            tokens: run,
+                            cand: Cand::Person { title: None },
+                            rule: "NAME/QUOTED".to_owned(),
+                        });
+                    }
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Whether any lexicon entry other than a particle covers part of `run` (a quoted
+    /// place or actor is not a person's name).
+    fn lexical(&self, run: &Range<usize>) -> bool {
+        let words = self.tokens.words(run.clone());
+        !self
+            .lexicon
+            .matcher
+            .find_in(words)
+            .into_iter()
+            .all(|h| h.entry.table == Table::Particle)
+    }
+
+    /// Whether the token at `at` heads its clause (at most one word before it).
+    fn clause_initial(&self, range: &Range<usize>, at: usize) -> bool {
+        let start = self.clause_start(range, at);
+        at - start <= 1
+    }
+
+    fn clause_start(&self, range: &Range<usize>, at: usize) -> usize {
+        (range.start..=at)
+            .rev()
+            .find(|&i| i == range.start || self.tokens.tokens[i].barrier_before)
+            .unwrap_or(range.start)
+    }
+
+    fn clause_end(&self, range: &Range<usize>, at: usize) -> usize {
+        (at + 1..range.end)
+            .find(|&i| self.tokens.tokens[i].barrier_before)
+            .unwrap_or(range.end)
+    }
+
+    /// The clause a clause-scoped cue or marker governs: its own, or the one before
+    /// when it stands alone at the end (`…، وفق زعم أنقرة.`).
+    fn clause_target(&self, range: &Range<usize>, hit: &Hit) -> Range<usize> {
+        let start = self.clause_start(range, hit.tokens.start);
+        let end = self.clause_end(range, hit.tokens.start);
+        let alone = start == hit.tokens.start && end <= hit.tokens.end + 2 && end == range.end;
+        if alone && start > range.start {
+            self.clause_start(range, start - 1)..start
+        } else {
+            start..end
+        }
+    }
+
+    /// Whether nothing follows `at` in the sentence: a cue there closes it.
+    fn trailing(&self, range: &Range<usize>, at: usize) -> bool {
+        at >= range.end
+    }
+
+    /// The source phrase right after a cue.
+    fn np_after(&self, parts: &Parts<'_>, range: &Range<usize>, at: usize) -> Option<Np> {
+        self.np_after_within(parts, range, at, 4, false)
+    }
+
+    fn np_after_within(
+        &self,
+        parts: &Parts<'_>,
+        range: &Range<usize>,
+        at: usize,
+        window: usize,
+        skip_preposition: bool,
+    ) -> Option<Np> {
+        let mut limit = at + window;
+        let mut quantified = false;
+        let mut i = at;
+        while i < range.end.min(limit) {
+            if i > at && self.tokens.tokens[i].barrier_before {
+                return None;
+            }
+            if let Some(&(role, len)) = parts.particles.get(&i) {
+                match role {
+                    ParticleRole::Complementizer => return None,
+                    ParticleRole::Quantifier => {
+                        quantified = true;
+                        limit += len;
+                        i += len;
+                        continue;
+                    }
+                    ParticleRole::Preposition if skip_preposition && i == at => {
+                        i += len;
+                        limit += len;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            if parts.cues.iter().any(|c| c.tokens.start == i) {
+                return None;
+            }
+            if let Some(c) = parts.candidates.iter().find(|c| c.tokens.start == i) {
+                return Some(self.apposition(parts, range, c, quantified));
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// A generic noun or actor followed closely by a name is that name
+    /// (`وكالة أنباء النظام سانا`, `الصحفي “إبراهيم الحبش”`).
+    fn apposition(&self, parts: &Parts<'_>, range: &Range<usize>, first: &Candidate, quantified: bool) -> Np {
+        if !first.cand.specific() || matches!(first.cand, Cand::Person { title: Some(_) }) {
+            let window = first.tokens.start + 1..(first.tokens.end + 5).min(range.end);
+            for c in &parts.candidates {
+                if c.tokens.start < window.start || c.tokens.start >= window.end || !c.cand.specific() {
+                    continue;
+                }
+                if matches!(c.cand, Cand::Person { title: Some(_) }) {
+                    continue;
+                }
+                let between = first.tokens.end..c.tokens.start;
+                // A title may be followed by where the person serves (`القيادي في الجبهة
+                // الوطنية للتحرير “جابر علي باشا”`); a generic noun only by its own words.
+                let title = matches!(first.cand, Cand::Person { title: Some(_) });
+                let blocked = between.clone().any(|k| {
+                    self.tokens.tokens[k].barrier_before
+                        || match parts.particles.get(&k) {
+                            Some((ParticleRole::Preposition, _)) => !title,
+                            Some(_) => true,
+                            None => false,
+                        }
+                        || parts.cues.iter().any(|q| q.tokens.start == k)
+                }) || self.tokens.tokens[c.tokens.start].barrier_before
+                    && c.tokens.start > first.tokens.end;
+                if blocked {
+                    continue;
+                }
+                let mut candidate = c.clone();
+                if let (Cand::Person { title: Some(t) }, Cand::Person { title: None }) = (first.cand, c.cand) {
+                    candidate.cand = Cand::Person { title: Some(t) };
+                }
+                return Np {
+                    tokens: first.tokens.start..c.tokens.end,
+                    candidate,
+                    quantified,
+                };
+            }
+        }
+        Np {
+            tokens: first.tokens.clone(),
+            candidate: first.clone(),
+            quantified,
+        }
+    }
+
+    /// The subject right before a verb: a candidate ending there, past auxiliaries
+    /// (`روسيا كانت قد أكدت`, `أحرار الشرقية وهي تعلن`), that opens its clause or follows
+    /// a complementizer or quantifier (so `ما جاء على الصفحات قائلةً` has no subject).
+    fn np_before(&self, parts: &Parts<'_>, range: &Range<usize>, at: usize) -> Option<Np> {
+        let mut end = at;
+        let mut skipped = 0;
+        while end > range.start && skipped < 3 {
+            if self.tokens.tokens[end].barrier_before && end < at {
+                break;
+            }
+            if let Some(c) = parts.candidates.iter().rev().find(|c| c.tokens.end == end) {
+                if self.tokens.tokens[at].barrier_before && end == at {
+                    return None;
+                }
+                let s = c.tokens.start;
+                let opens = s - self.clause_start(range, s) <= 1
+                    || parts.particles.iter().any(|(p, (role, len))| {
+                        p + len == s && matches!(role, ParticleRole::Complementizer | ParticleRole::Quantifier)
+                    });
+                if !opens {
+                    return None;
+                }
+                return Some(Np {
+                    tokens: c.tokens.clone(),
+                    candidate: c.clone(),
+                    quantified: false,
+                });
+            }
+            match parts.particles.iter().find(|(s, (_, len))| **s + *len == end) {
+                Some((s, (ParticleRole::Auxiliary, _))) => {
+                    end = *s;
+                    skipped += 1;
+                }
+                _ => break,
+            }
+        }
+        None
+    }
+
+    fn np_before_adjacent(&self, parts: &Parts<'_>, at: usize) -> Option<Np> {
+        let c = parts.candidates.iter().rev().find(|c| c.tokens.end == at)?;
+        Some(Np {
+            tokens: c.tokens.clone(),
+            candidate: c.clone(),
+            quantified: false,
+        })
+    }
+
+    /// `عن` + a source right after a subject: the subject relays that source.
+    fn relayed_after(&mut self, parts: &Parts<'_>, range: &Range<usize>, at: usize, section: usize) -> Option<usize> {
+        if at >= range.end || self.tokens.tokens[at].barrier_before {
+            return None;
+        }
+        let word = &self.tokens.text[self.tokens.tokens[at].tt.clone()];
+        if word != "عن" {
+            return None;
+        }
+        let np = self.np_after_within(parts, range, at + 1, 1, false)?;
+        self.resolve(&np, section)
+    }
+
+    /// Whether a source phrase names the publishing outlet itself.
+    fn is_outlet(&self, np: &Np) -> bool {
+        if self.outlet.names.is_empty() {
+            return false;
+        }
+        let end = (np.tokens.end + 2).min(self.tokens.tokens.len());
+        let words = self.tokens.words(np.tokens.start..end);
+        self.outlet.names.iter().any(|n| words.contains(n.as_str()))
+    }
+
+    /// The entity a source phrase names: known, actor, person, or a generic noun (a new
+    /// source, or a reference back to the last one of its kind).
+    fn resolve(&mut self, np: &Np, section: usize) -> Option<usize> {
+        if self.is_outlet(np) {
+            return None;
+        }
+        let c = &np.candidate;
+        let span = np_span(self.tokens, np);
+        let e = &self.lexicon.entries;
+        let id = match c.cand {
+            Cand::Known(i) => {
+                let s = &e.sources[i].entry;
+                let key = format!("known:{}", s.id.get_ref());
+                let names = s.aliases.iter().flat_map(|a| words_of(&a.text)).collect();
+                self.entity(key, || SourceEntity {
+                    key: String::new(),
+                    label: s.label.clone(),
+                    kind: s.kind.clone(),
+                    gender: s.gender,
+                    classes: s.nouns.clone(),
+                    names,
+                    via: None,
+                    cues: Vec::new(),
+                    rule: s.id.get_ref().clone(),
+                })
+            }
+            Cand::Actor(i) => {
+                let a = &e.actors[i].entry;
+                let key = format!("actor:{}", a.id.get_ref());
+                let names = a.aliases.iter().flat_map(|x| words_of(&x.text)).collect();
+                self.entity(key, || SourceEntity {
+                    key: String::new(),
+                    label: a.label.clone(),
+                    kind: a.source_kind.clone().unwrap_or_else(|| "armed-group".to_owned()),
+                    gender: a.gender,
+                    classes: Vec::new(),
+                    names,
+                    via: None,
+                    cues: Vec::new(),
+                    rule: a.id.get_ref().clone(),
+                })
+            }
+            Cand::Person { title } => {
+                let name_tokens = c.tokens.clone();
+                let title_noun = title.map(|t| &e.source_nouns[t].entry);
+                if c.rule.starts_with("NOUN/") {
+                    // A title with no name after it ("the minister"): back to the last
+                    // source with that title, else a new one named by the title.
+                    let class = title_noun.map(|n| n.id.get_ref().clone()).unwrap_or_default();
+                    if let Some(found) = self.last_of_class(&class, self.tokens.words(np.tokens.clone())) {
+                        found
+                    } else {
+                        let label_range = self.label_range(np, section);
+                        let label = self.original_text(c.from, label_range.clone());
+                        let key = format!("title:{class}:{}:{section}", self.tokens.words(label_range));
+                        let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
+                        self.entity(key, || SourceEntity {
+                            key: String::new(),
+                            label,
+                            kind,
+                            gender: c_gender(c),
+                            classes: vec![class.clone()],
+                            names: Vec::new(),
+                            via: None,
+                            cues: Vec::new(),
+                            rule: c.rule.clone(),
+                        })
+                    }
+                } else {
+                    let words: Vec<String> = self
+                        .tokens
+                        .words(name_tokens.clone())
+                        .split(' ')
+                        .map(str::to_owned)
+                        .collect();
+                    let existing = self
+                        .out
+                        .sources
+                        .iter()
+                        .rposition(|s| s.key.starts_with("person:") && words.iter().all(|w| s.names.contains(w)));
+                    match existing {
+                        Some(found) => found,
+                        None => {
+                            let label = self.original_text(c.from, name_tokens.clone());
+                            let key = format!("person:{}", words.join(" "));
+                            let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
+                            let classes = title_noun.map(|n| vec![n.id.get_ref().clone()]).unwrap_or_default();
+                            self.entity(key, || SourceEntity {
+                                key: String::new(),
+                                label,
+                                kind,
+                                gender: Some(Gender::M),
+                                classes,
+                                names: words.clone(),
+                                via: None,
+                                cues: Vec::new(),
+                                rule: c.rule.clone(),
+                            })
+                        }
+                    }
+                }
+            }
+            Cand::Noun {
+                index,
+                gender,
+                definite,
+            } => {
+                let noun = &e.source_nouns[index].entry;
+                let class = noun.id.get_ref().clone();
+                let backref = (definite || self.determined(np)) && !np.quantified;
+                let found = if backref { self.last_of_class(&class, "") } else { None };
+                match found {
+                    Some(found) => found,
+                    None => {
+                        let label_range = self.label_range(np, section);
+                        let label = self.original_text(c.from, label_range.clone());
+                        let key = format!(
+                            "noun:{class}:{}:{section}",
+                            strip_article(self.tokens.words(label_range))
+                        );
+                        let kind = noun.kind.clone();
+                        self.entity(key, || SourceEntity {
+                            key: String::new(),
+                            label,
+                            kind,
+                            gender,
+                            classes: vec![class.clone()],
+                            names: Vec::new(),
+                            via: None,
+                            cues: Vec::new(),
+                            rule: c.rule.clone(),
+                        })
+                    }
+                }
+            }
+        };
+        self.add_cue(id, span);
+        Some(id)
+    }
+
+    /// Whether a determiner marks the phrase as a back-reference (`المصادر ذاتها`,
+    /// `ذات الصفحات`).
+    fn determined(&self, np: &Np) -> bool {
+        let t = &self.tokens.tokens;
+        let is_det = |k: usize| {
+            k < t.len() && {
+                let w = &self.tokens.text[t[k].tt.clone()];
+                matches!(
+                    w,
+                    "ذات"
+                        | "ذاته"
+                        | "ذاتها"
+                        | "نفسه"
+                        | "نفسها"
+                        | "نفسهم"
+                        | "المذكور"
+                        | "المذكوره"
+                        | "عينها"
+                        | "عينه"
+                )
+            }
+        };
+        is_det(np.tokens.end) || (np.tokens.start > 0 && is_det(np.tokens.start - 1)) || is_det(np.tokens.end + 1)
+    }
+
+    /// The words that describe a generic source: the noun and up to two adjectives
+    /// (`مصادر ميدانية`, `local sources`).
+    fn label_range(&self, np: &Np, _section: usize) -> Range<usize> {
+        let t = &self.tokens.tokens;
+        let mut end = np.tokens.end;
+        while end < t.len() && end < np.tokens.end + 2 && !t[end].barrier_before {
+            let w = &self.tokens.text[t[end].tt.clone()];
+            if !adjective(w) || !self.lexicon.matcher.find_in(w).is_empty() {
+                break;
+            }
+            end += 1;
+        }
+        // English adjectives stand before the noun ("local sources").
+        let mut start = np.tokens.start;
+        while start > 0 && start + 2 > np.tokens.start && !t[start].barrier_before {
+            let w = &self.tokens.text[t[start - 1].tt.clone()];
+            if !EN_ADJECTIVES.contains(&w) {
+                break;
+            }
+            start -= 1;
+        }
+        start..end
+    }
+
+    /// The original text of tokens `r` from normalised offset `from` (past a clitic),
+    /// without quotation marks.
+    fn original_text(&self, from: usize, r: Range<usize>) -> String {
+        if r.is_empty() {
+            return String::new();
+        }
+        let start = from.max(self.tokens.tokens[r.start].norm.start);
+        let end = self.tokens.tokens[r.end - 1].norm.end;
+        let span = self.norm.to_original(start..end);
+        let quotes = |c: char| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '″');
+        self.text[span]
+            .replace(quotes, "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn entity(&mut self, key: String, make: impl FnOnce() -> SourceEntity) -> usize {
+        if let Some(&i) = self.keys.get(&key) {
+            return i;
+        }
+        let mut e = make();
+        e.key = key.clone();
+        self.out.sources.push(e);
+        let i = self.out.sources.len() - 1;
+        self.keys.insert(key, i);
+        i
+    }
+
+    /// The last speaker with generic noun `class` (and, for a title, these words).
+    fn last_of_class(&self, class: &str, words: &str) -> Option<usize> {
+        let wanted: Vec<&str> = words
+            .split(' ')
+            .map(strip_article)
+            .filter(|w| w.len() > 2)
+            .skip(1)
+            .collect();
+        self.speakers.iter().rev().copied().find(|&s| {
+            let e = &self.out.sources[s];
+            e.classes.iter().any(|c| c == class)
+                && (wanted.is_empty()
+                    || wanted
+                        .iter()
+                        .all(|w| e.names.iter().any(|n| n == w) || e.label_words().contains(w)))
+        })
+    }
+
+    /// The last speaker of the given gender (any, when the verb does not say).
+    fn back_reference(&self, gender: Option<Gender>) -> Option<usize> {
+        self.speakers
+            .iter()
+            .rev()
+            .copied()
+            .find(|&s| gender.is_none() || self.out.sources[s].gender.is_none() || self.out.sources[s].gender == gender)
+    }
+
+    fn speaker(&mut self, e: usize, span: Range<usize>) {
+        self.speakers.retain(|&s| s != e);
+        self.speakers.push(e);
+        self.add_cue(e, span);
+    }
+
+    fn add_cue(&mut self, e: usize, span: Range<usize>) {
+        let cues = &mut self.out.sources[e].cues;
+        if !cues.iter().any(|c| c.start < span.end && span.start < c.end) {
+            cues.push(span);
+        }
+    }
+
+    /// An entity's chain on its own: the sources that relay it, outermost first.
+    fn path(&self, e: usize) -> Vec<usize> {
+        let mut chain = vec![e];
+        let mut at = e;
+        while let Some(v) = self.out.sources[at].via {
+            if chain.contains(&v) || chain.len() > 8 {
+                break;
+            }
+            chain.insert(0, v);
+            at = v;
+        }
+        chain
+    }
+
+    /// Cuts a sentence into segments from its attribution points and overrides.
+    #[allow(clippy::too_many_arguments)]
+    fn tile(
+        &self,
+        index: usize,
+        norm: Range<usize>,
+        range: Range<usize>,
+        base: &Attr,
+        mut points: Vec<(usize, Attr)>,
+        overrides: Vec<(Range<usize>, Override)>,
+        sentence_attr: Option<Attr>,
+    ) -> Vec<Segment> {
+        points.sort_by_key(|p| p.0);
+        let mut bounds: Vec<usize> = points.iter().map(|p| p.0).collect();
+        for (r, _) in &overrides {
+            bounds.push(r.start);
+            bounds.push(r.end);
+        }
+        bounds.push(range.start);
+        bounds.retain(|&b| b >= range.start && b < range.end);
+        bounds.sort_unstable();
+        bounds.dedup();
+        if bounds.is_empty() {
+            bounds.push(range.start);
+        }
+        let mut pieces: Vec<(usize, Attr)> = Vec::new();
+        for (k, &start) in bounds.iter().enumerate() {
+            let end = bounds.get(k + 1).copied().unwrap_or(range.end);
+            let mut attr = points
+                .iter()
+                .rev()
+                .find(|p| p.0 <= start)
+                .map_or_else(|| base.clone(), |p| p.1.clone());
+            if let Some(s) = &sentence_attr
+                && attr.chain == base.chain
+            {
+                let (polarity, stance) = (attr.polarity, attr.stance);
+                attr = s.clone();
+                if polarity == Polarity::Denies {
+                    attr.polarity = polarity;
+                }
+                if stance != Stance::Plain {
+                    attr.stance = stance;
+                }
+            }
+            for (r, o) in &overrides {
+                if r.start <= start && end <= r.end && start < end {
+                    match o {
+                        Override::Stance(stance, id) => {
+                            attr.stance = *stance;
+                            attr.rules.push(id.clone());
+                        }
+                        Override::Attr(a) => attr = a.clone(),
+                    }
+                }
+            }
+            match pieces.last() {
+                Some((_, prev)) if *prev == attr => {}
+                _ => pieces.push((start, attr)),
+            }
+        }
+        // A few words before the first cue of a sentence (`كما`, `وفي السياق ذاته،`)
+        // belong with it rather than standing as the outlet's own statement.
+        if pieces.len() > 1 && pieces[1].0 - range.start <= LEAD_WORDS && pieces[0].1 == *base {
+            let next = pieces.remove(1).1;
+            pieces[0].1 = next;
+        }
+        let t = &self.tokens.tokens;
+        let mut out = Vec::with_capacity(pieces.len());
+        for (k, (start, attr)) in pieces.iter().enumerate() {
+            let from = if k == 0 {
+                norm.start
+            } else {
+                t[*start].norm.start.max(norm.start)
+            };
+            let to = pieces
+                .get(k + 1)
+                .map_or(norm.end, |(next, _)| t[*next].norm.start.min(norm.end));
+            if from >= to {
+                continue;
+            }
+            out.push(Segment {
+                sentence: index,
+                norm: from..to,
+                chain: attr.chain.clone(),
+                polarity: attr.polarity,
+                stance: attr.stance,
+                rules: attr.rules.clone(),
+            });
+        }
+        if out.is_empty() {
+            out.push(Segment {
+                sentence: index,
+                norm,
+                chain: base.chain.clone(),
+                polarity: base.polarity,
+                stance: base.stance,
+                rules: base.rules.clone(),
+            });
+        }
+        out
+    }
+}
+
+impl SourceEntity {
+    fn label_words(&self) -> String {
+        Tokens::new(&normalize(&self.label)).text
+    }
+}
+
+/// At most this many words before a sentence's first cue join its segment.
+const LEAD_WORDS: usize = 3;
+
+#[derive(Debug, Clone)]
+enum Override {
+    Stance(Stance, String),
+    Attr(Attr),
+}
+
+fn stance_of(role: Role) -> Stance {
+    match role {
+        Role::Claims => Stance::Distanced,
+        Role::Speculates => Stance::Hedged,
+        _ => Stance::Plain,
+    }
+}
+
+fn rank(c: Cand) -> u8 {
+    match c {
+        Cand::Known(_) => 4,
+        Cand::Person { .. } => 3,
+        Cand::Actor(_) => 2,
+        Cand::Noun { .. } => 1,
+    }
+}
+
+fn c_gender(c: &Candidate) -> Option<Gender> {
+    match c.cand {
+        Cand::Noun { gender, .. } => gender,
+        _ => Some(Gender::M),
+    }
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+fn np_span(tokens: &Tokens, np: &Np) -> Range<usize> {
+    tokens.tokens[np.tokens.start].norm.start..tokens.tokens[np.tokens.end - 1].norm.end
+}
+
+/// `chain` followed by `path`, without repeating what `chain` already holds.
+fn extend(chain: &[usize], path: &[usize]) -> Vec<usize> {
+    let mut out = chain.to_vec();
+    for &p in path {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The part of `chain` before `e` (all of it when `e` is not in it).
+fn prefix_before(chain: &[usize], e: usize) -> Vec<usize> {
+    match chain.iter().position(|&c| c == e) {
+        Some(i) => chain[..i].to_vec(),
+        None => chain.to_vec(),
+    }
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    Tokens::new(&normalize(text))
+        .text
+        .split(' ')
+        .filter(|w| *w != "|")
+        .map(|w| strip_article(w).to_owned())
+        .collect()
+}
+
+/// Arabic adjectives that describe a source: nisba forms (`محلية`, `ميدانية`,
+/// `عسكري`) and a few others. Other words after a source noun are not part of its name.
+fn adjective(w: &str) -> bool {
+    let w = strip_article(w);
+    let nisba = ["يه", "ي", "يون", "يين"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
+    nisba || AR_ADJECTIVES.contains(&w)
+}
+
+const AR_ADJECTIVES: &[&str] = &[
+    "خاصه",
+    "مطلعه",
+    "موثوقه",
+    "متطابقه",
+    "مقربه",
+    "متعدده",
+    "اخري",
+    "مختلفه",
+    "خاص",
+];
+
+const EN_ADJECTIVES: &[&str] = &[
+    "local",
+    "military",
+    "security",
+    "field",
+    "private",
+    "informed",
+    "several",
+    "two",
+    "three",
+    "other",
+    "kurdish",
+    "turkish",
+    "russian",
+    "syrian",
+    "opposition",
+    "government",
+    "official",
+    "diplomatic",
+    "medical",
+];
+
+fn strip_article(w: &str) -> &str {
+    match w.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => w,
+    }
+}

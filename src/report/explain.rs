@@ -1,0 +1,98 @@
+//! `claimgraph explain`: for each sentence, the chain, polarity and stance it got, and
+//! every lexicon entry that fired in it, so a lexicon author can see why.
+
+use crate::lexicon::Lexicon;
+use crate::lexicon::matcher::{EntryRef, Table, Tokens};
+use crate::pipeline::Analysis;
+use std::fmt::Write as _;
+
+/// The id of the entry a hit names.
+pub fn entry_id(lexicon: &Lexicon, e: EntryRef) -> String {
+    let x = &lexicon.entries;
+    let i = e.index as usize;
+    match e.table {
+        Table::Cue => x.cues[i].entry.id.get_ref().clone(),
+        Table::Marker => x.markers[i].entry.id.get_ref().clone(),
+        Table::Particle => x.particles[i].entry.id.get_ref().clone(),
+        Table::SourceNoun => format!("NOUN/{}", x.source_nouns[i].entry.id.get_ref()),
+        Table::Source => format!("SOURCE/{}", x.sources[i].entry.id.get_ref()),
+        Table::Actor => format!("ACTOR/{}", x.actors[i].entry.id.get_ref()),
+        Table::Place => format!("PLACE/{}", x.places[i].entry.id.get_ref()),
+    }
+}
+
+/// Renders the explanation of one analysed article; `line` limits it to one line.
+pub fn explain(a: &Analysis, lexicon: &Lexicon, line: Option<usize>) -> String {
+    let mut s = String::new();
+    let text = &a.article.text;
+    let at = &a.attribution;
+    let _ = writeln!(s, "== {} ({})", a.article.path, a.article.id);
+    let label = |i: usize| at.sources[i].label.clone();
+    let _ = writeln!(s, "sources:");
+    for (i, e) in at.sources.iter().enumerate() {
+        let via = e.via.map(|v| format!(" via {}", label(v))).unwrap_or_default();
+        let cues: Vec<String> = e
+            .cues
+            .iter()
+            .map(|c| {
+                let span = a.norm.to_original(c.clone());
+                format!("{}:«{}»", line_of(text, span.start), &text[span])
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "  [{i}] {} ({}, rule {}){via}: {}",
+            e.label,
+            e.kind,
+            e.rule,
+            cues.join(" ")
+        );
+    }
+    let ntext = a.norm.text();
+    let tokens = Tokens::new(ntext);
+    let hits = lexicon.matcher.find(&tokens, ntext);
+    for (k, sentence) in a.segments.sentences.iter().enumerate() {
+        let number = a.segments.lines[sentence.line].number;
+        if line.is_some_and(|l| l != number) {
+            continue;
+        }
+        let _ = writeln!(s, "\nline {number}: {}", &text[sentence.span.clone()]);
+        if let Some(q) = sentence.quote {
+            let _ = writeln!(s, "  (starts inside the quotation opened in sentence {})", q + 1);
+        }
+        for seg in at.segments.iter().filter(|g| g.sentence == k) {
+            let chain = if seg.chain.is_empty() {
+                "(outlet's own voice)".to_owned()
+            } else {
+                seg.chain.iter().map(|&c| label(c)).collect::<Vec<_>>().join(" ← ")
+            };
+            let span = a.norm.to_original(seg.norm.clone());
+            let _ = writeln!(
+                s,
+                "  • {chain} | {:?} {:?} | {}\n    «{}»",
+                seg.polarity,
+                seg.stance,
+                if seg.rules.is_empty() {
+                    "-".to_owned()
+                } else {
+                    seg.rules.join(" ")
+                },
+                text[span].trim()
+            );
+        }
+        let range = tokens.at_norm(sentence.norm.start)..tokens.at_norm(sentence.norm.end);
+        let fired: Vec<String> = hits
+            .iter()
+            .filter(|h| h.tokens.start >= range.start && h.tokens.end <= range.end)
+            .map(|h| format!("{}«{}»", entry_id(lexicon, h.entry), tokens.words(h.tokens.clone())))
+            .collect();
+        if !fired.is_empty() {
+            let _ = writeln!(s, "  fired: {}", fired.join(" · "));
+        }
+    }
+    s
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count() + 1
+}
