@@ -3,7 +3,8 @@
 //! - `segmentation`: the seeds' furniture lines, headlines and sentence counts;
 //! - `inputs`: bad and unusual inputs through the real binary (messages, exit codes);
 //! - `json`: the JSON contract on the seed run, and that every span slices the file;
-//! - `eval`: the scorer on perfect and known-bad runs, and the quality gate on the seeds.
+//! - `eval`: the scorer on perfect and known-bad runs, and the quality gate on the seeds;
+//! - `lexicon`: `claimgraph lexicon check/list/triggers` and `--lexicon` overrides.
 //!
 //! `common` holds the shared helpers: fixture paths and a hermetic way to run the binary.
 
@@ -11,4 +12,5 @@ mod common;
 mod eval;
 mod inputs;
 mod json;
+mod lexicon;
 mod segmentation;
