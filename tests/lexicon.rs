@@ -139,7 +139,7 @@ id = "CUE/AR/SAYS"
 role = "says"
 masculine = ["قال"]
 examples.matches = ["وقال المصدر", "قالوا"]
-examples.non_matches = ["قالب", "للقال"]
+examples.non_matches = ["قالب", "فقال"]
 
 [[furniture]]
 id = "FURNITURE/X"
@@ -151,7 +151,7 @@ examples.matches = ["Read also: x"]
         src,
         &[
             "6:6: cue `CUE/AR/SAYS`: example must match but does not: \"قالوا\"",
-            "6:6: cue `CUE/AR/SAYS`: example must not match but does: \"للقال\"",
+            "6:6: cue `CUE/AR/SAYS`: example must not match but does: \"فقال\"",
             "13:6: furniture `FURNITURE/X`: example must match but does not: \"Read also: x\" (FURNITURE/READ_ALSO takes it first)",
         ],
     );

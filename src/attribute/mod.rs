@@ -520,22 +520,7 @@ impl<'a> Reader<'a> {
         for &h in hits {
             let i = h.entry.index as usize;
             match h.entry.table {
-                Table::Cue => {
-                    let role = e.cues[i].entry.role;
-                    let t = &self.tokens.tokens[h.tokens.start];
-                    let prefix = &self.tokens.text[t.tt.start..t.tt.start + h.prefix.len];
-                    // Verbs take only و and ف (`بالذكر` is no `ذكر`); a statement noun
-                    // with the article refers back (`وأضاف البيان`), it names no source.
-                    let verb = !matches!(role, Role::Statement | Role::AccordingTo | Role::Relays | Role::ToldTo);
-                    let fits = if verb {
-                        matches!(prefix, "" | "و" | "ف")
-                    } else {
-                        role != Role::Statement || !h.prefix.definite
-                    };
-                    if fits {
-                        cues.push(h);
-                    }
-                }
+                Table::Cue => cues.push(h),
                 Table::Marker => markers.push(h),
                 Table::Particle => {
                     let role = e.particles[i].entry.role;

@@ -191,8 +191,12 @@ pub struct Hit {
 /// Clitic sequences that may stand before an Arabic form inside its first word.
 const PREFIXES: &[&str] = &[
     "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك",
-    "وبال", "فبال", "وكال",
+    "وبال", "فبال", "وكال", "لال",
 ];
+
+/// Clitics a verb may take (`وقال`, `فأكد`): no article, no preposition (`بالذكر` is not
+/// `ذكر`).
+const VERB_PREFIXES: &[&str] = &["", "و", "ف"];
 
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -207,6 +211,11 @@ struct Pattern {
 /// The compiled matcher.
 #[derive(Debug, Clone)]
 pub struct Matcher {
+    /// Per cue: whether its forms are verbs (which take no article or preposition).
+    verb_cues: Vec<bool>,
+    /// Per cue: whether it is a statement noun (which names no source with the article:
+    /// `وأضاف البيان` refers back).
+    statement_cues: Vec<bool>,
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     texts: Vec<String>,
@@ -329,7 +338,21 @@ impl Matcher {
         }
         let regex_set = RegexSet::new(regexes.iter().map(|(re, _)| re.as_str()))
             .map_err(|err| LexiconError::regex("<lexicons>", "MARK/*", "(all marker patterns)", &err))?;
+        use super::schema::Role;
+        let verb_cues = entries
+            .cues
+            .iter()
+            .map(|c| {
+                !matches!(
+                    c.entry.role,
+                    Role::Statement | Role::AccordingTo | Role::Relays | Role::ToldTo
+                )
+            })
+            .collect();
+        let statement_cues = entries.cues.iter().map(|c| c.entry.role == Role::Statement).collect();
         Ok(Matcher {
+            verb_cues,
+            statement_cues,
             automaton,
             patterns,
             texts,
@@ -361,6 +384,9 @@ impl Matcher {
                 };
                 let span = tokens.norm_of(m.start())..tokens.tokens[last].norm.end;
                 for &entry in &p.owners {
+                    if !self.takes(entry, before, prefix.definite) {
+                        continue;
+                    }
                     hits.push(Hit {
                         tokens: first..last + 1,
                         norm: span.clone(),
@@ -405,6 +431,17 @@ impl Matcher {
         });
         hits.dedup_by(|a, b| a.tokens == b.tokens && a.entry == b.entry);
         hits
+    }
+
+    /// Whether an entry's form may stand after these clitics: verbs take only و and ف,
+    /// particles no article, statement nouns no article.
+    fn takes(&self, entry: EntryRef, clitics: &str, definite: bool) -> bool {
+        match entry.table {
+            Table::Cue if self.verb_cues[entry.index as usize] => VERB_PREFIXES.contains(&clitics),
+            Table::Cue if self.statement_cues[entry.index as usize] => !definite,
+            Table::Particle => !clitics.contains("ال"),
+            _ => true,
+        }
     }
 
     /// Matches one piece of text on its own (examples, `claimgraph explain`).
