@@ -10,7 +10,7 @@
 //! Invariants: loading is the one place besides input where the pipeline returns errors,
 //! each naming file:line:column with a hint; a pack that loads has no duplicate ids, no
 //! dangling reference and no pattern that fails to compile. Later packs override earlier
-//! entries of the same table with the same id (the user's over the embedded ones).
+//! entries of the same table, id and language (the user's over the embedded ones).
 
 pub mod furniture;
 pub mod matcher;
@@ -189,7 +189,9 @@ macro_rules! has_id {
 }
 has_id!(Cue, Marker, Particle, SourceNoun, Source, Actor, Place, LineRule);
 
-/// Adds `items` to `table`; an item with the id of an earlier one replaces it in place.
+/// Adds `items` to `table`; an item with the id and language of an earlier one replaces
+/// it in place. Entries of one id in different languages stand side by side: the English
+/// `agency` noun and the Arabic one are one class of source for back-references.
 fn merge<T: HasId>(
     table: &mut Vec<Entry<T>>,
     items: Vec<T>,
@@ -204,7 +206,8 @@ fn merge<T: HasId>(
             file,
             language,
         };
-        match table.iter().position(|e| e.entry.id() == entry.entry.id()) {
+        let same = |e: &Entry<T>| e.entry.id() == entry.entry.id() && e.language == entry.language;
+        match table.iter().position(same) {
             Some(i) => table[i] = entry,
             None => table.push(entry),
         }
