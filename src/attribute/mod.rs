@@ -145,6 +145,8 @@ struct Candidate {
     tokens: Range<usize>,
     /// Where its words start in the normalised text, after any clitic (`و` of `ومصادر`).
     from: usize,
+    /// Whether an article marks it definite (`المصادر`, "the agency").
+    definite: bool,
     cand: Cand,
     rule: String,
 }
@@ -181,6 +183,7 @@ pub fn attribute(
         keys: HashMap::new(),
         speakers: Vec::new(),
         last_attr: Vec::new(),
+        closed_by_trailing_cue: false,
     };
     let sections = sections(segments);
     let mut first_hit = 0;
@@ -199,6 +202,27 @@ pub fn attribute(
             _ => Attr::own_voice(),
         };
         reader.sentence(index, sentence.norm.clone(), range, &inside, base, sections[index]);
+        // '“…. …,” she added.': a cue closing a quotation names the speaker of the
+        // sentences the quotation ran over.
+        if let Some(k) = sentence.quote
+            && let Some(last) = reader.out.segments.last().cloned()
+            && !last.chain.is_empty()
+            && reader.closed_by_trailing_cue
+        {
+            for seg in reader
+                .out
+                .segments
+                .iter_mut()
+                .filter(|g| g.sentence >= k && g.sentence < index)
+            {
+                if seg.chain.is_empty() {
+                    seg.chain = last.chain.clone();
+                    seg.polarity = last.polarity;
+                    seg.stance = last.stance;
+                    seg.rules = last.rules.clone();
+                }
+            }
+        }
     }
     reader.out
 }
@@ -231,6 +255,8 @@ struct Reader<'a> {
     speakers: Vec<usize>,
     /// The attribution in force at the end of each sentence.
     last_attr: Vec<Attr>,
+    /// Whether the last sentence read ended with its cue ("…, she added.").
+    closed_by_trailing_cue: bool,
 }
 
 /// One sentence's hits, sorted out.
@@ -255,6 +281,7 @@ impl<'a> Reader<'a> {
         let mut points: Vec<(usize, Attr)> = vec![(range.start, base.clone())];
         let mut overrides: Vec<(Range<usize>, Override)> = Vec::new();
         let mut sentence_attr: Option<Attr> = None;
+        self.closed_by_trailing_cue = false;
         for cue in &parts.cues {
             let entry = &self.lexicon.entries.cues[cue.entry.index as usize].entry;
             let id = entry.id.get_ref().clone();
@@ -299,6 +326,23 @@ impl<'a> Reader<'a> {
                     let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
                         continue;
                     };
+                    // "Sputnik, citing its own sources, said": the relaying source stands
+                    // before the cue when none speaks yet.
+                    if current.chain.is_empty()
+                        && let Some(outer_np) = self.np_before(&parts, &range, cue.tokens.start)
+                        && let Some(outer) = self.resolve(&outer_np, section)
+                    {
+                        self.speaker(outer, np_span(self.tokens, &outer_np));
+                        points.push((
+                            outer_np.tokens.start,
+                            Attr {
+                                chain: self.path(outer),
+                                rules: vec![outer_np.candidate.rule.clone()],
+                                ..Attr::own_voice()
+                            },
+                        ));
+                    }
+                    let current = points.last().map(|p| p.1.clone()).unwrap_or_else(Attr::own_voice);
                     let Some(inner) = self.resolve(&np, section) else {
                         continue;
                     };
@@ -326,11 +370,12 @@ impl<'a> Reader<'a> {
                     let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
                         continue;
                     };
-                    if self.is_outlet(&np) {
-                        continue;
-                    }
-                    let Some(relay) = self.resolve(&np, section) else {
-                        continue;
+                    // Told the publishing outlet itself: the speaker is the source, relayed
+                    // by nobody.
+                    let relay = if self.is_outlet(&np) {
+                        None
+                    } else {
+                        self.resolve(&np, section)
                     };
                     let (speaker, start) = match &speaker_np {
                         Some(s) => match self.resolve(s, section) {
@@ -340,13 +385,15 @@ impl<'a> Reader<'a> {
                         None => (current.chain.last().copied(), None),
                     };
                     let Some(speaker) = speaker else { continue };
-                    if speaker != relay
-                        && self.out.sources[speaker].via.is_none()
-                        && !self.path(relay).contains(&speaker)
-                    {
-                        self.out.sources[speaker].via = Some(relay);
+                    if let Some(relay) = relay {
+                        if speaker != relay
+                            && self.out.sources[speaker].via.is_none()
+                            && !self.path(relay).contains(&speaker)
+                        {
+                            self.out.sources[speaker].via = Some(relay);
+                        }
+                        self.add_cue(relay, np_span(self.tokens, &np));
                     }
-                    self.add_cue(relay, np_span(self.tokens, &np));
                     let prefix = if nested {
                         prefix_before(&current.chain, speaker)
                     } else {
@@ -402,8 +449,12 @@ impl<'a> Reader<'a> {
                         self.np_before(&parts, &range, cue.tokens.start)
                             .map(|np| (np.tokens.start, np))
                     };
+                    // English puts the subject after the verb only at the end: '…," said
+                    // the ministry.' ("said Russian troops left" has no subject there).
+                    let latin = self.tokens.words(cue.tokens.clone()).is_ascii();
                     let after = || {
                         self.np_after(&parts, &range, cue.tokens.end)
+                            .filter(|np| !latin || np.tokens.end >= range.end)
                             .map(|np| (cue.tokens.start, np))
                     };
                     let found = before().or_else(after);
@@ -469,10 +520,11 @@ impl<'a> Reader<'a> {
                         stance: stance_of(role),
                         rules,
                     };
-                    if trailing && !initial && start > range.start {
+                    if trailing && start > range.start {
                         // "…, the SDF media centre said.": the cue closes the sentence and
                         // governs what came before it.
                         sentence_attr = Some(attr);
+                        self.closed_by_trailing_cue = true;
                     } else {
                         points.push((start, attr));
                     }
@@ -533,29 +585,38 @@ impl<'a> Reader<'a> {
                 Table::Source => candidates.push(Candidate {
                     tokens: h.tokens.clone(),
                     from: h.norm.start,
+                    definite: false,
                     cand: Cand::Known(i),
                     rule: e.sources[i].entry.id.get_ref().clone(),
                 }),
                 Table::Actor => candidates.push(Candidate {
                     tokens: h.tokens.clone(),
                     from: h.norm.start,
+                    definite: false,
                     cand: Cand::Actor(i),
                     rule: e.actors[i].entry.id.get_ref().clone(),
                 }),
                 Table::SourceNoun => {
                     let noun = &e.source_nouns[i].entry;
+                    // English marks definiteness with a word before the noun.
+                    let article = h.tokens.start > 0
+                        && matches!(
+                            &self.tokens.text[self.tokens.tokens[h.tokens.start - 1].tt.clone()],
+                            "the" | "this" | "these" | "those"
+                        );
                     let cand = if noun.title {
                         Cand::Person { title: Some(i) }
                     } else {
                         Cand::Noun {
                             index: i,
                             gender: h.entry.gender,
-                            definite: h.prefix.definite,
+                            definite: h.prefix.definite || article,
                         }
                     };
                     candidates.push(Candidate {
                         tokens: h.tokens.clone(),
                         from: h.norm.start,
+                        definite: h.prefix.definite || article,
                         cand,
                         rule: format!("NOUN/{}", noun.id.get_ref()),
                     })
@@ -586,7 +647,9 @@ impl<'a> Reader<'a> {
             )
         });
         candidates.dedup_by(|a, b| a.tokens == b.tokens);
-        candidates.extend(self.quoted_names(range, &candidates));
+        candidates.extend(self.quoted_names(range.clone(), &candidates));
+        let covered: Vec<Range<usize>> = hits.iter().map(|h| h.tokens.clone()).collect();
+        candidates.extend(self.capitalised_names(range, &covered));
         candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
         Parts {
             cues,
@@ -620,6 +683,7 @@ impl<'a> Reader<'a> {
                     if !covered && !self.lexical(&run) {
                         out.push(Candidate {
                             from: t[run.start].norm.start,
+                            definite: false,
                             tokens: run,
                             cand: Cand::Person { title: None },
                             rule: "NAME/QUOTED".to_owned(),
@@ -630,6 +694,51 @@ impl<'a> Reader<'a> {
                 }
             }
             i += 1;
+        }
+        out
+    }
+
+    /// Runs of capitalised Latin words no lexicon entry covers: names ("Hassan Omar",
+    /// "Darwish", "Euphrates Daily"). Function words, days and months are not names.
+    fn capitalised_names(&self, range: Range<usize>, covered: &[Range<usize>]) -> Vec<Candidate> {
+        let t = &self.tokens.tokens;
+        let name_like = |k: usize| {
+            let word = &self.tokens.text[t[k].tt.clone()];
+            if !word.is_ascii() || NOT_NAMES.contains(&word) || covered.iter().any(|c| c.contains(&k)) {
+                return false;
+            }
+            let span = self.norm.to_original(t[k].norm.start..t[k].norm.start + 1);
+            self.text[span].starts_with(|c: char| c.is_ascii_uppercase())
+        };
+        let connector = |k: usize| {
+            matches!(
+                &self.tokens.text[t[k].tt.clone()],
+                "al" | "bin" | "abu" | "ibn" | "el" | "de"
+            )
+        };
+        let mut out = Vec::new();
+        let mut k = range.start;
+        while k < range.end {
+            let starts_name = name_like(k) || (connector(k) && k + 1 < range.end && name_like(k + 1));
+            if !starts_name {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            k += 1;
+            while k < range.end
+                && !t[k].barrier_before
+                && (name_like(k) || (connector(k) && k + 1 < range.end && name_like(k + 1)))
+            {
+                k += 1;
+            }
+            out.push(Candidate {
+                tokens: start..k,
+                from: t[start].norm.start,
+                definite: false,
+                cand: Cand::Person { title: None },
+                rule: "NAME/CAPITALISED".to_owned(),
+            });
         }
         out
     }
@@ -779,32 +888,83 @@ impl<'a> Reader<'a> {
     }
 
     /// The subject right before a verb: a candidate ending there, past auxiliaries
-    /// (`روسيا كانت قد أكدت`, `أحرار الشرقية وهي تعلن`), that opens its clause or follows
-    /// a complementizer or quantifier (so `ما جاء على الصفحات قائلةً` has no subject).
+    /// (`روسيا كانت قد أكدت`, `أحرار الشرقية وهي تعلن`), that opens its clause: at most
+    /// three words after the clause start, none of them a cue, complementizer or
+    /// preposition (so `ما جاء على الصفحات قائلةً` has no subject). Across a comma, an
+    /// appositive is skipped: "Abu Khaled, a commander in the SNA, alleged".
     fn np_before(&self, parts: &Parts<'_>, range: &Range<usize>, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        if at > range.start && t[at].barrier_before {
+            // "…, Rojin Ahmed, said" / "Sputnik, citing …": the clause before the comma
+            // is the subject if it is one phrase; "a commander in the SNA" is an
+            // appositive, and the subject stands before it.
+            let prev = self.clause_start(range, at - 1);
+            if let Some(c) = parts
+                .candidates
+                .iter()
+                .find(|c| self.phrase_start(c.tokens.start) <= prev && c.tokens.end == at)
+            {
+                return Some(np_of(c));
+            }
+            let word = &self.tokens.text[t[prev].tt.clone()];
+            let appositive = matches!(parts.particles.get(&prev), Some((ParticleRole::Quantifier, _)))
+                || word == "the"
+                || parts
+                    .candidates
+                    .iter()
+                    .any(|c| c.tokens.start == prev && matches!(c.cand, Cand::Person { title: Some(_) }));
+            if appositive && prev > range.start {
+                let before = self.clause_start(range, prev - 1);
+                if let Some(c) = parts
+                    .candidates
+                    .iter()
+                    .find(|c| self.phrase_start(c.tokens.start) <= before && c.tokens.end == prev)
+                {
+                    return Some(np_of(c));
+                }
+            }
+            return None;
+        }
         let mut end = at;
         let mut skipped = 0;
         while end > range.start && skipped < 3 {
-            if self.tokens.tokens[end].barrier_before && end < at {
+            if t[end].barrier_before && end < at {
                 break;
             }
-            if let Some(c) = parts.candidates.iter().rev().find(|c| c.tokens.end == end) {
-                if self.tokens.tokens[at].barrier_before && end == at {
-                    return None;
-                }
-                let s = c.tokens.start;
-                let opens = s - self.clause_start(range, s) <= 1
-                    || parts.particles.iter().any(|(p, (role, len))| {
-                        p + len == s && matches!(role, ParticleRole::Complementizer | ParticleRole::Quantifier)
-                    });
-                if !opens {
-                    return None;
-                }
-                return Some(Np {
-                    tokens: c.tokens.clone(),
-                    candidate: c.clone(),
-                    quantified: false,
+            // The subject, or the subject and a short phrase after it ("pages on
+            // Facebook claimed").
+            let tail = |c: &&Candidate| {
+                c.tokens.end == end
+                    || (c.tokens.end < end
+                        && end - c.tokens.end <= 3
+                        && matches!(parts.particles.get(&c.tokens.end), Some((ParticleRole::Preposition, _)))
+                        && (c.tokens.end..end).all(|k| {
+                            !t[k].barrier_before
+                                && !parts.cues.iter().any(|q| q.tokens.start == k)
+                                && !matches!(parts.particles.get(&k), Some((ParticleRole::Complementizer, _)))
+                        }))
+            };
+            let opens = |c: &Candidate| {
+                let s = self.phrase_start(c.tokens.start);
+                let clause = self.clause_start(range, s);
+                let clear = (clause..s).all(|k| {
+                    !parts.cues.iter().any(|q| q.tokens.start <= k && k < q.tokens.end)
+                        && !matches!(
+                            parts.particles.get(&k),
+                            Some((ParticleRole::Complementizer | ParticleRole::Preposition, _))
+                        )
                 });
+                let after_complementizer = parts.particles.iter().any(|(p, (role, len))| {
+                    p + len <= s
+                        && s - (p + len) <= 2
+                        && matches!(role, ParticleRole::Complementizer | ParticleRole::Quantifier)
+                        && (p + len..s).all(|k| !t[k].barrier_before && !parts.particles.contains_key(&k))
+                });
+                after_complementizer || (s - clause <= 3 && clear)
+            };
+            let mut near = parts.candidates.iter().rev().filter(tail).peekable();
+            if near.peek().is_some() {
+                return near.find(|c| opens(c)).map(np_of);
             }
             match parts.particles.iter().find(|(s, (_, len))| **s + *len == end) {
                 Some((s, (ParticleRole::Auxiliary, _))) => {
@@ -817,13 +977,24 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Where a phrase starts once an article or English adjectives before its noun are
+    /// counted in ("the SDF media centre", "Russian officers").
+    fn phrase_start(&self, start: usize) -> usize {
+        let t = &self.tokens.tokens;
+        let mut s = start;
+        while s > 0 && start - s < 3 && !t[s].barrier_before {
+            let w = &self.tokens.text[t[s - 1].tt.clone()];
+            if w == "the" || EN_ADJECTIVES.contains(&w) {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
     fn np_before_adjacent(&self, parts: &Parts<'_>, at: usize) -> Option<Np> {
-        let c = parts.candidates.iter().rev().find(|c| c.tokens.end == at)?;
-        Some(Np {
-            tokens: c.tokens.clone(),
-            candidate: c.clone(),
-            quantified: false,
-        })
+        parts.candidates.iter().rev().find(|c| c.tokens.end == at).map(np_of)
     }
 
     /// `عن` + a source right after a subject: the subject relays that source.
@@ -895,10 +1066,16 @@ impl<'a> Reader<'a> {
                 let name_tokens = c.tokens.clone();
                 let title_noun = title.map(|t| &e.source_nouns[t].entry);
                 if c.rule.starts_with("NOUN/") {
-                    // A title with no name after it ("the minister"): back to the last
-                    // source with that title, else a new one named by the title.
+                    // A title with no name after it: "the minister" refers back to the
+                    // last source with that title; "Russian officers" are new.
                     let class = title_noun.map(|n| n.id.get_ref().clone()).unwrap_or_default();
-                    if let Some(found) = self.last_of_class(&class, self.tokens.words(np.tokens.clone())) {
+                    let backref = (c.definite || self.determined(np)) && !np.quantified;
+                    let found = if backref {
+                        self.last_of_class(&class, self.tokens.words(np.tokens.clone()))
+                    } else {
+                        None
+                    };
+                    if let Some(found) = found {
                         found
                     } else {
                         let label_range = self.label_range(np, section);
@@ -936,11 +1113,14 @@ impl<'a> Reader<'a> {
                             let key = format!("person:{}", words.join(" "));
                             let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
                             let classes = title_noun.map(|n| vec![n.id.get_ref().clone()]).unwrap_or_default();
+                            // An Arabic verb agrees with a person (masculine unless a title
+                            // says otherwise); an English name says nothing of gender.
+                            let gender = if label.is_ascii() { None } else { Some(Gender::M) };
                             self.entity(key, || SourceEntity {
                                 key: String::new(),
                                 label,
                                 kind,
-                                gender: Some(Gender::M),
+                                gender,
                                 classes,
                                 names: words.clone(),
                                 via: None,
@@ -1006,6 +1186,7 @@ impl<'a> Reader<'a> {
                         | "نفسهم"
                         | "المذكور"
                         | "المذكوره"
+                        | "same"
                         | "عينها"
                         | "عينه"
                 )
@@ -1268,6 +1449,14 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
+fn np_of(c: &Candidate) -> Np {
+    Np {
+        tokens: c.tokens.clone(),
+        candidate: c.clone(),
+        quantified: false,
+    }
+}
+
 fn np_span(tokens: &Tokens, np: &Np) -> Range<usize> {
     tokens.tokens[np.tokens.start].norm.start..tokens.tokens[np.tokens.end - 1].norm.end
 }
@@ -1318,6 +1507,76 @@ const AR_ADJECTIVES: &[&str] = &[
     "اخري",
     "مختلفه",
     "خاص",
+];
+
+/// Capitalised words that are not names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "as",
+    "after",
+    "before",
+    "since",
+    "under",
+    "with",
+    "by",
+    "for",
+    "from",
+    "to",
+    "of",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "then",
+    "meanwhile",
+    "however",
+    "some",
+    "most",
+    "new",
+    "he",
+    "she",
+    "they",
+    "we",
+    "our",
+    "his",
+    "her",
+    "their",
+    "while",
+    "when",
+    "if",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "read",
+    "related",
+    "by",
+    "under",
 ];
 
 const EN_ADJECTIVES: &[&str] = &[

@@ -94,9 +94,22 @@ impl Tokens {
         let mut barrier = false;
         let mut word: Option<usize> = None;
         let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
-        for (i, c) in norm.char_indices() {
+        let mut chars = norm.char_indices().peekable();
+        let mut prev_alnum = false;
+        while let Some((i, c)) = chars.next() {
             if c.is_alphanumeric() {
                 word.get_or_insert(i);
+                prev_alnum = true;
+                continue;
+            }
+            // A hyphen inside a word ("al-Sharqiya") joins rather than separates.
+            let inner_hyphen = c == '-' && prev_alnum && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            prev_alnum = false;
+            if inner_hyphen {
+                if let Some(start) = word.take() {
+                    pieces.push((start..i, barrier));
+                    barrier = false;
+                }
                 continue;
             }
             if let Some(start) = word.take() {
