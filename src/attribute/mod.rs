@@ -25,7 +25,7 @@ use crate::lexicon::matcher::{Hit, Table, Tokens};
 use crate::lexicon::schema::{Gender, MarkerKind, ParticleRole, Role, Scope};
 use crate::model::{Polarity, Stance};
 use crate::normalize::{Normalized, normalize};
-use crate::segment::{LineKind, Segmented};
+use crate::segment::Segmented;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -185,7 +185,6 @@ pub fn attribute(
         last_attr: Vec::new(),
         closed_by_trailing_cue: false,
     };
-    let sections = sections(segments);
     let mut first_hit = 0;
     for (index, sentence) in segments.sentences.iter().enumerate() {
         let range = tokens.at_norm(sentence.norm.start)..tokens.at_norm(sentence.norm.end);
@@ -201,7 +200,7 @@ pub fn attribute(
             Some(k) if k < reader.last_attr.len() => reader.last_attr[k].clone(),
             _ => Attr::own_voice(),
         };
-        reader.sentence(index, sentence.norm.clone(), range, &inside, base, sections[index]);
+        reader.sentence(index, sentence.norm.clone(), range, &inside, base);
         // '“…. …,” she added.': a cue closing a quotation names the speaker of the
         // sentences the quotation ran over.
         if let Some(k) = sentence.quote
@@ -225,20 +224,6 @@ pub fn attribute(
         }
     }
     reader.out
-}
-
-/// The section of each sentence: a sub-heading starts a new one. Anonymous sources of
-/// the same description are one source within a section.
-fn sections(segments: &Segmented) -> Vec<usize> {
-    let mut section = 0;
-    let mut line_section = Vec::with_capacity(segments.lines.len());
-    for line in &segments.lines {
-        if line.kind == LineKind::Furniture && line.rule.as_deref().is_some_and(|r| r.ends_with("SUBHEADING")) {
-            section += 1;
-        }
-        line_section.push(section);
-    }
-    segments.sentences.iter().map(|s| line_section[s.line]).collect()
 }
 
 struct Reader<'a> {
@@ -268,15 +253,7 @@ struct Parts<'h> {
 }
 
 impl<'a> Reader<'a> {
-    fn sentence(
-        &mut self,
-        index: usize,
-        norm: Range<usize>,
-        range: Range<usize>,
-        hits: &[&Hit],
-        base: Attr,
-        section: usize,
-    ) {
+    fn sentence(&mut self, index: usize, norm: Range<usize>, range: Range<usize>, hits: &[&Hit], base: Attr) {
         let parts = self.parts(range.clone(), hits);
         let mut points: Vec<(usize, Attr)> = vec![(range.start, base.clone())];
         let mut overrides: Vec<(Range<usize>, Override)> = Vec::new();
@@ -293,7 +270,7 @@ impl<'a> Reader<'a> {
                     let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
                         continue;
                     };
-                    let Some(e) = self.resolve(&np, section) else { continue };
+                    let Some(e) = self.resolve(&np) else { continue };
                     let mut attr = Attr {
                         chain: self.path(e),
                         rules: vec![id, np.candidate.rule.clone()],
@@ -312,7 +289,7 @@ impl<'a> Reader<'a> {
                     let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
                         continue;
                     };
-                    let Some(e) = self.resolve(&np, section) else { continue };
+                    let Some(e) = self.resolve(&np) else { continue };
                     self.speaker(e, cue.norm.start..self.tokens.tokens[np.tokens.end - 1].norm.end);
                     let attr = Attr {
                         chain: self.path(e),
@@ -330,7 +307,7 @@ impl<'a> Reader<'a> {
                     // before the cue when none speaks yet.
                     if current.chain.is_empty()
                         && let Some(outer_np) = self.np_before(&parts, &range, cue.tokens.start)
-                        && let Some(outer) = self.resolve(&outer_np, section)
+                        && let Some(outer) = self.resolve(&outer_np)
                     {
                         self.speaker(outer, np_span(self.tokens, &outer_np));
                         points.push((
@@ -343,7 +320,7 @@ impl<'a> Reader<'a> {
                         ));
                     }
                     let current = points.last().map(|p| p.1.clone()).unwrap_or_else(Attr::own_voice);
-                    let Some(inner) = self.resolve(&np, section) else {
+                    let Some(inner) = self.resolve(&np) else {
                         continue;
                     };
                     let outer = current.chain.last().copied();
@@ -372,13 +349,9 @@ impl<'a> Reader<'a> {
                     };
                     // Told the publishing outlet itself: the speaker is the source, relayed
                     // by nobody.
-                    let relay = if self.is_outlet(&np) {
-                        None
-                    } else {
-                        self.resolve(&np, section)
-                    };
+                    let relay = if self.is_outlet(&np) { None } else { self.resolve(&np) };
                     let (speaker, start) = match &speaker_np {
-                        Some(s) => match self.resolve(s, section) {
+                        Some(s) => match self.resolve(s) {
                             Some(e) => (Some(e), Some(s.tokens.start)),
                             None => (current.chain.last().copied(), None),
                         },
@@ -419,7 +392,7 @@ impl<'a> Reader<'a> {
                         .np_before_adjacent(&parts, cue.tokens.start)
                         .or_else(|| self.np_after_within(&parts, &range, cue.tokens.end, 2, true));
                     let Some(np) = np else { continue };
-                    let Some(e) = self.resolve(&np, section) else { continue };
+                    let Some(e) = self.resolve(&np) else { continue };
                     if !self.out.sources[e].classes.iter().any(|c| c == "statement") {
                         self.out.sources[e].classes.push("statement".to_owned());
                     }
@@ -471,9 +444,12 @@ impl<'a> Reader<'a> {
                             if self.is_outlet(np) {
                                 continue;
                             }
-                            self.resolve(np, section)
+                            self.resolve(np)
                         }
                         None if initial || trailing => self.back_reference(cue.entry.gender),
+                        // A participle mid-clause ("… قائلةً:", "مضيفا") goes on with the
+                        // current source, in its own segment.
+                        None if role == Role::Adds && !current.chain.is_empty() => current.chain.last().copied(),
                         None => {
                             // A coordinated denial (`… وشككت بها`) denies what the current
                             // source says.
@@ -492,7 +468,7 @@ impl<'a> Reader<'a> {
                         cue_span = cue_span.start.min(np_span(self.tokens, np).start)
                             ..cue_span.end.max(np_span(self.tokens, np).end);
                         // "نقل X عن Y": Y, relayed by X.
-                        if let Some(inner) = self.relayed_after(&parts, &range, np.tokens.end, section)
+                        if let Some(inner) = self.relayed_after(&parts, &range, np.tokens.end)
                             && inner != e
                         {
                             if self.out.sources[inner].via.is_none() {
@@ -998,7 +974,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `عن` + a source right after a subject: the subject relays that source.
-    fn relayed_after(&mut self, parts: &Parts<'_>, range: &Range<usize>, at: usize, section: usize) -> Option<usize> {
+    fn relayed_after(&mut self, parts: &Parts<'_>, range: &Range<usize>, at: usize) -> Option<usize> {
         if at >= range.end || self.tokens.tokens[at].barrier_before {
             return None;
         }
@@ -1007,7 +983,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let np = self.np_after_within(parts, range, at + 1, 1, false)?;
-        self.resolve(&np, section)
+        self.resolve(&np)
     }
 
     /// Whether a source phrase names the publishing outlet itself.
@@ -1022,7 +998,7 @@ impl<'a> Reader<'a> {
 
     /// The entity a source phrase names: known, actor, person, or a generic noun (a new
     /// source, or a reference back to the last one of its kind).
-    fn resolve(&mut self, np: &Np, section: usize) -> Option<usize> {
+    fn resolve(&mut self, np: &Np) -> Option<usize> {
         if self.is_outlet(np) {
             return None;
         }
@@ -1078,9 +1054,9 @@ impl<'a> Reader<'a> {
                     if let Some(found) = found {
                         found
                     } else {
-                        let label_range = self.label_range(np, section);
+                        let label_range = self.label_range(np);
                         let label = self.original_text(c.from, label_range.clone());
-                        let key = format!("title:{class}:{}:{section}", self.tokens.words(label_range));
+                        let key = format!("title:{class}:{}", self.tokens.words(label_range));
                         let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
                         self.entity(key, || SourceEntity {
                             key: String::new(),
@@ -1143,12 +1119,9 @@ impl<'a> Reader<'a> {
                 match found {
                     Some(found) => found,
                     None => {
-                        let label_range = self.label_range(np, section);
+                        let label_range = self.label_range(np);
                         let label = self.original_text(c.from, label_range.clone());
-                        let key = format!(
-                            "noun:{class}:{}:{section}",
-                            strip_article(self.tokens.words(label_range))
-                        );
+                        let key = format!("noun:{class}:{}", strip_article(self.tokens.words(label_range)));
                         let kind = noun.kind.clone();
                         self.entity(key, || SourceEntity {
                             key: String::new(),
@@ -1197,7 +1170,7 @@ impl<'a> Reader<'a> {
 
     /// The words that describe a generic source: the noun and up to two adjectives
     /// (`مصادر ميدانية`, `local sources`).
-    fn label_range(&self, np: &Np, _section: usize) -> Range<usize> {
+    fn label_range(&self, np: &Np) -> Range<usize> {
         let t = &self.tokens.tokens;
         let mut end = np.tokens.end;
         while end < t.len() && end < np.tokens.end + 2 && !t[end].barrier_before {

@@ -1,0 +1,168 @@
+//! Attribution on the seeds and the synthetic English articles: every gold source is one
+//! source entity, the quality gates hold, and the relays and stances come out right.
+
+use crate::common::{root, seeds_dir};
+use claimgraph::eval::{self, gold::Gold};
+use claimgraph::model::{Run, Span};
+use claimgraph::pipeline::{self, Config, Output};
+use std::path::Path;
+
+fn run(dir: &Path) -> (Output, Gold) {
+    let out = pipeline::run(&[dir.to_path_buf()], &Config::default());
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let gold = Gold::load(&dir.join("gold.toml")).unwrap();
+    (out, gold)
+}
+
+fn occurrences(text: &str, needle: &str) -> Vec<Span> {
+    text.match_indices(needle)
+        .map(|(i, m)| Span::new(i, i + m.len()))
+        .collect()
+}
+
+/// For each gold source, the one tool source whose cues overlap every gold cue.
+fn unmatched_sources(out: &Output, gold: &toml::Table) -> Vec<String> {
+    let run: &Run = &out.run;
+    let mut problems = Vec::new();
+    let articles = gold["article"].as_array().unwrap();
+    for source in gold["source"].as_array().unwrap() {
+        let id = source["id"].as_str().unwrap();
+        let article_id = id.split('/').next().unwrap();
+        let file = articles.iter().find(|a| a["id"].as_str() == Some(article_id)).unwrap()["file"]
+            .as_str()
+            .unwrap();
+        let analysis = out.analyses.iter().find(|a| a.article.path.ends_with(file)).unwrap();
+        let cues: Vec<Vec<Span>> = source["cues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| occurrences(&analysis.article.text, c.as_str().unwrap()))
+            .collect();
+        let covers = |s: &&claimgraph::model::Source| {
+            cues.iter().all(|occ| {
+                occ.iter().any(|o| {
+                    s.cues
+                        .iter()
+                        .any(|c| c.article == analysis.article.id && Span::new(c.start, c.end).overlaps(o))
+                })
+            })
+        };
+        if !run.sources.iter().any(|s| covers(&s)) {
+            problems.push(id.to_owned());
+        }
+    }
+    problems
+}
+
+fn gold_table(dir: &Path) -> toml::Table {
+    std::fs::read_to_string(dir.join("gold.toml")).unwrap().parse().unwrap()
+}
+
+#[test]
+fn every_seed_gold_source_is_one_source_entity_covering_its_cues() {
+    let dir = seeds_dir();
+    let (out, _) = run(&dir);
+    let missing = unmatched_sources(&out, &gold_table(&dir));
+    assert!(
+        missing.is_empty(),
+        "no single tool source covers the cues of {missing:#?}"
+    );
+}
+
+#[test]
+fn every_english_gold_source_is_one_source_entity_covering_its_cues() {
+    let dir = root().join("fixtures/synthetic-en");
+    let (out, _) = run(&dir);
+    let missing = unmatched_sources(&out, &gold_table(&dir));
+    assert!(
+        missing.is_empty(),
+        "no single tool source covers the cues of {missing:#?}"
+    );
+}
+
+fn gate(dir: &Path) {
+    let (out, gold) = run(dir);
+    let texts = out.article_texts();
+    assert!(gold.validate(&texts).is_empty());
+    let report = eval::score(&gold, &out.run, &texts);
+    let thresholds = eval::Thresholds::load(&dir.join("thresholds.toml")).unwrap();
+    let below = thresholds.check(&report.metrics);
+    assert!(below.is_empty(), "{below:#?}\n{}", eval::render_text(&report));
+}
+
+#[test]
+fn english_fixtures_meet_their_thresholds() {
+    gate(&root().join("fixtures/synthetic-en"));
+}
+
+/// The chain of the mention whose sentence holds `quote`, as source labels.
+fn chain_of(out: &Output, article: &str, quote: &str) -> Vec<Vec<String>> {
+    let run = &out.run;
+    let a = out.analyses.iter().find(|a| a.article.id.starts_with(article)).unwrap();
+    let at = a.article.text.find(quote).expect("quote in article");
+    run.mentions
+        .iter()
+        .filter(|m| m.article == a.article.id && m.evidence.start <= at && at < m.evidence.end)
+        .map(|m| {
+            m.chain
+                .iter()
+                .map(|id| run.sources.iter().find(|s| &s.id == id).unwrap().label.clone())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn relays_nest_outlet_inwards() {
+    let (out, _) = run(&seeds_dir());
+    // Sputnik, quoting its sources (001).
+    assert_eq!(chain_of(&out, "001", "الضباط الأتراك طالبوا"), [["Sputnik", "مصادرها"]]);
+    // al-Habash told Baladi News; later he relays his own sources (002).
+    assert_eq!(
+        chain_of(&out, "002", "استقدام قوات سوريا الديمقراطية"),
+        [["Baladi News", "إبراهيم الحبش"]]
+    );
+    assert_eq!(
+        chain_of(&out, "002", "روسيا طلبت من"),
+        [["Baladi News", "إبراهيم الحبش", "مصادره الخاصة"]]
+    );
+    // A back-reference by gender: "وأشار إلى أن" continues al-Habash, not his sources.
+    assert_eq!(
+        chain_of(&out, "002", "رفضت المقترح الروسي"),
+        [["Baladi News", "إبراهيم الحبش"]]
+    );
+    // Inside Akar's words, Russia's statement (003).
+    let nested = chain_of(&out, "003", "أخلوا تماماً");
+    assert_eq!(nested.last().unwrap().len(), 2, "{nested:?}");
+    // A video shows Ahrar al-Sharqiya announcing (004).
+    let video = chain_of(&out, "004", "تعلن فيه عن سيطرتها");
+    assert_eq!(video.last().unwrap()[0], "مقطع فيديو", "{video:?}");
+}
+
+#[test]
+fn denial_distance_and_hedges_are_marked() {
+    let (out, _) = run(&seeds_dir());
+    let mention = |article: &str, quote: &str| {
+        let a = out.analyses.iter().find(|a| a.article.id.starts_with(article)).unwrap();
+        let at = a.article.text.find(quote).unwrap();
+        out.run
+            .mentions
+            .iter()
+            .find(|m| m.article == a.article.id && m.evidence.start <= at && at < m.evidence.end)
+            .unwrap()
+            .clone()
+    };
+    use claimgraph::model::{Polarity, Stance};
+    assert_eq!(mention("004", "ونفت مصادر محلية").polarity, Polarity::Denies);
+    // The quotation after "قائلةً:" asserts what the sources say.
+    assert_eq!(mention("004", "المواقع التي تقدمت").polarity, Polarity::Asserts);
+    assert_eq!(mention("004", "بقيام روسيا بإبرام").stance, Stance::Distanced);
+    assert_eq!(mention("000", "حركة نزوح").stance, Stance::Distanced);
+    assert_eq!(mention("001", "لحماية الأمن القومي").stance, Stance::Distanced);
+    // …but only the clause "وفق زعم أنقرة" closes, not the whole sentence.
+    assert_eq!(mention("001", "عملية عسكرية يشنها").stance, Stance::Plain);
+    assert_eq!(mention("002", "قد يسحب قواته").stance, Stance::Hedged);
+    assert_eq!(mention("003", "سبب امتناع").stance, Stance::Hedged);
+    // "كانت قد انسحبت" (had withdrawn) is no hedge.
+    assert_eq!(mention("002", "كانت قد انسحبت").stance, Stance::Plain);
+}
