@@ -184,6 +184,7 @@ pub fn attribute(
         speakers: Vec::new(),
         last_attr: Vec::new(),
         closed_by_trailing_cue: false,
+        hit_tokens: Vec::new(),
     };
     let mut first_hit = 0;
     for (index, sentence) in segments.sentences.iter().enumerate() {
@@ -242,6 +243,9 @@ struct Reader<'a> {
     last_attr: Vec<Attr>,
     /// Whether the last sentence read ended with its cue ("…, she added.").
     closed_by_trailing_cue: bool,
+    /// Tokens of the current sentence that some lexicon hit covers, and whether that hit
+    /// is only a particle.
+    hit_tokens: Vec<(usize, bool)>,
 }
 
 /// One sentence's hits, sorted out.
@@ -539,7 +543,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Sorts a sentence's hits into cues, markers, source candidates and particles.
-    fn parts<'h>(&self, range: Range<usize>, hits: &[&'h Hit]) -> Parts<'h> {
+    fn parts<'h>(&mut self, range: Range<usize>, hits: &[&'h Hit]) -> Parts<'h> {
+        self.hit_tokens = hits
+            .iter()
+            .flat_map(|h| h.tokens.clone().map(|k| (k, h.entry.table == Table::Particle)))
+            .collect();
         let mut cues: Vec<&Hit> = Vec::new();
         let mut markers = Vec::new();
         let mut candidates: Vec<Candidate> = Vec::new();
@@ -656,7 +664,12 @@ impl<'a> Reader<'a> {
                     let covered = known
                         .iter()
                         .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
-                    if !covered && !self.lexical(&run) {
+                    // A quoted place or actor is not a person's name.
+                    let lexical = self
+                        .hit_tokens
+                        .iter()
+                        .any(|&(k, particle)| !particle && run.contains(&k));
+                    if !covered && !lexical {
                         out.push(Candidate {
                             from: t[run.start].norm.start,
                             definite: false,
@@ -717,18 +730,6 @@ impl<'a> Reader<'a> {
             });
         }
         out
-    }
-
-    /// Whether any lexicon entry other than a particle covers part of `run` (a quoted
-    /// place or actor is not a person's name).
-    fn lexical(&self, run: &Range<usize>) -> bool {
-        let words = self.tokens.words(run.clone());
-        !self
-            .lexicon
-            .matcher
-            .find_in(words)
-            .into_iter()
-            .all(|h| h.entry.table == Table::Particle)
     }
 
     /// Whether the token at `at` heads its clause (at most one word before it).
@@ -1175,7 +1176,7 @@ impl<'a> Reader<'a> {
         let mut end = np.tokens.end;
         while end < t.len() && end < np.tokens.end + 2 && !t[end].barrier_before {
             let w = &self.tokens.text[t[end].tt.clone()];
-            if !adjective(w) || !self.lexicon.matcher.find_in(w).is_empty() {
+            if !adjective(w) || self.hit_tokens.iter().any(|&(k, _)| k == end) {
                 break;
             }
             end += 1;

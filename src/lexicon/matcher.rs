@@ -97,13 +97,14 @@ impl Tokens {
         let mut chars = norm.char_indices().peekable();
         let mut prev_alnum = false;
         while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
+            if crate::normalize::is_word_char(c) {
                 word.get_or_insert(i);
                 prev_alnum = true;
                 continue;
             }
             // A hyphen inside a word ("al-Sharqiya") joins rather than separates.
-            let inner_hyphen = c == '-' && prev_alnum && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            let inner_hyphen =
+                c == '-' && prev_alnum && chars.peek().is_some_and(|&(_, n)| crate::normalize::is_word_char(n));
             prev_alnum = false;
             if inner_hyphen {
                 if let Some(start) = word.take() {

@@ -294,7 +294,21 @@ fn expand(c: char, out: &mut Vec<char>) {
                 }
             }
         }
+        // Arabic has no case: skip the case tables for the common block (hot path).
+        '\u{0600}'..='\u{06FF}' => out.push(c),
         c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Whether `c` is part of a word (a letter or digit). The same as `char::is_alphanumeric`,
+/// with the ASCII and Arabic blocks answered without Unicode tables: tokenising is the
+/// hottest loop of a run.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' => true,
+        _ => c.is_alphanumeric(),
     }
 }
 

@@ -323,7 +323,7 @@ fn find_byline(lines: &[Line], text: &str, norm: &Normalized, rules: &FurnitureR
 /// Words: whitespace-separated tokens with a letter or digit in them.
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::normalize::is_word_char))
         .count()
 }
 
@@ -391,7 +391,7 @@ fn split_sentences(line: usize, range: Range<usize>, text: &str, norm: &Normaliz
     // before it rather than standing alone.
     let mut k = first_of_line + 1;
     while k < out.len() {
-        if !ntext[out[k].norm.clone()].chars().any(char::is_alphanumeric) {
+        if !ntext[out[k].norm.clone()].chars().any(crate::normalize::is_word_char) {
             let gone = out.remove(k);
             let prev = &mut out[k - 1];
             prev.norm.end = gone.norm.end;
