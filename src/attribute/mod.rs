@@ -443,6 +443,8 @@ impl<'a> Reader<'a> {
                         &range,
                         np.as_ref().map_or(cue.tokens.end, |n| n.tokens.end.max(cue.tokens.end)),
                     );
+                    // Structural rules that decided, for `explain`.
+                    let mut how: Vec<&str> = Vec::new();
                     let entity = match &np {
                         Some(np) => {
                             if self.is_outlet(np) {
@@ -450,10 +452,16 @@ impl<'a> Reader<'a> {
                             }
                             self.resolve(np)
                         }
-                        None if initial || trailing => self.back_reference(cue.entry.gender),
+                        None if initial || trailing => {
+                            how.push(RULE_BACK_REFERENCE);
+                            self.back_reference(cue.entry.gender)
+                        }
                         // A participle mid-clause ("… قائلةً:", "مضيفا") goes on with the
                         // current source, in its own segment.
-                        None if role == Role::Adds && !current.chain.is_empty() => current.chain.last().copied(),
+                        None if role == Role::Adds && !current.chain.is_empty() => {
+                            how.push(RULE_CONTINUES);
+                            current.chain.last().copied()
+                        }
                         None => {
                             // A coordinated denial (`… وشككت بها`) denies what the current
                             // source says.
@@ -479,17 +487,24 @@ impl<'a> Reader<'a> {
                                 self.out.sources[inner].via = Some(e);
                             }
                             self.speaker(e, cue_span.clone());
+                            how.push(RULE_RELAYED);
                             e = inner;
                         }
                     }
                     self.speaker(e, cue_span);
                     let chain = if nested {
+                        how.push(RULE_NESTED);
                         extend(&current.chain, &self.path(e))
                     } else {
                         self.path(e)
                     };
+                    let closing = trailing && start > range.start;
+                    if closing {
+                        how.push(RULE_CLOSING);
+                    }
                     let mut rules = vec![id];
                     rules.extend(np_rule);
+                    rules.extend(how.iter().map(|r| (*r).to_owned()));
                     let attr = Attr {
                         chain,
                         polarity: if role == Role::Denies {
@@ -500,7 +515,7 @@ impl<'a> Reader<'a> {
                         stance: stance_of(role),
                         rules,
                     };
-                    if trailing && start > range.start {
+                    if closing {
                         // "…, the SDF media centre said.": the cue closes the sentence and
                         // governs what came before it.
                         sentence_attr = Some(attr);
@@ -1385,6 +1400,17 @@ impl SourceEntity {
         Tokens::new(&normalize(&self.label)).text
     }
 }
+
+/// Rule id: a cue with no subject refers back to the last speaker of its gender.
+const RULE_BACK_REFERENCE: &str = "ATTR/BACK_REFERENCE";
+/// Rule id: a participle goes on with the current source.
+const RULE_CONTINUES: &str = "ATTR/CONTINUES";
+/// Rule id: `نقل X عن Y`: Y, relayed by X.
+const RULE_RELAYED: &str = "ATTR/RELAYED";
+/// Rule id: a cue inside what a source says nests its source in the chain.
+const RULE_NESTED: &str = "ATTR/NESTED";
+/// Rule id: a cue closing the sentence governs what came before it.
+const RULE_CLOSING: &str = "ATTR/CLOSING_CUE";
 
 /// At most this many words before a sentence's first cue join its segment.
 const LEAD_WORDS: usize = 3;
