@@ -424,6 +424,7 @@ const LEXICON_TABLES: &[&str] = &[
     "source_noun",
     "source",
     "actor",
+    "predicate",
     "place",
     "furniture",
     "byline",
@@ -522,6 +523,13 @@ fn listing(lexicon: &Lexicon) -> Vec<Listed> {
         }
         if !p.context.is_empty() {
             text += &format!("; {}", count(p.context.len(), "context word"));
+        }
+        text
+    });
+    rows(&mut out, lexicon, "predicate", &e.predicates, |p| {
+        let mut text = format!("{}; {}", p.label, count(p.forms.len(), "trigger"));
+        if !p.excludes.is_empty() {
+            text += &format!("; excludes {}", p.excludes.join(", "));
         }
         text
     });

@@ -620,7 +620,7 @@ impl<'a> Reader<'a> {
                         rule: format!("NOUN/{}", noun.id.get_ref()),
                     })
                 }
-                Table::Place => {}
+                Table::Place | Table::Predicate => {}
             }
         }
         // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`).

@@ -38,6 +38,8 @@ pub enum Table {
     Actor,
     /// `[[place]]`.
     Place,
+    /// `[[predicate]]`.
+    Predicate,
 }
 
 /// Which entry (and which of its forms) a hit is.
@@ -325,6 +327,11 @@ impl Matcher {
         for (i, e) in entries.places.iter().enumerate() {
             for (k, alias) in e.entry.aliases.iter().enumerate() {
                 add(&alias.text, r(Table::Place, i, k, None));
+            }
+        }
+        for (i, e) in entries.predicates.iter().enumerate() {
+            for (k, form) in e.entry.forms.iter().enumerate() {
+                add(form, r(Table::Predicate, i, k, None));
             }
         }
         let automaton = if texts.is_empty() {

@@ -17,7 +17,9 @@ pub mod matcher;
 pub mod schema;
 pub mod validate;
 
-use schema::{Actor, AuthorLine, Cue, LineRule, Marker, Pack, Particle, Place, Source, SourceNoun, Subheading};
+use schema::{
+    Actor, AuthorLine, Cue, LineRule, Marker, Pack, Particle, Place, Predicate, Source, SourceNoun, Subheading,
+};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -162,6 +164,8 @@ pub struct Entries {
     pub actors: Vec<Entry<Actor>>,
     /// Places.
     pub places: Vec<Entry<Place>>,
+    /// Event predicates.
+    pub predicates: Vec<Entry<Predicate>>,
     /// Furniture rules.
     pub furniture: Vec<Entry<LineRule>>,
     /// Byline rules.
@@ -187,7 +191,7 @@ macro_rules! has_id {
         }
     )*};
 }
-has_id!(Cue, Marker, Particle, SourceNoun, Source, Actor, Place, LineRule);
+has_id!(Cue, Marker, Particle, SourceNoun, Source, Actor, Place, Predicate, LineRule);
 
 /// Adds `items` to `table`; an item with the id and language of an earlier one replaces
 /// it in place. Entries of one id in different languages stand side by side: the English
@@ -292,6 +296,7 @@ fn merged(files: &[PackFile]) -> Entries {
         merge(&mut e.sources, p.source, i, &lang, |_| None);
         merge(&mut e.actors, p.actor, i, &lang, |_| None);
         merge(&mut e.places, p.place, i, &lang, |_| None);
+        merge(&mut e.predicates, p.predicate, i, &lang, |_| None);
         merge(&mut e.furniture, p.furniture, i, &lang, |_| None);
         merge(&mut e.bylines, p.byline, i, &lang, |_| None);
         if p.subheading.is_some() {

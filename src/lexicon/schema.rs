@@ -40,6 +40,9 @@ pub struct Pack {
     /// Places.
     #[serde(default)]
     pub place: Vec<Place>,
+    /// Event predicates: the claim frames.
+    #[serde(default)]
+    pub predicate: Vec<Predicate>,
     /// Page furniture rules.
     #[serde(default)]
     pub furniture: Vec<LineRule>,
@@ -339,6 +342,10 @@ pub struct Actor {
     /// Source kind when the actor itself speaks (`armed-group`, `government`).
     #[serde(default)]
     pub source_kind: Option<String>,
+    /// The side it fights on (an actor id), for predicates keyed by side: the SNA and
+    /// Turkey attacking a town are one claim. Default: the top of its `part_of` chain.
+    #[serde(default)]
+    pub side: Option<String>,
     /// Gender for back-references.
     #[serde(default)]
     pub gender: Option<Gender>,
@@ -369,6 +376,51 @@ pub struct Place {
     #[serde(default)]
     pub context: Vec<String>,
     /// What the entry is for.
+    #[serde(default)]
+    pub description: String,
+    /// Examples a test runs.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// A role of a claim frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArgRole {
+    /// Who did it: the actor before the trigger (or after a verbal noun, or after
+    /// `من قبل`/"by").
+    Agent,
+    /// Where: a place after the trigger (`من`/`في`/`على`, "from"/"in"/"on").
+    Place,
+    /// Against whom: an actor after `على`/`ضد`/`من`, "against"/"on"/"from".
+    Target,
+    /// Where to: a place after `إلى`/`نحو`, "to"/"toward".
+    Destination,
+    /// How many: a number near the trigger (digits, or words like `عشرات`).
+    Number,
+}
+
+/// An event predicate: what a claim frame says happened.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Predicate {
+    /// Id (`withdraw`), used in claim keys: `withdraw(regime, ain-issa)`.
+    pub id: Spanned<String>,
+    /// English template, with roles in braces: `{agent} withdrew from {place}`.
+    pub label: String,
+    /// Triggers in any language: verbs in their conjugations and verbal nouns.
+    pub forms: Vec<String>,
+    /// The roles that make the claim's identity, in key order.
+    #[serde(default)]
+    pub key: Vec<ArgRole>,
+    /// Key the agent by its side rather than itself (attacks: the SNA and Turkey).
+    #[serde(default)]
+    pub by_side: bool,
+    /// Predicates that cannot hold together with this one on the same key (within one
+    /// episode): `withdraw` excludes `remain`.
+    #[serde(default)]
+    pub excludes: Vec<String>,
+    /// What the predicate is for.
     #[serde(default)]
     pub description: String,
     /// Examples a test runs.

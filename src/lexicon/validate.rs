@@ -27,6 +27,7 @@ pub fn duplicates(f: &PackFile) -> Vec<LexiconError> {
     dup(f, "source", p.source.iter().map(|e| &e.id), &mut errors);
     dup(f, "actor", p.actor.iter().map(|e| &e.id), &mut errors);
     dup(f, "place", p.place.iter().map(|e| &e.id), &mut errors);
+    dup(f, "predicate", p.predicate.iter().map(|e| &e.id), &mut errors);
     dup(f, "furniture", p.furniture.iter().map(|e| &e.id), &mut errors);
     dup(f, "byline", p.byline.iter().map(|e| &e.id), &mut errors);
     errors
@@ -62,6 +63,20 @@ pub fn references(files: &[PackFile], entries: &Entries) -> Vec<LexiconError> {
         for parent in &e.entry.part_of {
             if !has(&entries.actors, parent) {
                 errors.push(dangling(files, e.file, &e.entry.id, "part_of", parent, "actor"));
+            }
+        }
+    }
+    for e in &entries.actors {
+        if let Some(side) = &e.entry.side
+            && !has(&entries.actors, side)
+        {
+            errors.push(dangling(files, e.file, &e.entry.id, "side", side, "actor"));
+        }
+    }
+    for e in &entries.predicates {
+        for other in &e.entry.excludes {
+            if !has(&entries.predicates, other) {
+                errors.push(dangling(files, e.file, &e.entry.id, "excludes", other, "predicate"));
             }
         }
     }
@@ -190,6 +205,7 @@ pub fn table_name(table: Table) -> &'static str {
         Table::Source => "source",
         Table::Actor => "actor",
         Table::Place => "place",
+        Table::Predicate => "predicate",
     }
 }
 
@@ -250,6 +266,9 @@ fn subjects(entries: &Entries) -> Vec<Subject<'_>> {
     });
     each(&mut out, Table::Place, &entries.places, |p| {
         (&p.id, &p.examples, aliases(&p.aliases))
+    });
+    each(&mut out, Table::Predicate, &entries.predicates, |p| {
+        (&p.id, &p.examples, p.forms.iter().map(String::as_str).collect())
     });
     out
 }

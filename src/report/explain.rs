@@ -18,6 +18,7 @@ pub fn entry_id(lexicon: &Lexicon, e: EntryRef) -> String {
         Table::Source => format!("SOURCE/{}", x.sources[i].entry.id.get_ref()),
         Table::Actor => format!("ACTOR/{}", x.actors[i].entry.id.get_ref()),
         Table::Place => format!("PLACE/{}", x.places[i].entry.id.get_ref()),
+        Table::Predicate => format!("PRED/{}", x.predicates[i].entry.id.get_ref()),
     }
 }
 
