@@ -28,6 +28,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("ar.toml", include_str!("data/ar.toml")),
     ("en.toml", include_str!("data/en.toml")),
     ("syria.toml", include_str!("data/syria.toml")),
+    ("events.toml", include_str!("data/events.toml")),
+    ("events-en.toml", include_str!("data/events-en.toml")),
     ("furniture.toml", include_str!("data/furniture.toml")),
 ];
 

@@ -416,6 +416,10 @@ pub struct Predicate {
     /// Key the agent by its side rather than itself (attacks: the SNA and Turkey).
     #[serde(default)]
     pub by_side: bool,
+    /// Its clause holds another event as its content (a demand to withdraw, a refusal to
+    /// hand over): triggers after it in the clause make no frames of their own.
+    #[serde(default)]
+    pub embeds: bool,
     /// Predicates that cannot hold together with this one on the same key (within one
     /// episode): `withdraw` excludes `remain`.
     #[serde(default)]
