@@ -43,6 +43,9 @@ struct Cli {
     /// Add or override lexicon entries: a TOML file or a directory of them (docs/lexicon.md).
     #[arg(long, global = true, value_name = "FILE_OR_DIR")]
     lexicon: Vec<PathBuf>,
+    /// Mentions of one claim further apart than this many days are separate episodes.
+    #[arg(long, global = true, value_name = "DAYS", default_value_t = crate::link::DEFAULT_WINDOW_DAYS)]
+    window: i64,
     /// Print no warnings (errors are still printed).
     #[arg(long, short, global = true)]
     quiet: bool,
@@ -215,6 +218,7 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
             max_article_bytes: cli.max_article_bytes,
         },
         lexicon,
+        window_days: cli.window,
     })
 }
 

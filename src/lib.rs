@@ -9,9 +9,10 @@
 //! 3. [`segment`]: lines (headline, byline, furniture, body), sentences and clauses;
 //! 4. [`attribute`]: each sentence cut into segments with their chain of sources,
 //!    polarity and stance;
-//! 5. extraction and linking (issue 5; for now [`pipeline`] gives every attributed
-//!    segment an open claim);
-//! 6. [`report`]: renderers of the one [`model::Run`].
+//! 5. [`extract`]: claim frames (predicate + typed arguments) from the segments;
+//! 6. [`link`]: frames into canonical claims, episodes, contradictions, and the graph
+//!    with independent roots;
+//! 7. [`report`]: renderers of the one [`model::Run`].
 //!
 //! ```
 //! use claimgraph::normalize::Normalized;
@@ -31,8 +32,10 @@
 pub mod attribute;
 pub mod cli;
 pub mod eval;
+pub mod extract;
 pub mod ingest;
 pub mod lexicon;
+pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;

@@ -154,6 +154,25 @@ pub struct Source {
     pub via: Option<String>,
     /// Every place the article names the source or refers back to it.
     pub cues: Vec<Cue>,
+    /// The source's identity across articles (`known:sana`, `actor:sdf`, `person:…`),
+    /// or `None` for a source only this article knows (anonymous "local sources").
+    #[serde(default)]
+    pub root: Option<String>,
+    /// The rule (lexicon entry) that introduced the source.
+    #[serde(default)]
+    pub rule: String,
+}
+
+/// One independent root of a claim: an innermost source behind its mentions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimRoot {
+    /// `known:sana`, `person:…`, a per-article source id, or `outlet:ID` for an outlet's
+    /// own voice.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// Whether the root is an anonymous source.
+    pub anonymous: bool,
 }
 
 /// One place where an article names a source.
@@ -184,6 +203,15 @@ pub struct Claim {
     /// Id of the rule that made the claim.
     #[serde(default)]
     pub rule: String,
+    /// The outlets that carry it (`outlets[].id`), sorted.
+    #[serde(default)]
+    pub outlets: Vec<String>,
+    /// The number of independent roots (distinct innermost sources).
+    #[serde(default)]
+    pub independent_roots: usize,
+    /// The independent roots.
+    #[serde(default)]
+    pub roots: Vec<ClaimRoot>,
 }
 
 /// Whether a mention asserts or denies its claim.

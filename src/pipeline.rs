@@ -13,10 +13,14 @@
 //! the order in which paths are given never changes it; analysis of text never fails.
 
 use crate::attribute::{self, Attribution, OutletNames};
+use crate::extract::{self, Frame};
 use crate::ingest::{self, Article, IngestOptions, InputError, Origin};
 use crate::lexicon::Lexicon;
+use crate::lexicon::matcher::Matches;
+use crate::link;
 use crate::model::{
-    ArticleInfo, Claim, Cue, FurnitureLine, JSON_VERSION, Mention, MetadataOrigin, Outlet, Run, Source,
+    ArticleInfo, Claim, ClaimRoot, Cue, FurnitureLine, JSON_VERSION, Mention, MetadataOrigin, Outlet, Relation,
+    RelationKind, Run, Source,
 };
 use crate::normalize::{Normalized, normalize};
 use crate::segment::{self, LineKind, Segmented};
@@ -30,6 +34,8 @@ pub struct Config {
     pub ingest: IngestOptions,
     /// The compiled lexicons.
     pub lexicon: Lexicon,
+    /// Mentions of one claim further apart than this many days are separate episodes.
+    pub window_days: i64,
 }
 
 impl Default for Config {
@@ -37,6 +43,7 @@ impl Default for Config {
         Config {
             ingest: IngestOptions::default(),
             lexicon: Lexicon::embedded(),
+            window_days: link::DEFAULT_WINDOW_DAYS,
         }
     }
 }
@@ -50,8 +57,12 @@ pub struct Analysis {
     pub norm: Normalized,
     /// Its lines and sentences.
     pub segments: Segmented,
+    /// What the lexicon matcher found in it (one pass).
+    pub matches: Matches,
     /// Its sources and the attribution of every sentence.
     pub attribution: Attribution,
+    /// What its segments say happened.
+    pub frames: Vec<Frame>,
 }
 
 /// The result of running the pipeline.
@@ -93,7 +104,7 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
     let corpus = ingest::load(paths, &config.ingest);
     let analyses: Vec<Analysis> = corpus.articles.into_iter().map(|a| analyze(a, config)).collect();
     Output {
-        run: build_run(&analyses),
+        run: build_run(&analyses, &config.lexicon, config.window_days),
         analyses,
         errors: corpus.errors,
         warnings: corpus.warnings,
@@ -106,26 +117,58 @@ pub fn analyze(article: Article, config: &Config) -> Analysis {
     let segments = segment::segment(&article.text, article.body, &norm, &config.lexicon.furniture);
     let byline = segments.byline.as_ref().map(|b| b.outlet.as_str());
     let outlet = OutletNames::new(article.meta.outlet.as_deref().into_iter().chain(byline));
-    let attribution = attribute::attribute(&article.text, &norm, &segments, &config.lexicon, &outlet);
+    let matches = config.lexicon.matcher.scan(norm.text());
+    let attribution = attribute::attribute(&article.text, &norm, &segments, &matches, &config.lexicon, &outlet);
+    let frames = extract::extract(&segments, &attribution, &matches, norm.text(), &config.lexicon);
     Analysis {
         article,
         norm,
         segments,
+        matches,
         attribution,
+        frames,
     }
 }
 
-/// The rule id of the interim extractor: one open claim per sentence.
-pub const OPEN_SENTENCE_RULE: &str = "EXTRACT/OPEN_SENTENCE";
+/// The rule id of a claim no frame matched: the statement's own text.
+pub const OPEN_CLAIM_RULE: &str = "EXTRACT/OPEN";
 
 /// Builds the run model from analysed articles.
-pub fn build_run(analyses: &[Analysis]) -> Run {
+pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> Run {
     let mut run = Run {
         version: JSON_VERSION,
         ..Run::default()
     };
+    // Link every frame of every article into claims first: mentions name their claims.
+    let inputs: Vec<link::Input<'_>> = analyses
+        .iter()
+        .flat_map(|a| {
+            a.frames.iter().map(move |f| link::Input {
+                frame: f,
+                article: &a.article.id,
+                published: a.article.meta.published,
+            })
+        })
+        .collect();
+    let linked = link::link(&inputs, lexicon, window_days);
+    let claim_ids = claim_ids(&linked);
+    let mut claims: BTreeMap<String, Claim> = BTreeMap::new();
+    for (claim, id) in linked.claims.iter().zip(&claim_ids) {
+        claims.insert(
+            id.clone(),
+            Claim {
+                id: id.clone(),
+                key: claim.key.clone(),
+                label: claim.label.clone(),
+                episode: claim.episode.clone(),
+                open: false,
+                rule: claim.rules.join(" "),
+                ..Claim::default()
+            },
+        );
+    }
     let mut outlets = BTreeMap::new();
-    let mut claims = BTreeMap::new();
+    let mut next_input = 0;
     for a in analyses {
         let (outlet, outlet_from) = resolve_outlet(a);
         outlets.insert(outlet.id.clone(), outlet.clone());
@@ -153,47 +196,151 @@ pub fn build_run(analyses: &[Analysis]) -> Run {
                         }
                     })
                     .collect(),
+                // Known sources, actors and named people are the same source in every
+                // article; a generic "local sources" is only this article's.
+                root: ["known:", "actor:", "person:"]
+                    .iter()
+                    .any(|p| entity.key.starts_with(p))
+                    .then(|| entity.key.clone()),
+                rule: entity.rule.clone(),
             });
         }
-        for (n, segment) in a.attribution.segments.iter().enumerate() {
+        let mut n = 0;
+        for (index, segment) in a.attribution.segments.iter().enumerate() {
             let sentence = &a.segments.sentences[segment.sentence];
-            let ntext = &a.norm.text()[segment.norm.clone()];
-            let id = format!("open-{:016x}", fnv1a(ntext.trim().as_bytes()));
             let text = &a.article.text[sentence.span.clone()];
-            let evidence = a.norm.to_original(segment.norm.clone());
-            claims.entry(id.clone()).or_insert_with(|| Claim {
-                id: id.clone(),
-                key: format!("open({id})"),
-                label: a.article.text[evidence.clone()].trim().to_owned(),
-                episode: episode.clone(),
-                open: true,
-                rule: OPEN_SENTENCE_RULE.to_owned(),
-            });
-            let mut rules = vec![OPEN_SENTENCE_RULE.to_owned()];
-            rules.extend(segment.rules.iter().cloned());
-            run.mentions.push(Mention {
-                id: format!("{}/m{}", a.article.id, n + 1),
-                article: a.article.id.clone(),
-                claim: id,
-                polarity: segment.polarity,
-                stance: segment.stance,
-                chain: segment.chain.iter().map(|&c| source_ids[c].clone()).collect(),
-                sentence: sentence.span.clone().into(),
-                evidence: clamp(evidence, &sentence.span).into(),
-                text: text.to_owned(),
-                line: a.segments.lines[sentence.line].number,
-                rule: rules.join(" "),
-            });
+            let chain: Vec<String> = segment.chain.iter().map(|&c| source_ids[c].clone()).collect();
+            let mut mention = |claim: String, evidence: std::ops::Range<usize>, polarity, rules: Vec<String>| {
+                n += 1;
+                run.mentions.push(Mention {
+                    id: format!("{}/m{n}", a.article.id),
+                    article: a.article.id.clone(),
+                    claim,
+                    polarity,
+                    stance: segment.stance,
+                    chain: chain.clone(),
+                    sentence: sentence.span.clone().into(),
+                    evidence: clamp(a.norm.to_original(evidence), &sentence.span).into(),
+                    text: text.to_owned(),
+                    line: a.segments.lines[sentence.line].number,
+                    rule: rules.join(" "),
+                });
+            };
+            let frames: Vec<(usize, &Frame)> = a
+                .frames
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.segment == index)
+                .collect();
+            if frames.is_empty() {
+                // Nothing a frame understands: an open claim, kept with its text.
+                let ntext = a.norm.text()[segment.norm.clone()].trim();
+                let id = format!("open-{:016x}", fnv1a(ntext.as_bytes()));
+                let evidence = a.norm.to_original(segment.norm.clone());
+                claims.entry(id.clone()).or_insert_with(|| Claim {
+                    id: id.clone(),
+                    key: format!("open({id})"),
+                    label: a.article.text[evidence].trim().to_owned(),
+                    episode: episode.clone(),
+                    open: true,
+                    rule: OPEN_CLAIM_RULE.to_owned(),
+                    ..Claim::default()
+                });
+                let mut rules = vec![OPEN_CLAIM_RULE.to_owned()];
+                rules.extend(segment.rules.iter().cloned());
+                mention(id, segment.norm.clone(), segment.polarity, rules);
+            }
+            for (k, f) in frames {
+                let claim = linked.claim_of[next_input + k];
+                let mut rules = f.rules.clone();
+                rules.extend(segment.rules.iter().cloned());
+                mention(claim_ids[claim].clone(), f.norm.clone(), f.polarity, rules);
+            }
         }
+        next_input += a.frames.len();
         run.articles.push(info);
     }
     run.outlets = outlets.into_values().collect();
     run.sources.sort_by(|a, b| a.id.cmp(&b.id));
     run.claims = claims.into_values().collect();
     run.articles.sort_by(|a, b| a.id.cmp(&b.id));
-    run.mentions
-        .sort_by(|a, b| (&a.article, a.sentence.start).cmp(&(&b.article, b.sentence.start)));
+    run.mentions.sort_by(|a, b| {
+        (&a.article, a.sentence.start, a.evidence.start, &a.claim).cmp(&(
+            &b.article,
+            b.sentence.start,
+            b.evidence.start,
+            &b.claim,
+        ))
+    });
+    for c in &linked.contradictions {
+        let (x, y) = (&claim_ids[c.claims.0], &claim_ids[c.claims.1]);
+        let pair = if x <= y {
+            [x.clone(), y.clone()]
+        } else {
+            [y.clone(), x.clone()]
+        };
+        run.relations.push(Relation {
+            kind: RelationKind::Contradicts,
+            claims: pair,
+            reason: c.reason.clone(),
+        });
+    }
+    run.relations.sort_by(|a, b| a.claims.cmp(&b.claims));
+    independence(&mut run);
     run
+}
+
+/// Each claim's outlets and independent roots, read off the graph.
+fn independence(run: &mut Run) {
+    let graph = link::graph::RunGraph::build(run);
+    let outlet_of: BTreeMap<&str, &str> = run
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.outlet.as_str()))
+        .collect();
+    let mut outlets: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for m in &run.mentions {
+        let o = outlet_of
+            .get(m.article.as_str())
+            .copied()
+            .unwrap_or("unknown")
+            .to_owned();
+        let list = outlets.entry(m.claim.as_str()).or_default();
+        if !list.contains(&o) {
+            list.push(o);
+        }
+    }
+    let roots: Vec<Vec<ClaimRoot>> = run.claims.iter().map(|c| graph.roots(run, &c.id)).collect();
+    let outlets: Vec<Vec<String>> = run
+        .claims
+        .iter()
+        .map(|c| {
+            let mut list = outlets.get(c.id.as_str()).cloned().unwrap_or_default();
+            list.sort();
+            list
+        })
+        .collect();
+    for ((claim, roots), outlets) in run.claims.iter_mut().zip(roots).zip(outlets) {
+        claim.independent_roots = roots.len();
+        claim.roots = roots;
+        claim.outlets = outlets;
+    }
+}
+
+/// Claim ids: the key as a slug and the episode, unique.
+fn claim_ids(linked: &link::Linked) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for c in &linked.claims {
+        let base = format!("{}-{}", slug(&c.key.replace('?', "unknown")), c.episode);
+        let mut id = base.clone();
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        ids.push(id);
+    }
+    ids
 }
 
 /// Source ids of an article: `ARTICLE/slug`, unique within the article.

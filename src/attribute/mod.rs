@@ -21,7 +21,7 @@
 //! entities of this article, outermost first; attribution never fails and never panics.
 
 use crate::lexicon::Lexicon;
-use crate::lexicon::matcher::{Hit, Table, Tokens};
+use crate::lexicon::matcher::{Hit, Matches, Table, Tokens};
 use crate::lexicon::schema::{Gender, MarkerKind, ParticleRole, Role, Scope};
 use crate::model::{Polarity, Stance};
 use crate::normalize::{Normalized, normalize};
@@ -166,19 +166,20 @@ pub fn attribute(
     text: &str,
     norm: &Normalized,
     segments: &Segmented,
+    matches: &Matches,
     lexicon: &Lexicon,
     outlet: &OutletNames,
 ) -> Attribution {
     let ntext = norm.text();
-    let tokens = Tokens::new(ntext);
-    let hits = lexicon.matcher.find(&tokens, ntext);
+    let tokens = &matches.tokens;
+    let hits = &matches.hits;
     let mut reader = Reader {
         lexicon,
         outlet,
         text,
         norm,
         ntext,
-        tokens: &tokens,
+        tokens,
         out: Attribution::default(),
         keys: HashMap::new(),
         speakers: Vec::new(),

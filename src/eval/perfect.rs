@@ -93,6 +93,7 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
             kind: s.kind.clone(),
             via: s.via.as_deref().and_then(tool_id),
             cues,
+            ..Source::default()
         });
     }
 
@@ -104,6 +105,7 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
             episode: c.episode.clone(),
             open: false,
             rule: "gold".to_string(),
+            ..Claim::default()
         });
         for m in &c.mentions {
             let Some(t) = text_of.get(m.article.as_str()) else {

@@ -204,6 +204,15 @@ pub struct Hit {
     pub prefix: Prefix,
 }
 
+/// Everything the matcher found in one article: its words and the hits in them.
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    /// The article's words.
+    pub tokens: Tokens,
+    /// Every hit, ordered by first token, longest first.
+    pub hits: Vec<Hit>,
+}
+
 /// Clitic sequences that may stand before an Arabic form inside its first word.
 const PREFIXES: &[&str] = &[
     "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك",
@@ -463,6 +472,13 @@ impl Matcher {
             Table::Particle => !clitics.contains("ال"),
             _ => true,
         }
+    }
+
+    /// Scans one article's normalised text: the one pass every later stage reads.
+    pub fn scan(&self, norm: &str) -> Matches {
+        let tokens = Tokens::new(norm);
+        let hits = self.find(&tokens, norm);
+        Matches { tokens, hits }
     }
 
     /// Matches one piece of text on its own (examples, `claimgraph explain`).

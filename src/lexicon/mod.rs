@@ -193,7 +193,9 @@ macro_rules! has_id {
         }
     )*};
 }
-has_id!(Cue, Marker, Particle, SourceNoun, Source, Actor, Place, Predicate, LineRule);
+has_id!(
+    Cue, Marker, Particle, SourceNoun, Source, Actor, Place, Predicate, LineRule
+);
 
 /// Adds `items` to `table`; an item with the id and language of an earlier one replaces
 /// it in place. Entries of one id in different languages stand side by side: the English

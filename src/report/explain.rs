@@ -2,7 +2,7 @@
 //! every lexicon entry that fired in it, so a lexicon author can see why.
 
 use crate::lexicon::Lexicon;
-use crate::lexicon::matcher::{EntryRef, Table, Tokens};
+use crate::lexicon::matcher::{EntryRef, Table};
 use crate::pipeline::Analysis;
 use std::fmt::Write as _;
 
@@ -49,9 +49,8 @@ pub fn explain(a: &Analysis, lexicon: &Lexicon, line: Option<usize>) -> String {
             cues.join(" ")
         );
     }
-    let ntext = a.norm.text();
-    let tokens = Tokens::new(ntext);
-    let hits = lexicon.matcher.find(&tokens, ntext);
+    let tokens = &a.matches.tokens;
+    let hits = &a.matches.hits;
     for (k, sentence) in a.segments.sentences.iter().enumerate() {
         let number = a.segments.lines[sentence.line].number;
         if line.is_some_and(|l| l != number) {

@@ -1,0 +1,399 @@
+//! Claim frames: what each attributed segment says happened.
+//!
+//! Input: an article's segments ([`crate::attribute::Attribution`]), the matcher's hits
+//! and the lexicon's `[[predicate]]` entries. Output: [`Frame`]s, each a predicate with
+//! typed arguments (actors, places, numbers), the segment's chain, and a polarity and
+//! stance, with the evidence span and the rules that built it.
+//!
+//! How a frame is read (rules named in `Frame::rules`):
+//! - every predicate trigger in a segment opens a frame, except triggers inside the
+//!   clause of an embedding predicate (a demand to withdraw is a demand, not a withdrawal;
+//!   a trigger after و/ف starts a new one);
+//! - agent: after `من قبل`/"by", else the last actor before the trigger in its clause,
+//!   else the actor right after it (`انسحاب قوات النظام`); target: an actor after
+//!   `على`/`ضد`/`من`/"against"; place: a place after the trigger in the sentence (else
+//!   before it in the clause), not one after `إلى`/`نحو`/"to" (the destination); number:
+//!   digits or a vague quantity (`عشرات`) after it;
+//! - a name shared by places (`المشيرفة`) is resolved by the places' context words in the
+//!   sentence, then the line, then the article; when they cannot decide, the place stays
+//!   ambiguous and is never guessed;
+//! - negation right before the trigger (`لم`, `عدم`, "not") flips the polarity;
+//! - a denial with no event of its own ("local sources denied what the pages said")
+//!   denies the last event another source reported.
+//!
+//! Invariants: frames are in text order; a frame's evidence lies inside its segment;
+//! extraction never fails.
+
+use crate::attribute::{Attribution, Segment};
+use crate::lexicon::Lexicon;
+use crate::lexicon::matcher::{Hit, Matches, Table};
+use crate::lexicon::schema::{ArgRole, MarkerKind};
+use crate::model::Polarity;
+use crate::segment::Segmented;
+use std::ops::Range;
+
+/// A place argument: one place, or a name several places share that context did not
+/// decide.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PlaceArg {
+    /// Index into the lexicon's places.
+    Known(usize),
+    /// Indices of the places the name may be.
+    Ambiguous(Vec<usize>),
+}
+
+/// One argument of a frame.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Arg {
+    /// Index into the lexicon's actors.
+    Actor(usize),
+    /// A place.
+    Place(PlaceArg),
+    /// A number as written (`37`, `عشرات`).
+    Number(String),
+}
+
+/// What a segment says happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Index into [`Attribution::segments`].
+    pub segment: usize,
+    /// Index into the lexicon's predicates.
+    pub predicate: usize,
+    /// Its arguments by role (at most one per role).
+    pub args: Vec<(ArgRole, Arg)>,
+    /// Asserts or denies.
+    pub polarity: Polarity,
+    /// Normalised evidence span.
+    pub norm: Range<usize>,
+    /// The rules that built it.
+    pub rules: Vec<String>,
+}
+
+impl Frame {
+    /// The argument of a role, if any.
+    pub fn arg(&self, role: ArgRole) -> Option<&Arg> {
+        self.args.iter().find(|(r, _)| *r == role).map(|(_, a)| a)
+    }
+}
+
+/// Extracts the frames of one article.
+pub fn extract(
+    segments: &Segmented,
+    attribution: &Attribution,
+    matches: &Matches,
+    ntext: &str,
+    lexicon: &Lexicon,
+) -> Vec<Frame> {
+    let reader = Reader {
+        lexicon,
+        matches,
+        ntext,
+        segments,
+    };
+    let mut frames: Vec<Frame> = Vec::new();
+    for (index, segment) in attribution.segments.iter().enumerate() {
+        let before = frames.len();
+        reader.segment(index, segment, &mut frames);
+        if frames.len() == before && segment.polarity == Polarity::Denies {
+            // "ونفت مصادر محلية ما جاء على الصفحات": the denial has no event of its own;
+            // it denies the last event another source reported.
+            let denied = frames
+                .iter()
+                .rev()
+                .find(|f| attribution.segments[f.segment].chain != segment.chain)
+                .cloned();
+            if let Some(mut f) = denied {
+                f.segment = index;
+                f.polarity = Polarity::Denies;
+                f.norm = segment.norm.clone();
+                f.rules.push("FRAME/DENIES_PREVIOUS".to_owned());
+                frames.push(f);
+            }
+        }
+    }
+    frames
+}
+
+struct Reader<'a> {
+    lexicon: &'a Lexicon,
+    matches: &'a Matches,
+    ntext: &'a str,
+    segments: &'a Segmented,
+}
+
+impl Reader<'_> {
+    fn word(&self, k: usize) -> &str {
+        &self.matches.tokens.text[self.matches.tokens.tokens[k].tt.clone()]
+    }
+
+    fn segment(&self, index: usize, segment: &Segment, out: &mut Vec<Frame>) {
+        let t = &self.matches.tokens;
+        let range = t.at_norm(segment.norm.start)..t.at_norm(segment.norm.end);
+        if range.is_empty() {
+            return;
+        }
+        let sentence = &self.segments.sentences[segment.sentence];
+        let sentence_range = t.at_norm(sentence.norm.start)..t.at_norm(sentence.norm.end);
+        let hits: Vec<&Hit> = self
+            .matches
+            .hits
+            .iter()
+            .filter(|h| h.tokens.start >= sentence_range.start && h.tokens.end <= sentence_range.end)
+            .collect();
+        let mut triggers: Vec<&Hit> = hits
+            .iter()
+            .copied()
+            .filter(|h| h.entry.table == Table::Predicate && h.tokens.start >= range.start && h.tokens.end <= range.end)
+            .collect();
+        // A trigger inside a longer one is part of it (`سيطر على` in `تمكن من السيطرة`).
+        let all = triggers.clone();
+        triggers.retain(|h| {
+            !all.iter()
+                .any(|o| o.tokens != h.tokens && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end)
+        });
+        triggers.dedup_by(|a, b| a.tokens == b.tokens);
+        let mut embedding_until: Option<usize> = None;
+        for trigger in triggers {
+            let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
+            let conjoined = trigger.prefix.len > 0 && {
+                let w = self.word(trigger.tokens.start);
+                w.starts_with('و') || w.starts_with('ف')
+            };
+            if let Some(end) = embedding_until {
+                if trigger.tokens.start < end && !conjoined {
+                    continue;
+                }
+                embedding_until = None;
+            }
+            let clause = self.clause(&sentence_range, trigger.tokens.start);
+            if p.embeds {
+                embedding_until = Some(clause.end);
+            }
+            let mut rules = vec![format!("PRED/{}", p.id.get_ref())];
+            let mut args = Vec::new();
+            if let Some(a) = self.agent(&hits, &clause, trigger) {
+                args.push((ArgRole::Agent, Arg::Actor(a)));
+            }
+            if let Some(a) = self.target(&hits, &clause, trigger) {
+                args.push((ArgRole::Target, Arg::Actor(a)));
+            }
+            let (place, destination) = self.places(&hits, &sentence_range, &clause, trigger, segment.sentence);
+            if let Some(pl) = place {
+                if matches!(pl, PlaceArg::Ambiguous(_)) {
+                    rules.push("PLACE/AMBIGUOUS".to_owned());
+                }
+                args.push((ArgRole::Place, Arg::Place(pl)));
+            }
+            if let Some(pl) = destination {
+                args.push((ArgRole::Destination, Arg::Place(pl)));
+            }
+            if let Some(n) = self.number(&clause, trigger) {
+                args.push((ArgRole::Number, Arg::Number(n)));
+            }
+            let mut polarity = segment.polarity;
+            if self.negated(&hits, &clause, trigger) {
+                polarity = match polarity {
+                    Polarity::Asserts => Polarity::Denies,
+                    Polarity::Denies => Polarity::Asserts,
+                };
+                rules.push("FRAME/NEGATED".to_owned());
+            }
+            let evidence =
+                t.tokens[clause.start.max(range.start)].norm.start..t.tokens[clause.end.min(range.end) - 1].norm.end;
+            out.push(Frame {
+                segment: index,
+                predicate: trigger.entry.index as usize,
+                args,
+                polarity,
+                norm: evidence,
+                rules,
+            });
+        }
+    }
+
+    /// The clause (token range, inside the sentence) holding token `at`.
+    fn clause(&self, sentence: &Range<usize>, at: usize) -> Range<usize> {
+        let t = &self.matches.tokens.tokens;
+        let start = (sentence.start..=at)
+            .rev()
+            .find(|&i| i == sentence.start || t[i].barrier_before)
+            .unwrap_or(sentence.start);
+        let end = (at + 1..sentence.end)
+            .find(|&i| t[i].barrier_before)
+            .unwrap_or(sentence.end);
+        start..end
+    }
+
+    fn actor_hits<'h>(&self, hits: &[&'h Hit]) -> impl Iterator<Item = &'h Hit> {
+        hits.iter().copied().filter(|h| h.entry.table == Table::Actor)
+    }
+
+    /// The agent: after `من قبل`/"by"; else the last actor before the trigger in its
+    /// clause; else an actor right after the trigger (`انسحاب قوات النظام`).
+    fn agent(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> Option<usize> {
+        for k in trigger.tokens.end..clause.end {
+            let w = self.word(k);
+            let by = w == "by" || (w == "قبل" && k > 0 && self.word(k - 1) == "من");
+            if by && let Some(h) = self.actor_hits(hits).find(|h| h.tokens.start == k + 1) {
+                return Some(h.entry.index as usize);
+            }
+        }
+        let before = self
+            .actor_hits(hits)
+            .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= clause.start)
+            .max_by_key(|h| (h.tokens.end, h.tokens.len()));
+        if let Some(h) = before {
+            return Some(h.entry.index as usize);
+        }
+        self.actor_hits(hits)
+            .filter(|h| {
+                h.tokens.start >= trigger.tokens.end
+                    && h.tokens.start <= trigger.tokens.end + 1
+                    && h.tokens.end <= clause.end
+            })
+            .min_by_key(|h| (h.tokens.start, std::cmp::Reverse(h.tokens.len())))
+            .map(|h| h.entry.index as usize)
+    }
+
+    /// The target: an actor after `على`/`ضد`/`من`/`ل`, "against"/"on"/"from" in the clause.
+    fn target(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> Option<usize> {
+        self.actor_hits(hits)
+            .filter(|h| h.tokens.start > trigger.tokens.end && h.tokens.start < clause.end)
+            .find(|h| {
+                let k = h.tokens.start;
+                let w = self.word(k);
+                let prev = self.word(k - 1);
+                matches!(prev, "علي" | "ضد" | "من" | "against" | "on" | "from" | "with" | "مع")
+                    || (w.starts_with('ل') && h.prefix.len > 0)
+            })
+            .map(|h| h.entry.index as usize)
+    }
+
+    /// The place and the destination of a trigger.
+    fn places(
+        &self,
+        hits: &[&Hit],
+        sentence: &Range<usize>,
+        clause: &Range<usize>,
+        trigger: &Hit,
+        sentence_index: usize,
+    ) -> (Option<PlaceArg>, Option<PlaceArg>) {
+        let places: Vec<&Hit> = hits.iter().copied().filter(|h| h.entry.table == Table::Place).collect();
+        let mut place = None;
+        let mut destination = None;
+        // Places after the trigger, in the sentence; the first one after إلى/نحو/"to" is
+        // the destination.
+        let mut k = trigger.tokens.end;
+        while k < sentence.end {
+            let here: Vec<&Hit> = places.iter().copied().filter(|h| h.tokens.start == k).collect();
+            if here.is_empty() {
+                k += 1;
+                continue;
+            }
+            let longest = here.iter().map(|h| h.tokens.len()).max().unwrap_or(1);
+            let same: Vec<&Hit> = here.iter().copied().filter(|h| h.tokens.len() == longest).collect();
+            let resolved = self.resolve_place(&same, sentence_index);
+            let to = k > 0
+                && matches!(
+                    self.word(k - 1),
+                    "الي" | "نحو" | "باتجاه" | "to" | "toward" | "towards" | "داخل"
+                );
+            let to = to || self.word(k).starts_with("الي");
+            if to && destination.is_none() {
+                destination = Some(resolved);
+            } else if place.is_none() {
+                place = Some(resolved);
+                break;
+            }
+            k += longest;
+        }
+        if place.is_none() {
+            let before = places
+                .iter()
+                .copied()
+                .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= clause.start)
+                .max_by_key(|h| (h.tokens.end, h.tokens.len()));
+            if let Some(h) = before {
+                let same: Vec<&Hit> = places.iter().copied().filter(|o| o.tokens == h.tokens).collect();
+                place = Some(self.resolve_place(&same, sentence_index));
+            }
+        }
+        (place, destination)
+    }
+
+    /// One place for a name, or the places it may be when context cannot decide.
+    fn resolve_place(&self, same: &[&Hit], sentence_index: usize) -> PlaceArg {
+        let mut candidates: Vec<usize> = same.iter().map(|h| h.entry.index as usize).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        if candidates.len() == 1 {
+            return PlaceArg::Known(candidates[0]);
+        }
+        let sentence = &self.segments.sentences[sentence_index];
+        let line = &self.segments.lines[sentence.line];
+        // Widening context: the sentence, its line, the whole article.
+        for scope in [sentence.norm.clone(), line.norm.clone(), 0..self.ntext.len()] {
+            let text = &self.ntext[scope];
+            let scores: Vec<usize> = candidates.iter().map(|&c| self.context_score(c, text)).collect();
+            let best = scores.iter().copied().max().unwrap_or(0);
+            if best > 0 && scores.iter().filter(|&&s| s == best).count() == 1 {
+                let i = scores.iter().position(|&s| s == best).unwrap_or(0);
+                return PlaceArg::Known(candidates[i]);
+            }
+        }
+        PlaceArg::Ambiguous(candidates)
+    }
+
+    /// How many of a place's context words (and the names of the places it lies in)
+    /// occur in `text`.
+    fn context_score(&self, place: usize, text: &str) -> usize {
+        let places = &self.lexicon.entries.places;
+        let p = &places[place].entry;
+        let mut words: Vec<String> = p.context.iter().map(|w| crate::normalize::normalize(w)).collect();
+        let mut within = p.within.clone();
+        let mut guard = 0;
+        while let Some(w) = within {
+            guard += 1;
+            if guard > 8 {
+                break;
+            }
+            match places.iter().find(|e| e.entry.id.get_ref() == &w) {
+                Some(e) => {
+                    words.extend(e.entry.aliases.iter().map(|a| crate::normalize::normalize(&a.text)));
+                    within = e.entry.within.clone();
+                }
+                None => break,
+            }
+        }
+        words
+            .iter()
+            .filter(|w| !w.is_empty() && text.contains(w.as_str()))
+            .count()
+    }
+
+    /// Digits or a vague quantity after the trigger in its clause.
+    fn number(&self, clause: &Range<usize>, trigger: &Hit) -> Option<String> {
+        (trigger.tokens.end..clause.end).map(|k| self.word(k)).find_map(|w| {
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                Some(w.to_owned())
+            } else if matches!(w, "عشرات" | "لعشرات" | "مئات" | "dozens" | "hundreds") {
+                Some(w.trim_start_matches('ل').to_owned())
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Whether a negation marker stands right before the trigger (within two words, in
+    /// its clause).
+    fn negated(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
+        hits.iter().any(|h| {
+            h.entry.table == Table::Marker
+                && self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
+                && h.tokens.end <= trigger.tokens.start
+                && h.tokens.start >= clause.start
+                && trigger.tokens.start - h.tokens.end <= 1
+        })
+    }
+}

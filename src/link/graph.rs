@@ -1,0 +1,160 @@
+//! The cross-reference graph of a run (petgraph): outlets, sources, claims and mentions
+//! as nodes; publishes, cites, relays, asserts, denies and contradicts as edges.
+//!
+//! Input: a [`Run`] whose mentions already name their claims. Output: [`RunGraph`], and
+//! per claim its independent roots: the distinct innermost sources behind its mentions
+//! (one agency quoted by two outlets is one root; anonymous sources of different
+//! articles are separate roots, flagged anonymous; an outlet's own voice is the outlet).
+
+use crate::model::{ClaimRoot, Polarity, Run};
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::{BTreeMap, HashMap};
+
+/// A node of the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    /// A publishing outlet (`outlets[].id`).
+    Outlet(String),
+    /// A cited source (`sources[].id`).
+    Source(String),
+    /// A claim (`claims[].id`).
+    Claim(String),
+    /// A mention (`mentions[].id`).
+    Mention(String),
+}
+
+/// An edge of the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edge {
+    /// Outlet → mention: the outlet published it.
+    Publishes,
+    /// Mention → source: the mention stands on this source (each level of its chain).
+    Cites,
+    /// Source → source: the first relays the second (`via`).
+    Relays,
+    /// Mention → claim, asserting it.
+    Asserts,
+    /// Mention → claim, denying it.
+    Denies,
+    /// Claim → claim: the two cannot both hold; the rule that said so.
+    Contradicts(String),
+}
+
+/// The graph and an index from ids to nodes.
+#[derive(Debug, Clone, Default)]
+pub struct RunGraph {
+    /// The graph.
+    pub graph: DiGraph<Node, Edge>,
+    index: HashMap<(u8, String), NodeIndex>,
+}
+
+impl RunGraph {
+    /// Builds the graph of a run.
+    pub fn build(run: &Run) -> RunGraph {
+        let mut g = RunGraph::default();
+        for o in &run.outlets {
+            g.node(0, &o.id, Node::Outlet(o.id.clone()));
+        }
+        for s in &run.sources {
+            g.node(1, &s.id, Node::Source(s.id.clone()));
+        }
+        for c in &run.claims {
+            g.node(2, &c.id, Node::Claim(c.id.clone()));
+        }
+        for s in &run.sources {
+            if let Some(v) = &s.via {
+                let (from, to) = (g.index[&(1, v.clone())], g.index[&(1, s.id.clone())]);
+                g.graph.add_edge(from, to, Edge::Relays);
+            }
+        }
+        let outlet_of: HashMap<&str, &str> = run
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.outlet.as_str()))
+            .collect();
+        for m in &run.mentions {
+            let node = g.node(3, &m.id, Node::Mention(m.id.clone()));
+            if let Some(o) = outlet_of
+                .get(m.article.as_str())
+                .and_then(|o| g.index.get(&(0, (*o).to_owned())))
+            {
+                g.graph.add_edge(*o, node, Edge::Publishes);
+            }
+            for s in &m.chain {
+                if let Some(&sn) = g.index.get(&(1, s.clone())) {
+                    g.graph.add_edge(node, sn, Edge::Cites);
+                }
+            }
+            if let Some(&cn) = g.index.get(&(2, m.claim.clone())) {
+                let edge = match m.polarity {
+                    Polarity::Asserts => Edge::Asserts,
+                    Polarity::Denies => Edge::Denies,
+                };
+                g.graph.add_edge(node, cn, edge);
+            }
+        }
+        for r in &run.relations {
+            if let (Some(&a), Some(&b)) = (
+                g.index.get(&(2, r.claims[0].clone())),
+                g.index.get(&(2, r.claims[1].clone())),
+            ) {
+                g.graph.add_edge(a, b, Edge::Contradicts(r.reason.clone()));
+            }
+        }
+        g
+    }
+
+    fn node(&mut self, kind: u8, id: &str, node: Node) -> NodeIndex {
+        if let Some(&n) = self.index.get(&(kind, id.to_owned())) {
+            return n;
+        }
+        let n = self.graph.add_node(node);
+        self.index.insert((kind, id.to_owned()), n);
+        n
+    }
+
+    /// The independent roots of a claim, sorted by id.
+    pub fn roots(&self, run: &Run, claim: &str) -> Vec<ClaimRoot> {
+        let Some(&c) = self.index.get(&(2, claim.to_owned())) else {
+            return Vec::new();
+        };
+        let sources: HashMap<&str, &crate::model::Source> = run.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+        let mentions: HashMap<&str, &crate::model::Mention> = run.mentions.iter().map(|m| (m.id.as_str(), m)).collect();
+        let outlet_of: HashMap<&str, &str> = run
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.outlet.as_str()))
+            .collect();
+        let mut roots: BTreeMap<String, ClaimRoot> = BTreeMap::new();
+        for e in self.graph.edges_directed(c, petgraph::Direction::Incoming) {
+            let Node::Mention(mid) = &self.graph[e.source()] else {
+                continue;
+            };
+            let Some(m) = mentions.get(mid.as_str()) else { continue };
+            let root = match m.chain.last().and_then(|s| sources.get(s.as_str())) {
+                Some(s) => ClaimRoot {
+                    id: s.root.clone().unwrap_or_else(|| s.id.clone()),
+                    label: s.label.clone(),
+                    anonymous: s.kind == "anonymous",
+                },
+                None => {
+                    let outlet = outlet_of.get(m.article.as_str()).copied().unwrap_or("unknown");
+                    // Articles of no known outlet are not one voice.
+                    let id = if outlet == "unknown" {
+                        format!("outlet:unknown/{}", m.article)
+                    } else {
+                        format!("outlet:{outlet}")
+                    };
+                    ClaimRoot {
+                        id,
+                        label: outlet.to_owned(),
+                        anonymous: false,
+                    }
+                }
+            };
+            roots.entry(root.id.clone()).or_insert(root);
+        }
+        roots.into_values().collect()
+    }
+}

@@ -1,0 +1,427 @@
+//! Linking: frames from every article into canonical claims, episodes and
+//! contradictions.
+//!
+//! Input: the frames of all analysed articles with their articles' publication dates.
+//! Output: [`Linked`]: claims (one per canonical key and episode), the claim of every
+//! frame, and `contradicts` relations, each carrying the rule that produced it.
+//!
+//! Rules:
+//! - a frame's key is its predicate and its key roles: `withdraw(regime, ain-issa)`;
+//!   predicates marked `by_side` key the agent by its side (Turkey and the SNA attacking a
+//!   town are one claim); an ambiguous place keys as `ambiguous(a|b)` and so joins nothing;
+//! - a frame missing a key role ("the regime pulled its forces out of the area") joins the
+//!   one claim that agrees with everything it does say, within the episode window, when
+//!   exactly one does (rule `LINK/UNDERSPECIFIED`); otherwise it stays a claim of its own;
+//! - mentions of one key more than the window apart (default 60 days, between the
+//!   articles' publication dates, partial dates as ranges) are separate episodes; claims
+//!   of different episodes never contradict;
+//! - two claims of overlapping episodes contradict when one predicate excludes the other
+//!   and their shared roles agree (an actor agrees with the groups it is part of).
+//!
+//! Invariants: the output depends only on the frames and dates, never on input order
+//! (everything is sorted by key, date and article id).
+
+pub mod graph;
+
+use crate::extract::{Arg, Frame, PlaceArg};
+use crate::ingest::PartialDate;
+use crate::lexicon::Lexicon;
+use crate::lexicon::schema::ArgRole;
+use std::collections::BTreeMap;
+
+/// Default episode window in days.
+pub const DEFAULT_WINDOW_DAYS: i64 = 60;
+
+/// A frame to link, with what linking needs of its article.
+#[derive(Debug, Clone)]
+pub struct Input<'a> {
+    /// The frame.
+    pub frame: &'a Frame,
+    /// The article's id (for stable ordering).
+    pub article: &'a str,
+    /// The article's publication date.
+    pub published: Option<PartialDate>,
+}
+
+/// A canonical claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedClaim {
+    /// `withdraw(regime, ain-issa)`.
+    pub key: String,
+    /// English label from the predicate's template.
+    pub label: String,
+    /// Episode label: `YYYY-MM` of its first mention, or `undated`.
+    pub episode: String,
+    /// Index into the lexicon's predicates.
+    pub predicate: usize,
+    /// First and last day of the episode (days since 1970-01-01), when dated.
+    pub days: Option<(i64, i64)>,
+    /// The rules that made the claim (`PRED/…`, `LINK/UNDERSPECIFIED`).
+    pub rules: Vec<String>,
+}
+
+/// A contradiction between two claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contradiction {
+    /// Indices into [`Linked::claims`], the lower first.
+    pub claims: (usize, usize),
+    /// The rule and why.
+    pub reason: String,
+}
+
+/// Claims, the claim of every input frame, and contradictions.
+#[derive(Debug, Clone, Default)]
+pub struct Linked {
+    /// Claims, sorted by key then episode.
+    pub claims: Vec<LinkedClaim>,
+    /// For each input, in input order, its claim.
+    pub claim_of: Vec<usize>,
+    /// Contradictions, sorted.
+    pub contradictions: Vec<Contradiction>,
+}
+
+/// One key role's value: an id, or nothing when the frame does not say.
+type Value = Option<String>;
+
+/// Links frames into claims.
+pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked {
+    let keys: Vec<(usize, Vec<Value>)> = inputs
+        .iter()
+        .map(|i| (i.frame.predicate, key_values(i.frame, lexicon)))
+        .collect();
+    let days: Vec<Option<(i64, i64)>> = inputs.iter().map(|i| i.published.map(day_range)).collect();
+    // Underspecified frames join the one fully specified key that agrees with them.
+    let mut resolved: Vec<(usize, Vec<Value>)> = keys.clone();
+    let mut unified = vec![false; inputs.len()];
+    for (i, (pred, values)) in keys.iter().enumerate() {
+        if values.iter().all(Option::is_some) {
+            continue;
+        }
+        let mut candidates: Vec<&Vec<Value>> = keys
+            .iter()
+            .enumerate()
+            .filter(|(j, (p, v))| {
+                p == pred
+                    && v.iter().all(Option::is_some)
+                    && agrees(values, v)
+                    && within(days[i], days[*j], window_days)
+            })
+            .map(|(_, (_, v))| v)
+            .collect();
+        candidates.sort();
+        candidates.dedup();
+        if candidates.len() == 1 {
+            resolved[i].1 = candidates[0].clone();
+            unified[i] = true;
+        }
+    }
+    // Group by key, then cut each group into episodes by date.
+    let mut groups: BTreeMap<(String, Vec<Value>), Vec<usize>> = BTreeMap::new();
+    for (i, (pred, values)) in resolved.iter().enumerate() {
+        let id = lexicon.entries.predicates[*pred].entry.id.get_ref().clone();
+        groups.entry((id, values.clone())).or_default().push(i);
+    }
+    let mut linked = Linked {
+        claim_of: vec![usize::MAX; inputs.len()],
+        ..Linked::default()
+    };
+    for ((_, values), mut members) in groups {
+        members.sort_by_key(|&i| (days[i].map_or(i64::MAX, |d| d.0), inputs[i].article.to_owned()));
+        let mut episodes: Vec<(Option<(i64, i64)>, Vec<usize>)> = Vec::new();
+        for i in members {
+            match (days[i], episodes.last_mut()) {
+                (Some(d), Some((Some(span), list))) if d.0 <= span.1 + window_days => {
+                    span.1 = span.1.max(d.1);
+                    list.push(i);
+                }
+                (None, Some((None, list))) => list.push(i),
+                (d, _) => episodes.push((d, vec![i])),
+            }
+        }
+        for (span, list) in episodes {
+            let first = list[0];
+            let predicate = resolved[first].0;
+            let mut rules = vec![format!(
+                "PRED/{}",
+                lexicon.entries.predicates[predicate].entry.id.get_ref()
+            )];
+            if list.iter().any(|&i| unified[i]) {
+                rules.push("LINK/UNDERSPECIFIED".to_owned());
+            }
+            let claim = LinkedClaim {
+                key: key_string(lexicon, predicate, &values),
+                label: label(lexicon, predicate, &values),
+                episode: span.map_or("undated".to_owned(), |(start, _)| month_of(start)),
+                predicate,
+                days: span,
+                rules,
+            };
+            linked.claims.push(claim);
+            let index = linked.claims.len() - 1;
+            for i in list {
+                linked.claim_of[i] = index;
+            }
+        }
+    }
+    linked.contradictions = contradictions(&linked.claims, &resolved, &linked.claim_of, lexicon, window_days);
+    linked
+}
+
+/// The values of a frame's key roles.
+fn key_values(frame: &Frame, lexicon: &Lexicon) -> Vec<Value> {
+    let p = &lexicon.entries.predicates[frame.predicate].entry;
+    p.key
+        .iter()
+        .map(|role| {
+            frame.arg(*role).map(|arg| match arg {
+                Arg::Actor(a) if *role == ArgRole::Agent && p.by_side => side(lexicon, *a),
+                Arg::Actor(a) => lexicon.entries.actors[*a].entry.id.get_ref().clone(),
+                Arg::Place(PlaceArg::Known(pl)) => lexicon.entries.places[*pl].entry.id.get_ref().clone(),
+                Arg::Place(PlaceArg::Ambiguous(all)) => format!(
+                    "ambiguous({})",
+                    all.iter()
+                        .map(|&pl| lexicon.entries.places[pl].entry.id.get_ref().as_str())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ),
+                Arg::Number(n) => n.clone(),
+            })
+        })
+        .collect()
+}
+
+/// An actor's side: its declared `side`, else the top of its `part_of` chain.
+pub fn side(lexicon: &Lexicon, actor: usize) -> String {
+    let actors = &lexicon.entries.actors;
+    let mut at = actor;
+    for _ in 0..8 {
+        let a = &actors[at].entry;
+        if let Some(s) = &a.side {
+            return s.clone();
+        }
+        match a
+            .part_of
+            .first()
+            .and_then(|p| actors.iter().position(|e| e.entry.id.get_ref() == p))
+        {
+            Some(parent) => at = parent,
+            None => break,
+        }
+    }
+    actors[at].entry.id.get_ref().clone()
+}
+
+/// The ids an actor belongs to, itself included (for agreement of roles).
+fn lineage(lexicon: &Lexicon, id: &str) -> Vec<String> {
+    let actors = &lexicon.entries.actors;
+    let mut out = vec![id.to_owned()];
+    let mut frontier = vec![id.to_owned()];
+    while let Some(cur) = frontier.pop() {
+        if out.len() > 16 {
+            break;
+        }
+        if let Some(a) = actors.iter().find(|e| e.entry.id.get_ref() == &cur) {
+            for p in a.entry.part_of.iter().chain(a.entry.side.iter()) {
+                if !out.contains(p) {
+                    out.push(p.clone());
+                    frontier.push(p.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether an underspecified key agrees with a full one on every role it has.
+fn agrees(partial: &[Value], full: &[Value]) -> bool {
+    partial.iter().zip(full).all(|(p, f)| p.is_none() || p == f)
+}
+
+fn within(a: Option<(i64, i64)>, b: Option<(i64, i64)>, window: i64) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.0 <= b.1 + window && b.0 <= a.1 + window,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn key_string(lexicon: &Lexicon, predicate: usize, values: &[Value]) -> String {
+    let id = lexicon.entries.predicates[predicate].entry.id.get_ref();
+    let args: Vec<&str> = values.iter().map(|v| v.as_deref().unwrap_or("?")).collect();
+    format!("{id}({})", args.join(", "))
+}
+
+/// The predicate's template with the roles filled in by English labels.
+fn label(lexicon: &Lexicon, predicate: usize, values: &[Value]) -> String {
+    let p = &lexicon.entries.predicates[predicate].entry;
+    let mut out = p.label.clone();
+    for (role, value) in p.key.iter().zip(values) {
+        let name = match role {
+            ArgRole::Agent => "{agent}",
+            ArgRole::Place => "{place}",
+            ArgRole::Target => "{target}",
+            ArgRole::Destination => "{destination}",
+            ArgRole::Number => "{number}",
+        };
+        let text = value
+            .as_deref()
+            .map_or("someone".to_owned(), |v| display_name(lexicon, v));
+        out = out.replace(name, &text);
+    }
+    for (name, default) in [
+        ("{agent}", "someone"),
+        ("{place}", "the area"),
+        ("{target}", "another party"),
+        ("{destination}", "elsewhere"),
+        ("{number}", "several"),
+    ] {
+        out = out.replace(name, default);
+    }
+    out
+}
+
+/// A short English name for an actor or place id (its label up to any parenthesis).
+fn display_name(lexicon: &Lexicon, id: &str) -> String {
+    let e = &lexicon.entries;
+    let label = e
+        .actors
+        .iter()
+        .find(|a| a.entry.id.get_ref() == id)
+        .map(|a| a.entry.label.as_str())
+        .or_else(|| {
+            e.places
+                .iter()
+                .find(|p| p.entry.id.get_ref() == id)
+                .map(|p| p.entry.label.as_str())
+        });
+    match label {
+        Some(l) => l.split(" (").next().unwrap_or(l).trim().to_owned(),
+        None => id.to_owned(),
+    }
+}
+
+/// Contradictions between claims of overlapping episodes whose predicates exclude each
+/// other and whose shared roles agree.
+fn contradictions(
+    claims: &[LinkedClaim],
+    keys: &[(usize, Vec<Value>)],
+    claim_of: &[usize],
+    lexicon: &Lexicon,
+    window: i64,
+) -> Vec<Contradiction> {
+    let preds = &lexicon.entries.predicates;
+    // The key values of each claim (all its frames share them).
+    let mut values: Vec<Option<&Vec<Value>>> = vec![None; claims.len()];
+    for (i, &c) in claim_of.iter().enumerate() {
+        values[c].get_or_insert(&keys[i].1);
+    }
+    let mut out = Vec::new();
+    for a in 0..claims.len() {
+        for b in a + 1..claims.len() {
+            let (pa, pb) = (&preds[claims[a].predicate].entry, &preds[claims[b].predicate].entry);
+            let excludes =
+                pa.excludes.iter().any(|x| x == pb.id.get_ref()) || pb.excludes.iter().any(|x| x == pa.id.get_ref());
+            if !excludes || !within(claims[a].days, claims[b].days, window) {
+                continue;
+            }
+            let (Some(va), Some(vb)) = (values[a], values[b]) else {
+                continue;
+            };
+            let shared_agree =
+                pa.key.iter().zip(va).all(
+                    |(role, x)| match pb.key.iter().position(|r| r == role).map(|k| &vb[k]) {
+                        Some(y) => compatible(lexicon, x, y),
+                        None => true,
+                    },
+                );
+            let shares_any = pa.key.iter().any(|r| pb.key.contains(r));
+            if shared_agree && shares_any {
+                out.push(Contradiction {
+                    claims: (a, b),
+                    reason: format!(
+                        "EXCLUDES/{}/{}: {} cannot hold with {}",
+                        pa.id.get_ref(),
+                        pb.id.get_ref(),
+                        claims[a].key,
+                        claims[b].key
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether two role values can name the same thing: equal, or actors one of which is
+/// part of the other (the YPG and the SDF).
+fn compatible(lexicon: &Lexicon, a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b || lineage(lexicon, a).contains(b) || lineage(lexicon, b).contains(a),
+        _ => true,
+    }
+}
+
+/// The days a partial date may stand for (days since 1970-01-01, inclusive).
+pub fn day_range(d: PartialDate) -> (i64, i64) {
+    let y = i64::from(d.year);
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => {
+            let n = days_from_civil(y, i64::from(m), i64::from(day));
+            (n, n)
+        }
+        (Some(m), None) => {
+            let start = days_from_civil(y, i64::from(m), 1);
+            let next = if m == 12 {
+                days_from_civil(y + 1, 1, 1)
+            } else {
+                days_from_civil(y, i64::from(m) + 1, 1)
+            };
+            (start, next - 1)
+        }
+        _ => (days_from_civil(y, 1, 1), days_from_civil(y + 1, 1, 1) - 1),
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// `YYYY-MM` of a day number.
+fn month_of(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_round_trips() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(month_of(days_from_civil(2020, 12, 22)), "2020-12");
+        assert_eq!(month_of(days_from_civil(2019, 2, 28)), "2019-02");
+        let oct = day_range(PartialDate::parse("2020-10").unwrap());
+        assert_eq!(oct.1 - oct.0, 30);
+        let dec = day_range(PartialDate::parse("2020-12-22").unwrap());
+        // October (any day) and 22 December are within a 60-day window of each other's
+        // range: Oct 31 to Dec 22 is 52 days.
+        assert!(within(Some(oct), Some(dec), 60));
+        let nov19 = day_range(PartialDate::parse("2019-11-23").unwrap());
+        assert!(!within(Some(nov19), Some(oct), 60));
+    }
+}
