@@ -143,10 +143,12 @@ pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> 
     let inputs: Vec<link::Input<'_>> = analyses
         .iter()
         .flat_map(|a| {
+            let focus = focus_place(a, lexicon);
             a.frames.iter().map(move |f| link::Input {
                 frame: f,
                 article: &a.article.id,
                 published: a.article.meta.published,
+                focus: focus.clone(),
             })
         })
         .collect();
@@ -288,6 +290,27 @@ pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> 
     run.relations.sort_by(|a, b| a.claims.cmp(&b.claims));
     independence(&mut run);
     run
+}
+
+/// The place an article is mostly about: the place (not a region) its frames name most
+/// often, the first named on a tie.
+fn focus_place(a: &Analysis, lexicon: &Lexicon) -> Option<String> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for f in &a.frames {
+        for (_, arg) in &f.args {
+            if let extract::Arg::Place(extract::PlaceArg::Known(p)) = arg
+                && !lexicon.entries.places[*p].entry.region
+            {
+                match counts.iter_mut().find(|(q, _)| q == p) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((*p, 1)),
+                }
+            }
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    let (p, _) = counts.iter().find(|(_, n)| *n == best)?;
+    Some(lexicon.entries.places[*p].entry.id.get_ref().clone())
 }
 
 /// Each claim's outlets and independent roots, read off the graph.

@@ -457,9 +457,10 @@ impl<'a> Reader<'a> {
                             how.push(RULE_BACK_REFERENCE);
                             self.back_reference(cue.entry.gender)
                         }
-                        // A participle mid-clause ("… قائلةً:", "مضيفا") goes on with the
-                        // current source, in its own segment.
-                        None if role == Role::Adds && !current.chain.is_empty() => {
+                        // A participle or verb with no subject mid-clause ("… قائلةً:",
+                        // "إلا أنها أكدت") goes on with the current source, in its own
+                        // segment.
+                        None if matches!(role, Role::Adds | Role::Says | Role::Confirms) && !current.chain.is_empty() => {
                             how.push(RULE_CONTINUES);
                             current.chain.last().copied()
                         }

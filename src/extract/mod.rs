@@ -27,7 +27,7 @@
 use crate::attribute::{Attribution, Segment};
 use crate::lexicon::Lexicon;
 use crate::lexicon::matcher::{Hit, Matches, Table};
-use crate::lexicon::schema::{ArgRole, MarkerKind};
+use crate::lexicon::schema::{ArgRole, MarkerKind, ParticleRole};
 use crate::model::Polarity;
 use crate::segment::Segmented;
 use std::ops::Range;
@@ -95,7 +95,10 @@ pub fn extract(
     for (index, segment) in attribution.segments.iter().enumerate() {
         let before = frames.len();
         reader.segment(index, segment, &mut frames);
-        if frames.len() == before && segment.polarity == Polarity::Denies {
+        // Whether the denial's own clause says what happened.
+        let first_clause_end = reader.first_clause_end(segment);
+        let own = frames[before..].iter().any(|f| f.norm.start < first_clause_end);
+        if !own && segment.polarity == Polarity::Denies {
             // "ونفت مصادر محلية ما جاء على الصفحات": the denial has no event of its own;
             // it denies the last event another source reported.
             let denied = frames
@@ -123,6 +126,15 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Where the first clause of a segment ends (normalised offset).
+    fn first_clause_end(&self, segment: &Segment) -> usize {
+        let t = &self.matches.tokens;
+        let range = t.at_norm(segment.norm.start)..t.at_norm(segment.norm.end);
+        (range.start + 1..range.end)
+            .find(|&k| t.tokens[k].barrier_before)
+            .map_or(segment.norm.end, |k| t.tokens[k].norm.start)
+    }
+
     fn word(&self, k: usize) -> &str {
         &self.matches.tokens.text[self.matches.tokens.tokens[k].tt.clone()]
     }
@@ -135,11 +147,25 @@ impl Reader<'_> {
         }
         let sentence = &self.segments.sentences[segment.sentence];
         let sentence_range = t.at_norm(sentence.norm.start)..t.at_norm(sentence.norm.end);
-        let hits: Vec<&Hit> = self
+        let all_hits: Vec<&Hit> = self
             .matches
             .hits
             .iter()
             .filter(|h| h.tokens.start >= sentence_range.start && h.tokens.end <= sentence_range.end)
+            .collect();
+        // An actor or place inside a longer name is part of it: `سوريا` in `قوات سوريا
+        // الديمقراطية`, `قسد` in `المركز الإعلامي لقسد`.
+        // (An actor inside a known source's name stays: "Turkish officials" speak for Turkey.)
+        let entity = |h: &Hit| matches!(h.entry.table, Table::Actor | Table::Place | Table::Source);
+        let inside = |h: &Hit, o: &Hit| o.tokens != h.tokens && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end;
+        let hits: Vec<&Hit> = all_hits
+            .iter()
+            .copied()
+            .filter(|h| match h.entry.table {
+                Table::Place => !all_hits.iter().any(|o| entity(o) && inside(h, o)),
+                Table::Actor => !all_hits.iter().any(|o| matches!(o.entry.table, Table::Actor | Table::Place) && inside(h, o)),
+                _ => true,
+            })
             .collect();
         let mut triggers: Vec<&Hit> = hits
             .iter()
@@ -154,6 +180,7 @@ impl Reader<'_> {
         });
         triggers.dedup_by(|a, b| a.tokens == b.tokens);
         let mut embedding_until: Option<usize> = None;
+        let mut last_agent: Option<(usize, Range<usize>)> = None;
         for trigger in triggers {
             let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
             let conjoined = trigger.prefix.len > 0 && {
@@ -167,25 +194,52 @@ impl Reader<'_> {
                 embedding_until = None;
             }
             let clause = self.clause(&sentence_range, trigger.tokens.start);
+            if self.presupposed(&hits, &clause, trigger) {
+                continue;
+            }
             if p.embeds {
                 embedding_until = Some(clause.end);
             }
             let mut rules = vec![format!("PRED/{}", p.id.get_ref())];
             let mut args = Vec::new();
-            if let Some(a) = self.agent(&hits, &clause, trigger) {
+            let mut spans: Vec<Range<usize>> = vec![trigger.tokens.clone()];
+            // A verb joined by و to the one before shares its subject (`ورفضت قسد …
+            // ووافقت على …`).
+            let clause_conjoined = self.word(clause.start).starts_with('و') && clause.start > sentence_range.start;
+            let agent = match (conjoined, &last_agent) {
+                (true, Some(a)) => Some(a.clone()),
+                _ => self.agent(&hits, &clause, trigger, p.object_after).or_else(|| {
+                    // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
+                    // subject before it.
+                    if clause_conjoined { last_agent.clone() } else { None }
+                }),
+            };
+            if let Some((a, span)) = agent {
                 args.push((ArgRole::Agent, Arg::Actor(a)));
+                if span.start >= clause.start {
+                    spans.push(span.clone());
+                }
+                last_agent = Some((a, span));
             }
-            if let Some(a) = self.target(&hits, &clause, trigger) {
+            if let Some((a, span)) = self.target(&hits, &clause, trigger, p.object_after) {
                 args.push((ArgRole::Target, Arg::Actor(a)));
+                spans.push(span);
             }
-            let (place, destination) = self.places(&hits, &sentence_range, &clause, trigger, segment.sentence);
-            if let Some(pl) = place {
+            let (place, destination) = if p.subject_place {
+                (self.subject_place(&hits, &sentence_range, &clause, trigger, segment.sentence), None)
+            } else {
+                self.places(&hits, &sentence_range, &clause, trigger, segment.sentence)
+            };
+            if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
                     rules.push("PLACE/AMBIGUOUS".to_owned());
                 }
                 args.push((ArgRole::Place, Arg::Place(pl)));
+                if span.start >= clause.start && span.end <= clause.end {
+                    spans.push(span);
+                }
             }
-            if let Some(pl) = destination {
+            if let Some((pl, _)) = destination {
                 args.push((ArgRole::Destination, Arg::Place(pl)));
             }
             if let Some(n) = self.number(&clause, trigger) {
@@ -199,8 +253,10 @@ impl Reader<'_> {
                 };
                 rules.push("FRAME/NEGATED".to_owned());
             }
-            let evidence =
-                t.tokens[clause.start.max(range.start)].norm.start..t.tokens[clause.end.min(range.end) - 1].norm.end;
+            // Evidence: the trigger and the arguments it found in its clause.
+            let first = spans.iter().map(|r| r.start).min().unwrap_or(trigger.tokens.start).max(range.start);
+            let last = spans.iter().map(|r| r.end).max().unwrap_or(trigger.tokens.end).min(range.end).max(first + 1);
+            let evidence = t.tokens[first].norm.start..t.tokens[last - 1].norm.end;
             out.push(Frame {
                 segment: index,
                 predicate: trigger.entry.index as usize,
@@ -229,45 +285,136 @@ impl Reader<'_> {
         hits.iter().copied().filter(|h| h.entry.table == Table::Actor)
     }
 
-    /// The agent: after `من قبل`/"by"; else the last actor before the trigger in its
-    /// clause; else an actor right after the trigger (`انسحاب قوات النظام`).
-    fn agent(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> Option<usize> {
+    /// The agent: after `من قبل`/"by" (and after `من` when the trigger is `لاقى`/`قوبل`,
+    /// "met with"); else, in Arabic, an actor right after the trigger (VSO, or the
+    /// genitive of a verbal noun: `انسحاب قوات النظام`, `الهجوم الذي خاضه الجيش الوطني`);
+    /// else the last actor before it in its clause, past the clause's complementizer
+    /// (in `روسيا أكدت بأن الإرهابيين أخلوا`, Russia is the speaker, not the agent).
+    fn agent(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit, object_after: bool) -> Option<(usize, Range<usize>)> {
+        let met_with = matches!(self.word(trigger.tokens.start).get(..8), Some("لاقي" | "قوبل"));
         for k in trigger.tokens.end..clause.end {
             let w = self.word(k);
-            let by = w == "by" || (w == "قبل" && k > 0 && self.word(k - 1) == "من");
+            let by = w == "by" || (w == "قبل" && k > 0 && self.word(k - 1) == "من") || (met_with && w == "من");
             if by && let Some(h) = self.actor_hits(hits).find(|h| h.tokens.start == k + 1) {
-                return Some(h.entry.index as usize);
+                return Some((h.entry.index as usize, h.tokens.clone()));
             }
         }
-        let before = self
-            .actor_hits(hits)
-            .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= clause.start)
-            .max_by_key(|h| (h.tokens.end, h.tokens.len()));
-        if let Some(h) = before {
-            return Some(h.entry.index as usize);
+        // A subject right before the verb (SVO: `قسد تتهم روسيا`), past auxiliaries.
+        let adjacent = self.actor_hits(hits).find(|h| {
+            h.tokens.end <= trigger.tokens.start
+                && h.tokens.start >= clause.start
+                && (h.tokens.end..trigger.tokens.start).all(|k| self.is_particle(hits, k))
+                && trigger.tokens.start - h.tokens.end <= 2
+        });
+        if let Some(h) = adjacent {
+            return Some((h.entry.index as usize, h.tokens.clone()));
         }
-        self.actor_hits(hits)
-            .filter(|h| {
+        let arabic = self.word(trigger.tokens.start).chars().next().is_some_and(crate::lexicon::matcher::is_arabic);
+        let ends_in_preposition = self.is_particle(hits, trigger.tokens.end - 1);
+        if arabic && !met_with && !object_after && !ends_in_preposition {
+            let after = self.actor_hits(hits).find(|h| {
                 h.tokens.start >= trigger.tokens.end
-                    && h.tokens.start <= trigger.tokens.end + 1
+                    && h.tokens.start <= trigger.tokens.end + 2
                     && h.tokens.end <= clause.end
+                    && (trigger.tokens.end..h.tokens.start).all(|k| !self.is_particle(hits, k))
+                    && !self.is_preposition_word(h.tokens.start)
+            });
+            if let Some(h) = after {
+                return Some((h.entry.index as usize, h.tokens.clone()));
+            }
+        }
+        let complementizer = hits
+            .iter()
+            .filter(|h| {
+                h.entry.table == Table::Particle
+                    && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Complementizer
+                    && h.tokens.start >= clause.start
+                    && h.tokens.end <= trigger.tokens.start
             })
-            .min_by_key(|h| (h.tokens.start, std::cmp::Reverse(h.tokens.len())))
-            .map(|h| h.entry.index as usize)
+            .map(|h| h.tokens.end)
+            .max()
+            .unwrap_or(clause.start);
+        self.actor_hits(hits)
+            .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= complementizer)
+            .max_by_key(|h| (h.tokens.end, h.tokens.len()))
+            .map(|h| (h.entry.index as usize, h.tokens.clone()))
+    }
+
+    /// Whether a particle hit (other than a determiner) starts at token `k`.
+    fn is_particle(&self, hits: &[&Hit], k: usize) -> bool {
+        hits.iter().any(|h| h.entry.table == Table::Particle && h.tokens.start == k)
+    }
+
+    /// Whether the word at `k` carries a preposition clitic (`لروسيا`, `بروسيا`): then it
+    /// is no subject.
+    fn is_preposition_word(&self, k: usize) -> bool {
+        let t = &self.matches.tokens.tokens[k];
+        t.norm.len() != t.tt.len() || {
+            let w = self.word(k);
+            (w.starts_with('ل') || w.starts_with('ب')) && !w.starts_with("ال")
+        }
     }
 
     /// The target: an actor after `على`/`ضد`/`من`/`ل`, "against"/"on"/"from" in the clause.
-    fn target(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> Option<usize> {
+    /// The target: with `object_after`, the actor right after the trigger; else an actor
+    /// after `على`/`ضد`/`من`/`عن`/`جانب`/`ل`, "against"/"on"/"from" in the clause.
+    fn target(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit, object_after: bool) -> Option<(usize, Range<usize>)> {
+        if object_after
+            && let Some(h) = self
+                .actor_hits(hits)
+                .find(|h| h.tokens.start >= trigger.tokens.end && h.tokens.start <= trigger.tokens.end + 1 && h.tokens.end <= clause.end)
+        {
+            return Some((h.entry.index as usize, h.tokens.clone()));
+        }
         self.actor_hits(hits)
-            .filter(|h| h.tokens.start > trigger.tokens.end && h.tokens.start < clause.end)
+            .filter(|h| h.tokens.start >= trigger.tokens.end && h.tokens.start > 0 && h.tokens.start < clause.end)
             .find(|h| {
                 let k = h.tokens.start;
                 let w = self.word(k);
                 let prev = self.word(k - 1);
-                matches!(prev, "علي" | "ضد" | "من" | "against" | "on" | "from" | "with" | "مع")
-                    || (w.starts_with('ل') && h.prefix.len > 0)
+                matches!(prev, "علي" | "ضد" | "من" | "عن" | "جانب" | "against" | "on" | "from" | "with" | "alongside" | "مع")
+                    || (w.starts_with('ل') && h.prefix.len > 0 && k > trigger.tokens.end)
             })
-            .map(|h| h.entry.index as usize)
+            .map(|h| (h.entry.index as usize, h.tokens.clone()))
+    }
+
+    /// Whether a trigger names an event that a causal verb next to it presupposes (`أدى
+    /// الهجوم التركي إلى نزوح`, `الهجوم التركي تسبب بأضرار`): the claim is the result.
+    fn presupposed(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
+        let result = trigger.tokens.start > 0 && {
+            let w = self.word(trigger.tokens.start);
+            let prev = self.word(trigger.tokens.start - 1);
+            matches!(prev, "الي" | "to" | "into") || (w.starts_with('ل') && !w.starts_with("ال"))
+        };
+        !result
+            && hits.iter().any(|h| {
+                h.entry.table == Table::Particle
+                    && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Causal
+                    && h.tokens.start >= clause.start
+                    && h.tokens.end <= clause.end
+                    && ((h.tokens.end <= trigger.tokens.start && trigger.tokens.start - h.tokens.end <= 1)
+                        || (trigger.tokens.end <= h.tokens.start && h.tokens.start - trigger.tokens.end <= 2))
+            })
+    }
+
+    /// The place a `subject_place` predicate is said of: the first place before the
+    /// trigger in its clause, else in its sentence.
+    fn subject_place(
+        &self,
+        hits: &[&Hit],
+        sentence: &Range<usize>,
+        clause: &Range<usize>,
+        trigger: &Hit,
+        sentence_index: usize,
+    ) -> Option<(PlaceArg, Range<usize>)> {
+        let places: Vec<&Hit> = hits.iter().copied().filter(|h| h.entry.table == Table::Place).collect();
+        for scope in [clause.start, sentence.start] {
+            if let Some(h) = places.iter().find(|h| h.tokens.start >= scope && h.tokens.end <= trigger.tokens.start) {
+                let same: Vec<&Hit> = places.iter().copied().filter(|o| o.tokens == h.tokens).collect();
+                return Some((self.resolve_place(&same, sentence_index), h.tokens.clone()));
+            }
+        }
+        None
     }
 
     /// The place and the destination of a trigger.
@@ -278,7 +425,7 @@ impl Reader<'_> {
         clause: &Range<usize>,
         trigger: &Hit,
         sentence_index: usize,
-    ) -> (Option<PlaceArg>, Option<PlaceArg>) {
+    ) -> (Option<(PlaceArg, Range<usize>)>, Option<(PlaceArg, Range<usize>)>) {
         let places: Vec<&Hit> = hits.iter().copied().filter(|h| h.entry.table == Table::Place).collect();
         let mut place = None;
         let mut destination = None;
@@ -300,23 +447,26 @@ impl Reader<'_> {
                     "الي" | "نحو" | "باتجاه" | "to" | "toward" | "towards" | "داخل"
                 );
             let to = to || self.word(k).starts_with("الي");
+            let span = k..k + longest;
             if to && destination.is_none() {
-                destination = Some(resolved);
+                destination = Some((resolved, span));
             } else if place.is_none() {
-                place = Some(resolved);
+                place = Some((resolved, span));
                 break;
             }
             k += longest;
         }
         if place.is_none() {
+            // Before the trigger: the clause's first place is its topic (`التصعيد على
+            // ريف إدلب … بريف اللاذقية … شن الطلعات`).
             let before = places
                 .iter()
                 .copied()
                 .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= clause.start)
-                .max_by_key(|h| (h.tokens.end, h.tokens.len()));
+                .min_by_key(|h| (h.tokens.start, std::cmp::Reverse(h.tokens.len())));
             if let Some(h) = before {
                 let same: Vec<&Hit> = places.iter().copied().filter(|o| o.tokens == h.tokens).collect();
-                place = Some(self.resolve_place(&same, sentence_index));
+                place = Some((self.resolve_place(&same, sentence_index), h.tokens.clone()));
             }
         }
         (place, destination)
@@ -388,7 +538,10 @@ impl Reader<'_> {
     /// Whether a negation marker stands right before the trigger (within two words, in
     /// its clause).
     fn negated(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
-        hits.iter().any(|h| {
+        // A trigger that carries its own negation (`لم تحرك ساكناً`) is not negated again
+        // by the `لا` before it.
+        let own = matches!(self.word(trigger.tokens.start), "لم" | "لا" | "عدم" | "لعدم" | "وعدم" | "not" | "no" | "never");
+        !own && hits.iter().any(|h| {
             h.entry.table == Table::Marker
                 && self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
                 && h.tokens.end <= trigger.tokens.start

@@ -205,6 +205,9 @@ pub enum ParticleRole {
     Auxiliary,
     /// Ends a source's noun phrase (في، على، من، "in").
     Preposition,
+    /// A causal verb: the event it is said of is presupposed, not claimed (`أدى الهجوم
+    /// إلى نزوح`: the claim is the displacement), "caused", "led to".
+    Causal,
 }
 
 /// A function word.
@@ -375,6 +378,10 @@ pub struct Place {
     /// Words that, near a name shared with another place, say it is this one.
     #[serde(default)]
     pub context: Vec<String>,
+    /// A region (a governorate, "north-east Syria"): a claim about it may be the same as
+    /// a claim about a place in it.
+    #[serde(default)]
+    pub region: bool,
     /// What the entry is for.
     #[serde(default)]
     pub description: String,
@@ -420,6 +427,13 @@ pub struct Predicate {
     /// hand over): triggers after it in the clause make no frames of their own.
     #[serde(default)]
     pub embeds: bool,
+    /// Its place is its subject, before the trigger (`مدينة عين عيسى … تقع على الطريق`).
+    #[serde(default)]
+    pub subject_place: bool,
+    /// The actor right after the trigger is its target, not its agent (`تتخلى عن قسد`,
+    /// `تتهم روسيا`, `مساعدة ميليشيات قسد`).
+    #[serde(default)]
+    pub object_after: bool,
     /// Predicates that cannot hold together with this one on the same key (within one
     /// episode): `withdraw` excludes `remain`.
     #[serde(default)]

@@ -41,6 +41,8 @@ pub struct Input<'a> {
     pub article: &'a str,
     /// The article's publication date.
     pub published: Option<PartialDate>,
+    /// The place the article is mostly about (a place id), for frames that name none.
+    pub focus: Option<String>,
 }
 
 /// A canonical claim.
@@ -90,11 +92,15 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         .map(|i| (i.frame.predicate, key_values(i.frame, lexicon)))
         .collect();
     let days: Vec<Option<(i64, i64)>> = inputs.iter().map(|i| i.published.map(day_range)).collect();
-    // Underspecified frames join the one fully specified key that agrees with them.
+    // Underspecified frames (a role missing, or a region where others name a place in
+    // it) join the one more specific key that agrees with them.
+    let regions = Regions::new(lexicon);
+    let specific = |v: &Vec<Value>| v.iter().all(|x| x.as_ref().is_some_and(|x| !regions.is_region(x)));
     let mut resolved: Vec<(usize, Vec<Value>)> = keys.clone();
     let mut unified = vec![false; inputs.len()];
+    let mut focused = vec![false; inputs.len()];
     for (i, (pred, values)) in keys.iter().enumerate() {
-        if values.iter().all(Option::is_some) {
+        if specific(values) {
             continue;
         }
         let mut candidates: Vec<&Vec<Value>> = keys
@@ -102,30 +108,48 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
             .enumerate()
             .filter(|(j, (p, v))| {
                 p == pred
+                    && v != values
                     && v.iter().all(Option::is_some)
-                    && agrees(values, v)
+                    && agrees(values, v, &regions)
                     && within(days[i], days[*j], window_days)
             })
             .map(|(_, (_, v))| v)
             .collect();
         candidates.sort();
         candidates.dedup();
-        if candidates.len() == 1 {
-            resolved[i].1 = candidates[0].clone();
+        if let Some(best) = broadest(&candidates, &regions) {
+            resolved[i].1 = best.clone();
             unified[i] = true;
+            continue;
+        }
+        // No claim to join: a frame that names no place is about the place its article is
+        // about (rule PLACE/ARTICLE_FOCUS).
+        let p = &lexicon.entries.predicates[*pred].entry;
+        if let (Some(k), Some(focus)) = (p.key.iter().position(|r| *r == ArgRole::Place), &inputs[i].focus)
+            && values[k].is_none()
+        {
+            resolved[i].1[k] = Some(focus.clone());
+            focused[i] = true;
         }
     }
-    // Group by key, then cut each group into episodes by date.
+    // Group by key, then cut each group into episodes by date. A frame that says none of
+    // its key roles ("clashes broke out") joins nothing: "somewhere" is not one place.
     let mut groups: BTreeMap<(String, Vec<Value>), Vec<usize>> = BTreeMap::new();
     for (i, (pred, values)) in resolved.iter().enumerate() {
         let id = lexicon.entries.predicates[*pred].entry.id.get_ref().clone();
-        groups.entry((id, values.clone())).or_default().push(i);
+        let mut group_key = values.clone();
+        if !values.is_empty() && values.iter().all(Option::is_none) {
+            group_key.push(Some(format!("{}#{i}", inputs[i].article)));
+        }
+        groups.entry((id, group_key)).or_default().push(i);
     }
     let mut linked = Linked {
         claim_of: vec![usize::MAX; inputs.len()],
         ..Linked::default()
     };
-    for ((_, values), mut members) in groups {
+    for ((_, mut values), mut members) in groups {
+        let key_len = lexicon.entries.predicates[resolved[members[0]].0].entry.key.len();
+        values.truncate(key_len);
         members.sort_by_key(|&i| (days[i].map_or(i64::MAX, |d| d.0), inputs[i].article.to_owned()));
         let mut episodes: Vec<(Option<(i64, i64)>, Vec<usize>)> = Vec::new();
         for i in members {
@@ -147,6 +171,9 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
             )];
             if list.iter().any(|&i| unified[i]) {
                 rules.push("LINK/UNDERSPECIFIED".to_owned());
+            }
+            if list.iter().any(|&i| focused[i]) {
+                rules.push("PLACE/ARTICLE_FOCUS".to_owned());
             }
             let claim = LinkedClaim {
                 key: key_string(lexicon, predicate, &values),
@@ -232,9 +259,67 @@ fn lineage(lexicon: &Lexicon, id: &str) -> Vec<String> {
     out
 }
 
-/// Whether an underspecified key agrees with a full one on every role it has.
-fn agrees(partial: &[Value], full: &[Value]) -> bool {
-    partial.iter().zip(full).all(|(p, f)| p.is_none() || p == f)
+/// The one candidate key to join: the only one, or the one whose values contain every
+/// other candidate's (attacks on Ain Issa and on a village in it: Ain Issa).
+fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Option<&'v Vec<Value>> {
+    match candidates {
+        [] => None,
+        [one] => Some(one),
+        _ => candidates.iter().copied().find(|c| {
+            candidates.iter().all(|o| {
+                c.iter().zip(o.iter()).all(|(x, y)| match (x, y) {
+                    (Some(x), Some(y)) => x == y || regions.contains(x, y),
+                    _ => x == y,
+                })
+            })
+        }),
+    }
+}
+
+/// Whether an underspecified key agrees with a more specific one on every role it has: a
+/// missing value agrees with anything, a region with the places in it.
+fn agrees(partial: &[Value], full: &[Value], regions: &Regions) -> bool {
+    partial.iter().zip(full).all(|(p, f)| match (p, f) {
+        (None, _) => true,
+        (Some(p), Some(f)) => p == f || regions.contains(p, f),
+        (Some(_), None) => false,
+    })
+}
+
+/// The place hierarchy (`within`), and which places are regions.
+struct Regions {
+    parent: std::collections::HashMap<String, String>,
+    regions: std::collections::HashSet<String>,
+}
+
+impl Regions {
+    fn new(lexicon: &Lexicon) -> Regions {
+        let places = &lexicon.entries.places;
+        let parent = places
+            .iter()
+            .filter_map(|p| p.entry.within.clone().map(|w| (p.entry.id.get_ref().clone(), w)))
+            .collect();
+        let regions = places.iter().filter(|p| p.entry.region).map(|p| p.entry.id.get_ref().clone()).collect();
+        Regions { parent, regions }
+    }
+
+    /// Whether place `outer` contains place `inner` (strictly).
+    fn contains(&self, outer: &str, inner: &str) -> bool {
+        let mut at = inner;
+        for _ in 0..16 {
+            match self.parent.get(at) {
+                Some(p) if p == outer => return true,
+                Some(p) => at = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether a value is a region (`region = true` in the lexicon).
+    fn is_region(&self, id: &str) -> bool {
+        self.regions.contains(id)
+    }
 }
 
 fn within(a: Option<(i64, i64)>, b: Option<(i64, i64)>, window: i64) -> bool {
