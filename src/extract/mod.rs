@@ -181,6 +181,9 @@ impl Reader<'_> {
         triggers.dedup_by(|a, b| a.tokens == b.tokens);
         let mut embedding_until: Option<usize> = None;
         let mut last_agent: Option<(usize, Range<usize>)> = None;
+        // The subject of the first event of the last clause that had one.
+        let mut clause_subject: Option<(usize, Range<usize>)> = None;
+        let mut clause_of_subject: Option<usize> = None;
         for trigger in triggers {
             let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
             let conjoined = trigger.prefix.len > 0 && {
@@ -211,13 +214,17 @@ impl Reader<'_> {
                 _ => self.agent(&hits, &clause, trigger, p.object_after).or_else(|| {
                     // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
                     // subject before it.
-                    if clause_conjoined { last_agent.clone() } else { None }
+                    if clause_conjoined { clause_subject.clone() } else { None }
                 }),
             };
             if let Some((a, span)) = agent {
                 args.push((ArgRole::Agent, Arg::Actor(a)));
                 if span.start >= clause.start {
                     spans.push(span.clone());
+                }
+                if clause_of_subject != Some(clause.start) {
+                    clause_subject = Some((a, span.clone()));
+                    clause_of_subject = Some(clause.start);
                 }
                 last_agent = Some((a, span));
             }
@@ -303,7 +310,7 @@ impl Reader<'_> {
         let adjacent = self.actor_hits(hits).find(|h| {
             h.tokens.end <= trigger.tokens.start
                 && h.tokens.start >= clause.start
-                && (h.tokens.end..trigger.tokens.start).all(|k| self.is_particle(hits, k))
+                && (h.tokens.end..trigger.tokens.start).all(|k| self.is_auxiliary(hits, k))
                 && trigger.tokens.start - h.tokens.end <= 2
         });
         if let Some(h) = adjacent {
@@ -338,6 +345,15 @@ impl Reader<'_> {
             .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= complementizer)
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
             .map(|h| (h.entry.index as usize, h.tokens.clone()))
+    }
+
+    /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`.
+    fn is_auxiliary(&self, hits: &[&Hit], k: usize) -> bool {
+        hits.iter().any(|h| {
+            h.entry.table == Table::Particle
+                && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Auxiliary
+                && h.tokens.contains(&k)
+        })
     }
 
     /// Whether a particle hit (other than a determiner) starts at token `k`.
@@ -386,8 +402,14 @@ impl Reader<'_> {
             let prev = self.word(trigger.tokens.start - 1);
             matches!(prev, "الي" | "to" | "into") || (w.starts_with('ل') && !w.starts_with("ال"))
         };
-        !result
-            && hits.iter().any(|h| {
+        // "the possible confrontations": an event that has not happened.
+        let irrealis = trigger.tokens.end < clause.end
+            && matches!(
+                self.word(trigger.tokens.end),
+                "المحتمله" | "المحتمل" | "المرتقبه" | "المرتقب" | "المتوقعه" | "المتوقع" | "possible" | "potential" | "expected"
+            );
+        irrealis
+            || !result && hits.iter().any(|h| {
                 h.entry.table == Table::Particle
                     && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Causal
                     && h.tokens.start >= clause.start

@@ -109,7 +109,7 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
             .filter(|(j, (p, v))| {
                 p == pred
                     && v != values
-                    && v.iter().all(Option::is_some)
+                    && specific(v)
                     && agrees(values, v, &regions)
                     && within(days[i], days[*j], window_days)
             })
