@@ -100,9 +100,10 @@ fn chain_of(out: &Output, article: &str, quote: &str) -> Vec<Vec<String>> {
     let run = &out.run;
     let a = out.analyses.iter().find(|a| a.article.id.starts_with(article)).unwrap();
     let at = a.article.text.find(quote).expect("quote in article");
+    let quote = Span::new(at, at + quote.len());
     run.mentions
         .iter()
-        .filter(|m| m.article == a.article.id && m.evidence.start <= at && at < m.evidence.end)
+        .filter(|m| m.article == a.article.id && m.evidence.overlaps(&quote))
         .map(|m| {
             m.chain
                 .iter()
@@ -150,17 +151,18 @@ fn denial_distance_and_hedges_are_marked() {
     let mention = |article: &str, quote: &str| {
         let a = out.analyses.iter().find(|a| a.article.id.starts_with(article)).unwrap();
         let at = a.article.text.find(quote).unwrap();
+        let quote = Span::new(at, at + quote.len());
         out.run
             .mentions
             .iter()
-            .find(|m| m.article == a.article.id && m.evidence.start <= at && at < m.evidence.end)
-            .unwrap()
+            .find(|m| m.article == a.article.id && m.evidence.overlaps(&quote))
+            .unwrap_or_else(|| panic!("no mention's evidence overlaps {quote:?}"))
             .clone()
     };
     use claimgraph::model::{Polarity, Stance};
     assert_eq!(mention("004", "ونفت مصادر محلية").polarity, Polarity::Denies);
     // The quotation after "قائلةً:" asserts what the sources say.
-    assert_eq!(mention("004", "المواقع التي تقدمت").polarity, Polarity::Asserts);
+    assert_eq!(mention("004", "أحرار الشرقية فارغة").polarity, Polarity::Asserts);
     assert_eq!(mention("004", "بقيام روسيا بإبرام").stance, Stance::Distanced);
     assert_eq!(mention("000", "حركة نزوح").stance, Stance::Distanced);
     assert_eq!(mention("001", "لحماية الأمن القومي").stance, Stance::Distanced);

@@ -460,7 +460,9 @@ impl<'a> Reader<'a> {
                         // A participle or verb with no subject mid-clause ("… قائلةً:",
                         // "إلا أنها أكدت") goes on with the current source, in its own
                         // segment.
-                        None if matches!(role, Role::Adds | Role::Says | Role::Confirms) && !current.chain.is_empty() => {
+                        None if matches!(role, Role::Adds | Role::Says | Role::Confirms)
+                            && !current.chain.is_empty() =>
+                        {
                             how.push(RULE_CONTINUES);
                             current.chain.last().copied()
                         }
@@ -533,7 +535,7 @@ impl<'a> Reader<'a> {
             let stance = match entry.kind {
                 MarkerKind::Hedge => Stance::Hedged,
                 MarkerKind::Distance => Stance::Distanced,
-                MarkerKind::Negation => continue,
+                MarkerKind::Negation | MarkerKind::Modal => continue,
             };
             let id = entry.id.get_ref().clone();
             let target = match entry.scope.unwrap_or(Scope::Clause) {

@@ -42,6 +42,9 @@ pub enum PlaceArg {
     Ambiguous(Vec<usize>),
 }
 
+/// A place argument and the tokens that name it.
+type Located = (PlaceArg, Range<usize>);
+
 /// One argument of a frame.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Arg {
@@ -51,6 +54,8 @@ pub enum Arg {
     Place(PlaceArg),
     /// A number as written (`37`, `عشرات`).
     Number(String),
+    /// An embedded event: index into the lexicon's predicates.
+    Event(usize),
 }
 
 /// What a segment says happened.
@@ -64,6 +69,9 @@ pub struct Frame {
     pub args: Vec<(ArgRole, Arg)>,
     /// Asserts or denies.
     pub polarity: Polarity,
+    /// Whether the event is only possible, intended or future (`قد يسحب`, "would keep
+    /// patrolling", "likely to launch"): its claim is kept apart from the event's.
+    pub modal: bool,
     /// Normalised evidence span.
     pub norm: Range<usize>,
     /// The rules that built it.
@@ -157,13 +165,16 @@ impl Reader<'_> {
         // الديمقراطية`, `قسد` in `المركز الإعلامي لقسد`.
         // (An actor inside a known source's name stays: "Turkish officials" speak for Turkey.)
         let entity = |h: &Hit| matches!(h.entry.table, Table::Actor | Table::Place | Table::Source);
-        let inside = |h: &Hit, o: &Hit| o.tokens != h.tokens && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end;
+        let inside =
+            |h: &Hit, o: &Hit| o.tokens != h.tokens && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end;
         let hits: Vec<&Hit> = all_hits
             .iter()
             .copied()
             .filter(|h| match h.entry.table {
                 Table::Place => !all_hits.iter().any(|o| entity(o) && inside(h, o)),
-                Table::Actor => !all_hits.iter().any(|o| matches!(o.entry.table, Table::Actor | Table::Place) && inside(h, o)),
+                Table::Actor => !all_hits
+                    .iter()
+                    .any(|o| matches!(o.entry.table, Table::Actor | Table::Place) && inside(h, o)),
                 _ => true,
             })
             .collect();
@@ -191,10 +202,18 @@ impl Reader<'_> {
                 w.starts_with('و') || w.starts_with('ف')
             };
             if let Some(end) = embedding_until {
+                embedding_until = None;
                 if trigger.tokens.start < end && !conjoined {
+                    // The embedding frame's content: its complement, not a claim of its own.
+                    if let Some(f) = out.last_mut()
+                        && f.segment == index
+                        && f.arg(ArgRole::Complement).is_none()
+                    {
+                        f.args
+                            .push((ArgRole::Complement, Arg::Event(trigger.entry.index as usize)));
+                    }
                     continue;
                 }
-                embedding_until = None;
             }
             let clause = self.clause(&sentence_range, trigger.tokens.start);
             if self.presupposed(&hits, &clause, trigger) {
@@ -233,7 +252,10 @@ impl Reader<'_> {
                 spans.push(span);
             }
             let (place, destination) = if p.subject_place {
-                (self.subject_place(&hits, &sentence_range, &clause, trigger, segment.sentence), None)
+                (
+                    self.subject_place(&hits, &sentence_range, &clause, trigger, segment.sentence),
+                    None,
+                )
             } else {
                 self.places(&hits, &sentence_range, &clause, trigger, segment.sentence)
             };
@@ -252,6 +274,10 @@ impl Reader<'_> {
             if let Some(n) = self.number(&clause, trigger) {
                 args.push((ArgRole::Number, Arg::Number(n)));
             }
+            let modal = self.modal(&hits, &clause, trigger);
+            if modal {
+                rules.push("FRAME/MODAL".to_owned());
+            }
             let mut polarity = segment.polarity;
             if self.negated(&hits, &clause, trigger) {
                 polarity = match polarity {
@@ -261,14 +287,26 @@ impl Reader<'_> {
                 rules.push("FRAME/NEGATED".to_owned());
             }
             // Evidence: the trigger and the arguments it found in its clause.
-            let first = spans.iter().map(|r| r.start).min().unwrap_or(trigger.tokens.start).max(range.start);
-            let last = spans.iter().map(|r| r.end).max().unwrap_or(trigger.tokens.end).min(range.end).max(first + 1);
+            let first = spans
+                .iter()
+                .map(|r| r.start)
+                .min()
+                .unwrap_or(trigger.tokens.start)
+                .max(range.start);
+            let last = spans
+                .iter()
+                .map(|r| r.end)
+                .max()
+                .unwrap_or(trigger.tokens.end)
+                .min(range.end)
+                .max(first + 1);
             let evidence = t.tokens[first].norm.start..t.tokens[last - 1].norm.end;
             out.push(Frame {
                 segment: index,
                 predicate: trigger.entry.index as usize,
                 args,
                 polarity,
+                modal,
                 norm: evidence,
                 rules,
             });
@@ -297,7 +335,13 @@ impl Reader<'_> {
     /// genitive of a verbal noun: `انسحاب قوات النظام`, `الهجوم الذي خاضه الجيش الوطني`);
     /// else the last actor before it in its clause, past the clause's complementizer
     /// (in `روسيا أكدت بأن الإرهابيين أخلوا`, Russia is the speaker, not the agent).
-    fn agent(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit, object_after: bool) -> Option<(usize, Range<usize>)> {
+    fn agent(
+        &self,
+        hits: &[&Hit],
+        clause: &Range<usize>,
+        trigger: &Hit,
+        object_after: bool,
+    ) -> Option<(usize, Range<usize>)> {
         let met_with = matches!(self.word(trigger.tokens.start).get(..8), Some("لاقي" | "قوبل"));
         for k in trigger.tokens.end..clause.end {
             let w = self.word(k);
@@ -316,7 +360,11 @@ impl Reader<'_> {
         if let Some(h) = adjacent {
             return Some((h.entry.index as usize, h.tokens.clone()));
         }
-        let arabic = self.word(trigger.tokens.start).chars().next().is_some_and(crate::lexicon::matcher::is_arabic);
+        let arabic = self
+            .word(trigger.tokens.start)
+            .chars()
+            .next()
+            .is_some_and(crate::lexicon::matcher::is_arabic);
         let ends_in_preposition = self.is_particle(hits, trigger.tokens.end - 1);
         if arabic && !met_with && !object_after && !ends_in_preposition {
             let after = self.actor_hits(hits).find(|h| {
@@ -347,6 +395,14 @@ impl Reader<'_> {
             .map(|h| (h.entry.index as usize, h.tokens.clone()))
     }
 
+    /// Whether the word at `k` is a function word (English articles aside).
+    fn is_particle_word(&self, k: usize) -> bool {
+        self.matches
+            .hits
+            .iter()
+            .any(|h| h.entry.table == Table::Particle && h.tokens.start == k)
+    }
+
     /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`.
     fn is_auxiliary(&self, hits: &[&Hit], k: usize) -> bool {
         hits.iter().any(|h| {
@@ -358,7 +414,8 @@ impl Reader<'_> {
 
     /// Whether a particle hit (other than a determiner) starts at token `k`.
     fn is_particle(&self, hits: &[&Hit], k: usize) -> bool {
-        hits.iter().any(|h| h.entry.table == Table::Particle && h.tokens.start == k)
+        hits.iter()
+            .any(|h| h.entry.table == Table::Particle && h.tokens.start == k)
     }
 
     /// Whether the word at `k` carries a preposition clitic (`لروسيا`, `بروسيا`): then it
@@ -374,11 +431,23 @@ impl Reader<'_> {
     /// The target: an actor after `على`/`ضد`/`من`/`ل`, "against"/"on"/"from" in the clause.
     /// The target: with `object_after`, the actor right after the trigger; else an actor
     /// after `على`/`ضد`/`من`/`عن`/`جانب`/`ل`, "against"/"on"/"from" in the clause.
-    fn target(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit, object_after: bool) -> Option<(usize, Range<usize>)> {
+    fn target(
+        &self,
+        hits: &[&Hit],
+        clause: &Range<usize>,
+        trigger: &Hit,
+        object_after: bool,
+    ) -> Option<(usize, Range<usize>)> {
+        // An actor right after an English verb is its object ("asked the SDF to leave").
+        let latin = self.word(trigger.tokens.start).is_ascii();
+        let object_after = object_after || latin;
         if object_after
-            && let Some(h) = self
-                .actor_hits(hits)
-                .find(|h| h.tokens.start >= trigger.tokens.end && h.tokens.start <= trigger.tokens.end + 1 && h.tokens.end <= clause.end)
+            && let Some(h) = self.actor_hits(hits).find(|h| {
+                h.tokens.start >= trigger.tokens.end
+                    && h.tokens.start <= trigger.tokens.end + 1
+                    && h.tokens.end <= clause.end
+                    && (trigger.tokens.end..h.tokens.start).all(|k| self.word(k) == "the" || !self.is_particle_word(k))
+            })
         {
             return Some((h.entry.index as usize, h.tokens.clone()));
         }
@@ -388,8 +457,10 @@ impl Reader<'_> {
                 let k = h.tokens.start;
                 let w = self.word(k);
                 let prev = self.word(k - 1);
-                matches!(prev, "علي" | "ضد" | "من" | "عن" | "جانب" | "against" | "on" | "from" | "with" | "alongside" | "مع")
-                    || (w.starts_with('ل') && h.prefix.len > 0 && k > trigger.tokens.end)
+                matches!(
+                    prev,
+                    "علي" | "ضد" | "من" | "عن" | "جانب" | "against" | "on" | "from" | "with" | "alongside" | "مع"
+                ) || (w.starts_with('ل') && h.prefix.len > 0 && k > trigger.tokens.end)
             })
             .map(|h| (h.entry.index as usize, h.tokens.clone()))
     }
@@ -402,21 +473,38 @@ impl Reader<'_> {
             let prev = self.word(trigger.tokens.start - 1);
             matches!(prev, "الي" | "to" | "into") || (w.starts_with('ل') && !w.starts_with("ال"))
         };
-        // "the possible confrontations": an event that has not happened.
+        // "the possible confrontations": an event that has not happened; "since the
+        // shelling began": an event the sentence takes for granted.
         let irrealis = trigger.tokens.end < clause.end
             && matches!(
                 self.word(trigger.tokens.end),
-                "المحتمله" | "المحتمل" | "المرتقبه" | "المرتقب" | "المتوقعه" | "المتوقع" | "possible" | "potential" | "expected"
+                "المحتمله"
+                    | "المحتمل"
+                    | "المرتقبه"
+                    | "المرتقب"
+                    | "المتوقعه"
+                    | "المتوقع"
+                    | "possible"
+                    | "potential"
+                    | "expected"
             );
+        let since = trigger.tokens.start > clause.start && {
+            let before = self.word(trigger.tokens.start - 1);
+            before == "since"
+                || before == "منذ"
+                || (before == "the" && trigger.tokens.start >= 2 && self.word(trigger.tokens.start - 2) == "since")
+        };
+        let irrealis = irrealis || since;
         irrealis
-            || !result && hits.iter().any(|h| {
-                h.entry.table == Table::Particle
-                    && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Causal
-                    && h.tokens.start >= clause.start
-                    && h.tokens.end <= clause.end
-                    && ((h.tokens.end <= trigger.tokens.start && trigger.tokens.start - h.tokens.end <= 1)
-                        || (trigger.tokens.end <= h.tokens.start && h.tokens.start - trigger.tokens.end <= 2))
-            })
+            || !result
+                && hits.iter().any(|h| {
+                    h.entry.table == Table::Particle
+                        && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Causal
+                        && h.tokens.start >= clause.start
+                        && h.tokens.end <= clause.end
+                        && ((h.tokens.end <= trigger.tokens.start && trigger.tokens.start - h.tokens.end <= 1)
+                            || (trigger.tokens.end <= h.tokens.start && h.tokens.start - trigger.tokens.end <= 2))
+                })
     }
 
     /// The place a `subject_place` predicate is said of: the first place before the
@@ -431,7 +519,10 @@ impl Reader<'_> {
     ) -> Option<(PlaceArg, Range<usize>)> {
         let places: Vec<&Hit> = hits.iter().copied().filter(|h| h.entry.table == Table::Place).collect();
         for scope in [clause.start, sentence.start] {
-            if let Some(h) = places.iter().find(|h| h.tokens.start >= scope && h.tokens.end <= trigger.tokens.start) {
+            if let Some(h) = places
+                .iter()
+                .find(|h| h.tokens.start >= scope && h.tokens.end <= trigger.tokens.start)
+            {
                 let same: Vec<&Hit> = places.iter().copied().filter(|o| o.tokens == h.tokens).collect();
                 return Some((self.resolve_place(&same, sentence_index), h.tokens.clone()));
             }
@@ -447,7 +538,7 @@ impl Reader<'_> {
         clause: &Range<usize>,
         trigger: &Hit,
         sentence_index: usize,
-    ) -> (Option<(PlaceArg, Range<usize>)>, Option<(PlaceArg, Range<usize>)>) {
+    ) -> (Option<Located>, Option<Located>) {
         let places: Vec<&Hit> = hits.iter().copied().filter(|h| h.entry.table == Table::Place).collect();
         let mut place = None;
         let mut destination = None;
@@ -463,11 +554,14 @@ impl Reader<'_> {
             let longest = here.iter().map(|h| h.tokens.len()).max().unwrap_or(1);
             let same: Vec<&Hit> = here.iter().copied().filter(|h| h.tokens.len() == longest).collect();
             let resolved = self.resolve_place(&same, sentence_index);
-            let to = k > 0
-                && matches!(
-                    self.word(k - 1),
-                    "الي" | "نحو" | "باتجاه" | "to" | "toward" | "towards" | "داخل"
-                );
+            // A destination marker shortly before the place ("to the base of Brigade 93").
+            let marker = |w: &str| {
+                matches!(
+                    w,
+                    "الي" | "نحو" | "باتجاه" | "to" | "toward" | "towards" | "for" | "داخل"
+                )
+            };
+            let to = (k.saturating_sub(3).max(trigger.tokens.end)..k).any(|j| marker(self.word(j)));
             let to = to || self.word(k).starts_with("الي");
             let span = k..k + longest;
             if to && destination.is_none() {
@@ -544,6 +638,21 @@ impl Reader<'_> {
             .count()
     }
 
+    /// Whether a hedge or modal marker stands right before the trigger (within two
+    /// words, in its clause): `قد يسحب`, "may resume", "likely to launch", "would keep".
+    fn modal(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
+        hits.iter().any(|h| {
+            h.entry.table == Table::Marker
+                && matches!(
+                    self.lexicon.entries.markers[h.entry.index as usize].entry.kind,
+                    MarkerKind::Hedge | MarkerKind::Modal
+                )
+                && h.tokens.start >= clause.start
+                && h.tokens.start < trigger.tokens.start
+                && trigger.tokens.start.saturating_sub(h.tokens.end) <= 3
+        })
+    }
+
     /// Digits or a vague quantity after the trigger in its clause.
     fn number(&self, clause: &Range<usize>, trigger: &Hit) -> Option<String> {
         (trigger.tokens.end..clause.end).map(|k| self.word(k)).find_map(|w| {
@@ -562,7 +671,10 @@ impl Reader<'_> {
     fn negated(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
         // A trigger that carries its own negation (`لم تحرك ساكناً`) is not negated again
         // by the `لا` before it.
-        let own = matches!(self.word(trigger.tokens.start), "لم" | "لا" | "عدم" | "لعدم" | "وعدم" | "not" | "no" | "never");
+        let own = matches!(
+            self.word(trigger.tokens.start),
+            "لم" | "لا" | "عدم" | "لعدم" | "وعدم" | "not" | "no" | "never"
+        );
         !own && hits.iter().any(|h| {
             h.entry.table == Table::Marker
                 && self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation

@@ -160,6 +160,9 @@ pub enum MarkerKind {
     Distance,
     /// Negation (لم، لا، "not"): flips polarity (used by claim frames).
     Negation,
+    /// Modality ("would", "will", "to"): the event is possible or future, not reported as
+    /// done; its claim is kept apart from the event's. (Hedges count as modal too.)
+    Modal,
 }
 
 /// A hedge, distance or negation marker.
@@ -405,6 +408,9 @@ pub enum ArgRole {
     Destination,
     /// How many: a number near the trigger (digits, or words like `عشرات`).
     Number,
+    /// What an embedding predicate embeds: the predicate of the event in its clause
+    /// (`agree` to `handover` is not `agree` to a joint operations room).
+    Complement,
 }
 
 /// An event predicate: what a claim frame says happened.

@@ -82,6 +82,9 @@ pub struct Linked {
     pub contradictions: Vec<Contradiction>,
 }
 
+/// An episode being built: its day span (when dated) and its frames.
+type Episode = (Option<(i64, i64)>, Vec<usize>);
+
 /// One key role's value: an id, or nothing when the frame does not say.
 type Value = Option<String>;
 
@@ -138,8 +141,11 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
     for (i, (pred, values)) in resolved.iter().enumerate() {
         let id = lexicon.entries.predicates[*pred].entry.id.get_ref().clone();
         let mut group_key = values.clone();
-        if !values.is_empty() && values.iter().all(Option::is_none) {
-            group_key.push(Some(format!("{}#{i}", inputs[i].article)));
+        let roles = &values[..values.len() - 1];
+        // ("the battle began" and "denied that any battle had begun" in one article are
+        // one event; across articles, nothing says so.)
+        if !roles.is_empty() && roles.iter().all(Option::is_none) {
+            group_key.push(Some(inputs[i].article.to_owned()));
         }
         groups.entry((id, group_key)).or_default().push(i);
     }
@@ -148,10 +154,11 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         ..Linked::default()
     };
     for ((_, mut values), mut members) in groups {
+        // The roles and the modality; not the suffix that keeps an all-unknown frame apart.
         let key_len = lexicon.entries.predicates[resolved[members[0]].0].entry.key.len();
-        values.truncate(key_len);
+        values.truncate(key_len + 1);
         members.sort_by_key(|&i| (days[i].map_or(i64::MAX, |d| d.0), inputs[i].article.to_owned()));
-        let mut episodes: Vec<(Option<(i64, i64)>, Vec<usize>)> = Vec::new();
+        let mut episodes: Vec<Episode> = Vec::new();
         for i in members {
             match (days[i], episodes.last_mut()) {
                 (Some(d), Some((Some(span), list))) if d.0 <= span.1 + window_days => {
@@ -197,12 +204,15 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
 /// The values of a frame's key roles.
 fn key_values(frame: &Frame, lexicon: &Lexicon) -> Vec<Value> {
     let p = &lexicon.entries.predicates[frame.predicate].entry;
-    p.key
+    let mut values: Vec<Value> = p
+        .key
         .iter()
         .map(|role| {
             frame.arg(*role).map(|arg| match arg {
                 Arg::Actor(a) if *role == ArgRole::Agent && p.by_side => side(lexicon, *a),
-                Arg::Actor(a) => lexicon.entries.actors[*a].entry.id.get_ref().clone(),
+                // A member speaks and acts within its group: the YPG's withdrawal is the
+                // SDF's, Ahrar al-Sharqiya's capture the SNA's.
+                Arg::Actor(a) => group(lexicon, *a),
                 Arg::Place(PlaceArg::Known(pl)) => lexicon.entries.places[*pl].entry.id.get_ref().clone(),
                 Arg::Place(PlaceArg::Ambiguous(all)) => format!(
                     "ambiguous({})",
@@ -212,9 +222,31 @@ fn key_values(frame: &Frame, lexicon: &Lexicon) -> Vec<Value> {
                         .join("|")
                 ),
                 Arg::Number(n) => n.clone(),
+                Arg::Event(e) => lexicon.entries.predicates[*e].entry.id.get_ref().clone(),
             })
         })
-        .collect()
+        .collect();
+    // A possible event is not the event: the modality is part of the key.
+    values.push(Some(if frame.modal { "possible" } else { "actual" }.to_owned()));
+    values
+}
+
+/// An actor's group: the top of its `part_of` chain.
+pub fn group(lexicon: &Lexicon, actor: usize) -> String {
+    let actors = &lexicon.entries.actors;
+    let mut at = actor;
+    for _ in 0..8 {
+        match actors[at]
+            .entry
+            .part_of
+            .first()
+            .and_then(|p| actors.iter().position(|e| e.entry.id.get_ref() == p))
+        {
+            Some(parent) => at = parent,
+            None => break,
+        }
+    }
+    actors[at].entry.id.get_ref().clone()
 }
 
 /// An actor's side: its declared `side`, else the top of its `part_of` chain.
@@ -299,7 +331,11 @@ impl Regions {
             .iter()
             .filter_map(|p| p.entry.within.clone().map(|w| (p.entry.id.get_ref().clone(), w)))
             .collect();
-        let regions = places.iter().filter(|p| p.entry.region).map(|p| p.entry.id.get_ref().clone()).collect();
+        let regions = places
+            .iter()
+            .filter(|p| p.entry.region)
+            .map(|p| p.entry.id.get_ref().clone())
+            .collect();
         Regions { parent, regions }
     }
 
@@ -332,14 +368,23 @@ fn within(a: Option<(i64, i64)>, b: Option<(i64, i64)>, window: i64) -> bool {
 
 fn key_string(lexicon: &Lexicon, predicate: usize, values: &[Value]) -> String {
     let id = lexicon.entries.predicates[predicate].entry.id.get_ref();
-    let args: Vec<&str> = values.iter().map(|v| v.as_deref().unwrap_or("?")).collect();
-    format!("{id}({})", args.join(", "))
+    let (modality, roles) = values.split_last().map_or((None, values), |(m, r)| (m.as_deref(), r));
+    let args: Vec<&str> = roles.iter().map(|v| v.as_deref().unwrap_or("?")).collect();
+    let possible = if modality == Some("possible") {
+        " [possible]"
+    } else {
+        ""
+    };
+    format!("{id}({}){possible}", args.join(", "))
 }
 
 /// The predicate's template with the roles filled in by English labels.
 fn label(lexicon: &Lexicon, predicate: usize, values: &[Value]) -> String {
     let p = &lexicon.entries.predicates[predicate].entry;
     let mut out = p.label.clone();
+    if values.last().and_then(|v| v.as_deref()) == Some("possible") {
+        out = format!("possibly: {out}");
+    }
     for (role, value) in p.key.iter().zip(values) {
         let name = match role {
             ArgRole::Agent => "{agent}",
@@ -347,6 +392,7 @@ fn label(lexicon: &Lexicon, predicate: usize, values: &[Value]) -> String {
             ArgRole::Target => "{target}",
             ArgRole::Destination => "{destination}",
             ArgRole::Number => "{number}",
+            ArgRole::Complement => "{complement}",
         };
         let text = value
             .as_deref()
@@ -359,6 +405,7 @@ fn label(lexicon: &Lexicon, predicate: usize, values: &[Value]) -> String {
         ("{target}", "another party"),
         ("{destination}", "elsewhere"),
         ("{number}", "several"),
+        ("{complement}", "something"),
     ] {
         out = out.replace(name, default);
     }
@@ -412,6 +459,10 @@ fn contradictions(
             let (Some(va), Some(vb)) = (values[a], values[b]) else {
                 continue;
             };
+            // What may happen does not contradict what happened.
+            if va.last() != vb.last() {
+                continue;
+            }
             let shared_agree =
                 pa.key.iter().zip(va).all(
                     |(role, x)| match pb.key.iter().position(|r| r == role).map(|k| &vb[k]) {
