@@ -144,11 +144,13 @@ pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> 
         .iter()
         .flat_map(|a| {
             let focus = focus_place(a, lexicon);
+            let outlet = resolve_outlet(a).0.id;
             a.frames.iter().map(move |f| link::Input {
                 frame: f,
                 article: &a.article.id,
                 published: a.article.meta.published,
                 focus: focus.clone(),
+                root: frame_root(a, f, &outlet),
             })
         })
         .collect();
@@ -290,6 +292,23 @@ pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> 
     run.relations.sort_by(|a, b| a.claims.cmp(&b.claims));
     independence(&mut run);
     run
+}
+
+/// Who a frame stands on: its innermost source's identity across articles (a known
+/// source, actor or named person), else the source in this article, else the outlet.
+fn frame_root(a: &Analysis, f: &Frame, outlet: &str) -> String {
+    match a.attribution.segments[f.segment].chain.last() {
+        Some(&e) => {
+            let key = &a.attribution.sources[e].key;
+            if ["known:", "actor:", "person:"].iter().any(|p| key.starts_with(p)) {
+                key.clone()
+            } else {
+                format!("{}/{key}", a.article.id)
+            }
+        }
+        None if outlet == "unknown" => format!("outlet:unknown/{}", a.article.id),
+        None => format!("outlet:{outlet}"),
+    }
 }
 
 /// The place an article is mostly about: the place (not a region) its frames name most

@@ -42,6 +42,9 @@ pub enum PlaceArg {
     Ambiguous(Vec<usize>),
 }
 
+/// How many words may stand between an embedding trigger and its complement.
+const EMBED_REACH: usize = 4;
+
 /// A place argument and the tokens that name it.
 type Located = (PlaceArg, Range<usize>);
 
@@ -190,7 +193,9 @@ impl Reader<'_> {
                 .any(|o| o.tokens != h.tokens && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end)
         });
         triggers.dedup_by(|a, b| a.tokens == b.tokens);
-        let mut embedding_until: Option<usize> = None;
+        // Where the current embedding ends: its clause's end, and the last word of the
+        // embedding trigger.
+        let mut embedding_until: Option<(usize, usize)> = None;
         let mut last_agent: Option<(usize, Range<usize>)> = None;
         // The subject of the first event of the last clause that had one.
         let mut clause_subject: Option<(usize, Range<usize>)> = None;
@@ -201,11 +206,16 @@ impl Reader<'_> {
                 let w = self.word(trigger.tokens.start);
                 w.starts_with('و') || w.starts_with('ف')
             };
-            if let Some(end) = embedding_until {
+            if let Some((end, near)) = embedding_until {
                 embedding_until = None;
-                if trigger.tokens.start < end && !conjoined {
-                    // The embedding frame's content: its complement, not a claim of its own.
-                    if let Some(f) = out.last_mut()
+                // The complement follows its embedding verb closely (`طلبت من قسد الخروج`,
+                // `رفضت قسد تسليم`); an event further on is a claim of its own.
+                if trigger.tokens.start < end && trigger.tokens.start <= near + EMBED_REACH && !conjoined {
+                    // The embedding frame's content: its complement, not a claim of its own
+                    // (an embedding complement embeds in turn: `اتفاق يقضي بانسحاب`).
+                    if p.embeds {
+                        embedding_until = Some((end, trigger.tokens.end));
+                    } else if let Some(f) = out.last_mut()
                         && f.segment == index
                         && f.arg(ArgRole::Complement).is_none()
                     {
@@ -220,7 +230,7 @@ impl Reader<'_> {
                 continue;
             }
             if p.embeds {
-                embedding_until = Some(clause.end);
+                embedding_until = Some((clause.end, trigger.tokens.end));
             }
             let mut rules = vec![format!("PRED/{}", p.id.get_ref())];
             let mut args = Vec::new();
@@ -390,7 +400,11 @@ impl Reader<'_> {
             .max()
             .unwrap_or(clause.start);
         self.actor_hits(hits)
-            .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= complementizer)
+            .filter(|h| {
+                h.tokens.end <= trigger.tokens.start
+                    && h.tokens.start >= complementizer
+                    && !self.is_preposition_word(h.tokens.start)
+            })
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
             .map(|h| (h.entry.index as usize, h.tokens.clone()))
     }
@@ -544,8 +558,16 @@ impl Reader<'_> {
         let mut destination = None;
         // Places after the trigger, in the sentence; the first one after إلى/نحو/"to" is
         // the destination.
+        // Places after the trigger: in its clause, and on through the sentence until the
+        // next event's trigger (`…من جهة أخرى، على محاور “المشيرفة”` is still this clash's).
+        let next_trigger = hits
+            .iter()
+            .filter(|h| h.entry.table == Table::Predicate && h.tokens.start >= trigger.tokens.end)
+            .map(|h| h.tokens.start)
+            .min()
+            .unwrap_or(sentence.end);
         let mut k = trigger.tokens.end;
-        while k < sentence.end {
+        while k < next_trigger.min(sentence.end) {
             let here: Vec<&Hit> = places.iter().copied().filter(|h| h.tokens.start == k).collect();
             if here.is_empty() {
                 k += 1;

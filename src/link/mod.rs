@@ -43,6 +43,8 @@ pub struct Input<'a> {
     pub published: Option<PartialDate>,
     /// The place the article is mostly about (a place id), for frames that name none.
     pub focus: Option<String>,
+    /// Who the frame stands on: its innermost source's identity, or the outlet's voice.
+    pub root: String,
 }
 
 /// A canonical claim.
@@ -197,7 +199,21 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
             }
         }
     }
-    linked.contradictions = contradictions(&linked.claims, &resolved, &linked.claim_of, lexicon, window_days);
+    // The sources that assert each claim (denials aside).
+    let mut asserted_by: Vec<Vec<&str>> = vec![Vec::new(); linked.claims.len()];
+    for (i, input) in inputs.iter().enumerate() {
+        if input.frame.polarity == crate::model::Polarity::Asserts {
+            asserted_by[linked.claim_of[i]].push(&input.root);
+        }
+    }
+    linked.contradictions = contradictions(
+        &linked.claims,
+        &resolved,
+        &linked.claim_of,
+        &asserted_by,
+        lexicon,
+        window_days,
+    );
     linked
 }
 
@@ -270,7 +286,8 @@ pub fn side(lexicon: &Lexicon, actor: usize) -> String {
     actors[at].entry.id.get_ref().clone()
 }
 
-/// The ids an actor belongs to, itself included (for agreement of roles).
+/// The ids an actor belongs to by `part_of`, itself included (sides are allies, not the
+/// same party: Russia's presence does not contradict the regime's withdrawal).
 fn lineage(lexicon: &Lexicon, id: &str) -> Vec<String> {
     let actors = &lexicon.entries.actors;
     let mut out = vec![id.to_owned()];
@@ -280,7 +297,7 @@ fn lineage(lexicon: &Lexicon, id: &str) -> Vec<String> {
             break;
         }
         if let Some(a) = actors.iter().find(|e| e.entry.id.get_ref() == &cur) {
-            for p in a.entry.part_of.iter().chain(a.entry.side.iter()) {
+            for p in &a.entry.part_of {
                 if !out.contains(p) {
                     out.push(p.clone());
                     frontier.push(p.clone());
@@ -438,6 +455,7 @@ fn contradictions(
     claims: &[LinkedClaim],
     keys: &[(usize, Vec<Value>)],
     claim_of: &[usize],
+    asserted_by: &[Vec<&str>],
     lexicon: &Lexicon,
     window: i64,
 ) -> Vec<Contradiction> {
@@ -471,7 +489,10 @@ fn contradictions(
                     },
                 );
             let shares_any = pa.key.iter().any(|r| pb.key.contains(r));
-            if shared_agree && shares_any {
+            // A source that asserts both sees no contradiction (a partial withdrawal
+            // leaves a limited presence); the tool does not make it contradict itself.
+            let one_source = asserted_by[a].iter().any(|r| asserted_by[b].contains(r));
+            if shared_agree && shares_any && !one_source {
                 out.push(Contradiction {
                     claims: (a, b),
                     reason: format!(
@@ -488,12 +509,13 @@ fn contradictions(
     out
 }
 
-/// Whether two role values can name the same thing: equal, or actors one of which is
-/// part of the other (the YPG and the SDF).
+/// Whether two role values name the same thing: equal, or actors one of which is part of
+/// the other (the YPG and the SDF). An unknown value agrees with nothing: the tool does
+/// not claim a contradiction about someone it cannot name.
 fn compatible(lexicon: &Lexicon, a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a == b || lineage(lexicon, a).contains(b) || lineage(lexicon, b).contains(a),
-        _ => true,
+        _ => false,
     }
 }
 
