@@ -141,9 +141,10 @@ enum EvalFormat {
 
 #[derive(Debug, clap::Args)]
 struct EvalArgs {
-    /// The gold annotation file (TOML, docs/eval.md).
-    #[arg(long, value_name = "FILE")]
-    gold: PathBuf,
+    /// The gold annotation file (TOML, docs/eval.md). Repeat to score against several
+    /// files at once: claims with the same id in different files are one claim.
+    #[arg(long, value_name = "FILE", required = true)]
+    gold: Vec<PathBuf>,
     /// Minimum scores (TOML); exit 3 when the run scores below any of them.
     #[arg(long, value_name = "FILE")]
     thresholds: Option<PathBuf>,
@@ -271,10 +272,13 @@ fn write_stdout(text: &str) -> Result<(), i32> {
 }
 
 fn run_eval(args: &EvalArgs, config: &Config, quiet: bool) -> i32 {
-    let gold = match eval::gold::Gold::load(&args.gold) {
-        Ok(gold) => gold,
-        Err(errors) => return usage_errors(&errors),
-    };
+    let mut golds = Vec::new();
+    for path in &args.gold {
+        match eval::gold::Gold::load(path) {
+            Ok(gold) => golds.push(gold),
+            Err(errors) => return usage_errors(&errors),
+        }
+    }
     let thresholds = match args.thresholds.as_deref().map(eval::Thresholds::load).transpose() {
         Ok(t) => t,
         Err(e) => return usage_errors(&[e]),
@@ -295,10 +299,15 @@ fn run_eval(args: &EvalArgs, config: &Config, quiet: bool) -> i32 {
         None => &out.run,
     };
     let texts = out.article_texts();
-    let problems = gold.validate(&texts);
+    // Each file is checked on its own, so that its messages name its own lines.
+    let problems: Vec<_> = golds.iter().flat_map(|g| g.validate(&texts)).collect();
     if !problems.is_empty() {
         return usage_errors(&problems);
     }
+    let gold = match eval::gold::Gold::merge(golds) {
+        Ok(gold) => gold,
+        Err(errors) => return usage_errors(&errors),
+    };
     let report = eval::score(&gold, run, &texts);
     let text = match args.format {
         EvalFormat::Text => eval::render_text(&report),

@@ -1,6 +1,8 @@
 //! The one integration test binary. Each module tests one thing a user would notice:
 //!
 //! - `attribution`: sources, chains, relays and stances on the seeds and English fixtures;
+//! - `claims`: claim frames, places, episodes, contradictions, independent roots, and
+//!   Arabic and English mentions of one claim;
 //! - `segmentation`: the seeds' furniture lines, headlines and sentence counts;
 //! - `inputs`: bad and unusual inputs through the real binary (messages, exit codes);
 //! - `json`: the JSON contract on the seed run, and that every span slices the file;
@@ -10,6 +12,7 @@
 //! `common` holds the shared helpers: fixture paths and a hermetic way to run the binary.
 
 mod attribution;
+mod claims;
 mod common;
 mod eval;
 mod inputs;

@@ -244,6 +244,59 @@ impl Gold {
         }
     }
 
+    /// Merges gold files annotating different articles into one, so that claims that
+    /// share an id across files (an English article restating an Arabic one's claim)
+    /// are one claim: their mentions are pooled, their relations joined. Each file
+    /// should be validated on its own first; merging only fails on an article or source
+    /// id that two files both define.
+    pub fn merge(golds: Vec<Gold>) -> Result<Gold, Vec<GoldError>> {
+        let mut out = Gold {
+            path: golds.iter().map(|g| g.path.as_str()).collect::<Vec<_>>().join("+"),
+            ..Gold::default()
+        };
+        let mut errors = Vec::new();
+        for g in golds {
+            for a in g.articles {
+                if out.articles.iter().any(|b| b.id.value == a.id.value) {
+                    errors.push(GoldError {
+                        path: g.path.clone(),
+                        line: a.id.line,
+                        message: format!("article id `{}` is defined by another gold file too", a.id.value),
+                    });
+                    continue;
+                }
+                out.articles.push(a);
+            }
+            for s in g.sources {
+                if out.sources.iter().any(|b| b.id.value == s.id.value) {
+                    errors.push(GoldError {
+                        path: g.path.clone(),
+                        line: s.id.line,
+                        message: format!("source id `{}` is defined by another gold file too", s.id.value),
+                    });
+                    continue;
+                }
+                out.sources.push(s);
+            }
+            for c in g.claims {
+                match out.claims.iter_mut().find(|b| b.id.value == c.id.value) {
+                    Some(existing) => existing.mentions.extend(c.mentions),
+                    None => out.claims.push(c),
+                }
+            }
+            for r in g.relations {
+                let same = |o: &GoldRelation| {
+                    o.kind == r.kind
+                        && (o.claims == r.claims || (o.claims[0] == r.claims[1] && o.claims[1] == r.claims[0]))
+                };
+                if !out.relations.iter().any(same) {
+                    out.relations.push(r);
+                }
+            }
+        }
+        if errors.is_empty() { Ok(out) } else { Err(errors) }
+    }
+
     /// Checks the gold against the article texts: every article's `file` is among `texts`,
     /// every quote, cue and `outlet_cue` occurs verbatim in its article, and every
     /// `no_claims` and `ignore` string is a whole (trimmed) line of its article.
