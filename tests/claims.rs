@@ -16,8 +16,16 @@ fn run_dirs(dirs: &[&str]) -> Output {
 
 /// The claims of the mentions whose evidence overlaps `quote` in the article `article`.
 fn claims_of(out: &Output, article: &str, quote: &str) -> Vec<String> {
-    let a = out.analyses.iter().find(|a| a.article.id.starts_with(article)).expect("article");
-    let at = a.article.text.find(quote).unwrap_or_else(|| panic!("{quote:?} in {article}"));
+    let a = out
+        .analyses
+        .iter()
+        .find(|a| a.article.id.starts_with(article))
+        .expect("article");
+    let at = a
+        .article
+        .text
+        .find(quote)
+        .unwrap_or_else(|| panic!("{quote:?} in {article}"));
     let q = Span::new(at, at + quote.len());
     let mut claims: Vec<String> = out
         .run
@@ -44,15 +52,24 @@ fn shares_claim(out: &Output, a: (&str, &str), b: (&str, &str)) -> bool {
 fn the_idlib_mushairfa_is_not_the_village_near_ain_issa() {
     let out = run_dirs(&["fixtures/ain-issa"]);
     let idlib = claims_of(&out, "003", "جرت اشتباكات عنيف");
-    assert!(idlib.iter().any(|c| claim(&out.run, c).key.contains("mushairfa-idlib")), "{idlib:?}");
+    assert!(
+        idlib.iter().any(|c| claim(&out.run, c).key.contains("mushairfa-idlib")),
+        "{idlib:?}"
+    );
     for (article, quote) in [
         ("001", "هاجمت قرية المشيرفة"),
         ("004", "قريتي الجهبل والمشيرفة"),
         ("004", "عن سيطرتها على قريتي الجهبل"),
     ] {
         let near = claims_of(&out, article, quote);
-        assert!(near.iter().all(|c| !idlib.contains(c)), "{article}: {near:?} shares a claim with {idlib:?}");
-        assert!(near.iter().all(|c| !claim(&out.run, c).key.contains("mushairfa-idlib")), "{near:?}");
+        assert!(
+            near.iter().all(|c| !idlib.contains(c)),
+            "{article}: {near:?} shares a claim with {idlib:?}"
+        );
+        assert!(
+            near.iter().all(|c| !claim(&out.run, c).key.contains("mushairfa-idlib")),
+            "{near:?}"
+        );
     }
 }
 
@@ -61,15 +78,25 @@ fn the_2019_and_2020_withdrawals_are_two_episodes() {
     let out = run_dirs(&["fixtures/ain-issa"]);
     let y2019 = claims_of(&out, "000", "انسحبت قوات بشار الأسد من مواقعها");
     let y2020 = claims_of(&out, "002", "قام بسحب رتل عسكري جديد");
-    let w2019: Vec<&String> = y2019.iter().filter(|c| c.starts_with("withdraw-regime-ain-issa")).collect();
-    let w2020: Vec<&String> = y2020.iter().filter(|c| c.starts_with("withdraw-regime-ain-issa")).collect();
+    let w2019: Vec<&String> = y2019
+        .iter()
+        .filter(|c| c.starts_with("withdraw-regime-ain-issa"))
+        .collect();
+    let w2020: Vec<&String> = y2020
+        .iter()
+        .filter(|c| c.starts_with("withdraw-regime-ain-issa"))
+        .collect();
     assert_eq!((w2019.len(), w2020.len()), (1, 1), "{y2019:?} {y2020:?}");
     assert_ne!(w2019[0], w2020[0]);
     assert_eq!(claim(&out.run, w2019[0]).episode, "2019-11");
     assert_eq!(claim(&out.run, w2020[0]).episode, "2020-10");
     // Different episodes never contradict.
     for r in &out.run.relations {
-        assert_eq!(claim(&out.run, &r.claims[0]).episode, claim(&out.run, &r.claims[1]).episode, "{r:?}");
+        assert_eq!(
+            claim(&out.run, &r.claims[0]).episode,
+            claim(&out.run, &r.claims[1]).episode,
+            "{r:?}"
+        );
     }
 }
 
@@ -77,7 +104,11 @@ fn the_2019_and_2020_withdrawals_are_two_episodes() {
 fn a_wider_window_joins_the_episodes() {
     let out = claimgraph(&["json", "--window", "800", "fixtures/ain-issa"], None);
     let run: Run = serde_json::from_slice(&out.stdout).expect("JSON run");
-    let withdrawals = run.claims.iter().filter(|c| c.key == "withdraw(regime, ain-issa)").count();
+    let withdrawals = run
+        .claims
+        .iter()
+        .filter(|c| c.key == "withdraw(regime, ain-issa)")
+        .count();
     assert_eq!(withdrawals, 1, "{}", texts(&out).1);
 }
 
@@ -88,7 +119,13 @@ fn contradictions_need_two_sources_and_named_roles() {
         .run
         .relations
         .iter()
-        .map(|r| (claim(&out.run, &r.claims[0]).key.clone(), claim(&out.run, &r.claims[1]).key.clone(), r.reason.clone()))
+        .map(|r| {
+            (
+                claim(&out.run, &r.claims[0]).key.clone(),
+                claim(&out.run, &r.claims[1]).key.clone(),
+                r.reason.clone(),
+            )
+        })
         .collect();
     // Russia says the SDF left the safe zone; Akar that some of it remains.
     assert!(
@@ -98,10 +135,19 @@ fn contradictions_need_two_sources_and_named_roles() {
         "{keys:#?}"
     );
     // Turkish officials say the YPG (part of the SDF) broke the Sochi deal.
-    assert!(keys.iter().any(|(a, b, _)| a == "breach(sdf)" && b == "withdraw(sdf, safe-zone)"), "{keys:#?}");
+    assert!(
+        keys.iter()
+            .any(|(a, b, _)| a == "breach(sdf)" && b == "withdraw(sdf, safe-zone)"),
+        "{keys:#?}"
+    );
     // Tayf Post's local sources say both that the regime withdrew and that it kept a
     // limited presence: one source, a partial withdrawal, no contradiction.
-    assert!(!keys.iter().any(|(a, b, _)| a.starts_with("remain(regime") && b.starts_with("withdraw(regime")), "{keys:#?}");
+    assert!(
+        !keys
+            .iter()
+            .any(|(a, b, _)| a.starts_with("remain(regime") && b.starts_with("withdraw(regime")),
+        "{keys:#?}"
+    );
     // A denial inside one claim: local sources deny the pages' battle.
     let battle = claims_of(&out, "004", "المعــ.ركة المنتظرة");
     let denial = claims_of(&out, "004", "ونفت مصادر محلية");
@@ -114,20 +160,37 @@ fn independent_roots_count_sources_not_outlets() {
     // Russia asked the SDF to hand Ain Issa over: Sputnik's sources (001) and
     // al-Habash's sources (002), both anonymous, two roots.
     let asked = claims_of(&out, "002", "روسيا طلبت من");
-    let c = asked.iter().map(|c| claim(&out.run, c)).find(|c| c.key.starts_with("demand(russia, sdf")).expect("demand");
+    let c = asked
+        .iter()
+        .map(|c| claim(&out.run, c))
+        .find(|c| c.key.starts_with("demand(russia, sdf"))
+        .expect("demand");
     assert_eq!(c.independent_roots, 2, "{:?}", c.roots);
     assert!(c.roots.iter().all(|r| r.anonymous), "{:?}", c.roots);
     assert_eq!(c.outlets, ["tayf-post", "unknown"]);
     // The 2019 withdrawal: Al-Wasila's own voice, the local Facebook pages and the field
     // sources it quotes, three roots in one outlet.
     let w = claims_of(&out, "000", "انسحبت قوات بشار الأسد من مواقعها");
-    let c = w.iter().map(|c| claim(&out.run, c)).find(|c| c.key == "withdraw(regime, ain-issa)").expect("withdraw");
+    let c = w
+        .iter()
+        .map(|c| claim(&out.run, c))
+        .find(|c| c.key == "withdraw(regime, ain-issa)")
+        .expect("withdraw");
     assert_eq!(c.independent_roots, 3, "{:?}", c.roots);
     assert_eq!(c.outlets, ["al-wasila"]);
     // SANA quoted twice in 000 is one root.
     let attack = claims_of(&out, "000", "قوات الجيش الوطني هاجـ.مت");
-    let c = attack.iter().map(|c| claim(&out.run, c)).find(|c| c.key.starts_with("attack(turkey")).expect("attack");
-    assert_eq!(c.roots.iter().filter(|r| r.id == "known:sana").count(), 1, "{:?}", c.roots);
+    let c = attack
+        .iter()
+        .map(|c| claim(&out.run, c))
+        .find(|c| c.key.starts_with("attack(turkey"))
+        .expect("attack");
+    assert_eq!(
+        c.roots.iter().filter(|r| r.id == "known:sana").count(),
+        1,
+        "{:?}",
+        c.roots
+    );
 }
 
 #[test]
@@ -143,7 +206,10 @@ fn the_graph_holds_every_record_and_edge() {
     assert_eq!(count(|e| *e == Edge::Publishes), run.mentions.len());
     assert_eq!(count(|e| matches!(e, Edge::Asserts | Edge::Denies)), run.mentions.len());
     assert_eq!(count(|e| matches!(e, Edge::Contradicts(_))), run.relations.len());
-    assert_eq!(count(|e| *e == Edge::Relays), run.sources.iter().filter(|s| s.via.is_some()).count());
+    assert_eq!(
+        count(|e| *e == Edge::Relays),
+        run.sources.iter().filter(|s| s.via.is_some()).count()
+    );
     assert!(count(|e| *e == Edge::Denies) >= 2);
 }
 
@@ -151,12 +217,27 @@ fn the_graph_holds_every_record_and_edge() {
 fn english_restatements_join_the_arabic_claims() {
     let out = run_dirs(&["fixtures/ain-issa", "fixtures/synthetic-en"]);
     for (ar, en) in [
-        (("002", "قام بسحب رتل عسكري جديد"), ("e3", "pulled another column out of Ain Issa")),
-        (("000", "انسحبت قوات بشار الأسد من مواقعها"), ("e1", "withdrew from their positions in Ain Issa")),
+        (
+            ("002", "قام بسحب رتل عسكري جديد"),
+            ("e3", "pulled another column out of Ain Issa"),
+        ),
+        (
+            ("000", "انسحبت قوات بشار الأسد من مواقعها"),
+            ("e1", "withdrew from their positions in Ain Issa"),
+        ),
         (("002", "روسيا طلبت من"), ("e3", "Russia had asked the SDF to leave")),
-        (("004", "ورفضت قسد تسليم المدينة"), ("e3", "the SDF turned the proposal down flatly")),
-        (("001", "تكثف هجماتها على عين عيسى"), ("e4", "intensified their attacks on Ain Issa")),
-        (("003", "مازالوا موجودين في المنطقة الآمنة"), ("e2", "were still inside the safe zone")),
+        (
+            ("004", "ورفضت قسد تسليم المدينة"),
+            ("e3", "the SDF turned the proposal down flatly"),
+        ),
+        (
+            ("001", "تكثف هجماتها على عين عيسى"),
+            ("e4", "intensified their attacks on Ain Issa"),
+        ),
+        (
+            ("003", "مازالوا موجودين في المنطقة الآمنة"),
+            ("e2", "were still inside the safe zone"),
+        ),
     ] {
         assert!(shares_claim(&out, ar, en), "{ar:?} and {en:?} share no claim");
     }
@@ -186,7 +267,10 @@ fn seeds_and_english_scored_together() {
     // Cross-lingual links are most of the cross-outlet pairs here; no false link at all.
     assert!(ratio("link_precision") >= 0.99, "{m}");
     assert!(ratio("link_recall_cross_outlet") >= 0.6, "{m}");
-    assert_eq!(m["contradiction_recall"]["hits"], m["contradiction_recall"]["total"], "{m}");
+    assert_eq!(
+        m["contradiction_recall"]["hits"], m["contradiction_recall"]["total"],
+        "{m}"
+    );
 }
 
 #[test]

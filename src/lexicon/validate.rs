@@ -547,6 +547,7 @@ pub fn entry_count(p: &super::schema::Pack) -> usize {
         + p.source.len()
         + p.actor.len()
         + p.place.len()
+        + p.predicate.len()
         + p.furniture.len()
         + p.byline.len()
         + usize::from(p.subheading.is_some())
