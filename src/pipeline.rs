@@ -371,26 +371,26 @@ fn independence(run: &mut Run) {
 
 /// Claim ids: the key as a slug and the episode, unique.
 fn claim_ids(linked: &link::Linked) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for c in &linked.claims {
-        let base = format!("{}-{}", slug(&c.key.replace('?', "unknown")), c.episode);
-        let mut id = base.clone();
-        let mut n = 2;
-        while ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        ids.push(id);
-    }
-    ids
+    unique(
+        linked
+            .claims
+            .iter()
+            .map(|c| format!("{}-{}", slug(&c.key.replace('?', "unknown")), c.episode)),
+    )
 }
 
 /// Source ids of an article: `ARTICLE/slug`, unique within the article.
 fn source_ids(a: &Analysis) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for e in &a.attribution.sources {
+    unique(a.attribution.sources.iter().map(|e| {
         let name = e.key.split_once(':').map_or(e.key.as_str(), |(_, rest)| rest);
-        let base = format!("{}/{}", a.article.id, slug(name));
+        format!("{}/{}", a.article.id, slug(name))
+    }))
+}
+
+/// The ids as given, a repeated one suffixed `-2`, `-3`…
+fn unique(bases: impl Iterator<Item = String>) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for base in bases {
         let mut id = base.clone();
         let mut n = 2;
         while ids.contains(&id) {

@@ -442,7 +442,6 @@ impl Reader<'_> {
         }
     }
 
-    /// The target: an actor after `على`/`ضد`/`من`/`ل`, "against"/"on"/"from" in the clause.
     /// The target: with `object_after`, the actor right after the trigger; else an actor
     /// after `على`/`ضد`/`من`/`عن`/`جانب`/`ل`, "against"/"on"/"from" in the clause.
     fn target(

@@ -249,29 +249,21 @@ fn key_values(frame: &Frame, lexicon: &Lexicon) -> Vec<Value> {
 
 /// An actor's group: the top of its `part_of` chain.
 pub fn group(lexicon: &Lexicon, actor: usize) -> String {
-    let actors = &lexicon.entries.actors;
-    let mut at = actor;
-    for _ in 0..8 {
-        match actors[at]
-            .entry
-            .part_of
-            .first()
-            .and_then(|p| actors.iter().position(|e| e.entry.id.get_ref() == p))
-        {
-            Some(parent) => at = parent,
-            None => break,
-        }
-    }
-    actors[at].entry.id.get_ref().clone()
+    top(lexicon, actor, false)
 }
 
 /// An actor's side: its declared `side`, else the top of its `part_of` chain.
 pub fn side(lexicon: &Lexicon, actor: usize) -> String {
+    top(lexicon, actor, true)
+}
+
+/// Walks up `part_of` (stopping at a declared `side` when `sides`).
+fn top(lexicon: &Lexicon, actor: usize, sides: bool) -> String {
     let actors = &lexicon.entries.actors;
     let mut at = actor;
     for _ in 0..8 {
         let a = &actors[at].entry;
-        if let Some(s) = &a.side {
+        if sides && let Some(s) = &a.side {
             return s.clone();
         }
         match a
