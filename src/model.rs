@@ -35,6 +35,26 @@ pub struct Run {
     pub mentions: Vec<Mention>,
     /// Derived claim–claim relations (contradictions).
     pub relations: Vec<Relation>,
+    /// How each outlet names each actor: the names used and their framing.
+    #[serde(default)]
+    pub framing: Vec<ActorName>,
+}
+
+/// One name an outlet uses for an actor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ActorName {
+    /// The actor (a lexicon actor id, `sdf`).
+    pub actor: String,
+    /// The actor's English label.
+    pub label: String,
+    /// The outlet (`outlets[].id`).
+    pub outlet: String,
+    /// The name as the articles write it (`ميليشيا قسد`).
+    pub name: String,
+    /// Its framing: `neutral`, `pejorative` or `partisan`.
+    pub framing: String,
+    /// How many times the outlet's articles use it.
+    pub count: usize,
 }
 
 /// A half-open byte range `[start, end)` into an article file.

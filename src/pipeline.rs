@@ -291,7 +291,56 @@ pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> 
     }
     run.relations.sort_by(|a, b| a.claims.cmp(&b.claims));
     independence(&mut run);
+    run.framing = framing(analyses, lexicon);
     run
+}
+
+/// How each outlet names each actor, from the actor aliases the matcher found.
+fn framing(analyses: &[Analysis], lexicon: &Lexicon) -> Vec<crate::model::ActorName> {
+    use crate::lexicon::matcher::Table;
+    let mut counts: BTreeMap<(String, String, String), (String, usize)> = BTreeMap::new();
+    for a in analyses {
+        let outlet = resolve_outlet(a).0.id;
+        let mut last_end = 0;
+        for h in &a.matches.hits {
+            // The longest name at a place only (`قوات سوريا الديمقراطية`, not its `سوريا`).
+            if h.entry.table != Table::Actor || h.tokens.start < last_end {
+                continue;
+            }
+            last_end = h.tokens.end;
+            let actor = &lexicon.entries.actors[h.entry.index as usize].entry;
+            let alias = &actor.aliases[usize::from(h.entry.form).min(actor.aliases.len() - 1)];
+            let span = a.norm.to_original(h.norm.clone());
+            let text = a.article.text[span].replace(['"', '“', '”', '«', '»'], "");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            // The matcher took the article off as a clitic (`ميليشيا` in `الميليشيا`); the
+            // name is shown with it.
+            let name = if h.prefix.definite && !text.starts_with("ال") { format!("ال{text}") } else { text };
+            let framing = format!("{:?}", alias.framing).to_lowercase();
+            let key = (actor.id.get_ref().clone(), outlet.clone(), name);
+            counts.entry(key).or_insert((framing, 0)).1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((actor, outlet, name), (framing, count))| {
+            let label = lexicon
+                .entries
+                .actors
+                .iter()
+                .find(|e| e.entry.id.get_ref() == &actor)
+                .map(|e| e.entry.label.clone())
+                .unwrap_or_default();
+            crate::model::ActorName {
+                actor,
+                label,
+                outlet,
+                name,
+                framing,
+                count,
+            }
+        })
+        .collect()
 }
 
 /// Who a frame stands on: its innermost source's identity across articles (a known

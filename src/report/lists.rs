@@ -1,0 +1,1 @@
+//! `claimgraph claims`, `sources`, `framing`, `diff`.
