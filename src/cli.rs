@@ -15,7 +15,7 @@ use crate::lexicon::Lexicon;
 use crate::pipeline::{self, Config, Output};
 use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 /// Exit code: success.
@@ -49,6 +49,20 @@ struct Cli {
     /// Print no warnings (errors are still printed).
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Write the output to FILE (atomically: all or nothing) instead of stdout.
+    #[arg(long, short, global = true, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace FILE if it exists (with --output).
+    #[arg(long, global = true)]
+    force: bool,
+}
+
+/// Where output goes and what is said on the way.
+#[derive(Debug, Clone)]
+struct Sink {
+    output: Option<PathBuf>,
+    force: bool,
+    quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -59,18 +73,18 @@ enum Command {
     Eval(EvalArgs),
     /// Show how articles are cut: every line with its kind and rule, and the sentences.
     Segment(Paths),
-    /// Claims × outlets comparison table (issue 6).
-    Compare(Paths),
-    /// Each claim with its mentions (issue 6).
-    Claims(Paths),
-    /// Per outlet, the sources it cites (issue 6).
-    Sources(Paths),
-    /// Per actor, the labels each outlet uses (issue 6).
-    Framing(Paths),
-    /// Claims one outlet carries and another does not (issue 6).
-    Diff(Paths),
-    /// Graphviz DOT of outlets, sources and claims (issue 6).
-    Dot(Paths),
+    /// Claims × outlets: who carries what, on whose authority; then the contradictions.
+    Compare(CompareArgs),
+    /// Each claim with every mention: outlet → chain, polarity, stance, quoted sentence.
+    Claims(ReportArgs),
+    /// Per outlet, the sources it cites, their kinds and the claims each carries.
+    Sources(ReportArgs),
+    /// Per actor, the names each outlet uses for it and their framing.
+    Framing(ReportArgs),
+    /// Claims only OUTLET_A carries, only OUTLET_B, both, and contradictions between them.
+    Diff(DiffArgs),
+    /// Graphviz DOT of outlets, sources and claims (render with `dot -Tsvg`).
+    Dot(DotArgs),
     /// Why each sentence got its chain, polarity and stance: every rule that fired.
     Explain(ExplainArgs),
     /// Check, list and export lexicons (docs/lexicon.md).
@@ -131,6 +145,100 @@ struct ExplainArgs {
     paths: Vec<PathBuf>,
 }
 
+/// The filters every report shares.
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    /// Only claims whose id or key contains TEXT.
+    #[arg(long, value_name = "TEXT")]
+    claim: Option<String>,
+    /// Only claims this outlet carries (an outlet id; repeat for several).
+    #[arg(long, value_name = "OUTLET")]
+    outlet: Vec<String>,
+    /// Only claims of this episode (`2019-11`).
+    #[arg(long, value_name = "EPISODE")]
+    episode: Option<String>,
+    /// Only claims carried by at least N outlets.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_outlets: usize,
+    /// Only contradicted claims.
+    #[arg(long)]
+    contradictions_only: bool,
+    /// Article files, directories (walked recursively; .txt, .md, .jsonl) or - for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+impl ReportArgs {
+    fn filter(&self) -> report::Filter {
+        report::Filter {
+            claim: self.claim.clone(),
+            outlets: self.outlet.clone(),
+            episode: self.episode.clone(),
+            min_outlets: self.min_outlets,
+            contradictions_only: self.contradictions_only,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CompareFormat {
+    /// A terminal table.
+    Table,
+    /// CSV.
+    Csv,
+    /// JSON.
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+struct CompareArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    format: CompareFormat,
+    /// Fit the table to N columns (default: the terminal's width; unlimited off a terminal).
+    #[arg(long, value_name = "N")]
+    width: Option<u16>,
+    /// Colour the marks.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Show open claims (statements no frame matched) as rows too.
+    #[arg(long)]
+    open: bool,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct DiffArgs {
+    /// The first outlet (an outlet id, as `claimgraph json` lists them).
+    outlet_a: String,
+    /// The second outlet.
+    outlet_b: String,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct DotArgs {
+    /// Fold claims that only one outlet carries into one node per episode.
+    #[arg(long)]
+    fold: bool,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum EvalFormat {
     /// A metrics table, then the misses.
@@ -168,6 +276,21 @@ pub fn main() -> i32 {
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
+    let sink = Sink {
+        output: cli.output.clone(),
+        force: cli.force,
+        quiet: cli.quiet,
+    };
+    if let Some(path) = &sink.output
+        && path.exists()
+        && !sink.force
+    {
+        eprintln!(
+            "claimgraph: {} exists; nothing was written\n  hint: add --force to replace it",
+            path.display()
+        );
+        return EXIT_USAGE;
+    }
     let config = match resolve(&cli) {
         Ok(config) => config,
         Err(message) => {
@@ -178,19 +301,80 @@ pub fn main() -> i32 {
     match &cli.command {
         Command::Json(p) => {
             let out = pipeline::run(&p.paths, &config);
-            finish(&out, cli.quiet, &report::json(&out.run))
+            finish(&out, &sink, &report::json(&out.run))
         }
         Command::Segment(p) => {
             let out = pipeline::run(&p.paths, &config);
-            finish(&out, cli.quiet, &render_segments(&out))
+            finish(&out, &sink, &render_segments(&out))
         }
-        Command::Eval(args) => run_eval(args, &config, cli.quiet),
-        Command::Compare(_) => not_yet("compare", 6),
-        Command::Claims(_) => not_yet("claims", 6),
-        Command::Sources(_) => not_yet("sources", 6),
-        Command::Framing(_) => not_yet("framing", 6),
-        Command::Diff(_) => not_yet("diff", 6),
-        Command::Dot(_) => not_yet("dot", 6),
+        Command::Eval(args) => run_eval(args, &config, &sink),
+        Command::Compare(args) => {
+            let out = pipeline::run(&args.report.paths, &config);
+            let matrix = report::compare::matrix(&out.run, &args.report.filter(), args.open);
+            let format = match args.format {
+                CompareFormat::Table => report::compare::Format::Table,
+                CompareFormat::Csv => report::compare::Format::Csv,
+                CompareFormat::Json => report::compare::Format::Json,
+                CompareFormat::Markdown => report::compare::Format::Markdown,
+            };
+            let terminal = sink.output.is_none() && std::io::stdout().is_terminal();
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            let width = args.width.or_else(|| {
+                if terminal {
+                    comfy_table::Table::new().width()
+                } else {
+                    None
+                }
+            });
+            let text = report::compare::render(&matrix, format, report::compare::Style { width, color });
+            finish(&out, &sink, &text)
+        }
+        Command::Claims(args) => {
+            let out = pipeline::run(&args.paths, &config);
+            finish(&out, &sink, &report::lists::claims(&out.run, &args.filter()))
+        }
+        Command::Sources(args) => {
+            let out = pipeline::run(&args.paths, &config);
+            finish(&out, &sink, &report::lists::sources(&out.run, &args.filter()))
+        }
+        Command::Framing(args) => {
+            let out = pipeline::run(&args.paths, &config);
+            finish(&out, &sink, &report::lists::framing(&out.run, &args.filter()))
+        }
+        Command::Diff(args) => {
+            let out = pipeline::run(&args.report.paths, &config);
+            let unknown: Vec<&String> = [&args.outlet_a, &args.outlet_b]
+                .into_iter()
+                .filter(|o| !out.run.outlets.iter().any(|x| &x.id == *o))
+                .collect();
+            if !unknown.is_empty() {
+                let known: Vec<&str> = out.run.outlets.iter().map(|o| o.id.as_str()).collect();
+                eprintln!(
+                    "claimgraph: no outlet {} in these articles\n  hint: the outlets are: {}",
+                    unknown.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", "),
+                    known.join(", ")
+                );
+                return EXIT_USAGE;
+            }
+            let text = report::lists::diff(&out.run, &args.report.filter(), &args.outlet_a, &args.outlet_b);
+            finish(&out, &sink, &text)
+        }
+        Command::Dot(args) => {
+            let out = pipeline::run(&args.report.paths, &config);
+            let options = report::dot::DotOptions {
+                fold: args.fold,
+                ..report::dot::DotOptions::default()
+            };
+            finish(
+                &out,
+                &sink,
+                &report::dot::dot(&out.run, &args.report.filter(), &options),
+            )
+        }
         Command::Explain(args) => {
             let out = pipeline::run(&args.paths, &config);
             let text: String = out
@@ -199,7 +383,7 @@ pub fn main() -> i32 {
                 .map(|a| report::explain::explain(a, &config.lexicon, args.line))
                 .collect::<Vec<_>>()
                 .join("\n");
-            finish(&out, cli.quiet, &text)
+            finish(&out, &sink, &text)
         }
         Command::Lexicon { command } => run_lexicon(command, &config, cli.quiet),
     }
@@ -223,19 +407,37 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
     })
 }
 
-fn not_yet(command: &str, issue: u32) -> i32 {
-    eprintln!("claimgraph: `{command}` is not built yet (issue {issue}); `claimgraph json PATH…` shows the whole run");
-    EXIT_USAGE
-}
-
 /// Reports input problems, writes `text` to stdout, and returns the exit code.
-fn finish(out: &Output, quiet: bool, text: &str) -> i32 {
-    report_inputs(out, quiet);
+fn finish(out: &Output, sink: &Sink, text: &str) -> i32 {
+    report_inputs(out, sink.quiet);
     let code = if out.errors.is_empty() { EXIT_OK } else { EXIT_SKIPPED };
-    match write_stdout(text) {
+    let written = match &sink.output {
+        Some(path) => write_file(path, text),
+        None => write_stdout(text),
+    };
+    match written {
         Ok(()) => code,
         Err(write_failed) => write_failed.max(code),
     }
+}
+
+/// Writes `text` to `path` atomically: into a temporary file beside it, then renamed over
+/// it, so a reader never sees half a file and a failed run leaves none.
+fn write_file(path: &std::path::Path, text: &str) -> Result<(), i32> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.claimgraph-{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        eprintln!("claimgraph: cannot write {}: {e}", path.display());
+        EXIT_SKIPPED
+    })
 }
 
 fn report_inputs(out: &Output, quiet: bool) {
@@ -271,7 +473,7 @@ fn write_stdout(text: &str) -> Result<(), i32> {
     }
 }
 
-fn run_eval(args: &EvalArgs, config: &Config, quiet: bool) -> i32 {
+fn run_eval(args: &EvalArgs, config: &Config, sink: &Sink) -> i32 {
     let mut golds = Vec::new();
     for path in &args.gold {
         match eval::gold::Gold::load(path) {
@@ -317,7 +519,7 @@ fn run_eval(args: &EvalArgs, config: &Config, quiet: bool) -> i32 {
             json
         }
     };
-    let code = finish(&out, quiet, &text);
+    let code = finish(&out, sink, &text);
     let below = thresholds.map(|t| t.check(&report.metrics)).unwrap_or_default();
     for line in &below {
         eprintln!("claimgraph: below threshold: {line}");

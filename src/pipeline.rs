@@ -315,7 +315,11 @@ fn framing(analyses: &[Analysis], lexicon: &Lexicon) -> Vec<crate::model::ActorN
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             // The matcher took the article off as a clitic (`ميليشيا` in `الميليشيا`); the
             // name is shown with it.
-            let name = if h.prefix.definite && !text.starts_with("ال") { format!("ال{text}") } else { text };
+            let name = if h.prefix.definite && !text.starts_with("ال") {
+                format!("ال{text}")
+            } else {
+                text
+            };
             let framing = format!("{:?}", alias.framing).to_lowercase();
             let key = (actor.id.get_ref().clone(), outlet.clone(), name);
             counts.entry(key).or_insert((framing, 0)).1 += 1;

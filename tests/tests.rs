@@ -3,6 +3,8 @@
 //! - `attribution`: sources, chains, relays and stances on the seeds and English fixtures;
 //! - `claims`: claim frames, places, episodes, contradictions, independent roots, and
 //!   Arabic and English mentions of one claim;
+//! - `reports`: compare, claims, sources, framing, diff: snapshots, CSV, colour, filters,
+//!   output files;
 //! - `segmentation`: the seeds' furniture lines, headlines and sentence counts;
 //! - `inputs`: bad and unusual inputs through the real binary (messages, exit codes);
 //! - `json`: the JSON contract on the seed run, and that every span slices the file;
@@ -18,4 +20,5 @@ mod eval;
 mod inputs;
 mod json;
 mod lexicon;
+mod reports;
 mod segmentation;

@@ -484,7 +484,8 @@ impl Reader<'_> {
         let result = trigger.tokens.start > 0 && {
             let w = self.word(trigger.tokens.start);
             let prev = self.word(trigger.tokens.start - 1);
-            matches!(prev, "الي" | "to" | "into") || (w.starts_with('ل') && !w.starts_with("ال"))
+            matches!(prev, "الي" | "to" | "into")
+                || ((w.starts_with('ل') || w.starts_with('ب')) && !w.starts_with("ال"))
         };
         // "the possible confrontations": an event that has not happened; "since the
         // shelling began": an event the sentence takes for granted.

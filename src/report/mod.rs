@@ -84,7 +84,10 @@ impl Filter {
 /// Whether a claim is contradicted: by a relation, or by a denial among its mentions.
 pub fn contested(run: &Run, claim: &str) -> bool {
     run.relations.iter().any(|r| r.claims.iter().any(|c| c == claim))
-        || run.mentions.iter().any(|m| m.claim == claim && m.polarity == crate::model::Polarity::Denies)
+        || run
+            .mentions
+            .iter()
+            .any(|m| m.claim == claim && m.polarity == crate::model::Polarity::Denies)
 }
 
 /// The mentions of a claim, in article and text order.

@@ -1,0 +1,229 @@
+//! The reports people read, through the real binary: snapshots of `compare`, `claims`,
+//! `sources`, `framing` and `diff` on the seeds; CSV with the table's cells; colour only
+//! when asked; filters; output files written atomically and never clobbered.
+
+use crate::common::{claimgraph, scratch, texts};
+use serde_json::Value;
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = claimgraph(args, None);
+    let (stdout, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    stdout
+}
+
+#[test]
+fn compare_snapshot() {
+    insta::assert_snapshot!(stdout_of(&[
+        "compare",
+        "--width",
+        "150",
+        "--color",
+        "never",
+        "fixtures/ain-issa"
+    ]));
+}
+
+#[test]
+fn claims_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["claims", "--min-outlets", "2", "fixtures/ain-issa"]));
+}
+
+#[test]
+fn sources_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["sources", "fixtures/ain-issa"]));
+}
+
+#[test]
+fn framing_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["framing", "fixtures/ain-issa"]));
+}
+
+#[test]
+fn diff_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["diff", "al-wasila", "awtan-post", "fixtures/ain-issa"]));
+}
+
+/// Splits RFC 4180 CSV into records of fields.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if field.is_empty() => quoted = true,
+            (',', false) => record.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    records
+}
+
+#[test]
+fn compare_csv_has_the_cells_of_the_table() {
+    let csv = parse_csv(&stdout_of(&["compare", "--format", "csv", "fixtures/ain-issa"]));
+    let matrix: Value =
+        serde_json::from_str(&stdout_of(&["compare", "--format", "json", "fixtures/ain-issa"])).unwrap();
+    let header = &csv[0];
+    assert_eq!(header.first().map(String::as_str), Some("claim"));
+    assert_eq!(&header[header.len() - 2..], ["roots", "episode"]);
+    let rows = matrix["rows"].as_array().unwrap();
+    assert_eq!(csv.len() - 1, rows.len());
+    for (record, row) in csv[1..].iter().zip(rows) {
+        assert_eq!(record.len(), header.len());
+        assert_eq!(record[0], row["label"].as_str().unwrap());
+        for (k, cell) in row["cells"].as_array().unwrap().iter().enumerate() {
+            let marks = cell["marks"].as_str().unwrap();
+            assert!(record[k + 1].starts_with(marks), "{record:?} vs {cell}");
+        }
+        assert_eq!(record[record.len() - 1], row["episode"].as_str().unwrap());
+    }
+    // The table shows the same rows, in the same order.
+    let table = stdout_of(&["compare", "--color", "never", "fixtures/ain-issa"]);
+    let mut at = 0;
+    for record in &csv[1..] {
+        let found = table[at..]
+            .find(record[0].as_str())
+            .unwrap_or_else(|| panic!("{:?} not in the table in order", record[0]));
+        at += found;
+    }
+}
+
+#[test]
+fn colour_only_when_asked() {
+    let always = stdout_of(&["compare", "--color", "always", "fixtures/ain-issa"]);
+    assert!(always.contains("\u{1b}["));
+    let never = stdout_of(&["compare", "--color", "never", "fixtures/ain-issa"]);
+    assert!(!never.contains("\u{1b}["));
+    // Off a terminal, auto means none.
+    let auto = stdout_of(&["compare", "fixtures/ain-issa"]);
+    assert!(!auto.contains("\u{1b}["));
+}
+
+#[test]
+fn filters_narrow_every_report() {
+    let matrix: Value = serde_json::from_str(&stdout_of(&[
+        "compare",
+        "--format",
+        "json",
+        "--min-outlets",
+        "2",
+        "fixtures/ain-issa",
+    ]))
+    .unwrap();
+    let rows = matrix["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let carried = row["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["marks"] != "")
+            .count();
+        assert!(carried >= 2, "{row}");
+    }
+    let contested: Value = serde_json::from_str(&stdout_of(&[
+        "compare",
+        "--format",
+        "json",
+        "--contradictions-only",
+        "fixtures/ain-issa",
+    ]))
+    .unwrap();
+    let keys: Vec<&str> = contested["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"withdraw(sdf, safe-zone)"), "{keys:?}");
+    assert!(keys.contains(&"remain(sdf, safe-zone)"), "{keys:?}");
+    let episode: Value = serde_json::from_str(&stdout_of(&[
+        "compare",
+        "--format",
+        "json",
+        "--episode",
+        "2019-11",
+        "fixtures/ain-issa",
+    ]))
+    .unwrap();
+    assert!(
+        episode["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["episode"] == "2019-11")
+    );
+    let claims = stdout_of(&["claims", "--claim", "withdraw(regime", "fixtures/ain-issa"]);
+    assert!(claims.starts_with("withdraw(regime, ain-issa)"), "{claims}");
+}
+
+#[test]
+fn output_files_are_written_whole_and_never_clobbered() {
+    let dir = scratch("reports_output");
+    let path = dir.join("compare.md");
+    let path_str = path.to_str().unwrap();
+    let first = claimgraph(
+        &["compare", "--format", "markdown", "-o", path_str, "fixtures/ain-issa"],
+        None,
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", texts(&first).1);
+    assert!(first.stdout.is_empty());
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.starts_with("| claim |"));
+    // An existing file is replaced only with --force, and nothing is written without it.
+    std::fs::write(&path, "keep me").unwrap();
+    let refused = claimgraph(&["compare", "-o", path_str, "fixtures/ain-issa"], None);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(texts(&refused).1.contains("exists; nothing was written"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    let forced = claimgraph(
+        &[
+            "compare",
+            "--format",
+            "csv",
+            "-o",
+            path_str,
+            "--force",
+            "fixtures/ain-issa",
+        ],
+        None,
+    );
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("claim,"));
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn diff_of_an_unknown_outlet_names_the_known_ones() {
+    let out = claimgraph(&["diff", "al-wasila", "reuters", "fixtures/ain-issa"], None);
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("no outlet `reuters`") && stderr.contains("awtan-post"),
+        "{stderr}"
+    );
+}
