@@ -473,7 +473,7 @@ impl Reader<'_> {
                 matches!(
                     prev,
                     "علي" | "ضد" | "من" | "عن" | "جانب" | "against" | "on" | "from" | "with" | "alongside" | "مع"
-                ) || (w.starts_with('ل') && h.prefix.len > 0 && k > trigger.tokens.end)
+                ) || (w.starts_with('ل') && h.prefix.len > 0)
             })
             .map(|h| (h.entry.index as usize, h.tokens.clone()))
     }
