@@ -8,7 +8,7 @@
 //! One [`Matrix`] is built from the run; the table, CSV, Markdown and JSON renderings all
 //! read it, so they show the same cells.
 
-use super::{Filter, clean, mentions_of, outlet_of, source_label, truncate};
+use super::{Filter, clean, mentions_of, outlet_of, source_label, truncate, voice_of};
 use crate::model::{Polarity, Run, Stance};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use serde::Serialize;
@@ -109,24 +109,7 @@ pub fn matrix(run: &Run, filter: &Filter, open: bool) -> Matrix {
     let all = filter.claims(run);
     let open_hidden = if open { 0 } else { all.iter().filter(|c| c.open).count() };
     let claims: Vec<_> = all.into_iter().filter(|c| open || !c.open).collect();
-    let mut outlets: Vec<String> = run
-        .outlets
-        .iter()
-        .map(|o| o.id.clone())
-        .filter(|o| claims.iter().any(|c| c.outlets.contains(o)))
-        .collect();
-    if !filter.outlets.is_empty() {
-        outlets.retain(|o| filter.outlets.contains(o));
-    }
-    let labels = outlets
-        .iter()
-        .map(|o| {
-            run.outlets
-                .iter()
-                .find(|x| &x.id == o)
-                .map_or(o.clone(), |x| clean(&x.label))
-        })
-        .collect();
+    let (outlets, labels) = columns(run, &claims, filter);
     let rows = claims
         .iter()
         .map(|c| Row {
@@ -148,12 +131,41 @@ pub fn matrix(run: &Run, filter: &Filter, open: bool) -> Matrix {
     }
 }
 
-/// How one outlet carries one claim.
-fn mark(run: &Run, claim: &str, outlet: &str) -> Mark {
+/// The columns: the outlets carrying a shown claim, in the run's outlet order, each
+/// anonymous article (outlet `unknown`) its own column, labelled with its article id.
+fn columns(run: &Run, claims: &[&crate::model::Claim], filter: &Filter) -> (Vec<String>, Vec<String>) {
+    let mut ids = Vec::new();
+    let mut labels = Vec::new();
+    for outlet in &run.outlets {
+        if !filter.outlets.is_empty() && !filter.outlets.contains(&outlet.id) {
+            continue;
+        }
+        let mut voices: Vec<String> = run
+            .mentions
+            .iter()
+            .filter(|m| outlet_of(run, m) == outlet.id && claims.iter().any(|c| c.id == m.claim))
+            .map(|m| voice_of(run, m))
+            .collect();
+        voices.sort();
+        voices.dedup();
+        for v in voices {
+            let label = match v.split_once('/') {
+                Some((_, article)) => format!("{} ({})", clean(&outlet.label), truncate(article, 8)),
+                None => clean(&outlet.label),
+            };
+            ids.push(v);
+            labels.push(label);
+        }
+    }
+    (ids, labels)
+}
+
+/// How one voice (an outlet, or one anonymous article) carries one claim.
+fn mark(run: &Run, claim: &str, voice: &str) -> Mark {
     let mut m = Mark::default();
     for mention in mentions_of(run, claim)
         .into_iter()
-        .filter(|x| outlet_of(run, x) == outlet)
+        .filter(|x| voice_of(run, x) == voice)
     {
         let symbol = match (mention.polarity, mention.stance) {
             (Polarity::Denies, _) => '✗',
@@ -193,7 +205,7 @@ fn contradictions(run: &Run, shown: &[&str]) -> Vec<Contradiction> {
         let mut out: Vec<String> = mentions_of(run, id)
             .into_iter()
             .filter(|m| m.polarity == polarity)
-            .map(|m| outlet_of(run, m).to_owned())
+            .map(|m| voice_of(run, m))
             .collect();
         out.sort();
         out.dedup();

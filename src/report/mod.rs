@@ -100,8 +100,21 @@ pub fn outlet_of<'a>(run: &'a Run, mention: &Mention) -> &'a str {
     run.articles
         .iter()
         .find(|a| a.id == mention.article)
-        .map_or("unknown", |a| a.outlet.as_str())
+        .map_or(UNKNOWN, |a| a.outlet.as_str())
 }
+
+/// The voice a mention speaks with in a comparison: its outlet id, except that articles
+/// naming no outlet are each their own voice (`unknown/<article id>`), so two anonymous
+/// articles are never shown as one outlet.
+pub fn voice_of(run: &Run, mention: &Mention) -> String {
+    match outlet_of(run, mention) {
+        UNKNOWN => format!("{UNKNOWN}/{}", mention.article),
+        outlet => outlet.to_owned(),
+    }
+}
+
+/// The outlet id of articles that name no outlet.
+pub const UNKNOWN: &str = "unknown";
 
 /// A display label for a source id (the id itself if unknown).
 pub fn source_label<'a>(run: &'a Run, id: &'a str) -> &'a str {
