@@ -9,13 +9,16 @@
 //! - `inputs`: bad and unusual inputs through the real binary (messages, exit codes);
 //! - `json`: the JSON contract on the seed run, and that every span slices the file;
 //! - `eval`: the scorer on perfect and known-bad runs, and the quality gate on the seeds;
-//! - `lexicon`: `claimgraph lexicon check/list/triggers` and `--lexicon` overrides.
+//! - `lexicon`: `claimgraph lexicon check/list/triggers` and `--lexicon` overrides;
+//! - `dot`: the Graphviz graph: seed snapshot, hostile labels, real `dot` without warnings,
+//!   determinism, filters and folding.
 //!
 //! `common` holds the shared helpers: fixture paths and a hermetic way to run the binary.
 
 mod attribution;
 mod claims;
 mod common;
+mod dot;
 mod eval;
 mod inputs;
 mod json;

@@ -1,17 +1,469 @@
-//! Graphviz DOT of a run (issue 6, in progress).
+//! Graphviz DOT of a run: who claims what, on whose authority, and where outlets agree
+//! or contradict each other.
+//!
+//! The graph has three kinds of node: outlets (boxes), the sources they cite (ellipses)
+//! and claims (notes, one cluster per episode). Dashed edges follow a mention's chain
+//! from the outlet inwards (`outlet → relay → … → innermost source`); one edge from the
+//! innermost source (or the outlet, for its own voice) to the claim carries the
+//! mention's polarity and stance. Several outlets reaching one claim is agreement; a
+//! red double-headed edge between claims is a contradiction. A legend cluster explains
+//! the shapes and edge styles.
+//!
+//! Invariants:
+//! - the output is a function of the run, the filter and the options: every list is
+//!   sorted (ordered maps and sets only), so two renderings are byte-identical;
+//! - every string that reaches the output, ids included, goes through [`quote`] or
+//!   [`quote_id`], so no article text can end a string, inject an attribute or reorder
+//!   a label with bidi controls;
+//! - a source or outlet is drawn only when an edge reaches it.
 
-use super::Filter;
-use crate::model::Run;
+use super::{Filter, clean, contested, outlet_of, source_label, truncate};
+use crate::model::{Claim, Mention, Polarity, Run, Stance};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 /// Options of the DOT graph.
 #[derive(Debug, Clone, Default)]
 pub struct DotOptions {
-    /// Fold claims that no two outlets carry into one node per episode.
+    /// Fold claims that no two outlets carry into one node per episode, and leave open
+    /// claims out, so a large run stays readable. Contested claims (a contradiction or a
+    /// denial) are never folded: they are what the graph is for.
     pub fold: bool,
 }
 
+/// Longest claim label drawn in a node; the full label is in the tooltip.
+const CLAIM_LABEL_CHARS: usize = 60;
+/// Longest source label drawn in a node or a "via" edge label.
+const SOURCE_LABEL_CHARS: usize = 40;
+/// Longest tooltip.
+const TOOLTIP_CHARS: usize = 200;
+/// The colour of denials, shared with the legend.
+const DENIES_COLOUR: &str = "#b00020";
+
 /// The run as a Graphviz DOT graph.
 pub fn dot(run: &Run, filter: &Filter, options: &DotOptions) -> String {
-    let _ = (run, filter, options);
-    String::from("digraph claimgraph {}\n")
+    let layout = Layout::of(run, filter, options);
+    let mut out = String::new();
+    out.push_str("digraph claimgraph {\n");
+    out.push_str("  charset=\"UTF-8\";\n  rankdir=LR;\n  nodesep=0.25;\n  ranksep=0.6;\n");
+    out.push_str("  fontname=\"DejaVu Sans\";\n  fontsize=12;\n");
+    out.push_str("  node [fontname=\"DejaVu Sans\", fontsize=10, margin=\"0.2,0.06\"];\n");
+    out.push_str("  edge [fontname=\"DejaVu Sans\", fontsize=9];\n\n");
+    legend(&mut out);
+    nodes(&mut out, run, &layout);
+    edges(&mut out, &layout);
+    out.push_str("}\n");
+    out
+}
+
+/// What the graph draws, decided before anything is written.
+#[derive(Default)]
+struct Layout<'a> {
+    /// Drawn claims by episode, each episode's claims by id.
+    claims: BTreeMap<&'a str, BTreeMap<&'a str, &'a Claim>>,
+    /// Folded claims by episode: how many, and how many open claims were left out.
+    folded: BTreeMap<&'a str, Fold>,
+    /// Dashed edges along chains: (from, to) → the "via" label, if any.
+    chain_edges: BTreeMap<(String, String), Option<String>>,
+    /// Claim edges: (from, to, polarity, stance) → where the mentions stand (`file:line`).
+    claim_edges: BTreeMap<(String, String, Assertion), BTreeSet<String>>,
+    /// Edges into folded nodes: (outlet node, fold node) → number of claims.
+    fold_edges: BTreeMap<(String, String), usize>,
+    /// Contradictions between drawn claims: (claim node, claim node) → reason.
+    contradictions: BTreeMap<(String, String), String>,
+    /// Outlet ids an edge reaches.
+    outlets: BTreeSet<&'a str>,
+    /// Source ids an edge reaches.
+    sources: BTreeSet<&'a str>,
+}
+
+/// Folded claims of one episode.
+#[derive(Default)]
+struct Fold {
+    claims: BTreeSet<String>,
+    open: usize,
+}
+
+/// Polarity and stance, ordered so they can key an edge.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Assertion {
+    denies: bool,
+    stance: u8,
+}
+
+impl Assertion {
+    fn of(mention: &Mention) -> Self {
+        let stance = match mention.stance {
+            Stance::Plain => 0,
+            Stance::Distanced => 1,
+            Stance::Hedged => 2,
+        };
+        Assertion {
+            denies: mention.polarity == Polarity::Denies,
+            stance,
+        }
+    }
+
+    fn stance(self) -> Option<&'static str> {
+        match self.stance {
+            1 => Some("distanced"),
+            2 => Some("hedged"),
+            _ => None,
+        }
+    }
+
+    /// The edge attributes: solid for a plain assertion, red for a denial, dotted and
+    /// labelled with the stance for a distanced or hedged one.
+    fn attributes(self) -> Vec<String> {
+        let mut attrs = Vec::new();
+        let mut label = Vec::new();
+        if self.denies {
+            attrs.push(format!("color={}", quote(DENIES_COLOUR)));
+            attrs.push(format!("fontcolor={}", quote(DENIES_COLOUR)));
+            label.push("denies");
+        }
+        if let Some(stance) = self.stance() {
+            attrs.push("style=dotted".to_owned());
+            label.push(stance);
+        }
+        if !label.is_empty() {
+            attrs.push(format!("label={}", quote(&label.join(", "))));
+        }
+        attrs
+    }
+}
+
+impl<'a> Layout<'a> {
+    fn of(run: &'a Run, filter: &Filter, options: &DotOptions) -> Self {
+        let mut layout = Layout::default();
+        let mut outlets_of_fold: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
+        for claim in filter.claims(run) {
+            let episode = claim.episode.as_str();
+            if options.fold && claim.open {
+                layout.folded.entry(episode).or_default().open += 1;
+                continue;
+            }
+            if options.fold && claim.outlets.len() < 2 && !contested(run, &claim.id) {
+                layout
+                    .folded
+                    .entry(episode)
+                    .or_default()
+                    .claims
+                    .insert(claim.id.clone());
+                for outlet in &claim.outlets {
+                    outlets_of_fold.entry((outlet, episode)).or_default().insert(&claim.id);
+                }
+                continue;
+            }
+            layout.claims.entry(episode).or_default().insert(&claim.id, claim);
+        }
+        // An episode whose every claim was open and left out draws no fold node.
+        layout.folded.retain(|_, fold| !fold.claims.is_empty());
+        for ((outlet, episode), claims) in outlets_of_fold {
+            layout.outlets.insert(outlet);
+            layout
+                .fold_edges
+                .insert((outlet_node(outlet), fold_node(episode)), claims.len());
+        }
+        let drawn: BTreeSet<&str> = layout.claims.values().flat_map(|c| c.keys().copied()).collect();
+        for mention in run.mentions.iter().filter(|m| drawn.contains(m.claim.as_str())) {
+            layout.attribute(run, mention);
+        }
+        for relation in &run.relations {
+            let [a, b] = &relation.claims;
+            if drawn.contains(a.as_str()) && drawn.contains(b.as_str()) {
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                layout
+                    .contradictions
+                    .insert((claim_node(a), claim_node(b)), relation.reason.clone());
+            }
+        }
+        layout
+    }
+
+    /// The edges of one mention: its chain (dashed) and its claim edge.
+    fn attribute(&mut self, run: &'a Run, mention: &'a Mention) {
+        let outlet = outlet_of(run, mention);
+        self.outlets.insert(outlet);
+        let mut from = outlet_node(outlet);
+        let mut relay: Option<&str> = None;
+        for source in &mention.chain {
+            self.sources.insert(source);
+            let to = source_node(source);
+            let via = relay.map(|r| format!("via {}", truncate(&clean(source_label(run, r)), SOURCE_LABEL_CHARS)));
+            self.chain_edges.entry((from, to.clone())).or_insert(via);
+            from = to;
+            relay = Some(source);
+        }
+        self.claim_edges
+            .entry((from, claim_node(&mention.claim), Assertion::of(mention)))
+            .or_default()
+            .insert(place(run, mention));
+    }
+}
+
+/// The legend: one example of each shape and edge style, in its own cluster.
+fn legend(out: &mut String) {
+    let node = |out: &mut String, id: &str, attrs: &str, label: &str| {
+        let _ = writeln!(out, "    {} [{attrs}, label={}];", quote_id(id), quote(label));
+    };
+    let edge = |out: &mut String, from: &str, to: &str, attrs: &str| {
+        let _ = writeln!(out, "    {} -> {} [{attrs}];", quote_id(from), quote_id(to));
+    };
+    out.push_str("  subgraph cluster_legend {\n    label=\"legend\";\n    style=rounded;\n    color=gray60;\n");
+    node(
+        out,
+        "legend:outlet",
+        "shape=box, style=filled, fillcolor=\"#fff3c4\"",
+        "outlet",
+    );
+    node(out, "legend:relay", "shape=ellipse", "relaying source\nkind");
+    node(out, "legend:source", "shape=ellipse", "cited source\nkind");
+    node(out, "legend:claim", "shape=note", "claim\nkey\nN roots");
+    node(
+        out,
+        "legend:agreed",
+        "shape=note, style=filled, fillcolor=\"#dcebfb\"",
+        "claim that 2+ outlets carry",
+    );
+    node(out, "legend:denied", "shape=note", "claim");
+    node(out, "legend:hedged", "shape=note", "claim");
+    node(
+        out,
+        "legend:fold",
+        "shape=folder, style=filled, fillcolor=\"#eeeeee\"",
+        "N single-outlet claims",
+    );
+    edge(out, "legend:outlet", "legend:relay", "style=dashed, label=\"cites\"");
+    edge(
+        out,
+        "legend:relay",
+        "legend:source",
+        "style=dashed, label=\"via relay\"",
+    );
+    edge(out, "legend:source", "legend:claim", "label=\"asserts\"");
+    edge(
+        out,
+        "legend:source",
+        "legend:denied",
+        &format!("color={0}, fontcolor={0}, label=\"denies\"", quote(DENIES_COLOUR)),
+    );
+    edge(
+        out,
+        "legend:source",
+        "legend:hedged",
+        "style=dotted, label=\"hedged / distanced\"",
+    );
+    edge(
+        out,
+        "legend:claim",
+        "legend:agreed",
+        "color=red, penwidth=2.5, dir=both, label=\"contradicts\"",
+    );
+    edge(out, "legend:outlet", "legend:fold", "color=gray50, label=\"N claims\"");
+    out.push_str("  }\n\n");
+}
+
+/// Outlets, sources and claims (by episode), each list sorted by id.
+fn nodes(out: &mut String, run: &Run, layout: &Layout) {
+    for id in &layout.outlets {
+        let label = run
+            .outlets
+            .iter()
+            .find(|o| o.id == *id)
+            .map_or(*id, |o| o.label.as_str());
+        let _ = writeln!(
+            out,
+            "  {} [shape=box, style=filled, fillcolor=\"#fff3c4\", label={}, tooltip={}];",
+            quote_id(&outlet_node(id)),
+            quote(label),
+            quote(&format!("outlet {id}")),
+        );
+    }
+    for id in &layout.sources {
+        let (label, kind) = run
+            .sources
+            .iter()
+            .find(|s| s.id == *id)
+            .map_or((*id, "unknown"), |s| (s.label.as_str(), s.kind.as_str()));
+        let short = truncate(&clean(label), SOURCE_LABEL_CHARS);
+        let _ = writeln!(
+            out,
+            "  {} [shape=ellipse, label={}, tooltip={}];",
+            quote_id(&source_node(id)),
+            quote(&format!("{short}\n{kind}")),
+            quote(&format!("{}\n{id}", clean(label))),
+        );
+    }
+    let episodes: BTreeSet<&str> = layout.claims.keys().chain(layout.folded.keys()).copied().collect();
+    for (n, episode) in episodes.iter().enumerate() {
+        // Cluster names are numbered, not derived from the episode, so no episode text
+        // needs escaping in a subgraph id.
+        let _ = writeln!(
+            out,
+            "\n  subgraph cluster_episode_{n} {{\n    label={};\n    style=rounded;\n    color=\"#4a6fa5\";",
+            quote(&format!("episode {episode}"))
+        );
+        for claim in layout.claims.get(episode).into_iter().flat_map(|c| c.values()) {
+            claim_node_line(out, run, claim);
+        }
+        if let Some(fold) = layout.folded.get(episode) {
+            let mut label = format!("{} single-outlet claims", fold.claims.len());
+            if fold.open > 0 {
+                let _ = write!(label, "\n{} open statements left out", fold.open);
+            }
+            let ids: Vec<&str> = fold.claims.iter().map(String::as_str).collect();
+            let _ = writeln!(
+                out,
+                "    {} [shape=folder, style=filled, fillcolor=\"#eeeeee\", label={}, tooltip={}];",
+                quote_id(&fold_node(episode)),
+                quote(&label),
+                quote(&truncate(&ids.join(", "), TOOLTIP_CHARS)),
+            );
+        }
+        out.push_str("  }\n");
+    }
+    out.push('\n');
+}
+
+/// One claim node: label, key and roots; the first sentence that reports it and where
+/// it stands as the tooltip.
+fn claim_node_line(out: &mut String, run: &Run, claim: &Claim) {
+    let roots = match claim.independent_roots {
+        1 => "1 root".to_owned(),
+        n => format!("{n} roots"),
+    };
+    let label = format!(
+        "{}\n{}\n{roots}",
+        truncate(&clean(&claim.label), CLAIM_LABEL_CHARS),
+        truncate(&clean(&claim.key), CLAIM_LABEL_CHARS)
+    );
+    let tooltip = match super::mentions_of(run, &claim.id).first() {
+        Some(m) => format!("{}\n{}", truncate(&clean(&m.text), TOOLTIP_CHARS), place(run, m)),
+        None => truncate(&clean(&claim.label), TOOLTIP_CHARS),
+    };
+    let fill = if claim.outlets.len() >= 2 {
+        ", style=filled, fillcolor=\"#dcebfb\""
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "    {} [shape=note{fill}, label={}, tooltip={}];",
+        quote_id(&claim_node(&claim.id)),
+        quote(&label),
+        quote(&tooltip),
+    );
+}
+
+/// Chain edges, claim edges, fold edges, then contradictions; each sorted.
+fn edges(out: &mut String, layout: &Layout) {
+    for ((from, to), via) in &layout.chain_edges {
+        let label = via
+            .as_ref()
+            .map(|v| format!(", label={}", quote(v)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {} -> {} [style=dashed{label}];", quote_id(from), quote_id(to));
+    }
+    for ((from, to, assertion), places) in &layout.claim_edges {
+        let mut attrs = assertion.attributes();
+        let places: Vec<&str> = places.iter().map(String::as_str).collect();
+        attrs.push(format!(
+            "tooltip={}",
+            quote(&truncate(&places.join(", "), TOOLTIP_CHARS))
+        ));
+        let _ = writeln!(out, "  {} -> {} [{}];", quote_id(from), quote_id(to), attrs.join(", "));
+    }
+    for ((from, to), count) in &layout.fold_edges {
+        let _ = writeln!(
+            out,
+            "  {} -> {} [color=gray50, label={}];",
+            quote_id(from),
+            quote_id(to),
+            quote(&count.to_string())
+        );
+    }
+    for ((a, b), reason) in &layout.contradictions {
+        let _ = writeln!(
+            out,
+            "  {} -> {} [color=red, penwidth=2.5, dir=both, constraint=false, label=\"contradicts\", tooltip={}];",
+            quote_id(a),
+            quote_id(b),
+            quote(&truncate(&clean(reason), TOOLTIP_CHARS)),
+        );
+    }
+}
+
+/// Where a mention stands: the article's path and the sentence's line.
+fn place(run: &Run, mention: &Mention) -> String {
+    let path = run
+        .articles
+        .iter()
+        .find(|a| a.id == mention.article)
+        .map_or(mention.article.as_str(), |a| a.path.as_str());
+    format!("{path}:{}", mention.line)
+}
+
+fn outlet_node(id: &str) -> String {
+    format!("o:{id}")
+}
+
+fn source_node(id: &str) -> String {
+    format!("s:{id}")
+}
+
+fn claim_node(id: &str) -> String {
+    format!("c:{id}")
+}
+
+fn fold_node(episode: &str) -> String {
+    format!("f:{episode}")
+}
+
+/// Text as a DOT quoted string for a label or tooltip: each line is [`clean`]ed (no
+/// control or bidi characters), `\` and `"` are escaped, and line breaks become DOT's
+/// `\n`. Graphviz reads UTF-8, so Arabic passes through as it is.
+pub fn quote(text: &str) -> String {
+    let lines: Vec<String> = text.split('\n').map(|line| escape(&clean(line))).collect();
+    format!("\"{}\"", lines.join("\\n"))
+}
+
+/// A node id as a DOT quoted string. Ids are not cleaned (that could merge two ids);
+/// control and bidi characters are written as `%XXXX;` and `%` as `%25`, which keeps
+/// distinct ids distinct and the SVG free of characters XML forbids.
+pub fn quote_id(id: &str) -> String {
+    let mut text = String::with_capacity(id.len());
+    for c in id.chars() {
+        match c {
+            '%' => text.push_str("%25"),
+            c if c.is_control() || is_bidi_control(c) => {
+                let _ = write!(text, "%{:04X};", c as u32);
+            }
+            c => text.push(c),
+        }
+    }
+    format!("\"{}\"", escape(&text))
+}
+
+/// The characters [`clean`] removes as bidi controls.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Escapes the two characters a DOT quoted string gives meaning to.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_escapes_and_cleans() {
+        assert_eq!(quote("a\"b\\c\nd\u{202E}e\u{1b}[31m"), r#""a\"b\\c\nde [31m""#);
+        assert_eq!(quote("عين عيسى"), "\"عين عيسى\"");
+        assert_eq!(quote_id("a \"b\"\n%"), r#""a \"b\"%000A;%25""#);
+        assert_ne!(quote_id("a\u{1b}"), quote_id("a%001B;"));
+    }
 }
