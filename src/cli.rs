@@ -232,7 +232,8 @@ struct DiffArgs {
 
 #[derive(Debug, clap::Args)]
 struct DotArgs {
-    /// Fold claims that only one outlet carries into one node per episode.
+    /// Fold claims that only one outlet carries into one node per episode and leave
+    /// open claims out; contested claims are always drawn.
     #[arg(long)]
     fold: bool,
     #[command(flatten)]
@@ -365,10 +366,7 @@ pub fn main() -> i32 {
         }
         Command::Dot(args) => {
             let out = pipeline::run(&args.report.paths, &config);
-            let options = report::dot::DotOptions {
-                fold: args.fold,
-                ..report::dot::DotOptions::default()
-            };
+            let options = report::dot::DotOptions { fold: args.fold };
             finish(
                 &out,
                 &sink,

@@ -17,7 +17,7 @@
 //!   a label with bidi controls;
 //! - a source or outlet is drawn only when an edge reaches it.
 
-use super::{Filter, clean, contested, outlet_of, source_label, truncate};
+use super::{Filter, clean, contested, mentions_of, source_label, truncate, voice_of};
 use crate::model::{Claim, Mention, Polarity, Run, Stance};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -71,8 +71,8 @@ struct Layout<'a> {
     fold_edges: BTreeMap<(String, String), usize>,
     /// Contradictions between drawn claims: (claim node, claim node) → reason.
     contradictions: BTreeMap<(String, String), String>,
-    /// Outlet ids an edge reaches.
-    outlets: BTreeSet<&'a str>,
+    /// Voices an edge reaches: outlet ids, `unknown/<article>` for an anonymous article.
+    outlets: BTreeSet<String>,
     /// Source ids an edge reaches.
     sources: BTreeSet<&'a str>,
 }
@@ -136,7 +136,7 @@ impl Assertion {
 impl<'a> Layout<'a> {
     fn of(run: &'a Run, filter: &Filter, options: &DotOptions) -> Self {
         let mut layout = Layout::default();
-        let mut outlets_of_fold: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
+        let mut outlets_of_fold: BTreeMap<(String, &str), BTreeSet<&str>> = BTreeMap::new();
         for claim in filter.claims(run) {
             let episode = claim.episode.as_str();
             if options.fold && claim.open {
@@ -150,8 +150,11 @@ impl<'a> Layout<'a> {
                     .or_default()
                     .claims
                     .insert(claim.id.clone());
-                for outlet in &claim.outlets {
-                    outlets_of_fold.entry((outlet, episode)).or_default().insert(&claim.id);
+                for mention in mentions_of(run, &claim.id) {
+                    outlets_of_fold
+                        .entry((voice_of(run, mention), episode))
+                        .or_default()
+                        .insert(&claim.id);
                 }
                 continue;
             }
@@ -160,10 +163,10 @@ impl<'a> Layout<'a> {
         // An episode whose every claim was open and left out draws no fold node.
         layout.folded.retain(|_, fold| !fold.claims.is_empty());
         for ((outlet, episode), claims) in outlets_of_fold {
-            layout.outlets.insert(outlet);
             layout
                 .fold_edges
-                .insert((outlet_node(outlet), fold_node(episode)), claims.len());
+                .insert((outlet_node(&outlet), fold_node(episode)), claims.len());
+            layout.outlets.insert(outlet);
         }
         let drawn: BTreeSet<&str> = layout.claims.values().flat_map(|c| c.keys().copied()).collect();
         for mention in run.mentions.iter().filter(|m| drawn.contains(m.claim.as_str())) {
@@ -183,9 +186,9 @@ impl<'a> Layout<'a> {
 
     /// The edges of one mention: its chain (dashed) and its claim edge.
     fn attribute(&mut self, run: &'a Run, mention: &'a Mention) {
-        let outlet = outlet_of(run, mention);
+        let outlet = voice_of(run, mention);
+        let mut from = outlet_node(&outlet);
         self.outlets.insert(outlet);
-        let mut from = outlet_node(outlet);
         let mut relay: Option<&str> = None;
         for source in &mention.chain {
             self.sources.insert(source);
@@ -267,16 +270,22 @@ fn legend(out: &mut String) {
 /// Outlets, sources and claims (by episode), each list sorted by id.
 fn nodes(out: &mut String, run: &Run, layout: &Layout) {
     for id in &layout.outlets {
-        let label = run
+        let (outlet, article) = id.split_once('/').unwrap_or((id, ""));
+        let name = run
             .outlets
             .iter()
-            .find(|o| o.id == *id)
-            .map_or(*id, |o| o.label.as_str());
+            .find(|o| o.id == outlet)
+            .map_or(outlet, |o| o.label.as_str());
+        let label = if article.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name} ({article})")
+        };
         let _ = writeln!(
             out,
             "  {} [shape=box, style=filled, fillcolor=\"#fff3c4\", label={}, tooltip={}];",
             quote_id(&outlet_node(id)),
-            quote(label),
+            quote(&label),
             quote(&format!("outlet {id}")),
         );
     }
