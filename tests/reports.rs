@@ -227,3 +227,41 @@ fn diff_of_an_unknown_outlet_names_the_known_ones() {
         "{stderr}"
     );
 }
+
+#[test]
+fn anonymous_articles_are_never_one_outlet() {
+    let dir = scratch("anonymous-articles");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Turkish forces shelled Ain Issa on Monday, residents said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Turkish forces shelled Ain Issa on Monday, local sources said.\n",
+    )
+    .unwrap();
+    let path = dir.to_str().unwrap();
+    let matrix: Value = serde_json::from_str(&stdout_of(&["compare", "--format", "json", path])).unwrap();
+    assert_eq!(matrix["outlets"], serde_json::json!(["unknown/a", "unknown/b"]));
+    assert_eq!(matrix["labels"], serde_json::json!(["Unknown (a)", "Unknown (b)"]));
+    let dot = stdout_of(&["dot", path]);
+    assert!(
+        dot.contains("\"o:unknown/a\"") && dot.contains("\"o:unknown/b\""),
+        "{dot}"
+    );
+}
+
+#[test]
+fn every_contradiction_has_a_holder_on_each_side() {
+    for corpus in ["fixtures/ain-issa", "fixtures/synthetic-en"] {
+        let matrix: Value = serde_json::from_str(&stdout_of(&["compare", "--format", "json", corpus])).unwrap();
+        let contradictions = matrix["contradictions"].as_array().unwrap();
+        assert!(!contradictions.is_empty(), "{corpus}");
+        for c in contradictions {
+            for side in c["sides"].as_array().unwrap() {
+                assert!(!side.as_array().unwrap().is_empty(), "{corpus}: {c}");
+            }
+        }
+    }
+}

@@ -8,7 +8,7 @@
 //! One [`Matrix`] is built from the run; the table, CSV, Markdown and JSON renderings all
 //! read it, so they show the same cells.
 
-use super::{Filter, clean, mentions_of, outlet_of, source_label, truncate, voice_of};
+use super::{Filter, clean, mentions_of, outlet_of, source_label, truncate, voice_label, voice_of};
 use crate::model::{Polarity, Run, Stance};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use serde::Serialize;
@@ -149,12 +149,8 @@ fn columns(run: &Run, claims: &[&crate::model::Claim], filter: &Filter) -> (Vec<
         voices.sort();
         voices.dedup();
         for v in voices {
-            let label = match v.split_once('/') {
-                Some((_, article)) => format!("{} ({})", clean(&outlet.label), truncate(article, 8)),
-                None => clean(&outlet.label),
-            };
+            labels.push(voice_label(run, &v));
             ids.push(v);
-            labels.push(label);
         }
     }
     (ids, labels)
@@ -176,15 +172,20 @@ fn mark(run: &Run, claim: &str, voice: &str) -> Mark {
         if !m.marks.contains(symbol) {
             m.marks.push(symbol);
         }
-        let source = match mention.chain.last() {
-            Some(s) => abbreviate(&clean(source_label(run, s))),
-            None => "own".to_owned(),
-        };
+        let source = authority(run, mention);
         if !m.sources.contains(&source) {
             m.sources.push(source);
         }
     }
     m
+}
+
+/// On whose authority a mention speaks: its innermost source, abbreviated, or `own`.
+fn authority(run: &Run, mention: &crate::model::Mention) -> String {
+    match mention.chain.last() {
+        Some(s) => abbreviate(&clean(source_label(run, s))),
+        None => "own".to_owned(),
+    }
 }
 
 /// A short name for a source: its label up to a comma or parenthesis, at most 18
@@ -205,7 +206,7 @@ fn contradictions(run: &Run, shown: &[&str]) -> Vec<Contradiction> {
         let mut out: Vec<String> = mentions_of(run, id)
             .into_iter()
             .filter(|m| m.polarity == polarity)
-            .map(|m| voice_of(run, m))
+            .map(|m| format!("{} ← {}", voice_label(run, &voice_of(run, m)), authority(run, m)))
             .collect();
         out.sort();
         out.dedup();
@@ -228,11 +229,13 @@ fn contradictions(run: &Run, shown: &[&str]) -> Vec<Contradiction> {
     }
     for id in shown {
         let denied = holders(id, Polarity::Denies);
-        if !denied.is_empty() {
+        let asserted = holders(id, Polarity::Asserts);
+        // A denial nobody in the run asserts is a ✗ in the table, not a contradiction.
+        if !denied.is_empty() && !asserted.is_empty() {
             out.push(Contradiction {
                 claims: [label(id), format!("denied: {}", label(id))],
                 ids: [(*id).to_owned(), (*id).to_owned()],
-                sides: [holders(id, Polarity::Asserts), denied],
+                sides: [asserted, denied],
                 reason: "DENIAL: a source denies what another asserts".to_owned(),
             });
         }

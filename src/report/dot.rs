@@ -17,7 +17,7 @@
 //!   a label with bidi controls;
 //! - a source or outlet is drawn only when an edge reaches it.
 
-use super::{Filter, clean, contested, mentions_of, source_label, truncate, voice_of};
+use super::{Filter, clean, contested, mentions_of, source_label, truncate, voice_label, voice_of};
 use crate::model::{Claim, Mention, Polarity, Run, Stance};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -270,17 +270,7 @@ fn legend(out: &mut String) {
 /// Outlets, sources and claims (by episode), each list sorted by id.
 fn nodes(out: &mut String, run: &Run, layout: &Layout) {
     for id in &layout.outlets {
-        let (outlet, article) = id.split_once('/').unwrap_or((id, ""));
-        let name = run
-            .outlets
-            .iter()
-            .find(|o| o.id == outlet)
-            .map_or(outlet, |o| o.label.as_str());
-        let label = if article.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{name} ({article})")
-        };
+        let label = voice_label(run, id);
         let _ = writeln!(
             out,
             "  {} [shape=box, style=filled, fillcolor=\"#fff3c4\", label={}, tooltip={}];",

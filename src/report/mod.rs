@@ -113,6 +113,23 @@ pub fn voice_of(run: &Run, mention: &Mention) -> String {
     }
 }
 
+/// The display label of a voice: the outlet's label, with the article id (cut short)
+/// for an anonymous article: `Unknown (001_55ce…)`.
+pub fn voice_label(run: &Run, voice: &str) -> String {
+    let (outlet, article) = voice.split_once('/').unwrap_or((voice, ""));
+    let name = run
+        .outlets
+        .iter()
+        .find(|o| o.id == outlet)
+        .map_or(outlet, |o| o.label.as_str());
+    let name = clean(name);
+    if article.is_empty() {
+        name
+    } else {
+        format!("{name} ({})", truncate(&clean(article), 9))
+    }
+}
+
 /// The outlet id of articles that name no outlet.
 pub const UNKNOWN: &str = "unknown";
 
