@@ -17,7 +17,7 @@
 //!   a label with bidi controls;
 //! - a source or outlet is drawn only when an edge reaches it.
 
-use super::{Filter, clean, contested, mentions_of, source_label, truncate, voice_label, voice_of};
+use super::{Filter, clean, contested, mentions_of, source_label, truncate, voice_label, voice_of, voices};
 use crate::model::{Claim, Mention, Polarity, Run, Stance};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -143,7 +143,7 @@ impl<'a> Layout<'a> {
                 layout.folded.entry(episode).or_default().open += 1;
                 continue;
             }
-            if options.fold && claim.outlets.len() < 2 && !contested(run, &claim.id) {
+            if options.fold && voices(run, claim) < 2 && !contested(run, &claim.id) {
                 layout
                     .folded
                     .entry(episode)
@@ -341,7 +341,7 @@ fn claim_node_line(out: &mut String, run: &Run, claim: &Claim) {
         Some(m) => format!("{}\n{}", truncate(&clean(&m.text), TOOLTIP_CHARS), place(run, m)),
         None => truncate(&clean(&claim.label), TOOLTIP_CHARS),
     };
-    let fill = if claim.outlets.len() >= 2 {
+    let fill = if voices(run, claim) >= 2 {
         ", style=filled, fillcolor=\"#dcebfb\""
     } else {
         ""

@@ -25,13 +25,14 @@ pub fn json(run: &Run) -> String {
 /// Which claims a report shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Only claims whose id or key contains this text.
+    /// Only claims whose id, key or label contains this text (letter case ignored).
     pub claim: Option<String>,
     /// Only claims carried by one of these outlets (ids); empty for all.
     pub outlets: Vec<String>,
     /// Only claims of this episode (`2019-11`).
     pub episode: Option<String>,
-    /// Only claims carried by at least this many outlets.
+    /// Only claims carried by at least this many outlets (each anonymous article counts
+    /// as one, see [`voice_of`]).
     pub min_outlets: usize,
     /// Only claims that take part in a contradiction (a relation, or opposite
     /// polarities among their mentions).
@@ -41,11 +42,14 @@ pub struct Filter {
 impl Filter {
     /// Whether a claim passes the filter.
     pub fn keeps(&self, run: &Run, claim: &Claim) -> bool {
-        if let Some(c) = &self.claim
-            && !claim.id.contains(c.as_str())
-            && !claim.key.contains(c.as_str())
-        {
-            return false;
+        if let Some(c) = &self.claim {
+            let c = c.to_lowercase();
+            if ![&claim.id, &claim.key, &claim.label]
+                .iter()
+                .any(|t| t.to_lowercase().contains(&c))
+            {
+                return false;
+            }
         }
         if !self.outlets.is_empty() && !claim.outlets.iter().any(|o| self.outlets.contains(o)) {
             return false;
@@ -55,7 +59,7 @@ impl Filter {
         {
             return false;
         }
-        if claim.outlets.len() < self.min_outlets {
+        if voices(run, claim) < self.min_outlets {
             return false;
         }
         if self.contradictions_only && !contested(run, &claim.id) {
@@ -70,8 +74,8 @@ impl Filter {
         let mut claims: Vec<&Claim> = run.claims.iter().filter(|c| self.keeps(run, c)).collect();
         let mentions = |c: &Claim| run.mentions.iter().filter(|m| m.claim == c.id).count();
         claims.sort_by(|a, b| {
-            (b.outlets.len(), b.independent_roots, mentions(b), &a.id).cmp(&(
-                a.outlets.len(),
+            (voices(run, b), b.independent_roots, mentions(b), &a.id).cmp(&(
+                voices(run, a),
                 a.independent_roots,
                 mentions(a),
                 &b.id,
@@ -81,13 +85,23 @@ impl Filter {
     }
 }
 
-/// Whether a claim is contradicted: by a relation, or by a denial among its mentions.
+/// How many voices carry a claim: outlets, each anonymous article one (see [`voice_of`]).
+pub fn voices(run: &Run, claim: &Claim) -> usize {
+    let mut v: Vec<String> = mentions_of(run, &claim.id)
+        .into_iter()
+        .map(|m| voice_of(run, m))
+        .collect();
+    v.sort();
+    v.dedup();
+    v.len()
+}
+
+/// Whether a claim is contradicted: by a relation, or by a denial among its mentions
+/// when another mention asserts it (a denial nobody asserts is a ✗, not a conflict).
 pub fn contested(run: &Run, claim: &str) -> bool {
+    let has = |p: crate::model::Polarity| run.mentions.iter().any(|m| m.claim == claim && m.polarity == p);
     run.relations.iter().any(|r| r.claims.iter().any(|c| c == claim))
-        || run
-            .mentions
-            .iter()
-            .any(|m| m.claim == claim && m.polarity == crate::model::Polarity::Denies)
+        || has(crate::model::Polarity::Denies) && has(crate::model::Polarity::Asserts)
 }
 
 /// The mentions of a claim, in article and text order.
