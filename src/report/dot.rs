@@ -205,65 +205,61 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// The legend: one example of each shape and edge style, in its own cluster.
-fn legend(out: &mut String) {
-    let node = |out: &mut String, id: &str, attrs: &str, label: &str| {
-        let _ = writeln!(out, "    {} [{attrs}, label={}];", quote_id(id), quote(label));
-    };
-    let edge = |out: &mut String, from: &str, to: &str, attrs: &str| {
-        let _ = writeln!(out, "    {} -> {} [{attrs}];", quote_id(from), quote_id(to));
-    };
-    out.push_str("  subgraph cluster_legend {\n    label=\"legend\";\n    style=rounded;\n    color=gray60;\n");
-    node(
-        out,
-        "legend:outlet",
-        "shape=box, style=filled, fillcolor=\"#fff3c4\"",
-        "outlet",
-    );
-    node(out, "legend:relay", "shape=ellipse", "relaying source\nkind");
-    node(out, "legend:source", "shape=ellipse", "cited source\nkind");
-    node(out, "legend:claim", "shape=note", "claim\nkey\nN roots");
-    node(
-        out,
-        "legend:agreed",
+/// The legend's nodes: id, attributes, label.
+const LEGEND_NODES: [(&str, &str, &str); 8] = [
+    ("outlet", "shape=box, style=filled, fillcolor=\"#fff3c4\"", "outlet"),
+    ("relay", "shape=ellipse", "relaying source\nkind"),
+    ("source", "shape=ellipse", "cited source\nkind"),
+    ("claim", "shape=note", "claim\nkey\nN roots"),
+    (
+        "agreed",
         "shape=note, style=filled, fillcolor=\"#dcebfb\"",
         "claim that 2+ outlets carry",
-    );
-    node(out, "legend:denied", "shape=note", "claim");
-    node(out, "legend:hedged", "shape=note", "claim");
-    node(
-        out,
-        "legend:fold",
+    ),
+    ("denied", "shape=note", "claim"),
+    ("hedged", "shape=note", "claim"),
+    (
+        "fold",
         "shape=folder, style=filled, fillcolor=\"#eeeeee\"",
         "N single-outlet claims",
-    );
-    edge(out, "legend:outlet", "legend:relay", "style=dashed, label=\"cites\"");
-    edge(
-        out,
-        "legend:relay",
-        "legend:source",
-        "style=dashed, label=\"via relay\"",
-    );
-    edge(out, "legend:source", "legend:claim", "label=\"asserts\"");
-    edge(
-        out,
-        "legend:source",
-        "legend:denied",
-        &format!("color={0}, fontcolor={0}, label=\"denies\"", quote(DENIES_COLOUR)),
-    );
-    edge(
-        out,
-        "legend:source",
-        "legend:hedged",
-        "style=dotted, label=\"hedged / distanced\"",
-    );
-    edge(
-        out,
-        "legend:claim",
-        "legend:agreed",
+    ),
+];
+
+/// The legend's edges: from, to, attributes (`DENIES` stands for the denial colour).
+const LEGEND_EDGES: [(&str, &str, &str); 7] = [
+    ("outlet", "relay", "style=dashed, label=\"cites\""),
+    ("relay", "source", "style=dashed, label=\"via relay\""),
+    ("source", "claim", "label=\"asserts\""),
+    ("source", "denied", "color=DENIES, fontcolor=DENIES, label=\"denies\""),
+    ("source", "hedged", "style=dotted, label=\"hedged / distanced\""),
+    (
+        "claim",
+        "agreed",
         "color=red, penwidth=2.5, dir=both, label=\"contradicts\"",
-    );
-    edge(out, "legend:outlet", "legend:fold", "color=gray50, label=\"N claims\"");
+    ),
+    ("outlet", "fold", "color=gray50, label=\"N claims\""),
+];
+
+/// The legend: one example of each shape and edge style, in its own cluster.
+fn legend(out: &mut String) {
+    out.push_str("  subgraph cluster_legend {\n    label=\"legend\";\n    style=rounded;\n    color=gray60;\n");
+    for (id, attrs, label) in LEGEND_NODES {
+        let _ = writeln!(
+            out,
+            "    {} [{attrs}, label={}];",
+            quote_id(&format!("legend:{id}")),
+            quote(label)
+        );
+    }
+    for (from, to, attrs) in LEGEND_EDGES {
+        let _ = writeln!(
+            out,
+            "    {} -> {} [{}];",
+            quote_id(&format!("legend:{from}")),
+            quote_id(&format!("legend:{to}")),
+            attrs.replace("DENIES", &quote(DENIES_COLOUR))
+        );
+    }
     out.push_str("  }\n\n");
 }
 
