@@ -46,9 +46,13 @@ struct Cli {
     /// Mentions of one claim further apart than this many days are separate episodes.
     #[arg(long, global = true, value_name = "DAYS", default_value_t = crate::link::DEFAULT_WINDOW_DAYS)]
     window: i64,
-    /// Print no warnings (errors are still printed).
+    /// Print no warnings and no progress (errors are still printed).
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Worker threads for the per-article stages (0: one per core). The output is the
+    /// same whatever the number.
+    #[arg(long, global = true, value_name = "N", default_value_t = 0)]
+    threads: usize,
     /// Write the output to FILE (atomically: all or nothing) instead of stdout.
     #[arg(long, short, global = true, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -402,6 +406,13 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
         },
         lexicon,
         window_days: cli.window,
+        threads: cli.threads,
+        // Only the commands that show per-article detail keep every analysis.
+        keep_analyses: matches!(
+            cli.command,
+            Command::Explain(_) | Command::Segment(_) | Command::Eval(_)
+        ),
+        progress: !cli.quiet && std::io::stderr().is_terminal(),
     })
 }
 

@@ -26,6 +26,10 @@ use crate::normalize::{Normalized, normalize};
 use crate::segment::{self, LineKind, Segmented};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+mod progress;
 
 /// Everything resolved before the pipeline starts: options and compiled lexicons.
 #[derive(Debug, Clone)]
@@ -36,6 +40,15 @@ pub struct Config {
     pub lexicon: Lexicon,
     /// Mentions of one claim further apart than this many days are separate episodes.
     pub window_days: i64,
+    /// Worker threads for the per-article stages; 0 means one per core. The output does
+    /// not depend on it.
+    pub threads: usize,
+    /// Keep every article's [`Analysis`] in [`Output::analyses`] (for `explain`,
+    /// `segment`, `eval`). Without it each analysis is dropped once digested, so memory
+    /// grows with the mentions and claims, not with the corpus bytes.
+    pub keep_analyses: bool,
+    /// Show progress on stderr (the caller decides: a terminal, not `--quiet`).
+    pub progress: bool,
 }
 
 impl Default for Config {
@@ -44,6 +57,9 @@ impl Default for Config {
             ingest: IngestOptions::default(),
             lexicon: Lexicon::embedded(),
             window_days: link::DEFAULT_WINDOW_DAYS,
+            threads: 0,
+            keep_analyses: true,
+            progress: false,
         }
     }
 }
@@ -70,7 +86,8 @@ pub struct Analysis {
 pub struct Output {
     /// The run model every renderer reads.
     pub run: Run,
-    /// Per-article analyses, in the order of `run.articles`.
+    /// Per-article analyses, in the order of `run.articles` (empty unless
+    /// [`Config::keep_analyses`]).
     pub analyses: Vec<Analysis>,
     /// Inputs that were skipped.
     pub errors: Vec<InputError>,
@@ -102,13 +119,72 @@ fn file_name(path: &str) -> &str {
 /// Reads `paths` and runs every stage.
 pub fn run(paths: &[PathBuf], config: &Config) -> Output {
     let corpus = ingest::load(paths, &config.ingest);
-    let analyses: Vec<Analysis> = corpus.articles.into_iter().map(|a| analyze(a, config)).collect();
+    let (digests, analyses) = analyse_all(corpus.articles, config);
     Output {
-        run: build_run(&analyses, &config.lexicon, config.window_days),
+        run: assemble(&digests, &config.lexicon, config.window_days),
         analyses,
         errors: corpus.errors,
         warnings: corpus.warnings,
     }
+}
+
+/// Runs the per-article stages on every article, on [`Config::threads`] workers. Each
+/// worker takes the next article, analyses and digests it, and drops the article (and
+/// its analysis unless kept); results are put back in input order, so the output is the
+/// same whatever the thread count.
+fn analyse_all(articles: Vec<Article>, config: &Config) -> (Vec<Digest>, Vec<Analysis>) {
+    let total = articles.len();
+    let threads = match config.threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
+    .clamp(1, total.max(1));
+    let queue = Mutex::new(articles.into_iter().enumerate());
+    let done = AtomicUsize::new(0);
+    let finished = AtomicBool::new(false);
+    let mut results: Vec<(usize, Digest, Option<Analysis>)> = Vec::with_capacity(total);
+    std::thread::scope(|scope| {
+        let progress = config
+            .progress
+            .then(|| scope.spawn(|| progress::show(&done, &finished, total)));
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        // A poisoned queue means another worker panicked; that panic is
+                        // re-raised below, so this one just stops.
+                        let Some((index, article)) = queue.lock().ok().and_then(|mut q| q.next()) else {
+                            break;
+                        };
+                        let analysis = analyze(article, config);
+                        let digest = digest(&analysis, &config.lexicon);
+                        out.push((index, digest, config.keep_analyses.then_some(analysis)));
+                        done.fetch_add(1, Ordering::Relaxed);
+                    }
+                    out
+                })
+            })
+            .collect();
+        for worker in workers {
+            match worker.join() {
+                Ok(part) => results.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        finished.store(true, Ordering::Relaxed);
+        if let Some(p) = progress {
+            let _ = p.join();
+        }
+    });
+    results.sort_by_key(|(index, _, _)| *index);
+    let mut digests = Vec::with_capacity(total);
+    let mut analyses = Vec::new();
+    for (_, digest, analysis) in results {
+        digests.push(digest);
+        analyses.extend(analysis);
+    }
+    (digests, analyses)
 }
 
 /// Runs the per-article stages on one article.
@@ -133,24 +209,162 @@ pub fn analyze(article: Article, config: &Config) -> Analysis {
 /// The rule id of a claim no frame matched: the statement's own text.
 pub const OPEN_CLAIM_RULE: &str = "EXTRACT/OPEN";
 
+/// What one article contributes to the run, computed from its analysis alone (on the
+/// worker that analysed it), so the analysis can be dropped: the article's record, its
+/// sources, its frames for linking, its mentions waiting for their claim ids, and the
+/// actor names it uses.
+#[derive(Debug, Clone)]
+pub struct Digest {
+    info: ArticleInfo,
+    outlet: Outlet,
+    published: Option<ingest::PartialDate>,
+    sources: Vec<Source>,
+    frames: Vec<Frame>,
+    /// Per frame, who it stands on.
+    roots: Vec<String>,
+    focus: Option<String>,
+    /// Mentions in text order; those of a frame (its index) get their claim id when
+    /// the run is assembled, those of an open claim already have it.
+    mentions: Vec<(Mention, Option<usize>)>,
+    /// The open claims the mentions name.
+    open: Vec<Claim>,
+    /// (actor, outlet, name as written) → framing, one entry per use.
+    names: Vec<((String, String, String), String)>,
+}
+
+/// Digests one analysed article (see [`Digest`]).
+pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
+    let (outlet, outlet_from) = resolve_outlet(a);
+    let info = article_info(a, &outlet.id, outlet_from);
+    let episode = info
+        .published
+        .as_deref()
+        .map_or("undated".to_owned(), |p| p.chars().take(7).collect());
+    let source_ids = source_ids(a);
+    let sources = a
+        .attribution
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(k, entity)| Source {
+            id: source_ids[k].clone(),
+            label: entity.label.clone(),
+            kind: entity.kind.clone(),
+            via: entity.via.map(|v| source_ids[v].clone()),
+            cues: entity
+                .cues
+                .iter()
+                .map(|c| {
+                    let span = a.norm.to_original(c.clone());
+                    Cue {
+                        article: a.article.id.clone(),
+                        start: span.start,
+                        end: span.end,
+                    }
+                })
+                .collect(),
+            // Known sources, actors and named people are the same source in every
+            // article; a generic "local sources" is only this article's.
+            root: ["known:", "actor:", "person:"]
+                .iter()
+                .any(|p| entity.key.starts_with(p))
+                .then(|| entity.key.clone()),
+            rule: entity.rule.clone(),
+        })
+        .collect();
+    let mut mentions = Vec::new();
+    let mut open = Vec::new();
+    for (index, segment) in a.attribution.segments.iter().enumerate() {
+        let sentence = &a.segments.sentences[segment.sentence];
+        let text = &a.article.text[sentence.span.clone()];
+        let chain: Vec<String> = segment.chain.iter().map(|&c| source_ids[c].clone()).collect();
+        let mut mention =
+            |claim: String, frame: Option<usize>, evidence: std::ops::Range<usize>, polarity, rules: Vec<String>| {
+                let n = mentions.len() + 1;
+                mentions.push((
+                    Mention {
+                        id: format!("{}/m{n}", a.article.id),
+                        article: a.article.id.clone(),
+                        claim,
+                        polarity,
+                        stance: segment.stance,
+                        chain: chain.clone(),
+                        sentence: sentence.span.clone().into(),
+                        evidence: clamp(a.norm.to_original(evidence), &sentence.span).into(),
+                        text: text.to_owned(),
+                        line: a.segments.lines[sentence.line].number,
+                        rule: rules.join(" "),
+                    },
+                    frame,
+                ));
+            };
+        let frames: Vec<(usize, &Frame)> = a
+            .frames
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.segment == index)
+            .collect();
+        if frames.is_empty() {
+            // Nothing a frame understands: an open claim, kept with its text.
+            let ntext = a.norm.text()[segment.norm.clone()].trim();
+            let id = format!("open-{:016x}", fnv1a(ntext.as_bytes()));
+            let evidence = a.norm.to_original(segment.norm.clone());
+            open.push(Claim {
+                id: id.clone(),
+                key: format!("open({id})"),
+                label: a.article.text[evidence].trim().to_owned(),
+                episode: episode.clone(),
+                open: true,
+                rule: OPEN_CLAIM_RULE.to_owned(),
+                ..Claim::default()
+            });
+            let mut rules = vec![OPEN_CLAIM_RULE.to_owned()];
+            rules.extend(segment.rules.iter().cloned());
+            mention(id, None, segment.norm.clone(), segment.polarity, rules);
+        }
+        for (k, f) in frames {
+            let mut rules = f.rules.clone();
+            rules.extend(segment.rules.iter().cloned());
+            mention(String::new(), Some(k), f.norm.clone(), f.polarity, rules);
+        }
+    }
+    Digest {
+        roots: a.frames.iter().map(|f| frame_root(a, f, &outlet.id)).collect(),
+        focus: focus_place(a, lexicon),
+        names: names(a, lexicon, &outlet.id),
+        published: a.article.meta.published,
+        frames: a.frames.clone(),
+        info,
+        outlet,
+        sources,
+        mentions,
+        open,
+    }
+}
+
 /// Builds the run model from analysed articles.
 pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> Run {
+    let digests: Vec<Digest> = analyses.iter().map(|a| digest(a, lexicon)).collect();
+    assemble(&digests, lexicon, window_days)
+}
+
+/// Builds the run model from digested articles: links every frame into claims, gives
+/// mentions their claim ids, and counts outlets and independent roots.
+pub fn assemble(digests: &[Digest], lexicon: &Lexicon, window_days: i64) -> Run {
     let mut run = Run {
         version: JSON_VERSION,
         ..Run::default()
     };
     // Link every frame of every article into claims first: mentions name their claims.
-    let inputs: Vec<link::Input<'_>> = analyses
+    let inputs: Vec<link::Input<'_>> = digests
         .iter()
-        .flat_map(|a| {
-            let focus = focus_place(a, lexicon);
-            let outlet = resolve_outlet(a).0.id;
-            a.frames.iter().map(move |f| link::Input {
+        .flat_map(|d| {
+            d.frames.iter().zip(&d.roots).map(move |(f, root)| link::Input {
                 frame: f,
-                article: &a.article.id,
-                published: a.article.meta.published,
-                focus: focus.clone(),
-                root: frame_root(a, f, &outlet),
+                article: &d.info.id,
+                published: d.published,
+                focus: d.focus.clone(),
+                root: root.clone(),
             })
         })
         .collect();
@@ -173,96 +387,21 @@ pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> 
     }
     let mut outlets = BTreeMap::new();
     let mut next_input = 0;
-    for a in analyses {
-        let (outlet, outlet_from) = resolve_outlet(a);
-        outlets.insert(outlet.id.clone(), outlet.clone());
-        let info = article_info(a, &outlet.id, outlet_from);
-        let episode = info
-            .published
-            .as_deref()
-            .map_or("undated".to_owned(), |p| p.chars().take(7).collect());
-        let source_ids = source_ids(a);
-        for (k, entity) in a.attribution.sources.iter().enumerate() {
-            run.sources.push(Source {
-                id: source_ids[k].clone(),
-                label: entity.label.clone(),
-                kind: entity.kind.clone(),
-                via: entity.via.map(|v| source_ids[v].clone()),
-                cues: entity
-                    .cues
-                    .iter()
-                    .map(|c| {
-                        let span = a.norm.to_original(c.clone());
-                        Cue {
-                            article: a.article.id.clone(),
-                            start: span.start,
-                            end: span.end,
-                        }
-                    })
-                    .collect(),
-                // Known sources, actors and named people are the same source in every
-                // article; a generic "local sources" is only this article's.
-                root: ["known:", "actor:", "person:"]
-                    .iter()
-                    .any(|p| entity.key.starts_with(p))
-                    .then(|| entity.key.clone()),
-                rule: entity.rule.clone(),
-            });
+    for d in digests {
+        outlets.insert(d.outlet.id.clone(), d.outlet.clone());
+        run.sources.extend(d.sources.iter().cloned());
+        for claim in &d.open {
+            claims.entry(claim.id.clone()).or_insert_with(|| claim.clone());
         }
-        let mut n = 0;
-        for (index, segment) in a.attribution.segments.iter().enumerate() {
-            let sentence = &a.segments.sentences[segment.sentence];
-            let text = &a.article.text[sentence.span.clone()];
-            let chain: Vec<String> = segment.chain.iter().map(|&c| source_ids[c].clone()).collect();
-            let mut mention = |claim: String, evidence: std::ops::Range<usize>, polarity, rules: Vec<String>| {
-                n += 1;
-                run.mentions.push(Mention {
-                    id: format!("{}/m{n}", a.article.id),
-                    article: a.article.id.clone(),
-                    claim,
-                    polarity,
-                    stance: segment.stance,
-                    chain: chain.clone(),
-                    sentence: sentence.span.clone().into(),
-                    evidence: clamp(a.norm.to_original(evidence), &sentence.span).into(),
-                    text: text.to_owned(),
-                    line: a.segments.lines[sentence.line].number,
-                    rule: rules.join(" "),
-                });
-            };
-            let frames: Vec<(usize, &Frame)> = a
-                .frames
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.segment == index)
-                .collect();
-            if frames.is_empty() {
-                // Nothing a frame understands: an open claim, kept with its text.
-                let ntext = a.norm.text()[segment.norm.clone()].trim();
-                let id = format!("open-{:016x}", fnv1a(ntext.as_bytes()));
-                let evidence = a.norm.to_original(segment.norm.clone());
-                claims.entry(id.clone()).or_insert_with(|| Claim {
-                    id: id.clone(),
-                    key: format!("open({id})"),
-                    label: a.article.text[evidence].trim().to_owned(),
-                    episode: episode.clone(),
-                    open: true,
-                    rule: OPEN_CLAIM_RULE.to_owned(),
-                    ..Claim::default()
-                });
-                let mut rules = vec![OPEN_CLAIM_RULE.to_owned()];
-                rules.extend(segment.rules.iter().cloned());
-                mention(id, segment.norm.clone(), segment.polarity, rules);
+        for (mention, frame) in &d.mentions {
+            let mut mention = mention.clone();
+            if let Some(k) = frame {
+                mention.claim = claim_ids[linked.claim_of[next_input + k]].clone();
             }
-            for (k, f) in frames {
-                let claim = linked.claim_of[next_input + k];
-                let mut rules = f.rules.clone();
-                rules.extend(segment.rules.iter().cloned());
-                mention(claim_ids[claim].clone(), f.norm.clone(), f.polarity, rules);
-            }
+            run.mentions.push(mention);
         }
-        next_input += a.frames.len();
-        run.articles.push(info);
+        next_input += d.frames.len();
+        run.articles.push(d.info.clone());
     }
     run.outlets = outlets.into_values().collect();
     run.sources.sort_by(|a, b| a.id.cmp(&b.id));
@@ -291,39 +430,45 @@ pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> 
     }
     run.relations.sort_by(|a, b| a.claims.cmp(&b.claims));
     independence(&mut run);
-    run.framing = framing(analyses, lexicon);
+    run.framing = framing(digests, lexicon);
     run
 }
 
-/// How each outlet names each actor, from the actor aliases the matcher found.
-fn framing(analyses: &[Analysis], lexicon: &Lexicon) -> Vec<crate::model::ActorName> {
+/// The actor names an article uses, from the actor aliases the matcher found: one entry
+/// per use, keyed (actor, outlet, name as written), with the alias's framing.
+fn names(a: &Analysis, lexicon: &Lexicon, outlet: &str) -> Vec<((String, String, String), String)> {
     use crate::lexicon::matcher::Table;
-    let mut counts: BTreeMap<(String, String, String), (String, usize)> = BTreeMap::new();
-    for a in analyses {
-        let outlet = resolve_outlet(a).0.id;
-        let mut last_end = 0;
-        for h in &a.matches.hits {
-            // The longest name at a place only (`قوات سوريا الديمقراطية`, not its `سوريا`).
-            if h.entry.table != Table::Actor || h.tokens.start < last_end {
-                continue;
-            }
-            last_end = h.tokens.end;
-            let actor = &lexicon.entries.actors[h.entry.index as usize].entry;
-            let alias = &actor.aliases[usize::from(h.entry.form).min(actor.aliases.len() - 1)];
-            let span = a.norm.to_original(h.norm.clone());
-            let text = a.article.text[span].replace(['"', '“', '”', '«', '»'], "");
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            // The matcher took the article off as a clitic (`ميليشيا` in `الميليشيا`); the
-            // name is shown with it.
-            let name = if h.prefix.definite && !text.starts_with("ال") {
-                format!("ال{text}")
-            } else {
-                text
-            };
-            let framing = format!("{:?}", alias.framing).to_lowercase();
-            let key = (actor.id.get_ref().clone(), outlet.clone(), name);
-            counts.entry(key).or_insert((framing, 0)).1 += 1;
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for h in &a.matches.hits {
+        // The longest name at a place only (`قوات سوريا الديمقراطية`, not its `سوريا`).
+        if h.entry.table != Table::Actor || h.tokens.start < last_end {
+            continue;
         }
+        last_end = h.tokens.end;
+        let actor = &lexicon.entries.actors[h.entry.index as usize].entry;
+        let alias = &actor.aliases[usize::from(h.entry.form).min(actor.aliases.len() - 1)];
+        let span = a.norm.to_original(h.norm.clone());
+        let text = a.article.text[span].replace(['"', '“', '”', '«', '»'], "");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The matcher took the article off as a clitic (`ميليشيا` in `الميليشيا`); the
+        // name is shown with it.
+        let name = if h.prefix.definite && !text.starts_with("ال") {
+            format!("ال{text}")
+        } else {
+            text
+        };
+        let framing = format!("{:?}", alias.framing).to_lowercase();
+        out.push(((actor.id.get_ref().clone(), outlet.to_owned(), name), framing));
+    }
+    out
+}
+
+/// How each outlet names each actor, counted over the articles' names.
+fn framing(digests: &[Digest], lexicon: &Lexicon) -> Vec<crate::model::ActorName> {
+    let mut counts: BTreeMap<&(String, String, String), (&str, usize)> = BTreeMap::new();
+    for (key, framing) in digests.iter().flat_map(|d| &d.names) {
+        counts.entry(key).or_insert((framing, 0)).1 += 1;
     }
     counts
         .into_iter()
@@ -332,15 +477,15 @@ fn framing(analyses: &[Analysis], lexicon: &Lexicon) -> Vec<crate::model::ActorN
                 .entries
                 .actors
                 .iter()
-                .find(|e| e.entry.id.get_ref() == &actor)
+                .find(|e| e.entry.id.get_ref() == actor)
                 .map(|e| e.entry.label.clone())
                 .unwrap_or_default();
             crate::model::ActorName {
-                actor,
+                actor: actor.clone(),
                 label,
-                outlet,
-                name,
-                framing,
+                outlet: outlet.clone(),
+                name: name.clone(),
+                framing: framing.to_owned(),
                 count,
             }
         })
