@@ -306,7 +306,7 @@ pub fn main() -> i32 {
     match &cli.command {
         Command::Json(p) => {
             let out = pipeline::run(&p.paths, &config);
-            finish(&out, &sink, &report::json(&out.run))
+            finish_with(&out, &sink, |w| report::write_json(&out.run, w))
         }
         Command::Segment(p) => {
             let out = pipeline::run(&p.paths, &config);
@@ -418,11 +418,17 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
 
 /// Reports input problems, writes `text` to stdout, and returns the exit code.
 fn finish(out: &Output, sink: &Sink, text: &str) -> i32 {
+    finish_with(out, sink, |w| w.write_all(text.as_bytes()))
+}
+
+/// Reports input problems, streams the output `render` writes (to stdout, or atomically
+/// to the output file), and returns the exit code.
+fn finish_with(out: &Output, sink: &Sink, render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> i32 {
     report_inputs(out, sink.quiet);
     let code = if out.errors.is_empty() { EXIT_OK } else { EXIT_SKIPPED };
     let written = match &sink.output {
-        Some(path) => write_file(path, text),
-        None => write_stdout(text),
+        Some(path) => write_file(path, render),
+        None => stream_stdout(render),
     };
     match written {
         Ok(()) => code,
@@ -432,7 +438,7 @@ fn finish(out: &Output, sink: &Sink, text: &str) -> i32 {
 
 /// Writes `text` to `path` atomically: into a temporary file beside it, then renamed over
 /// it, so a reader never sees half a file and a failed run leaves none.
-fn write_file(path: &std::path::Path, text: &str) -> Result<(), i32> {
+fn write_file(path: &std::path::Path, render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), i32> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -441,7 +447,13 @@ fn write_file(path: &std::path::Path, text: &str) -> Result<(), i32> {
         .file_name()
         .map_or("output".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.claimgraph-{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|file| {
+            let mut w = std::io::BufWriter::new(file);
+            render(&mut w)?;
+            w.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         eprintln!("claimgraph: cannot write {}: {e}", path.display());
@@ -470,9 +482,14 @@ fn report_inputs(out: &Output, quiet: bool) {
 /// Writes to stdout. A closed pipe is not an error: the reader has what it wanted, so
 /// the run ends quietly.
 fn write_stdout(text: &str) -> Result<(), i32> {
+    stream_stdout(|w| w.write_all(text.as_bytes()))
+}
+
+/// Streams output to stdout; a closed pipe ends it quietly.
+fn stream_stdout(render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), i32> {
     let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    match lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    match render(&mut w).and_then(|()| w.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {

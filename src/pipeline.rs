@@ -121,7 +121,7 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
     let corpus = ingest::load(paths, &config.ingest);
     let (digests, analyses) = analyse_all(corpus.articles, config);
     Output {
-        run: assemble(&digests, &config.lexicon, config.window_days),
+        run: assemble(digests, &config.lexicon, config.window_days),
         analyses,
         errors: corpus.errors,
         warnings: corpus.warnings,
@@ -151,12 +151,10 @@ fn analyse_all(articles: Vec<Article>, config: &Config) -> (Vec<Digest>, Vec<Ana
             .map(|_| {
                 scope.spawn(|| {
                     let mut out = Vec::new();
-                    loop {
-                        // A poisoned queue means another worker panicked; that panic is
-                        // re-raised below, so this one just stops.
-                        let Some((index, article)) = queue.lock().ok().and_then(|mut q| q.next()) else {
-                            break;
-                        };
+                    // A poisoned queue means another worker panicked; that panic is
+                    // re-raised below, so this one just stops. The lock is released
+                    // before the article is analysed.
+                    while let Some((index, article)) = queue.lock().ok().and_then(|mut q| q.next()) {
                         let analysis = analyze(article, config);
                         let digest = digest(&analysis, &config.lexicon);
                         out.push((index, digest, config.keep_analyses.then_some(analysis)));
@@ -345,12 +343,14 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
 /// Builds the run model from analysed articles.
 pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> Run {
     let digests: Vec<Digest> = analyses.iter().map(|a| digest(a, lexicon)).collect();
-    assemble(&digests, lexicon, window_days)
+    assemble(digests, lexicon, window_days)
 }
 
 /// Builds the run model from digested articles: links every frame into claims, gives
-/// mentions their claim ids, and counts outlets and independent roots.
-pub fn assemble(digests: &[Digest], lexicon: &Lexicon, window_days: i64) -> Run {
+/// mentions their claim ids, and counts outlets and independent roots. The digests are
+/// consumed as they are read, so their records move into the run rather than being
+/// copied.
+pub fn assemble(digests: Vec<Digest>, lexicon: &Lexicon, window_days: i64) -> Run {
     let mut run = Run {
         version: JSON_VERSION,
         ..Run::default()
@@ -369,6 +369,7 @@ pub fn assemble(digests: &[Digest], lexicon: &Lexicon, window_days: i64) -> Run 
         })
         .collect();
     let linked = link::link(&inputs, lexicon, window_days);
+    drop(inputs);
     let claim_ids = claim_ids(&linked);
     let mut claims: BTreeMap<String, Claim> = BTreeMap::new();
     for (claim, id) in linked.claims.iter().zip(&claim_ids) {
@@ -385,23 +386,23 @@ pub fn assemble(digests: &[Digest], lexicon: &Lexicon, window_days: i64) -> Run 
             },
         );
     }
+    let framing = framing(&digests, lexicon);
     let mut outlets = BTreeMap::new();
     let mut next_input = 0;
     for d in digests {
-        outlets.insert(d.outlet.id.clone(), d.outlet.clone());
-        run.sources.extend(d.sources.iter().cloned());
-        for claim in &d.open {
-            claims.entry(claim.id.clone()).or_insert_with(|| claim.clone());
+        outlets.insert(d.outlet.id.clone(), d.outlet);
+        run.sources.extend(d.sources);
+        for claim in d.open {
+            claims.entry(claim.id.clone()).or_insert(claim);
         }
-        for (mention, frame) in &d.mentions {
-            let mut mention = mention.clone();
+        for (mut mention, frame) in d.mentions {
             if let Some(k) = frame {
                 mention.claim = claim_ids[linked.claim_of[next_input + k]].clone();
             }
             run.mentions.push(mention);
         }
         next_input += d.frames.len();
-        run.articles.push(d.info.clone());
+        run.articles.push(d.info);
     }
     run.outlets = outlets.into_values().collect();
     run.sources.sort_by(|a, b| a.id.cmp(&b.id));
@@ -430,7 +431,7 @@ pub fn assemble(digests: &[Digest], lexicon: &Lexicon, window_days: i64) -> Run 
     }
     run.relations.sort_by(|a, b| a.claims.cmp(&b.claims));
     independence(&mut run);
-    run.framing = framing(digests, lexicon);
+    run.framing = framing;
     run
 }
 
@@ -550,7 +551,7 @@ fn independence(run: &mut Run) {
             list.push(o);
         }
     }
-    let roots: Vec<Vec<ClaimRoot>> = run.claims.iter().map(|c| graph.roots(run, &c.id)).collect();
+    let roots: Vec<Vec<ClaimRoot>> = graph.all_roots(run);
     let outlets: Vec<Vec<String>> = run
         .claims
         .iter()
@@ -587,14 +588,24 @@ fn source_ids(a: &Analysis) -> Vec<String> {
 
 /// The ids as given, a repeated one suffixed `-2`, `-3`…
 fn unique(bases: impl Iterator<Item = String>) -> Vec<String> {
+    use std::collections::{HashMap, HashSet};
     let mut ids: Vec<String> = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    // Per base, the next suffix to try: a base repeated n times costs n tries, not n².
+    let mut next: HashMap<String, usize> = HashMap::new();
     for base in bases {
         let mut id = base.clone();
-        let mut n = 2;
-        while ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if taken.contains(&id) {
+            let n = next.entry(base.clone()).or_insert(2);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !taken.contains(&id) {
+                    break;
+                }
+            }
         }
+        taken.insert(id.clone());
         ids.push(id);
     }
     ids

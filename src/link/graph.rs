@@ -41,6 +41,13 @@ pub enum Edge {
     Contradicts(String),
 }
 
+/// The run's records by id, built once for every claim's roots.
+struct Lookup<'a> {
+    sources: HashMap<&'a str, &'a crate::model::Source>,
+    mentions: HashMap<&'a str, &'a crate::model::Mention>,
+    outlet_of: HashMap<&'a str, &'a str>,
+}
+
 /// The graph and an index from ids to nodes.
 #[derive(Debug, Clone, Default)]
 pub struct RunGraph {
@@ -114,18 +121,30 @@ impl RunGraph {
         n
     }
 
+    /// The independent roots of every claim of the run, in the order of `run.claims`.
+    pub fn all_roots(&self, run: &Run) -> Vec<Vec<ClaimRoot>> {
+        let lookup = Lookup {
+            sources: run.sources.iter().map(|s| (s.id.as_str(), s)).collect(),
+            mentions: run.mentions.iter().map(|m| (m.id.as_str(), m)).collect(),
+            outlet_of: run
+                .articles
+                .iter()
+                .map(|a| (a.id.as_str(), a.outlet.as_str()))
+                .collect(),
+        };
+        run.claims.iter().map(|c| self.roots(&lookup, &c.id)).collect()
+    }
+
     /// The independent roots of a claim, sorted by id.
-    pub fn roots(&self, run: &Run, claim: &str) -> Vec<ClaimRoot> {
+    fn roots(&self, lookup: &Lookup<'_>, claim: &str) -> Vec<ClaimRoot> {
         let Some(&c) = self.index.get(&(2, claim.to_owned())) else {
             return Vec::new();
         };
-        let sources: HashMap<&str, &crate::model::Source> = run.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-        let mentions: HashMap<&str, &crate::model::Mention> = run.mentions.iter().map(|m| (m.id.as_str(), m)).collect();
-        let outlet_of: HashMap<&str, &str> = run
-            .articles
-            .iter()
-            .map(|a| (a.id.as_str(), a.outlet.as_str()))
-            .collect();
+        let Lookup {
+            sources,
+            mentions,
+            outlet_of,
+        } = lookup;
         let mut roots: BTreeMap<String, ClaimRoot> = BTreeMap::new();
         for e in self.graph.edges_directed(c, petgraph::Direction::Incoming) {
             let Node::Mention(mid) = &self.graph[e.source()] else {

@@ -87,6 +87,9 @@ pub struct Linked {
 /// An episode being built: its day span (when dated) and its frames.
 type Episode = (Option<(i64, i64)>, Vec<usize>);
 
+/// The days a publication date may stand for (a month or a year is a range), if dated.
+type DayRange = Option<(i64, i64)>;
+
 /// One key role's value: an id, or nothing when the frame does not say.
 type Value = Option<String>;
 
@@ -101,6 +104,19 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
     // it) join the one more specific key that agrees with them.
     let regions = Regions::new(lexicon);
     let specific = |v: &Vec<Value>| v.iter().all(|x| x.as_ref().is_some_and(|x| !regions.is_region(x)));
+    // The specific keys of each predicate, each with the dates of its frames: an
+    // underspecified frame looks only among its predicate's keys, not at every frame.
+    let mut specific_keys: BTreeMap<usize, BTreeMap<&Vec<Value>, Vec<DayRange>>> = BTreeMap::new();
+    for ((pred, values), day) in keys.iter().zip(&days) {
+        if specific(values) {
+            specific_keys
+                .entry(*pred)
+                .or_default()
+                .entry(values)
+                .or_default()
+                .push(*day);
+        }
+    }
     let mut resolved: Vec<(usize, Vec<Value>)> = keys.clone();
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
@@ -108,20 +124,16 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         if specific(values) {
             continue;
         }
-        let mut candidates: Vec<&Vec<Value>> = keys
-            .iter()
-            .enumerate()
-            .filter(|(j, (p, v))| {
-                p == pred
-                    && v != values
-                    && specific(v)
-                    && agrees(values, v, &regions)
-                    && within(days[i], days[*j], window_days)
+        // Sorted and distinct: the map's keys.
+        let candidates: Vec<&Vec<Value>> = specific_keys
+            .get(pred)
+            .into_iter()
+            .flatten()
+            .filter(|(v, dates)| {
+                **v != values && agrees(values, v, &regions) && dates.iter().any(|d| within(days[i], *d, window_days))
             })
-            .map(|(_, (_, v))| v)
+            .map(|(v, _)| *v)
             .collect();
-        candidates.sort();
-        candidates.dedup();
         if let Some(best) = broadest(&candidates, &regions) {
             resolved[i].1 = best.clone();
             unified[i] = true;

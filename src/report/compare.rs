@@ -8,10 +8,12 @@
 //! One [`Matrix`] is built from the run; the table, CSV, Markdown and JSON renderings all
 //! read it, so they show the same cells.
 
-use super::{Filter, clean, mentions_of, outlet_of, source_label, truncate, voice_label, voice_of};
+use super::{Filter, by_claim, clean, outlet_of, source_label, truncate, voice_label, voice_of};
+use crate::model::Mention;
 use crate::model::{Polarity, Run, Stance};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// Output formats of `compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +111,7 @@ pub fn matrix(run: &Run, filter: &Filter, open: bool) -> Matrix {
     let all = filter.claims(run);
     let open_hidden = if open { 0 } else { all.iter().filter(|c| c.open).count() };
     let claims: Vec<_> = all.into_iter().filter(|c| open || !c.open).collect();
+    let grouped = by_claim(run);
     let (outlets, labels) = columns(run, &claims, filter);
     let rows = claims
         .iter()
@@ -116,7 +119,10 @@ pub fn matrix(run: &Run, filter: &Filter, open: bool) -> Matrix {
             claim: c.id.clone(),
             key: c.key.clone(),
             label: clean(&c.label),
-            cells: outlets.iter().map(|o| mark(run, &c.id, o)).collect(),
+            cells: outlets
+                .iter()
+                .map(|o| mark(run, mentions(&grouped, &c.id), o))
+                .collect(),
             roots: c.independent_roots,
             episode: c.episode.clone(),
         })
@@ -126,7 +132,7 @@ pub fn matrix(run: &Run, filter: &Filter, open: bool) -> Matrix {
         outlets,
         labels,
         rows,
-        contradictions: contradictions(run, &shown),
+        contradictions: contradictions(run, &grouped, &shown),
         open_hidden,
     }
 }
@@ -136,6 +142,7 @@ pub fn matrix(run: &Run, filter: &Filter, open: bool) -> Matrix {
 fn columns(run: &Run, claims: &[&crate::model::Claim], filter: &Filter) -> (Vec<String>, Vec<String>) {
     let mut ids = Vec::new();
     let mut labels = Vec::new();
+    let shown: HashSet<&str> = claims.iter().map(|c| c.id.as_str()).collect();
     for outlet in &run.outlets {
         if !filter.outlets.is_empty() && !filter.outlets.contains(&outlet.id) {
             continue;
@@ -143,7 +150,7 @@ fn columns(run: &Run, claims: &[&crate::model::Claim], filter: &Filter) -> (Vec<
         let mut voices: Vec<String> = run
             .mentions
             .iter()
-            .filter(|m| outlet_of(run, m) == outlet.id && claims.iter().any(|c| c.id == m.claim))
+            .filter(|m| outlet_of(run, m) == outlet.id && shown.contains(m.claim.as_str()))
             .map(|m| voice_of(run, m))
             .collect();
         voices.sort();
@@ -157,12 +164,9 @@ fn columns(run: &Run, claims: &[&crate::model::Claim], filter: &Filter) -> (Vec<
 }
 
 /// How one voice (an outlet, or one anonymous article) carries one claim.
-fn mark(run: &Run, claim: &str, voice: &str) -> Mark {
+fn mark(run: &Run, mentions: &[&Mention], voice: &str) -> Mark {
     let mut m = Mark::default();
-    for mention in mentions_of(run, claim)
-        .into_iter()
-        .filter(|x| voice_of(run, x) == voice)
-    {
+    for mention in mentions.iter().filter(|x| voice_of(run, x) == voice) {
         let symbol = match (mention.polarity, mention.stance) {
             (Polarity::Denies, _) => '✗',
             (_, Stance::Hedged) => '~',
@@ -195,7 +199,13 @@ fn abbreviate(label: &str) -> String {
     truncate(short, 18)
 }
 
-fn contradictions(run: &Run, shown: &[&str]) -> Vec<Contradiction> {
+/// A claim's mentions from the grouped map.
+fn mentions<'a>(grouped: &'a HashMap<&str, Vec<&'a Mention>>, claim: &str) -> &'a [&'a Mention] {
+    grouped.get(claim).map_or(&[], Vec::as_slice)
+}
+
+fn contradictions(run: &Run, grouped: &HashMap<&str, Vec<&Mention>>, shown: &[&str]) -> Vec<Contradiction> {
+    let shown_set: HashSet<&str> = shown.iter().copied().collect();
     let label = |id: &str| {
         run.claims
             .iter()
@@ -203,8 +213,8 @@ fn contradictions(run: &Run, shown: &[&str]) -> Vec<Contradiction> {
             .map_or(id.to_owned(), |c| clean(&c.label))
     };
     let holders = |id: &str, polarity: Polarity| {
-        let mut out: Vec<String> = mentions_of(run, id)
-            .into_iter()
+        let mut out: Vec<String> = mentions(grouped, id)
+            .iter()
             .filter(|m| m.polarity == polarity)
             .map(|m| format!("{} ← {}", voice_label(run, &voice_of(run, m)), authority(run, m)))
             .collect();
@@ -214,7 +224,7 @@ fn contradictions(run: &Run, shown: &[&str]) -> Vec<Contradiction> {
     };
     let mut out = Vec::new();
     for r in &run.relations {
-        if !r.claims.iter().all(|c| shown.contains(&c.as_str())) {
+        if !r.claims.iter().all(|c| shown_set.contains(c.as_str())) {
             continue;
         }
         out.push(Contradiction {

@@ -17,7 +17,7 @@
 //!   a label with bidi controls;
 //! - a source or outlet is drawn only when an edge reaches it.
 
-use super::{Filter, clean, contested, mentions_of, source_label, truncate, voice_label, voice_of, voices};
+use super::{ClaimStats, Filter, by_claim, clean, source_label, truncate, voice_label, voice_of};
 use crate::model::{Claim, Mention, Polarity, Run, Stance};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -61,6 +61,10 @@ pub fn dot(run: &Run, filter: &Filter, options: &DotOptions) -> String {
 struct Layout<'a> {
     /// Drawn claims by episode, each episode's claims by id.
     claims: BTreeMap<&'a str, BTreeMap<&'a str, &'a Claim>>,
+    /// Drawn claims that two or more voices carry, with the first mention of every drawn
+    /// claim (its tooltip).
+    agreed: BTreeSet<&'a str>,
+    first: BTreeMap<&'a str, &'a Mention>,
     /// Folded claims by episode: how many, and how many open claims were left out.
     folded: BTreeMap<&'a str, Fold>,
     /// Dashed edges along chains: (from, to) → the "via" label, if any.
@@ -137,20 +141,23 @@ impl<'a> Layout<'a> {
     fn of(run: &'a Run, filter: &Filter, options: &DotOptions) -> Self {
         let mut layout = Layout::default();
         let mut outlets_of_fold: BTreeMap<(String, &str), BTreeSet<&str>> = BTreeMap::new();
+        let stats = ClaimStats::of(run);
+        let grouped = by_claim(run);
+        let mentions = |id: &str| grouped.get(id).map_or(&[][..], Vec::as_slice);
         for claim in filter.claims(run) {
             let episode = claim.episode.as_str();
             if options.fold && claim.open {
                 layout.folded.entry(episode).or_default().open += 1;
                 continue;
             }
-            if options.fold && voices(run, claim) < 2 && !contested(run, &claim.id) {
+            if options.fold && stats.voices(&claim.id) < 2 && !stats.contested(run, &claim.id) {
                 layout
                     .folded
                     .entry(episode)
                     .or_default()
                     .claims
                     .insert(claim.id.clone());
-                for mention in mentions_of(run, &claim.id) {
+                for mention in mentions(&claim.id) {
                     outlets_of_fold
                         .entry((voice_of(run, mention), episode))
                         .or_default()
@@ -159,6 +166,12 @@ impl<'a> Layout<'a> {
                 continue;
             }
             layout.claims.entry(episode).or_default().insert(&claim.id, claim);
+            if stats.voices(&claim.id) >= 2 {
+                layout.agreed.insert(&claim.id);
+            }
+            if let Some(m) = mentions(&claim.id).first() {
+                layout.first.insert(&claim.id, m);
+            }
         }
         // An episode whose every claim was open and left out draws no fold node.
         layout.folded.retain(|_, fold| !fold.claims.is_empty());
@@ -300,7 +313,7 @@ fn nodes(out: &mut String, run: &Run, layout: &Layout) {
             quote(&format!("episode {episode}"))
         );
         for claim in layout.claims.get(episode).into_iter().flat_map(|c| c.values()) {
-            claim_node_line(out, run, claim);
+            claim_node_line(out, run, layout, claim);
         }
         if let Some(fold) = layout.folded.get(episode) {
             let mut label = format!("{} single-outlet claims", fold.claims.len());
@@ -323,7 +336,7 @@ fn nodes(out: &mut String, run: &Run, layout: &Layout) {
 
 /// One claim node: label, key and roots; the first sentence that reports it and where
 /// it stands as the tooltip.
-fn claim_node_line(out: &mut String, run: &Run, claim: &Claim) {
+fn claim_node_line(out: &mut String, run: &Run, layout: &Layout, claim: &Claim) {
     let roots = match claim.independent_roots {
         1 => "1 root".to_owned(),
         n => format!("{n} roots"),
@@ -333,11 +346,11 @@ fn claim_node_line(out: &mut String, run: &Run, claim: &Claim) {
         truncate(&clean(&claim.label), CLAIM_LABEL_CHARS),
         truncate(&clean(&claim.key), CLAIM_LABEL_CHARS)
     );
-    let tooltip = match super::mentions_of(run, &claim.id).first() {
+    let tooltip = match layout.first.get(claim.id.as_str()) {
         Some(m) => format!("{}\n{}", truncate(&clean(&m.text), TOOLTIP_CHARS), place(run, m)),
         None => truncate(&clean(&claim.label), TOOLTIP_CHARS),
     };
-    let fill = if voices(run, claim) >= 2 {
+    let fill = if layout.agreed.contains(claim.id.as_str()) {
         ", style=filled, fillcolor=\"#dcebfb\""
     } else {
         ""

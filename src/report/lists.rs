@@ -2,7 +2,7 @@
 //! `sources` (what each outlet cites), `framing` (the names each outlet gives each actor)
 //! and `diff` (what one outlet carries that another does not).
 
-use super::{Filter, clean, contested, mentions_of, outlet_of, source_label, truncate};
+use super::{ClaimStats, Filter, clean, mentions_of, outlet_of, source_label, truncate};
 use crate::model::{Polarity, Run, Stance};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -233,7 +233,8 @@ pub fn diff(run: &Run, filter: &Filter, a: &str, b: &str) -> String {
             let _ = writeln!(out, "  {x} ⟂ {y}: {}", r.reason);
         }
     }
-    for c in claims.iter().filter(|c| contested(run, &c.id)) {
+    let stats = ClaimStats::of(run);
+    for c in claims.iter().filter(|c| stats.contested(run, &c.id)) {
         let opposed = (holds(a, &c.id, Polarity::Asserts) && holds(b, &c.id, Polarity::Denies))
             || (holds(b, &c.id, Polarity::Asserts) && holds(a, &c.id, Polarity::Denies));
         if opposed {

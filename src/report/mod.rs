@@ -14,6 +14,13 @@ pub mod lists;
 
 use crate::model::{Claim, Mention, Run};
 
+/// Writes the run as pretty JSON with a final newline, streaming: the document is never
+/// held in memory whole.
+pub fn write_json(run: &Run, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, run)?;
+    w.write_all(b"\n")
+}
+
 /// The run as the JSON document of `docs/json.md`, pretty-printed, ending in a newline.
 pub fn json(run: &Run) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
@@ -42,6 +49,10 @@ pub struct Filter {
 impl Filter {
     /// Whether a claim passes the filter.
     pub fn keeps(&self, run: &Run, claim: &Claim) -> bool {
+        self.keeps_with(run, claim, &ClaimStats::of(run))
+    }
+
+    fn keeps_with(&self, run: &Run, claim: &Claim, stats: &ClaimStats<'_>) -> bool {
         if let Some(c) = &self.claim {
             let c = c.to_lowercase();
             if ![&claim.id, &claim.key, &claim.label]
@@ -59,62 +70,97 @@ impl Filter {
         {
             return false;
         }
-        if voices(run, claim) < self.min_outlets {
+        if stats.voices(&claim.id) < self.min_outlets {
             return false;
         }
-        if self.contradictions_only && !contested(run, &claim.id) {
+        if self.contradictions_only && !stats.contested(run, &claim.id) {
             return false;
         }
         true
     }
 
-    /// The claims a report shows, most-carried first (outlets, then independent roots,
+    /// The claims a report shows, most-carried first (voices, then independent roots,
     /// then mentions), then by id.
     pub fn claims<'a>(&self, run: &'a Run) -> Vec<&'a Claim> {
-        let mut claims: Vec<&Claim> = run.claims.iter().filter(|c| self.keeps(run, c)).collect();
-        let mentions = |c: &Claim| run.mentions.iter().filter(|m| m.claim == c.id).count();
-        claims.sort_by(|a, b| {
-            (voices(run, b), b.independent_roots, mentions(b), &a.id).cmp(&(
-                voices(run, a),
-                a.independent_roots,
-                mentions(a),
-                &b.id,
-            ))
-        });
+        let stats = ClaimStats::of(run);
+        let mut claims: Vec<&Claim> = run.claims.iter().filter(|c| self.keeps_with(run, c, &stats)).collect();
+        let order = |c: &Claim| (stats.voices(&c.id), c.independent_roots, stats.mentions(&c.id));
+        claims.sort_by(|a, b| (order(b), &a.id).cmp(&(order(a), &b.id)));
         claims
     }
 }
 
-/// How many voices carry a claim: outlets, each anonymous article one (see [`voice_of`]).
-pub fn voices(run: &Run, claim: &Claim) -> usize {
-    let mut v: Vec<String> = mentions_of(run, &claim.id)
-        .into_iter()
-        .map(|m| voice_of(run, m))
-        .collect();
-    v.sort();
-    v.dedup();
-    v.len()
+/// Per claim, counted in one pass over the mentions: its voices, its mentions, and
+/// whether it is both asserted and denied.
+#[derive(Debug, Default)]
+pub struct ClaimStats<'a> {
+    by_claim: std::collections::HashMap<&'a str, Stat>,
 }
 
-/// Whether a claim is contradicted: by a relation, or by a denial among its mentions
-/// when another mention asserts it (a denial nobody asserts is a ✗, not a conflict).
-pub fn contested(run: &Run, claim: &str) -> bool {
-    let has = |p: crate::model::Polarity| run.mentions.iter().any(|m| m.claim == claim && m.polarity == p);
-    run.relations.iter().any(|r| r.claims.iter().any(|c| c == claim))
-        || has(crate::model::Polarity::Denies) && has(crate::model::Polarity::Asserts)
+#[derive(Debug, Default)]
+struct Stat {
+    voices: std::collections::BTreeSet<String>,
+    mentions: usize,
+    asserted: bool,
+    denied: bool,
 }
 
-/// The mentions of a claim, in article and text order.
+impl<'a> ClaimStats<'a> {
+    /// Counts every claim of `run`.
+    pub fn of(run: &'a Run) -> Self {
+        let mut by_claim: std::collections::HashMap<&str, Stat> = std::collections::HashMap::new();
+        for m in &run.mentions {
+            let stat = by_claim.entry(m.claim.as_str()).or_default();
+            stat.voices.insert(voice_of(run, m));
+            stat.mentions += 1;
+            match m.polarity {
+                crate::model::Polarity::Asserts => stat.asserted = true,
+                crate::model::Polarity::Denies => stat.denied = true,
+            }
+        }
+        ClaimStats { by_claim }
+    }
+
+    /// How many voices carry the claim (see [`voice_of`]).
+    pub fn voices(&self, claim: &str) -> usize {
+        self.by_claim.get(claim).map_or(0, |s| s.voices.len())
+    }
+
+    fn mentions(&self, claim: &str) -> usize {
+        self.by_claim.get(claim).map_or(0, |s| s.mentions)
+    }
+
+    /// Whether the claim is contested: a relation names it, or it is both asserted
+    /// and denied.
+    pub fn contested(&self, run: &Run, claim: &str) -> bool {
+        run.relations.iter().any(|r| r.claims.iter().any(|c| c == claim))
+            || self.by_claim.get(claim).is_some_and(|s| s.asserted && s.denied)
+    }
+}
+
+/// The mentions of a claim, in article and text order (a scan of every mention: for one
+/// claim; a report over many claims groups them once with [`by_claim`]).
 pub fn mentions_of<'a>(run: &'a Run, claim: &str) -> Vec<&'a Mention> {
     run.mentions.iter().filter(|m| m.claim == claim).collect()
 }
 
+/// Every claim's mentions, in article and text order, grouped in one pass.
+pub fn by_claim(run: &Run) -> std::collections::HashMap<&str, Vec<&Mention>> {
+    let mut out: std::collections::HashMap<&str, Vec<&Mention>> = std::collections::HashMap::new();
+    for m in &run.mentions {
+        out.entry(m.claim.as_str()).or_default().push(m);
+    }
+    out
+}
+
 /// The outlet of a mention's article.
 pub fn outlet_of<'a>(run: &'a Run, mention: &Mention) -> &'a str {
-    run.articles
-        .iter()
-        .find(|a| a.id == mention.article)
-        .map_or(UNKNOWN, |a| a.outlet.as_str())
+    // Articles are sorted by id in a run; a hand-made run may not be.
+    let found = match run.articles.binary_search_by(|a| a.id.as_str().cmp(&mention.article)) {
+        Ok(k) => run.articles.get(k),
+        Err(_) => run.articles.iter().find(|a| a.id == mention.article),
+    };
+    found.map_or(UNKNOWN, |a| a.outlet.as_str())
 }
 
 /// The voice a mention speaks with in a comparison: its outlet id, except that articles
