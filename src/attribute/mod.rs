@@ -1029,14 +1029,14 @@ impl<'a> Reader<'a> {
             Cand::Known(i) => {
                 let s = &e.sources[i].entry;
                 let key = format!("known:{}", s.id.get_ref());
-                let names = s.aliases.iter().flat_map(|a| words_of(&a.text)).collect();
+                // The names are worked out only for a new entity (a closure).
                 self.entity(key, || SourceEntity {
                     key: String::new(),
                     label: s.label.clone(),
                     kind: s.kind.clone(),
                     gender: s.gender,
                     classes: s.nouns.clone(),
-                    names,
+                    names: s.aliases.iter().flat_map(|a| words_of(&a.text)).collect(),
                     via: None,
                     cues: Vec::new(),
                     rule: s.id.get_ref().clone(),
@@ -1045,14 +1045,13 @@ impl<'a> Reader<'a> {
             Cand::Actor(i) => {
                 let a = &e.actors[i].entry;
                 let key = format!("actor:{}", a.id.get_ref());
-                let names = a.aliases.iter().flat_map(|x| words_of(&x.text)).collect();
                 self.entity(key, || SourceEntity {
                     key: String::new(),
                     label: a.label.clone(),
                     kind: a.source_kind.clone().unwrap_or_else(|| "armed-group".to_owned()),
                     gender: a.gender,
                     classes: Vec::new(),
-                    names,
+                    names: a.aliases.iter().flat_map(|x| words_of(&x.text)).collect(),
                     via: None,
                     cues: Vec::new(),
                     rule: a.id.get_ref().clone(),
