@@ -41,8 +41,13 @@ gen=target/release/examples/gencorpus
 die() { echo "run.sh: $*" >&2; exit 2; }
 [ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install -y time)"
 command -v timeout > /dev/null || die "timeout (coreutils) is missing"
+if ! command -v rg > /dev/null; then
+    echo "run.sh: installing ripgrep for the baseline" >&2
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    { $sudo apt-get update && $sudo apt-get install -y ripgrep; } > /dev/null 2>&1 || true
+fi
 have_rg=1
-command -v rg > /dev/null || { have_rg=0; echo "run.sh: rg not found: no baseline (apt-get install -y ripgrep)" >&2; }
+command -v rg > /dev/null || { have_rg=0; echo "run.sh: rg could not be installed: no baseline" >&2; }
 
 echo "== building (cargo build --release --bin claimgraph --example gencorpus)" >&2
 cargo build --release --quiet --bin claimgraph --example gencorpus

@@ -469,45 +469,64 @@ fn contradictions(
     for (i, &c) in claim_of.iter().enumerate() {
         values[c].get_or_insert(&keys[i].1);
     }
+    // Only claims of two predicates that exclude each other can contradict: pair the
+    // claims of such predicates, not every claim with every other.
+    let mut by_predicate: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, c) in claims.iter().enumerate() {
+        by_predicate.entry(c.predicate).or_default().push(k);
+    }
+    let excludes = |p: usize, q: usize| {
+        let (pp, pq) = (&preds[p].entry, &preds[q].entry);
+        pp.excludes.iter().any(|x| x == pq.id.get_ref()) || pq.excludes.iter().any(|x| x == pp.id.get_ref())
+    };
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (&p, ps) in &by_predicate {
+        for (&q, qs) in by_predicate.range(p..) {
+            if !excludes(p, q) {
+                continue;
+            }
+            for &a in ps {
+                for &b in qs {
+                    if a != b && (p != q || a < b) && within(claims[a].days, claims[b].days, window) {
+                        pairs.push((a.min(b), a.max(b)));
+                    }
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
     let mut out = Vec::new();
-    for a in 0..claims.len() {
-        for b in a + 1..claims.len() {
-            let (pa, pb) = (&preds[claims[a].predicate].entry, &preds[claims[b].predicate].entry);
-            let excludes =
-                pa.excludes.iter().any(|x| x == pb.id.get_ref()) || pb.excludes.iter().any(|x| x == pa.id.get_ref());
-            if !excludes || !within(claims[a].days, claims[b].days, window) {
-                continue;
-            }
-            let (Some(va), Some(vb)) = (values[a], values[b]) else {
-                continue;
-            };
-            // What may happen does not contradict what happened.
-            if va.last() != vb.last() {
-                continue;
-            }
-            let shared_agree =
-                pa.key.iter().zip(va).all(
-                    |(role, x)| match pb.key.iter().position(|r| r == role).map(|k| &vb[k]) {
-                        Some(y) => compatible(lexicon, x, y),
-                        None => true,
-                    },
-                );
-            let shares_any = pa.key.iter().any(|r| pb.key.contains(r));
-            // A source that asserts both sees no contradiction (a partial withdrawal
-            // leaves a limited presence); the tool does not make it contradict itself.
-            let one_source = asserted_by[a].iter().any(|r| asserted_by[b].contains(r));
-            if shared_agree && shares_any && !one_source {
-                out.push(Contradiction {
-                    claims: (a, b),
-                    reason: format!(
-                        "EXCLUDES/{}/{}: {} cannot hold with {}",
-                        pa.id.get_ref(),
-                        pb.id.get_ref(),
-                        claims[a].key,
-                        claims[b].key
-                    ),
-                });
-            }
+    for (a, b) in pairs {
+        let (pa, pb) = (&preds[claims[a].predicate].entry, &preds[claims[b].predicate].entry);
+        let (Some(va), Some(vb)) = (values[a], values[b]) else {
+            continue;
+        };
+        // What may happen does not contradict what happened.
+        if va.last() != vb.last() {
+            continue;
+        }
+        let shared_agree =
+            pa.key.iter().zip(va).all(
+                |(role, x)| match pb.key.iter().position(|r| r == role).map(|k| &vb[k]) {
+                    Some(y) => compatible(lexicon, x, y),
+                    None => true,
+                },
+            );
+        let shares_any = pa.key.iter().any(|r| pb.key.contains(r));
+        // A source that asserts both sees no contradiction (a partial withdrawal
+        // leaves a limited presence); the tool does not make it contradict itself.
+        let one_source = asserted_by[a].iter().any(|r| asserted_by[b].contains(r));
+        if shared_agree && shares_any && !one_source {
+            out.push(Contradiction {
+                claims: (a, b),
+                reason: format!(
+                    "EXCLUDES/{}/{}: {} cannot hold with {}",
+                    pa.id.get_ref(),
+                    pb.id.get_ref(),
+                    claims[a].key,
+                    claims[b].key
+                ),
+            });
         }
     }
     out
