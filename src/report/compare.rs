@@ -8,7 +8,7 @@
 //! One [`Matrix`] is built from the run; the table, CSV, Markdown and JSON renderings all
 //! read it, so they show the same cells.
 
-use super::{Filter, by_claim, clean, outlet_of, source_label, truncate, voice_label, voice_of};
+use super::{Filter, by_claim, by_id, clean, outlet_of, source_label, truncate, voice_label, voice_of};
 use crate::model::Mention;
 use crate::model::{Polarity, Run, Stance};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
@@ -206,12 +206,7 @@ fn mentions<'a>(grouped: &'a HashMap<&str, Vec<&'a Mention>>, claim: &str) -> &'
 
 fn contradictions(run: &Run, grouped: &HashMap<&str, Vec<&Mention>>, shown: &[&str]) -> Vec<Contradiction> {
     let shown_set: HashSet<&str> = shown.iter().copied().collect();
-    let label = |id: &str| {
-        run.claims
-            .iter()
-            .find(|c| c.id == id)
-            .map_or(id.to_owned(), |c| clean(&c.label))
-    };
+    let label = |id: &str| by_id(&run.claims, id, |c| &c.id).map_or(id.to_owned(), |c| clean(&c.label));
     let holders = |id: &str, polarity: Polarity| {
         let mut out: Vec<String> = mentions(grouped, id)
             .iter()

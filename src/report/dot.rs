@@ -17,7 +17,7 @@
 //!   a label with bidi controls;
 //! - a source or outlet is drawn only when an edge reaches it.
 
-use super::{ClaimStats, Filter, by_claim, clean, source_label, truncate, voice_label, voice_of};
+use super::{ClaimStats, Filter, by_claim, clean, place, source_label, truncate, voice_label, voice_of};
 use crate::model::{Claim, Mention, Polarity, Run, Stance};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -289,11 +289,8 @@ fn nodes(out: &mut String, run: &Run, layout: &Layout) {
         );
     }
     for id in &layout.sources {
-        let (label, kind) = run
-            .sources
-            .iter()
-            .find(|s| s.id == *id)
-            .map_or((*id, "unknown"), |s| (s.label.as_str(), s.kind.as_str()));
+        let (label, kind) =
+            super::by_id(&run.sources, id, |s| &s.id).map_or((*id, "unknown"), |s| (s.label.as_str(), s.kind.as_str()));
         let short = truncate(&clean(label), SOURCE_LABEL_CHARS);
         let _ = writeln!(
             out,
@@ -400,16 +397,6 @@ fn edges(out: &mut String, layout: &Layout) {
             quote(&truncate(&clean(reason), TOOLTIP_CHARS)),
         );
     }
-}
-
-/// Where a mention stands: the article's path and the sentence's line.
-fn place(run: &Run, mention: &Mention) -> String {
-    let path = run
-        .articles
-        .iter()
-        .find(|a| a.id == mention.article)
-        .map_or(mention.article.as_str(), |a| a.path.as_str());
-    format!("{path}:{}", mention.line)
 }
 
 fn outlet_node(id: &str) -> String {

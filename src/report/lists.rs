@@ -62,19 +62,13 @@ pub fn claims(run: &Run, filter: &Filter) -> String {
             let _ = writeln!(out, "  ⟂ contradicts {other} ({})", r.reason);
         }
         for m in mentions_of(run, &c.id) {
-            let path = run
-                .articles
-                .iter()
-                .find(|a| a.id == m.article)
-                .map_or(m.article.as_str(), |a| a.path.as_str());
             let _ = writeln!(
                 out,
-                "  - {} | {}\n    “{}” {}:{}",
+                "  - {} | {}\n    “{}” {}",
                 chain_text(run, outlet_of(run, m), &m.chain),
                 stance_text(m.polarity, m.stance),
                 truncate(&clean(&m.text), 240),
-                path,
-                m.line
+                super::place(run, m)
             );
         }
         out.push('\n');

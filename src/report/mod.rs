@@ -155,12 +155,22 @@ pub fn by_claim(run: &Run) -> std::collections::HashMap<&str, Vec<&Mention>> {
 
 /// The outlet of a mention's article.
 pub fn outlet_of<'a>(run: &'a Run, mention: &Mention) -> &'a str {
-    // Articles are sorted by id in a run; a hand-made run may not be.
-    let found = match run.articles.binary_search_by(|a| a.id.as_str().cmp(&mention.article)) {
-        Ok(k) => run.articles.get(k),
-        Err(_) => run.articles.iter().find(|a| a.id == mention.article),
-    };
-    found.map_or(UNKNOWN, |a| a.outlet.as_str())
+    by_id(&run.articles, &mention.article, |a| &a.id).map_or(UNKNOWN, |a| a.outlet.as_str())
+}
+
+/// The record with this id in a list the run keeps sorted by id (articles, sources,
+/// claims): a binary search, then a scan for a hand-made run that is not sorted.
+pub fn by_id<'a, T>(list: &'a [T], id: &str, id_of: impl Fn(&T) -> &String) -> Option<&'a T> {
+    match list.binary_search_by(|x| id_of(x).as_str().cmp(id)) {
+        Ok(k) => list.get(k),
+        Err(_) => list.iter().find(|x| id_of(x) == id),
+    }
+}
+
+/// Where a mention stands: its article's path and the sentence's line.
+pub fn place(run: &Run, mention: &Mention) -> String {
+    let path = by_id(&run.articles, &mention.article, |a| &a.id).map_or(mention.article.as_str(), |a| a.path.as_str());
+    format!("{path}:{}", mention.line)
 }
 
 /// The voice a mention speaks with in a comparison: its outlet id, except that articles
@@ -195,7 +205,7 @@ pub const UNKNOWN: &str = "unknown";
 
 /// A display label for a source id (the id itself if unknown).
 pub fn source_label<'a>(run: &'a Run, id: &'a str) -> &'a str {
-    run.sources.iter().find(|s| s.id == id).map_or(id, |s| s.label.as_str())
+    by_id(&run.sources, id, |s| &s.id).map_or(id, |s| s.label.as_str())
 }
 
 /// Article text made safe for a terminal or a table cell: control characters (ANSI
