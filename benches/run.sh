@@ -49,6 +49,16 @@ fi
 have_rg=1
 command -v rg > /dev/null || { have_rg=0; echo "run.sh: rg could not be installed: no baseline" >&2; }
 
+# Two runs at once share the cores (and, with one BENCH_DIR, corpora and outputs), and both
+# measure nonsense: one run at a time on the machine, whatever its BENCH_DIR.
+lock=${TMPDIR:-/tmp}/claimgraph-run-sh.lock
+if command -v flock > /dev/null; then
+    exec 9> "$lock"
+    flock -n 9 || die "another benches/run.sh is running (lock $lock); wait for it to finish"
+fi
+# Other work on the machine skews every figure; the load is printed with the table.
+load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+
 echo "== building (cargo build --release --bin claimgraph --example gencorpus)" >&2
 cargo build --release --quiet --bin claimgraph --example gencorpus
 mkdir -p "$work"
@@ -159,6 +169,7 @@ done
 
 echo
 echo "claimgraph $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); corpora: gencorpus --seed $seed"
+echo "load average before: $load_before; after: $(cut -d ' ' -f 1-3 /proc/loadavg) (the benchmark itself adds about one per busy thread; more means something else ran)"
 if [ "$thread_flag" -eq 0 ]; then
     echo "(this claimgraph has no --threads flag: \"default\" is its one configuration)"
 fi
