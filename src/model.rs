@@ -305,3 +305,17 @@ pub struct Relation {
     /// The rule that produced the relation, and why.
     pub reason: String,
 }
+
+/// The outlet id of articles that name no outlet.
+pub const UNKNOWN_OUTLET: &str = "unknown";
+
+/// Whose own voice an article speaks with: its outlet id, except that each article naming
+/// no outlet is its own voice (`unknown/<article id>`): two anonymous articles are never
+/// one outlet, one source or one column.
+pub fn voice(outlet: &str, article: &str) -> String {
+    if outlet == UNKNOWN_OUTLET {
+        format!("{UNKNOWN_OUTLET}/{article}")
+    } else {
+        outlet.to_owned()
+    }
+}

@@ -505,8 +505,7 @@ fn frame_root(a: &Analysis, f: &Frame, outlet: &str) -> String {
                 format!("{}/{key}", a.article.id)
             }
         }
-        None if outlet == "unknown" => format!("outlet:unknown/{}", a.article.id),
-        None => format!("outlet:{outlet}"),
+        None => format!("outlet:{}", crate::model::voice(outlet, &a.article.id)),
     }
 }
 

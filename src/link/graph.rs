@@ -159,14 +159,8 @@ impl RunGraph {
                 },
                 None => {
                     let outlet = outlet_of.get(m.article.as_str()).copied().unwrap_or("unknown");
-                    // Articles of no known outlet are not one voice.
-                    let id = if outlet == "unknown" {
-                        format!("outlet:unknown/{}", m.article)
-                    } else {
-                        format!("outlet:{outlet}")
-                    };
                     ClaimRoot {
-                        id,
+                        id: format!("outlet:{}", crate::model::voice(outlet, &m.article)),
                         label: outlet.to_owned(),
                         anonymous: false,
                     }

@@ -113,16 +113,14 @@ pub fn matrix(run: &Run, filter: &Filter, open: bool) -> Matrix {
     let claims: Vec<_> = all.into_iter().filter(|c| open || !c.open).collect();
     let grouped = by_claim(run);
     let (outlets, labels) = columns(run, &claims, filter);
+    let column: HashMap<&str, usize> = outlets.iter().enumerate().map(|(k, o)| (o.as_str(), k)).collect();
     let rows = claims
         .iter()
         .map(|c| Row {
             claim: c.id.clone(),
             key: c.key.clone(),
             label: clean(&c.label),
-            cells: outlets
-                .iter()
-                .map(|o| mark(run, mentions(&grouped, &c.id), o))
-                .collect(),
+            cells: marks(run, mentions(&grouped, &c.id), &column),
             roots: c.independent_roots,
             episode: c.episode.clone(),
         })
@@ -163,10 +161,15 @@ fn columns(run: &Run, claims: &[&crate::model::Claim], filter: &Filter) -> (Vec<
     (ids, labels)
 }
 
-/// How one voice (an outlet, or one anonymous article) carries one claim.
-fn mark(run: &Run, mentions: &[&Mention], voice: &str) -> Mark {
-    let mut m = Mark::default();
-    for mention in mentions.iter().filter(|x| voice_of(run, x) == voice) {
+/// How each column's voice (an outlet, or one anonymous article) carries one claim: one
+/// pass over the claim's mentions, each put in its voice's cell.
+fn marks(run: &Run, mentions: &[&Mention], column: &HashMap<&str, usize>) -> Vec<Mark> {
+    let mut cells = vec![Mark::default(); column.len()];
+    for mention in mentions {
+        let Some(&k) = column.get(voice_of(run, mention).as_str()) else {
+            continue;
+        };
+        let m = &mut cells[k];
         let symbol = match (mention.polarity, mention.stance) {
             (Polarity::Denies, _) => '✗',
             (_, Stance::Hedged) => '~',
@@ -181,7 +184,7 @@ fn mark(run: &Run, mentions: &[&Mention], voice: &str) -> Mark {
             m.sources.push(source);
         }
     }
-    m
+    cells
 }
 
 /// On whose authority a mention speaks: its innermost source, abbreviated, or `own`.

@@ -23,10 +23,10 @@ pub fn write_json(run: &Run, w: &mut dyn std::io::Write) -> std::io::Result<()> 
 
 /// The run as the JSON document of `docs/json.md`, pretty-printed, ending in a newline.
 pub fn json(run: &Run) -> String {
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(run).expect("the run model serialises");
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    // Serialising plain structs of strings and numbers into memory cannot fail.
+    write_json(run, &mut out).expect("the run model serialises");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// Which claims a report shows.
@@ -47,12 +47,8 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether a claim passes the filter.
-    pub fn keeps(&self, run: &Run, claim: &Claim) -> bool {
-        self.keeps_with(run, claim, &ClaimStats::of(run))
-    }
-
-    fn keeps_with(&self, run: &Run, claim: &Claim, stats: &ClaimStats<'_>) -> bool {
+    /// Whether a claim passes the filter (`stats` counted once for the whole run).
+    fn keeps(&self, run: &Run, claim: &Claim, stats: &ClaimStats<'_>) -> bool {
         if let Some(c) = &self.claim {
             let c = c.to_lowercase();
             if ![&claim.id, &claim.key, &claim.label]
@@ -83,7 +79,7 @@ impl Filter {
     /// then mentions), then by id.
     pub fn claims<'a>(&self, run: &'a Run) -> Vec<&'a Claim> {
         let stats = ClaimStats::of(run);
-        let mut claims: Vec<&Claim> = run.claims.iter().filter(|c| self.keeps_with(run, c, &stats)).collect();
+        let mut claims: Vec<&Claim> = run.claims.iter().filter(|c| self.keeps(run, c, &stats)).collect();
         let order = |c: &Claim| (stats.voices(&c.id), c.independent_roots, stats.mentions(&c.id));
         claims.sort_by(|a, b| (order(b), &a.id).cmp(&(order(a), &b.id)));
         claims
@@ -177,10 +173,7 @@ pub fn place(run: &Run, mention: &Mention) -> String {
 /// naming no outlet are each their own voice (`unknown/<article id>`), so two anonymous
 /// articles are never shown as one outlet.
 pub fn voice_of(run: &Run, mention: &Mention) -> String {
-    match outlet_of(run, mention) {
-        UNKNOWN => format!("{UNKNOWN}/{}", mention.article),
-        outlet => outlet.to_owned(),
-    }
+    crate::model::voice(outlet_of(run, mention), &mention.article)
 }
 
 /// The display label of a voice: the outlet's label, with the article id (cut short)
@@ -201,7 +194,7 @@ pub fn voice_label(run: &Run, voice: &str) -> String {
 }
 
 /// The outlet id of articles that name no outlet.
-pub const UNKNOWN: &str = "unknown";
+pub const UNKNOWN: &str = crate::model::UNKNOWN_OUTLET;
 
 /// A display label for a source id (the id itself if unknown).
 pub fn source_label<'a>(run: &'a Run, id: &'a str) -> &'a str {
