@@ -389,6 +389,12 @@ pub fn assemble(digests: Vec<Digest>, lexicon: &Lexicon, window_days: i64) -> Ru
     let framing = framing(&digests, lexicon);
     let mut outlets = BTreeMap::new();
     let mut next_input = 0;
+    // Exact sizes: a run's vectors are its largest allocations, and growth by doubling
+    // would leave up to half of each unused.
+    run.articles.reserve_exact(digests.len());
+    run.sources.reserve_exact(digests.iter().map(|d| d.sources.len()).sum());
+    run.mentions
+        .reserve_exact(digests.iter().map(|d| d.mentions.len()).sum());
     for d in digests {
         outlets.insert(d.outlet.id.clone(), d.outlet);
         run.sources.extend(d.sources);
@@ -680,7 +686,7 @@ fn unknown_outlet() -> Outlet {
 pub fn slug(label: &str) -> String {
     let mut out = String::new();
     for c in normalize(label).chars() {
-        if c.is_alphanumeric() {
+        if crate::normalize::is_word_char(c) {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');

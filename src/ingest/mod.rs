@@ -267,13 +267,20 @@ pub fn read_stdin(reader: impl Read, options: &IngestOptions) -> Corpus {
 /// language; a French article would be misjudged, which is why declaring beats this.
 pub fn detect_language(text: &str) -> Option<&'static str> {
     let (mut arabic, mut latin, mut letters) = (0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        match c as u32 {
-            0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => arabic += 1,
-            0x0041..=0x024F | 0x1E00..=0x1EFF => latin += 1,
-            _ => {}
+    for c in text.chars() {
+        // The ASCII and common Arabic letters without Unicode tables (the hot case).
+        match c {
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            '\0'..='\u{7F}' => continue,
+            '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' => arabic += 1,
+            c if !c.is_alphabetic() => continue,
+            c => match c as u32 {
+                0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => arabic += 1,
+                0x0041..=0x024F | 0x1E00..=0x1EFF => latin += 1,
+                _ => {}
+            },
         }
+        letters += 1;
     }
     // "Most" is a strict majority: an Arabic article quoting English names stays Arabic,
     // and a half-and-half text is left undecided rather than guessed.

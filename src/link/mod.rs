@@ -27,7 +27,7 @@ use crate::extract::{Arg, Frame, PlaceArg};
 use crate::ingest::PartialDate;
 use crate::lexicon::Lexicon;
 use crate::lexicon::schema::ArgRole;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Default episode window in days.
 pub const DEFAULT_WINDOW_DAYS: i64 = 60;
@@ -117,6 +117,9 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
                 .push(*day);
         }
     }
+    let index = SpecificIndex::new(&specific_keys, &regions);
+    // The keys that agree with an underspecified key, found once per distinct key.
+    let mut agreeing: HashMap<(usize, &Vec<Value>), Vec<usize>> = HashMap::new();
     let mut resolved: Vec<(usize, Vec<Value>)> = keys.clone();
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
@@ -124,15 +127,16 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         if specific(values) {
             continue;
         }
-        // Sorted and distinct: the map's keys.
-        let candidates: Vec<&Vec<Value>> = specific_keys
-            .get(pred)
-            .into_iter()
-            .flatten()
-            .filter(|(v, dates)| {
-                **v != values && agrees(values, v, &regions) && dates.iter().any(|d| within(days[i], *d, window_days))
-            })
-            .map(|(v, _)| *v)
+        let list = index.keys.get(pred).map_or(&[][..], Vec::as_slice);
+        let agree = agreeing
+            .entry((*pred, values))
+            .or_insert_with(|| index.agreeing(*pred, values, &regions));
+        // Sorted and distinct: the map's keys, in order.
+        let candidates: Vec<&Vec<Value>> = agree
+            .iter()
+            .map(|&k| list[k])
+            .filter(|(_, dates)| dates.iter().any(|d| within(days[i], *d, window_days)))
+            .map(|(v, _)| v)
             .collect();
         if let Some(best) = broadest(&candidates, &regions) {
             resolved[i].1 = best.clone();
@@ -171,7 +175,7 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         // The roles and the modality; not the suffix that keeps an all-unknown frame apart.
         let key_len = lexicon.entries.predicates[resolved[members[0]].0].entry.key.len();
         values.truncate(key_len + 1);
-        members.sort_by_key(|&i| (days[i].map_or(i64::MAX, |d| d.0), inputs[i].article.to_owned()));
+        members.sort_by_key(|&i| (days[i].map_or(i64::MAX, |d| d.0), inputs[i].article));
         let mut episodes: Vec<Episode> = Vec::new();
         for i in members {
             match (days[i], episodes.last_mut()) {
@@ -314,18 +318,78 @@ fn lineage(lexicon: &Lexicon, id: &str) -> Vec<String> {
 
 /// The one candidate key to join: the only one, or the one whose values contain every
 /// other candidate's (attacks on Ain Issa and on a village in it: Ain Issa).
+///
+/// Containment is a partial order, so one pass keeps the broadest so far and a second
+/// checks that it contains them all: linear, not quadratic, in the candidates.
 fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Option<&'v Vec<Value>> {
-    match candidates {
-        [] => None,
-        [one] => Some(one),
-        _ => candidates.iter().copied().find(|c| {
-            candidates.iter().all(|o| {
-                c.iter().zip(o.iter()).all(|(x, y)| match (x, y) {
-                    (Some(x), Some(y)) => x == y || regions.contains(x, y),
-                    _ => x == y,
-                })
-            })
-        }),
+    let contains = |c: &[Value], o: &[Value]| {
+        c.iter().zip(o).all(|(x, y)| match (x, y) {
+            (Some(x), Some(y)) => x == y || regions.contains(x, y),
+            _ => x == y,
+        })
+    };
+    let mut best = *candidates.first()?;
+    for c in &candidates[1..] {
+        if contains(c, best) {
+            best = c;
+        }
+    }
+    candidates.iter().all(|o| contains(best, o)).then_some(best)
+}
+
+/// A specific key and the dates of its frames.
+type KeyDates<'k> = (&'k Vec<Value>, &'k Vec<DayRange>);
+
+/// The specific keys of each predicate (in key order, with their frames' dates), and
+/// for each (predicate, role, place or actor id) the keys whose value at that role is
+/// that id or lies within it: an underspecified key looks only at the keys that can agree
+/// on the roles it names.
+struct SpecificIndex<'k> {
+    keys: HashMap<usize, Vec<KeyDates<'k>>>,
+    postings: HashMap<(usize, usize, &'k str), Vec<usize>>,
+}
+
+impl<'k> SpecificIndex<'k> {
+    fn new(specific: &'k BTreeMap<usize, BTreeMap<&'k Vec<Value>, Vec<DayRange>>>, regions: &'k Regions) -> Self {
+        let mut keys = HashMap::new();
+        let mut postings: HashMap<(usize, usize, &str), Vec<usize>> = HashMap::new();
+        for (&pred, by_key) in specific {
+            let list: Vec<KeyDates<'_>> = by_key.iter().map(|(v, d)| (*v, d)).collect();
+            for (k, (values, _)) in list.iter().enumerate() {
+                for (role, value) in values.iter().enumerate() {
+                    let Some(value) = value.as_deref() else { continue };
+                    for id in regions.up_from(value) {
+                        postings.entry((pred, role, id)).or_default().push(k);
+                    }
+                }
+            }
+            keys.insert(pred, list);
+        }
+        SpecificIndex { keys, postings }
+    }
+
+    /// The positions (in key order) of `pred`'s specific keys that agree with `partial`.
+    fn agreeing(&self, pred: usize, partial: &[Value], regions: &Regions) -> Vec<usize> {
+        let Some(list) = self.keys.get(&pred) else {
+            return Vec::new();
+        };
+        // The shortest list of keys sharing one named role; every key when none is named.
+        let named = partial.iter().enumerate().filter_map(|(role, v)| {
+            let v = v.as_deref()?;
+            Some(self.postings.get(&(pred, role, v)).map_or(&[][..], Vec::as_slice))
+        });
+        let all: Vec<usize>;
+        let pool = match named.min_by_key(|p| p.len()) {
+            Some(p) => p,
+            None => {
+                all = (0..list.len()).collect();
+                &all
+            }
+        };
+        pool.iter()
+            .copied()
+            .filter(|&k| *list[k].0 != partial && agrees(partial, list[k].0, regions))
+            .collect()
     }
 }
 
@@ -371,6 +435,11 @@ impl Regions {
             }
         }
         false
+    }
+
+    /// `id` and every place it lies within, innermost first.
+    fn up_from<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        std::iter::successors(Some(id), |at| self.parent.get(*at).map(String::as_str)).take(17)
     }
 
     /// Whether a value is a region (`region = true` in the lexicon).
@@ -479,14 +548,45 @@ fn contradictions(
         let (pp, pq) = (&preds[p].entry, &preds[q].entry);
         pp.excludes.iter().any(|x| x == pq.id.get_ref()) || pq.excludes.iter().any(|x| x == pp.id.get_ref())
     };
+    // Contradicting claims share a role and agree on it, so each claim of `p` is paired
+    // only with the claims of `q` whose value at the first shared role is related to its
+    // own (equal, or one part of the other), not with all of them.
+    let mut lineages: HashMap<&str, Vec<String>> = HashMap::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (&p, ps) in &by_predicate {
         for (&q, qs) in by_predicate.range(p..) {
             if !excludes(p, q) {
                 continue;
             }
+            let (kp, kq) = (&preds[p].entry.key, &preds[q].entry.key);
+            let Some((rp, rq)) = kp
+                .iter()
+                .enumerate()
+                .find_map(|(rp, r)| Some((rp, kq.iter().position(|x| x == r)?)))
+            else {
+                continue;
+            };
+            let value = |c: usize, role: usize| values[c].and_then(|v| v[role].as_deref());
+            // The claims of `q` by their value at the shared role, and by every group
+            // that value is part of.
+            let mut exact: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut under: HashMap<String, Vec<usize>> = HashMap::new();
+            for &b in qs {
+                let Some(v) = value(b, rq) else { continue };
+                exact.entry(v).or_default().push(b);
+                for group in lineages.entry(v).or_insert_with(|| lineage(lexicon, v)).iter() {
+                    under.entry(group.clone()).or_default().push(b);
+                }
+            }
             for &a in ps {
-                for &b in qs {
+                let Some(v) = value(a, rp) else { continue };
+                let mut related: Vec<usize> = under.get(v).cloned().unwrap_or_default();
+                for group in lineages.entry(v).or_insert_with(|| lineage(lexicon, v)).iter() {
+                    related.extend(exact.get(group.as_str()).into_iter().flatten());
+                }
+                related.sort_unstable();
+                related.dedup();
+                for b in related {
                     if a != b && (p != q || a < b) && within(claims[a].days, claims[b].days, window) {
                         pairs.push((a.min(b), a.max(b)));
                     }
@@ -604,5 +704,65 @@ mod tests {
         assert!(within(Some(oct), Some(dec), 60));
         let nov19 = day_range(PartialDate::parse("2019-11-23").unwrap());
         assert!(!within(Some(nov19), Some(oct), 60));
+    }
+
+    /// A tiny place hierarchy: `north` ⊃ `raqqa` ⊃ {`ain-issa`, `tal-abyad`}.
+    fn regions() -> Regions {
+        let parent = [("raqqa", "north"), ("ain-issa", "raqqa"), ("tal-abyad", "raqqa")];
+        Regions {
+            parent: parent.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect(),
+            regions: ["north".to_owned()].into(),
+        }
+    }
+
+    /// The answer the index must give: every specific key that agrees, in key order.
+    fn agreeing_by_scan(list: &[KeyDates<'_>], partial: &[Value], regions: &Regions) -> Vec<usize> {
+        (0..list.len())
+            .filter(|&k| *list[k].0 != partial && agrees(partial, list[k].0, regions))
+            .collect()
+    }
+
+    /// The quadratic definition of the broadest candidate.
+    fn broadest_by_scan<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Option<&'v Vec<Value>> {
+        let contains = |c: &[Value], o: &[Value]| {
+            c.iter().zip(o).all(|(x, y)| match (x, y) {
+                (Some(x), Some(y)) => x == y || regions.contains(x, y),
+                _ => x == y,
+            })
+        };
+        match candidates {
+            [] => None,
+            [one] => Some(one),
+            _ => candidates
+                .iter()
+                .copied()
+                .find(|c| candidates.iter().all(|o| contains(c, o))),
+        }
+    }
+
+    proptest::proptest! {
+        /// The posting-list index finds exactly the keys a scan of all keys finds, and the
+        /// linear `broadest` picks what the quadratic definition picks.
+        #[test]
+        fn index_and_broadest_match_a_full_scan(
+            keys in proptest::collection::vec(proptest::collection::vec(0usize..6, 3), 0..24),
+            partial in proptest::collection::vec(0usize..7, 3),
+        ) {
+            const IDS: [&str; 6] = ["north", "raqqa", "ain-issa", "tal-abyad", "regime", "sdf"];
+            let regions = regions();
+            let value = |x: usize| IDS.get(x).map(|s| (*s).to_owned());
+            let mut specific: BTreeMap<usize, BTreeMap<&Vec<Value>, Vec<DayRange>>> = BTreeMap::new();
+            let owned: Vec<Vec<Value>> = keys.iter().map(|k| k.iter().map(|&x| value(x)).collect()).collect();
+            for k in &owned {
+                specific.entry(0).or_default().entry(k).or_default().push(None);
+            }
+            let index = SpecificIndex::new(&specific, &regions);
+            let partial: Vec<Value> = partial.iter().map(|&x| value(x)).collect();
+            let found = index.agreeing(0, &partial, &regions);
+            let list = index.keys.get(&0).map_or(&[][..], Vec::as_slice);
+            proptest::prop_assert_eq!(&found, &agreeing_by_scan(list, &partial, &regions));
+            let candidates: Vec<&Vec<Value>> = found.iter().map(|&k| list[k].0).collect();
+            proptest::prop_assert_eq!(broadest(&candidates, &regions), broadest_by_scan(&candidates, &regions));
+        }
     }
 }
