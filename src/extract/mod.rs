@@ -636,27 +636,9 @@ impl Reader<'_> {
     /// How many of a place's context words (and the names of the places it lies in)
     /// occur in `text`.
     fn context_score(&self, place: usize, text: &str) -> usize {
-        let places = &self.lexicon.entries.places;
-        let p = &places[place].entry;
-        let mut words: Vec<String> = p.context.iter().map(|w| crate::normalize::normalize(w)).collect();
-        let mut within = p.within.clone();
-        let mut guard = 0;
-        while let Some(w) = within {
-            guard += 1;
-            if guard > 8 {
-                break;
-            }
-            match places.iter().find(|e| e.entry.id.get_ref() == &w) {
-                Some(e) => {
-                    words.extend(e.entry.aliases.iter().map(|a| crate::normalize::normalize(&a.text)));
-                    within = e.entry.within.clone();
-                }
-                None => break,
-            }
-        }
-        words
+        self.lexicon.place_context[place]
             .iter()
-            .filter(|w| !w.is_empty() && text.contains(w.as_str()))
+            .filter(|w| text.contains(w.as_str()))
             .count()
     }
 

@@ -233,6 +233,9 @@ pub struct Lexicon {
     pub furniture: furniture::FurnitureRules,
     /// The one-pass matcher of every literal form and marker pattern.
     pub matcher: matcher::Matcher,
+    /// Per place (by index), the normalised words that tell which of several places of
+    /// one name a text means: its context words and the names of the places it lies in.
+    pub place_context: Vec<Vec<String>>,
 }
 
 impl Lexicon {
@@ -278,13 +281,37 @@ impl Lexicon {
         }
         let furniture = furniture::FurnitureRules::new(&files, &entries).map_err(|e| vec![e])?;
         let matcher = matcher::Matcher::new(&files, &entries).map_err(|e| vec![e])?;
+        let place_context = place_context(&entries);
         Ok(Lexicon {
             files,
             entries,
             furniture,
             matcher,
+            place_context,
         })
     }
+}
+
+/// See [`Lexicon::place_context`]. Empty words are dropped (they would match anything).
+fn place_context(entries: &Entries) -> Vec<Vec<String>> {
+    let places = &entries.places;
+    places
+        .iter()
+        .map(|p| {
+            let p = &p.entry;
+            let mut words: Vec<String> = p.context.iter().map(|w| crate::normalize::normalize(w)).collect();
+            let mut within = p.within.as_ref();
+            for _ in 0..8 {
+                let Some(e) = within.and_then(|w| places.iter().find(|e| e.entry.id.get_ref() == w)) else {
+                    break;
+                };
+                words.extend(e.entry.aliases.iter().map(|a| crate::normalize::normalize(&a.text)));
+                within = e.entry.within.as_ref();
+            }
+            words.retain(|w| !w.is_empty());
+            words
+        })
+        .collect()
 }
 
 /// Merges packs in order.
