@@ -217,7 +217,8 @@ pub struct Digest {
     outlet: Outlet,
     published: Option<ingest::PartialDate>,
     sources: Vec<Source>,
-    frames: Vec<Frame>,
+    /// Its frames' keys, for linking.
+    frames: Vec<link::FrameKey>,
     /// Per frame, who it stands on.
     roots: Vec<String>,
     focus: Option<String>,
@@ -226,8 +227,8 @@ pub struct Digest {
     mentions: Vec<(Mention, Option<usize>)>,
     /// The open claims the mentions name.
     open: Vec<Claim>,
-    /// (actor, outlet, name as written) → framing, one entry per use.
-    names: Vec<((String, String, String), String)>,
+    /// (actor, name as written) → (framing of its first use, uses).
+    names: BTreeMap<(String, String), (String, usize)>,
 }
 
 /// Digests one analysed article (see [`Digest`]).
@@ -326,12 +327,15 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
             mention(String::new(), Some(k), f.norm.clone(), f.polarity, rules);
         }
     }
+    // Digests wait in memory until every article is read: no growth slack.
+    mentions.shrink_to_fit();
+    open.shrink_to_fit();
     Digest {
         roots: a.frames.iter().map(|f| frame_root(a, f, &outlet.id)).collect(),
         focus: focus_place(a, lexicon),
-        names: names(a, lexicon, &outlet.id),
+        names: names(a, lexicon),
         published: a.article.meta.published,
-        frames: a.frames.clone(),
+        frames: a.frames.iter().map(|f| link::FrameKey::of(f, lexicon)).collect(),
         info,
         outlet,
         sources,
@@ -441,11 +445,11 @@ pub fn assemble(digests: Vec<Digest>, lexicon: &Lexicon, window_days: i64) -> Ru
     run
 }
 
-/// The actor names an article uses, from the actor aliases the matcher found: one entry
-/// per use, keyed (actor, outlet, name as written), with the alias's framing.
-fn names(a: &Analysis, lexicon: &Lexicon, outlet: &str) -> Vec<((String, String, String), String)> {
+/// The actor names an article uses, from the actor aliases the matcher found, keyed
+/// (actor, name as written), with the framing of the alias first used and the uses.
+fn names(a: &Analysis, lexicon: &Lexicon) -> BTreeMap<(String, String), (String, usize)> {
     use crate::lexicon::matcher::Table;
-    let mut out = Vec::new();
+    let mut out: BTreeMap<(String, String), (String, usize)> = BTreeMap::new();
     let mut last_end = 0;
     for h in &a.matches.hits {
         // The longest name at a place only (`قوات سوريا الديمقراطية`, not its `سوريا`).
@@ -465,17 +469,20 @@ fn names(a: &Analysis, lexicon: &Lexicon, outlet: &str) -> Vec<((String, String,
         } else {
             text
         };
-        let framing = format!("{:?}", alias.framing).to_lowercase();
-        out.push(((actor.id.get_ref().clone(), outlet.to_owned(), name), framing));
+        out.entry((actor.id.get_ref().clone(), name))
+            .or_insert_with(|| (format!("{:?}", alias.framing).to_lowercase(), 0))
+            .1 += 1;
     }
     out
 }
 
 /// How each outlet names each actor, counted over the articles' names.
 fn framing(digests: &[Digest], lexicon: &Lexicon) -> Vec<crate::model::ActorName> {
-    let mut counts: BTreeMap<&(String, String, String), (&str, usize)> = BTreeMap::new();
-    for (key, framing) in digests.iter().flat_map(|d| &d.names) {
-        counts.entry(key).or_insert((framing, 0)).1 += 1;
+    let mut counts: BTreeMap<(&str, &str, &str), (&str, usize)> = BTreeMap::new();
+    for d in digests {
+        for ((actor, name), (framing, uses)) in &d.names {
+            counts.entry((actor, &d.outlet.id, name)).or_insert((framing, 0)).1 += uses;
+        }
     }
     counts
         .into_iter()
@@ -488,10 +495,10 @@ fn framing(digests: &[Digest], lexicon: &Lexicon) -> Vec<crate::model::ActorName
                 .map(|e| e.entry.label.clone())
                 .unwrap_or_default();
             crate::model::ActorName {
-                actor: actor.clone(),
+                actor: actor.to_owned(),
                 label,
-                outlet: outlet.clone(),
-                name: name.clone(),
+                outlet: outlet.to_owned(),
+                name: name.to_owned(),
                 framing: framing.to_owned(),
                 count,
             }

@@ -32,11 +32,34 @@ use std::collections::{BTreeMap, HashMap};
 /// Default episode window in days.
 pub const DEFAULT_WINDOW_DAYS: i64 = 60;
 
+/// What linking needs of a frame: its predicate, its key values and its polarity. Worked
+/// out on the worker that analysed the article, so the frame itself can be dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameKey {
+    /// Index into the lexicon's predicates.
+    pub predicate: usize,
+    /// The values of the predicate's key roles, then the modality (`actual`/`possible`).
+    pub values: Vec<Value>,
+    /// Asserts or denies.
+    pub polarity: crate::model::Polarity,
+}
+
+impl FrameKey {
+    /// The key of a frame.
+    pub fn of(frame: &Frame, lexicon: &Lexicon) -> FrameKey {
+        FrameKey {
+            predicate: frame.predicate,
+            values: key_values(frame, lexicon),
+            polarity: frame.polarity,
+        }
+    }
+}
+
 /// A frame to link, with what linking needs of its article.
 #[derive(Debug, Clone)]
 pub struct Input<'a> {
-    /// The frame.
-    pub frame: &'a Frame,
+    /// The frame's key.
+    pub frame: &'a FrameKey,
     /// The article's id (for stable ordering).
     pub article: &'a str,
     /// The article's publication date.
@@ -91,13 +114,13 @@ type Episode = (Option<(i64, i64)>, Vec<usize>);
 type DayRange = Option<(i64, i64)>;
 
 /// One key role's value: an id, or nothing when the frame does not say.
-type Value = Option<String>;
+pub type Value = Option<String>;
 
 /// Links frames into claims.
 pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked {
     let keys: Vec<(usize, Vec<Value>)> = inputs
         .iter()
-        .map(|i| (i.frame.predicate, key_values(i.frame, lexicon)))
+        .map(|i| (i.frame.predicate, i.frame.values.clone()))
         .collect();
     let days: Vec<Option<(i64, i64)>> = inputs.iter().map(|i| i.published.map(day_range)).collect();
     // Underspecified frames (a role missing, or a region where others name a place in
