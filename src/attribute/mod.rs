@@ -21,7 +21,7 @@
 //! entities of this article, outermost first; attribution never fails and never panics.
 
 use crate::lexicon::Lexicon;
-use crate::lexicon::matcher::{Hit, Matches, Table, Tokens};
+use crate::lexicon::matcher::{Hit, Matches, Table, Tokens, strip_article};
 use crate::lexicon::schema::{Gender, MarkerKind, ParticleRole, Role, Scope};
 use crate::model::{Polarity, Stance};
 use crate::normalize::{Normalized, normalize};
@@ -1036,7 +1036,7 @@ impl<'a> Reader<'a> {
                     kind: s.kind.clone(),
                     gender: s.gender,
                     classes: s.nouns.clone(),
-                    names: s.aliases.iter().flat_map(|a| words_of(&a.text)).collect(),
+                    names: self.lexicon.names.sources[i].clone(),
                     via: None,
                     cues: Vec::new(),
                     rule: s.id.get_ref().clone(),
@@ -1051,7 +1051,7 @@ impl<'a> Reader<'a> {
                     kind: a.source_kind.clone().unwrap_or_else(|| "armed-group".to_owned()),
                     gender: a.gender,
                     classes: Vec::new(),
-                    names: a.aliases.iter().flat_map(|x| words_of(&x.text)).collect(),
+                    names: self.lexicon.names.actors[i].clone(),
                     via: None,
                     cues: Vec::new(),
                     rule: a.id.get_ref().clone(),
@@ -1483,15 +1483,6 @@ fn prefix_before(chain: &[usize], e: usize) -> Vec<usize> {
     }
 }
 
-fn words_of(text: &str) -> Vec<String> {
-    Tokens::new(&normalize(text))
-        .text
-        .split(' ')
-        .filter(|w| *w != "|")
-        .map(|w| strip_article(w).to_owned())
-        .collect()
-}
-
 /// Arabic adjectives that describe a source: nisba forms (`محلية`, `ميدانية`,
 /// `عسكري`) and a few others. Other words after a source noun are not part of its name.
 fn adjective(w: &str) -> bool {
@@ -1603,10 +1594,3 @@ const EN_ADJECTIVES: &[&str] = &[
     "diplomatic",
     "medical",
 ];
-
-fn strip_article(w: &str) -> &str {
-    match w.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 2 => rest,
-        _ => w,
-    }
-}

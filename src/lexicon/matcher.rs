@@ -512,6 +512,49 @@ pub fn is_arabic(c: char) -> bool {
     matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF)
 }
 
+/// The words of a name as the attribution stage compares them: normalised, tokenised,
+/// the Arabic article dropped (`الجيش` → `جيش`).
+pub fn name_words(text: &str) -> Vec<String> {
+    Tokens::new(&normalize(text))
+        .text
+        .split(' ')
+        .filter(|w| *w != "|")
+        .map(|w| strip_article(w).to_owned())
+        .collect()
+}
+
+/// A word without its Arabic article, if two letters are left (`ال` + `قوات`).
+pub fn strip_article(w: &str) -> &str {
+    match w.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => w,
+    }
+}
+
+/// The words of every known source's and actor's aliases ([`name_words`]), worked out
+/// once per lexicon rather than for each article that names them.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    /// Per known source (by index), the words of all its aliases.
+    pub sources: Vec<Vec<String>>,
+    /// Per actor (by index), the words of all its aliases.
+    pub actors: Vec<Vec<String>>,
+}
+
+impl Names {
+    /// The names of `entries`' sources and actors.
+    pub fn new(entries: &Entries) -> Names {
+        Names {
+            sources: entries.sources.iter().map(|s| alias_words(&s.entry.aliases)).collect(),
+            actors: entries.actors.iter().map(|a| alias_words(&a.entry.aliases)).collect(),
+        }
+    }
+}
+
+fn alias_words(aliases: &[super::schema::Alias]) -> Vec<String> {
+    aliases.iter().flat_map(|a| name_words(&a.text)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

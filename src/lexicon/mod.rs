@@ -236,6 +236,8 @@ pub struct Lexicon {
     /// Per place (by index), the normalised words that tell which of several places of
     /// one name a text means: its context words and the names of the places it lies in.
     pub place_context: Vec<Vec<String>>,
+    /// The words of every known source's and actor's names.
+    pub names: matcher::Names,
 }
 
 impl Lexicon {
@@ -282,12 +284,14 @@ impl Lexicon {
         let furniture = furniture::FurnitureRules::new(&files, &entries).map_err(|e| vec![e])?;
         let matcher = matcher::Matcher::new(&files, &entries).map_err(|e| vec![e])?;
         let place_context = place_context(&entries);
+        let names = matcher::Names::new(&entries);
         Ok(Lexicon {
             files,
             entries,
             furniture,
             matcher,
             place_context,
+            names,
         })
     }
 }
