@@ -140,9 +140,16 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
                 .push(*day);
         }
     }
+    // A key's frames share few dates: each checked once.
+    for dates in specific_keys.values_mut().flat_map(BTreeMap::values_mut) {
+        dates.sort_unstable();
+        dates.dedup();
+    }
     let index = SpecificIndex::new(&specific_keys, &regions);
-    // The keys that agree with an underspecified key, found once per distinct key.
+    // The keys that agree with an underspecified key, found once per distinct key; and
+    // the key it joins, decided once per distinct key and date.
     let mut agreeing: HashMap<(usize, &Vec<Value>), Vec<usize>> = HashMap::new();
+    let mut joins: HashMap<(usize, &Vec<Value>, DayRange), Option<&Vec<Value>>> = HashMap::new();
     let mut resolved: Vec<(usize, Vec<Value>)> = keys.clone();
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
@@ -150,18 +157,21 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         if specific(values) {
             continue;
         }
-        let list = index.keys.get(pred).map_or(&[][..], Vec::as_slice);
-        let agree = agreeing
-            .entry((*pred, values))
-            .or_insert_with(|| index.agreeing(*pred, values, &regions));
-        // Sorted and distinct: the map's keys, in order.
-        let candidates: Vec<&Vec<Value>> = agree
-            .iter()
-            .map(|&k| list[k])
-            .filter(|(_, dates)| dates.iter().any(|d| within(days[i], *d, window_days)))
-            .map(|(v, _)| v)
-            .collect();
-        if let Some(best) = broadest(&candidates, &regions) {
+        let best = *joins.entry((*pred, values, days[i])).or_insert_with(|| {
+            let list = index.keys.get(pred).map_or(&[][..], Vec::as_slice);
+            let agree = agreeing
+                .entry((*pred, values))
+                .or_insert_with(|| index.agreeing(*pred, values, &regions));
+            // Sorted and distinct: the map's keys, in order.
+            let candidates: Vec<&Vec<Value>> = agree
+                .iter()
+                .map(|&k| list[k])
+                .filter(|(_, dates)| dates.iter().any(|d| within(days[i], *d, window_days)))
+                .map(|(v, _)| v)
+                .collect();
+            broadest(&candidates, &regions)
+        });
+        if let Some(best) = best {
             resolved[i].1 = best.clone();
             unified[i] = true;
             continue;
