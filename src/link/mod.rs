@@ -149,7 +149,7 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
     // The keys that agree with an underspecified key, found once per distinct key; and
     // the key it joins, decided once per distinct key and date.
     let mut agreeing: HashMap<(usize, &Vec<Value>), Vec<usize>> = HashMap::new();
-    let mut joins: HashMap<(usize, &Vec<Value>, DayRange), Option<&Vec<Value>>> = HashMap::new();
+    let mut joins: HashMap<Dated<'_>, Option<&Vec<Value>>> = HashMap::new();
     let mut resolved: Vec<(usize, Vec<Value>)> = keys.clone();
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
@@ -369,6 +369,9 @@ fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Option<&'v 
     }
     candidates.iter().all(|o| contains(best, o)).then_some(best)
 }
+
+/// An underspecified key at one date: (predicate, values, date).
+type Dated<'k> = (usize, &'k Vec<Value>, DayRange);
 
 /// A specific key and the dates of its frames.
 type KeyDates<'k> = (&'k Vec<Value>, &'k Vec<DayRange>);
