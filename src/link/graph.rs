@@ -53,7 +53,8 @@ struct Lookup<'a> {
 pub struct RunGraph {
     /// The graph.
     pub graph: DiGraph<Node, Edge>,
-    index: HashMap<(u8, String), NodeIndex>,
+    /// Per node kind (0 outlet, 1 source, 2 claim, 3 mention), id → node.
+    index: [HashMap<String, NodeIndex>; 4],
 }
 
 impl RunGraph {
@@ -71,7 +72,7 @@ impl RunGraph {
         }
         for s in &run.sources {
             if let Some(v) = &s.via {
-                let (from, to) = (g.index[&(1, v.clone())], g.index[&(1, s.id.clone())]);
+                let (from, to) = (g.index[1][v.as_str()], g.index[1][s.id.as_str()]);
                 g.graph.add_edge(from, to, Edge::Relays);
             }
         }
@@ -82,18 +83,15 @@ impl RunGraph {
             .collect();
         for m in &run.mentions {
             let node = g.node(3, &m.id, Node::Mention(m.id.clone()));
-            if let Some(o) = outlet_of
-                .get(m.article.as_str())
-                .and_then(|o| g.index.get(&(0, (*o).to_owned())))
-            {
+            if let Some(o) = outlet_of.get(m.article.as_str()).and_then(|o| g.index[0].get(*o)) {
                 g.graph.add_edge(*o, node, Edge::Publishes);
             }
             for s in &m.chain {
-                if let Some(&sn) = g.index.get(&(1, s.clone())) {
+                if let Some(&sn) = g.index[1].get(s.as_str()) {
                     g.graph.add_edge(node, sn, Edge::Cites);
                 }
             }
-            if let Some(&cn) = g.index.get(&(2, m.claim.clone())) {
+            if let Some(&cn) = g.index[2].get(m.claim.as_str()) {
                 let edge = match m.polarity {
                     Polarity::Asserts => Edge::Asserts,
                     Polarity::Denies => Edge::Denies,
@@ -103,8 +101,8 @@ impl RunGraph {
         }
         for r in &run.relations {
             if let (Some(&a), Some(&b)) = (
-                g.index.get(&(2, r.claims[0].clone())),
-                g.index.get(&(2, r.claims[1].clone())),
+                g.index[2].get(r.claims[0].as_str()),
+                g.index[2].get(r.claims[1].as_str()),
             ) {
                 g.graph.add_edge(a, b, Edge::Contradicts(r.reason.clone()));
             }
@@ -113,11 +111,12 @@ impl RunGraph {
     }
 
     fn node(&mut self, kind: u8, id: &str, node: Node) -> NodeIndex {
-        if let Some(&n) = self.index.get(&(kind, id.to_owned())) {
+        let index = &mut self.index[usize::from(kind)];
+        if let Some(&n) = index.get(id) {
             return n;
         }
         let n = self.graph.add_node(node);
-        self.index.insert((kind, id.to_owned()), n);
+        index.insert(id.to_owned(), n);
         n
     }
 
@@ -137,7 +136,7 @@ impl RunGraph {
 
     /// The independent roots of a claim, sorted by id.
     fn roots(&self, lookup: &Lookup<'_>, claim: &str) -> Vec<ClaimRoot> {
-        let Some(&c) = self.index.get(&(2, claim.to_owned())) else {
+        let Some(&c) = self.index[2].get(claim) else {
             return Vec::new();
         };
         let Lookup {
