@@ -464,18 +464,30 @@ fn write_file(path: &std::path::Path, render: impl FnOnce(&mut dyn Write) -> std
 fn report_inputs(out: &Output, quiet: bool) {
     if !quiet {
         for w in &out.warnings {
-            eprintln!("claimgraph: warning: {w}");
+            eprintln!("claimgraph: warning: {}", printable(w));
         }
     }
     for e in &out.errors {
-        eprintln!("claimgraph: skipped {e}");
+        eprintln!("claimgraph: skipped {}", printable(e));
     }
     if !out.errors.is_empty() {
         eprintln!(
             "claimgraph: {} input(s) skipped; {} article(s) read",
             out.errors.len(),
-            out.analyses.len()
+            out.run.articles.len()
         );
+    }
+}
+
+/// An input message for the terminal: a file name or a value quoted from a file (a
+/// front-matter key, a date) is text like any other, so each part is [`report::clean`]ed
+/// and the message keeps its two lines.
+fn printable(e: &crate::ingest::InputError) -> crate::ingest::InputError {
+    crate::ingest::InputError {
+        path: report::clean(&e.path),
+        line: e.line,
+        message: report::clean(&e.message),
+        hint: report::clean(&e.hint),
     }
 }
 
@@ -539,11 +551,7 @@ fn run_eval(args: &EvalArgs, config: &Config, sink: &Sink) -> i32 {
     let report = eval::score(&gold, run, &texts);
     let text = match args.format {
         EvalFormat::Text => eval::render_text(&report),
-        EvalFormat::Json => {
-            let mut json = serde_json::to_string_pretty(&report).expect("the report serialises");
-            json.push('\n');
-            json
-        }
+        EvalFormat::Json => report::to_json(&report),
     };
     let code = finish(&out, sink, &text);
     let below = thresholds.map(|t| t.check(&report.metrics)).unwrap_or_default();
@@ -572,30 +580,34 @@ fn usage_errors<E: std::fmt::Display>(errors: &[E]) -> i32 {
     EXIT_USAGE
 }
 
-/// `claimgraph segment`: every line with its kind, then its sentences.
+/// `claimgraph segment`: every line with its kind, then its sentences, each [`clean`]ed
+/// so that it stays on its row.
+///
+/// [`clean`]: report::clean
 fn render_segments(out: &Output) -> String {
+    use report::clean;
     use std::fmt::Write as _;
     let mut s = String::new();
     for (info, a) in out.run.articles.iter().zip(&out.analyses) {
         let _ = writeln!(
             s,
             "== {} ({}) outlet={} published={} language={}",
-            info.path,
-            info.id,
+            clean(&info.path),
+            clean(&info.id),
             info.outlet,
             info.published.as_deref().unwrap_or("-"),
-            info.language
+            clean(&info.language)
         );
         let mut sentences = a.segments.sentences.iter().peekable();
         for (index, line) in a.segments.lines.iter().enumerate() {
             if line.kind == crate::segment::LineKind::Blank {
                 continue;
             }
-            let text = &a.article.text[line.span.clone()];
+            let text = clean(&a.article.text[line.span.clone()]);
             let rule = line.rule.as_deref().unwrap_or("");
             let _ = writeln!(s, "{:>5} {:<14} {:<22} {}", line.number, line.kind.as_str(), rule, text);
             while let Some(sentence) = sentences.next_if(|x| x.line == index) {
-                let _ = writeln!(s, "{:>5}   · {}", "", &a.article.text[sentence.span.clone()]);
+                let _ = writeln!(s, "{:>5}   · {}", "", clean(&a.article.text[sentence.span.clone()]));
             }
         }
     }
@@ -639,11 +651,7 @@ fn run_lexicon(command: &LexiconCommand, config: &Config, quiet: bool) -> i32 {
                 .collect();
             let text = match format {
                 ListFormat::Text => render_listing(&rows),
-                ListFormat::Json => {
-                    let mut json = serde_json::to_string_pretty(&rows).expect("the listing serialises");
-                    json.push('\n');
-                    json
-                }
+                ListFormat::Json => report::to_json(&rows),
             };
             write_stdout(&text).err().unwrap_or(EXIT_OK)
         }

@@ -119,12 +119,14 @@ fn file_name(path: &str) -> &str {
 /// Reads `paths` and runs every stage.
 pub fn run(paths: &[PathBuf], config: &Config) -> Output {
     let corpus = ingest::load(paths, &config.ingest);
-    let (digests, analyses) = analyse_all(corpus.articles, config);
+    let (mut digests, analyses) = analyse_all(corpus.articles, config);
+    let mut warnings = corpus.warnings;
+    warnings.extend(digests.iter_mut().flat_map(|d| std::mem::take(&mut d.notes)));
     Output {
         run: assemble(digests, &config.lexicon, config.window_days),
         analyses,
         errors: corpus.errors,
-        warnings: corpus.warnings,
+        warnings,
     }
 }
 
@@ -229,6 +231,8 @@ pub struct Digest {
     open: Vec<Claim>,
     /// (actor, name as written) → (framing of its first use, uses).
     names: BTreeMap<(String, String), (String, usize)>,
+    /// What the user should know about how the text was read (a sentence cut short).
+    notes: Vec<InputError>,
 }
 
 /// Digests one analysed article (see [`Digest`]).
@@ -273,6 +277,13 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         .collect();
     let mut mentions = Vec::new();
     let mut open = Vec::new();
+    // Each segment's frames, gathered in one pass (not a scan of every frame per segment).
+    let mut frames_of: Vec<Vec<(usize, &Frame)>> = vec![Vec::new(); a.attribution.segments.len()];
+    for (k, f) in a.frames.iter().enumerate() {
+        if let Some(list) = frames_of.get_mut(f.segment) {
+            list.push((k, f));
+        }
+    }
     for (index, segment) in a.attribution.segments.iter().enumerate() {
         let sentence = &a.segments.sentences[segment.sentence];
         let text = &a.article.text[sentence.span.clone()];
@@ -297,12 +308,7 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                     frame,
                 ));
             };
-        let frames: Vec<(usize, &Frame)> = a
-            .frames
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.segment == index)
-            .collect();
+        let frames = std::mem::take(&mut frames_of[index]);
         if frames.is_empty() {
             // Nothing a frame understands: an open claim, kept with its text.
             let ntext = a.norm.text()[segment.norm.clone()].trim();
@@ -331,6 +337,7 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
     mentions.shrink_to_fit();
     open.shrink_to_fit();
     Digest {
+        notes: long_sentence_notes(a),
         roots: a.frames.iter().map(|f| frame_root(a, f, &outlet.id)).collect(),
         focus: focus_place(a, lexicon),
         names: names(a, lexicon),
@@ -342,6 +349,28 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         mentions,
         open,
     }
+}
+
+/// A warning for every sentence cut at [`segment::MAX_SENTENCE_BYTES`].
+fn long_sentence_notes(a: &Analysis) -> Vec<InputError> {
+    a.segments
+        .long_sentences()
+        .into_iter()
+        .map(|long| InputError {
+            path: a.article.path.clone(),
+            line: Some(long.line),
+            message: format!(
+                "a sentence of {} bytes was cut into {} pieces of at most {} bytes ({})",
+                long.bytes,
+                long.pieces,
+                segment::MAX_SENTENCE_BYTES,
+                segment::LONG_SENTENCE_RULE
+            ),
+            hint: "each piece is read as a sentence that keeps the speaker of the one before it; \
+                   put sentence ends in the text for a closer reading"
+                .to_owned(),
+        })
+        .collect()
 }
 
 /// Builds the run model from analysed articles.

@@ -5,16 +5,14 @@
 //! with a message, except under `CI=true`, where a skip would hide a broken graph: there
 //! they fail (`.ci/run` installs graphviz).
 
-use crate::common::root;
+use crate::common::{assert_dot_statements, graphviz, root};
 use claimgraph::model::{
     ArticleInfo, Claim, ClaimRoot, Cue, Mention, Outlet, Polarity, Relation, RelationKind, Run, Source, Span, Stance,
 };
 use claimgraph::pipeline::{self, Config};
 use claimgraph::report::Filter;
 use claimgraph::report::dot::{DotOptions, dot};
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 /// The run of a fixture directory, read by its relative path so that the graph's
 /// `file:line` tooltips do not depend on where the repository is checked out.
@@ -24,39 +22,6 @@ fn fixture_run(dir: &str) -> Run {
     let out = pipeline::run(&[PathBuf::from(dir)], &Config::default());
     assert!(out.errors.is_empty(), "{:?}", out.errors);
     out.run
-}
-
-/// Renders DOT to SVG with Graphviz; `None` when `dot` is not installed (outside CI).
-/// Fails when `dot` exits with an error or prints anything on stderr (a warning).
-fn graphviz(graph: &str) -> Option<String> {
-    let child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("CI must install graphviz: `dot` is not on PATH");
-            }
-            eprintln!("skipped: graphviz dot not found");
-            return None;
-        }
-        Err(e) => panic!("running dot: {e}"),
-    };
-    // Writing from another thread: `dot` may fill its stdout pipe before it has read all
-    // of its input.
-    let mut stdin = child.stdin.take().unwrap();
-    let input = graph.to_owned();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "dot failed: {stderr}\n{graph}");
-    assert!(stderr.is_empty(), "dot warned: {stderr}");
-    Some(String::from_utf8(out.stdout).expect("the SVG is UTF-8"))
 }
 
 /// How many claim nodes a graph draws (the legend's are `legend:` nodes).
@@ -176,15 +141,7 @@ fn hostile_labels_stay_inside_their_strings() {
     for bad in ['\u{1b}', '\u{202E}', '\u{202C}', '\u{2066}', '\u{2069}', '\r', '\t'] {
         assert!(!graph.contains(bad), "{bad:?} reached the graph:\n{graph}");
     }
-    // No text broke a statement over two lines: every line inside the graph is a
-    // statement, an attribute or a brace.
-    for line in graph.lines().skip(1) {
-        let line = line.trim();
-        assert!(
-            line.is_empty() || line.ends_with(';') || line.ends_with('{') || line == "}",
-            "a broken line: {line:?}"
-        );
-    }
+    assert_dot_statements(&graph);
     assert!(
         graph.contains("قوات \\\"الأسد\\\""),
         "Arabic kept, quotes escaped:\n{graph}"

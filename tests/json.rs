@@ -183,44 +183,6 @@ fn furniture_lines_never_carry_mentions() {
 }
 
 #[test]
-fn output_is_byte_identical_whatever_the_thread_count() {
-    // Both fixtures in one run: ten articles, two languages, shared claims.
-    let run = |threads: &str, first: &str, second: &str| {
-        let out = claimgraph(&["json", "--threads", threads, first, second], None);
-        assert_eq!(out.status.code(), Some(0), "{}", texts(&out).1);
-        out.stdout
-    };
-    let one = run("1", "fixtures/ain-issa", "fixtures/synthetic-en");
-    for threads in ["2", "3", "16", "0"] {
-        assert!(
-            one == run(threads, "fixtures/ain-issa", "fixtures/synthetic-en"),
-            "--threads {threads}"
-        );
-    }
-    assert!(
-        one == run("2", "fixtures/synthetic-en", "fixtures/ain-issa"),
-        "paths swapped"
-    );
-    // The reports read the same run.
-    let compare = |threads: &str| {
-        claimgraph(
-            &[
-                "compare",
-                "--threads",
-                threads,
-                "--format",
-                "csv",
-                "fixtures/ain-issa",
-                "fixtures/synthetic-en",
-            ],
-            None,
-        )
-        .stdout
-    };
-    assert_eq!(compare("1"), compare("2"));
-}
-
-#[test]
 fn dropping_analyses_changes_nothing() {
     // `json` drops each analysis once digested; the library keeps them by default.
     let config = claimgraph::pipeline::Config::default();

@@ -2,7 +2,7 @@
 //! `sources`, `framing` and `diff` on the seeds; CSV with the table's cells; colour only
 //! when asked; filters; output files written atomically and never clobbered.
 
-use crate::common::{claimgraph, scratch, texts};
+use crate::common::{claimgraph, parse_csv, scratch, texts};
 use serde_json::Value;
 
 fn stdout_of(args: &[&str]) -> String {
@@ -42,38 +42,6 @@ fn framing_snapshot() {
 #[test]
 fn diff_snapshot() {
     insta::assert_snapshot!(stdout_of(&["diff", "al-wasila", "awtan-post", "fixtures/ain-issa"]));
-}
-
-/// Splits RFC 4180 CSV into records of fields.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            ('"', true) => quoted = false,
-            ('"', false) if field.is_empty() => quoted = true,
-            (',', false) => record.push(std::mem::take(&mut field)),
-            ('\r', false) => {}
-            ('\n', false) => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            (c, _) => field.push(c),
-        }
-    }
-    assert!(!quoted, "unterminated quoted field");
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
 }
 
 #[test]

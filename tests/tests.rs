@@ -11,15 +11,19 @@
 //! - `eval`: the scorer on perfect and known-bad runs, and the quality gate on the seeds;
 //! - `lexicon`: `claimgraph lexicon check/list/triggers` and `--lexicon` overrides;
 //! - `dot`: the Graphviz graph: seed snapshot, hostile labels, real `dot` without warnings,
-//!   determinism, filters and folding.
+//!   determinism, filters and folding;
+//! - `hostile`: hostile and broken input (issue 8): every limit, escaping in every output,
+//!   determinism over threads and file order, exit codes and a closed pipe.
 //!
-//! `common` holds the shared helpers: fixture paths and a hermetic way to run the binary.
+//! `common` holds the shared helpers: fixture paths, a hermetic way to run the binary, a
+//! strict CSV parser and Graphviz.
 
 mod attribution;
 mod claims;
 mod common;
 mod dot;
 mod eval;
+mod hostile;
 mod inputs;
 mod json;
 mod lexicon;

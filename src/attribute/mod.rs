@@ -26,7 +26,7 @@ use crate::lexicon::schema::{Gender, MarkerKind, ParticleRole, Role, Scope};
 use crate::model::{Polarity, Stance};
 use crate::normalize::{Normalized, normalize};
 use crate::segment::Segmented;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 /// A source cited inside one article.
@@ -182,10 +182,13 @@ pub fn attribute(
         tokens,
         out: Attribution::default(),
         keys: HashMap::new(),
-        speakers: Vec::new(),
+        speakers: BTreeMap::new(),
+        spoke_at: HashMap::new(),
         last_attr: Vec::new(),
         closed_by_trailing_cue: false,
         hit_tokens: Vec::new(),
+        cue_spans: Vec::new(),
+        persons: HashMap::new(),
     };
     let mut first_hit = 0;
     for (index, sentence) in segments.sentences.iter().enumerate() {
@@ -238,8 +241,11 @@ struct Reader<'a> {
     tokens: &'a Tokens,
     out: Attribution,
     keys: HashMap<String, usize>,
-    /// Entities in the order they were last the innermost speaker.
-    speakers: Vec<usize>,
+    /// Entities in the order they were last the innermost speaker (by the tick each last
+    /// spoke at), and the tick of each: moving a speaker to the end is a lookup, not a
+    /// scan of every speaker (an article naming twenty thousand people stays linear).
+    speakers: BTreeMap<u64, usize>,
+    spoke_at: HashMap<usize, u64>,
     /// The attribution in force at the end of each sentence.
     last_attr: Vec<Attr>,
     /// Whether the last sentence read ended with its cue ("…, she added.").
@@ -247,6 +253,11 @@ struct Reader<'a> {
     /// Tokens of the current sentence that some lexicon hit covers, and whether that hit
     /// is only a particle.
     hit_tokens: Vec<(usize, bool)>,
+    /// Per entity, its cues' spans as (start, end), sorted: a source named in every one of
+    /// ten thousand sentences checks a new cue against them by search, not by a scan.
+    cue_spans: Vec<BTreeSet<(usize, usize)>>,
+    /// Person entities by each word of their names, in creation order.
+    persons: HashMap<String, Vec<usize>>,
 }
 
 /// One sentence's hits, sorted out.
@@ -1096,11 +1107,16 @@ impl<'a> Reader<'a> {
                         .split(' ')
                         .map(str::to_owned)
                         .collect();
-                    let existing = self
-                        .out
-                        .sources
-                        .iter()
-                        .rposition(|s| s.key.starts_with("person:") && words.iter().all(|w| s.names.contains(w)));
+                    // The last person whose names hold all these words: among those
+                    // named by the first word, not a scan of every source.
+                    let sources = &self.out.sources;
+                    let existing = words.first().and_then(|w| self.persons.get(w)).and_then(|named| {
+                        named
+                            .iter()
+                            .rev()
+                            .copied()
+                            .find(|&i| words.iter().all(|w| sources[i].names.contains(w)))
+                    });
                     match existing {
                         Some(found) => found,
                         None => {
@@ -1111,7 +1127,7 @@ impl<'a> Reader<'a> {
                             // An Arabic verb agrees with a person (masculine unless a title
                             // says otherwise); an English name says nothing of gender.
                             let gender = if label.is_ascii() { None } else { Some(Gender::M) };
-                            self.entity(key, || SourceEntity {
+                            let id = self.entity(key, || SourceEntity {
                                 key: String::new(),
                                 label,
                                 kind,
@@ -1121,7 +1137,14 @@ impl<'a> Reader<'a> {
                                 via: None,
                                 cues: Vec::new(),
                                 rule: c.rule.clone(),
-                            })
+                            });
+                            for w in words {
+                                let named = self.persons.entry(w).or_default();
+                                if named.last() != Some(&id) {
+                                    named.push(id);
+                                }
+                            }
+                            id
                         }
                     }
                 }
@@ -1248,7 +1271,7 @@ impl<'a> Reader<'a> {
             .filter(|w| w.len() > 2)
             .skip(1)
             .collect();
-        self.speakers.iter().rev().copied().find(|&s| {
+        self.speakers.values().rev().copied().find(|&s| {
             let e = &self.out.sources[s];
             e.classes.iter().any(|c| c == class)
                 && (wanted.is_empty()
@@ -1261,22 +1284,33 @@ impl<'a> Reader<'a> {
     /// The last speaker of the given gender (any, when the verb does not say).
     fn back_reference(&self, gender: Option<Gender>) -> Option<usize> {
         self.speakers
-            .iter()
+            .values()
             .rev()
             .copied()
             .find(|&s| gender.is_none() || self.out.sources[s].gender.is_none() || self.out.sources[s].gender == gender)
     }
 
     fn speaker(&mut self, e: usize, span: Range<usize>) {
-        self.speakers.retain(|&s| s != e);
-        self.speakers.push(e);
+        let tick = self.speakers.last_key_value().map_or(0, |(&t, _)| t + 1);
+        if let Some(before) = self.spoke_at.insert(e, tick) {
+            self.speakers.remove(&before);
+        }
+        self.speakers.insert(tick, e);
         self.add_cue(e, span);
     }
 
+    /// Adds a cue to entity `e` unless it overlaps one it has. The cues kept never
+    /// overlap, so sorted by start their ends are sorted too: only the last cue starting
+    /// before `span` ends can overlap it.
     fn add_cue(&mut self, e: usize, span: Range<usize>) {
-        let cues = &mut self.out.sources[e].cues;
-        if !cues.iter().any(|c| c.start < span.end && span.start < c.end) {
-            cues.push(span);
+        if self.cue_spans.len() <= e {
+            self.cue_spans.resize_with(e + 1, BTreeSet::new);
+        }
+        let spans = &mut self.cue_spans[e];
+        let before = spans.range(..(span.end, 0)).next_back();
+        if before.is_none_or(|&(_, end)| end <= span.start) {
+            spans.insert((span.start, span.end));
+            self.out.sources[e].cues.push(span);
         }
     }
 

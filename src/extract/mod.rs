@@ -103,6 +103,12 @@ pub fn extract(
         segments,
     };
     let mut frames: Vec<Frame> = Vec::new();
+    // The last frame, and the last one whose segment's chain differs from its: the last
+    // frame another source told is one of the two, so a denial finds it without scanning
+    // back (an article of ten thousand denials stays linear).
+    let chain = |f: &Frame| &attribution.segments[f.segment].chain;
+    let mut last: Option<usize> = None;
+    let mut last_other: Option<usize> = None;
     for (index, segment) in attribution.segments.iter().enumerate() {
         let before = frames.len();
         reader.segment(index, segment, &mut frames);
@@ -112,18 +118,28 @@ pub fn extract(
         if !own && segment.polarity == Polarity::Denies {
             // "ونفت مصادر محلية ما جاء على الصفحات": the denial has no event of its own;
             // it denies the last event another source reported.
-            let denied = frames
-                .iter()
-                .rev()
-                .find(|f| attribution.segments[f.segment].chain != segment.chain)
-                .cloned();
-            if let Some(mut f) = denied {
+            // `last` and `last_other` still describe the frames before this segment's
+            // (which share its chain, so none of them is the one denied).
+            let denied = match last {
+                Some(k) if *chain(&frames[k]) != segment.chain => Some(k),
+                _ => last_other,
+            };
+            if let Some(k) = denied {
+                let mut f = frames[k].clone();
                 f.segment = index;
                 f.polarity = Polarity::Denies;
                 f.norm = segment.norm.clone();
                 f.rules.push("FRAME/DENIES_PREVIOUS".to_owned());
                 frames.push(f);
             }
+        }
+        for k in before..frames.len() {
+            if let Some(l) = last
+                && chain(&frames[l]) != chain(&frames[k])
+            {
+                last_other = Some(l);
+            }
+            last = Some(k);
         }
     }
     frames
@@ -158,11 +174,14 @@ impl Reader<'_> {
         }
         let sentence = &self.segments.sentences[segment.sentence];
         let sentence_range = t.at_norm(sentence.norm.start)..t.at_norm(sentence.norm.end);
-        let all_hits: Vec<&Hit> = self
-            .matches
-            .hits
+        // Hits are ordered by first token: the sentence's are found by binary search, so
+        // an article of many segments costs no more per segment than a short one.
+        let hits = &self.matches.hits;
+        let first = hits.partition_point(|h| h.tokens.start < sentence_range.start);
+        let all_hits: Vec<&Hit> = hits[first..]
             .iter()
-            .filter(|h| h.tokens.start >= sentence_range.start && h.tokens.end <= sentence_range.end)
+            .take_while(|h| h.tokens.start <= sentence_range.end)
+            .filter(|h| h.tokens.end <= sentence_range.end)
             .collect();
         // An actor or place inside a longer name is part of it: `سوريا` in `قوات سوريا
         // الديمقراطية`, `قسد` in `المركز الإعلامي لقسد`.
@@ -411,10 +430,12 @@ impl Reader<'_> {
 
     /// Whether the word at `k` is a function word (English articles aside).
     fn is_particle_word(&self, k: usize) -> bool {
-        self.matches
-            .hits
+        // Hits are ordered by first token: look only at those starting at `k`.
+        let hits = &self.matches.hits;
+        hits[hits.partition_point(|h| h.tokens.start < k)..]
             .iter()
-            .any(|h| h.entry.table == Table::Particle && h.tokens.start == k)
+            .take_while(|h| h.tokens.start == k)
+            .any(|h| h.entry.table == Table::Particle)
     }
 
     /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`.

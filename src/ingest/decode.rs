@@ -2,6 +2,7 @@
 //! not UTF-8, too big, empty) into one clear [`InputError`] instead of garbage downstream.
 
 use super::{IngestOptions, InputError};
+use std::io::Read;
 
 /// How much of a file is searched for a NUL byte: enough to catch every binary format in
 /// practice without scanning a large text file twice.
@@ -24,11 +25,34 @@ pub(super) fn check_size(size: u64, path: &str, options: &IngestOptions) -> Resu
                 "is {size} bytes, over the limit of {} bytes per article",
                 options.max_article_bytes
             ),
-            "raise the limit with --max-article-bytes, or split the file",
+            SIZE_HINT,
         ));
     }
     Ok(())
 }
+
+/// Reads a whole text article from `reader`, but never more than the limit: a stream or
+/// a device that says nothing of its size (stdin, a FIFO, `/dev/zero`), or a file that
+/// grew since it was measured, is cut off one byte past the limit and rejected.
+pub(super) fn read_article(mut reader: impl Read, path: &str, options: &IngestOptions) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    let limit = options.max_article_bytes as u64;
+    (&mut reader)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(path, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::new(
+            path,
+            format!("is over the limit of {limit} bytes per article"),
+            SIZE_HINT,
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The hint for an article over the size limit.
+const SIZE_HINT: &str = "raise the limit with --max-article-bytes, or split the file";
 
 /// Rejects UTF-16 (by its BOM) and anything with a NUL byte near the start.
 pub(super) fn check_binary(bytes: &[u8], path: &str) -> Result<(), InputError> {

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::fs;
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -33,7 +34,7 @@ impl Loader<'_> {
         let display = path.display().to_string();
         let metadata = match fs::metadata(path) {
             Ok(metadata) => metadata,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !is_symlink(path) => {
                 self.error(InputError::new(
                     &display,
                     "no such file or directory",
@@ -41,7 +42,7 @@ impl Loader<'_> {
                 ));
                 return;
             }
-            Err(e) => return self.error(decode::unreadable(&display, &e)),
+            Err(e) => return self.error(not_followed(path, &display, &e)),
         };
         if metadata.is_dir() {
             self.walk(path, &mut Vec::new(), &mut Vec::new(), &mut HashMap::new());
@@ -107,13 +108,20 @@ impl Loader<'_> {
             let metadata = match fs::metadata(&path) {
                 Ok(metadata) => metadata,
                 Err(e) => {
-                    self.error(decode::unreadable(&path.display().to_string(), &e));
+                    self.error(not_followed(&path, &path.display().to_string(), &e));
                     continue;
                 }
             };
             rel.push(name);
             if metadata.is_dir() {
                 self.walk(&path, rel, scopes, visited);
+            } else if !metadata.is_file() && has_extension(&path, &ARTICLE_EXTENSIONS) {
+                self.error(InputError::new(
+                    &path.display().to_string(),
+                    "is not a regular file (a FIFO, socket or device)",
+                    "a walk reads only regular files; give it on the command line to read it \
+                     (a FIFO is read until its writer closes it)",
+                ));
             } else if metadata.is_file() && has_extension(&path, &ARTICLE_EXTENSIONS) {
                 let mut id = rel[..rel.len() - 1].join("/");
                 if !id.is_empty() {
@@ -142,18 +150,21 @@ impl Loader<'_> {
         let display = path.display().to_string();
         let is_jsonl = has_extension(path, &["jsonl"]);
         // Checked before reading so a huge file is never loaded; a JSONL file is many
-        // articles, so its limit applies per record instead.
+        // articles, so its limit applies per record (and line) instead.
         if let (false, Err(error)) = (is_jsonl, decode::check_size(size, &display, self.options)) {
             return self.error(error);
         }
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
+        let file = match fs::File::open(path) {
+            Ok(file) => file,
             Err(e) => return self.error(decode::unreadable(&display, &e)),
         };
         if is_jsonl {
-            jsonl::read(&bytes, &display, &id, self.options, &mut self.corpus);
+            jsonl::read(BufReader::new(file), &display, &id, self.options, &mut self.corpus);
         } else {
-            self.text_article(bytes, &display, id, context);
+            match decode::read_article(file, &display, self.options) {
+                Ok(bytes) => self.text_article(bytes, &display, id, context),
+                Err(error) => self.error(error),
+            }
         }
     }
 
@@ -197,6 +208,23 @@ impl Loader<'_> {
         self.manifests.insert(canonical, manifest.clone());
         manifest
     }
+}
+
+/// The error for a path whose metadata cannot be read: a symbolic link that leads
+/// nowhere (its target is missing, or it loops) says so; anything else cannot be read.
+fn not_followed(path: &Path, display: &str, error: &std::io::Error) -> InputError {
+    if is_symlink(path) {
+        return InputError::new(
+            display,
+            format!("is a symbolic link that cannot be followed: {error}"),
+            "its target is missing or the link leads back to itself; fix or remove the link",
+        );
+    }
+    decode::unreadable(display, error)
+}
+
+fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// The file name without its extension, as an id.

@@ -8,6 +8,7 @@
 //! field name and file, so a misspelt `date` does not silently lose every date.
 
 use serde_json::{Map, Value};
+use std::io::{BufRead, Read};
 
 use super::fields::{self, DATE_HINT, Fields};
 use super::{Article, Corpus, IngestOptions, InputError, Origin, PartialDate, decode};
@@ -17,32 +18,79 @@ const KEYS: [&str; 7] = ["id", "outlet", "published", "url", "language", "title"
 const RECORD_HINT: &str = "each line must be one JSON object such as \
                            {\"id\": \"a1\", \"outlet\": \"Tayf Post\", \"text\": \"…\"}";
 
-/// Reads the JSONL `bytes` of the file `path` into `corpus`. Records without an `id` are
-/// named `FILE_ID:LINE`.
-pub(super) fn read(bytes: &[u8], path: &str, file_id: &str, options: &IngestOptions, corpus: &mut Corpus) {
-    if let Err(error) = decode::check_binary(bytes, path) {
-        corpus.errors.push(error);
-        return;
+/// The longest JSONL line read, for a record whose `text` may be `max_article_bytes`
+/// once decoded: three times that, as `\uXXXX` escapes (Python's default `ensure_ascii`)
+/// triple Arabic text, plus 64 KiB for the other fields.
+pub(super) fn max_line_bytes(options: &IngestOptions) -> usize {
+    options.max_article_bytes.saturating_mul(3).saturating_add(64 * 1024)
+}
+
+/// Reads JSONL from `reader`, the file `path`, into `corpus`, one line at a time: a line
+/// longer than [`max_line_bytes`] is never held whole (its first bytes are read up to the
+/// limit, the rest skipped to the next line end), so no line can exhaust memory. Records
+/// without an `id` are named `FILE_ID:LINE`.
+pub(super) fn read(mut reader: impl BufRead, path: &str, file_id: &str, options: &IngestOptions, corpus: &mut Corpus) {
+    match reader.fill_buf() {
+        Ok(head) => {
+            if let Err(error) = decode::check_binary(head, path) {
+                corpus.errors.push(error);
+                return;
+            }
+        }
+        Err(e) => return corpus.errors.push(decode::unreadable(path, &e)),
     }
-    // serde_json rejects a BOM; offsets in messages still count it, as editors do.
-    let bom = "\u{feff}".len() * usize::from(bytes.starts_with("\u{feff}".as_bytes()));
-    let bytes = &bytes[bom..];
+    let limit = max_line_bytes(options);
     // Unknown field names with the line each was first seen on.
     let mut unknown: Vec<(String, usize)> = Vec::new();
     let mut lines_with_content = 0;
-    let mut offset = bom;
-    for (raw, number) in bytes.split_inclusive(|&b| b == b'\n').zip(1..) {
+    // Byte offset of the line in the file, for messages.
+    let mut offset = 0;
+    let mut raw = Vec::new();
+    for number in 1.. {
+        raw.clear();
+        let read = (&mut reader).take(limit as u64 + 1).read_until(b'\n', &mut raw);
+        match read {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                corpus.errors.push(decode::unreadable(path, &e).at(number));
+                break;
+            }
+        }
         let start = offset;
         offset += raw.len();
-        if raw.iter().all(u8::is_ascii_whitespace) {
+        if raw.len() > limit && raw.last() != Some(&b'\n') {
+            lines_with_content += 1;
+            offset += skip_line(&mut reader);
+            corpus.errors.push(
+                InputError::new(
+                    path,
+                    format!("line is longer than the limit of {limit} bytes"),
+                    "a record's `text` may hold --max-article-bytes once decoded, its line three times \
+                     that; raise --max-article-bytes, or split the record",
+                )
+                .at(number),
+            );
+            continue;
+        }
+        // serde_json rejects a BOM; offsets in messages still count it, as editors do.
+        let bom = if number == 1 && raw.starts_with("\u{feff}".as_bytes()) {
+            "\u{feff}".len()
+        } else {
+            0
+        };
+        let line = &raw[bom..];
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         lines_with_content += 1;
-        let line = match std::str::from_utf8(raw) {
+        let line = match std::str::from_utf8(line) {
             Ok(line) => line,
             Err(e) => {
                 let at = e.valid_up_to();
-                corpus.errors.push(decode::not_utf8(path, start + at, raw[at], number));
+                corpus
+                    .errors
+                    .push(decode::not_utf8(path, start + bom + at, line[at], number));
                 continue;
             }
         };
@@ -65,6 +113,28 @@ pub(super) fn read(bytes: &[u8], path: &str, file_id: &str, options: &IngestOpti
             )
             .at(line),
         );
+    }
+}
+
+/// Skips the rest of a line, up to and including its line end, without keeping it;
+/// returns how many bytes were skipped. A read error ends the line (the next read
+/// reports it).
+fn skip_line(reader: &mut impl BufRead) -> usize {
+    let mut skipped = 0;
+    loop {
+        let (done, used) = match reader.fill_buf() {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Ok([]) | Err(_) => return skipped,
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(k) => (true, k + 1),
+                None => (false, buf.len()),
+            },
+        };
+        reader.consume(used);
+        skipped += used;
+        if done {
+            return skipped;
+        }
     }
 }
 

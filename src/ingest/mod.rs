@@ -29,7 +29,12 @@
 //!
 //! Limits worth knowing: `max_article_bytes` bounds a text file, stdin and one JSONL
 //! record's decoded `text`, not a whole JSONL file (a JSONL corpus is many articles).
-//! A `corpus.toml` applies to the files found by walking its directory tree, and to a
+//! No read is unbounded: a regular file is measured before it is read, a stream (stdin,
+//! a FIFO, a device) is read one byte past the limit and no further, and JSONL is read a
+//! line at a time, a line over three times the limit (`jsonl::max_line_bytes`) skipped to
+//! its end without being held. A walk takes regular files only (a FIFO would block it)
+//! and names any other entry with an article extension; a symbolic link that leads
+//! nowhere is named as one. A `corpus.toml` applies to the files found by walking its directory tree, and to a
 //! file given directly whose own directory holds it (ancestors are not searched then).
 
 mod decode;
@@ -325,22 +330,44 @@ impl<'a> Loader<'a> {
         self.corpus.errors.push(error);
     }
 
+    /// Reads standard input as JSONL (streamed, a line at a time) when its first
+    /// non-whitespace character is `{`, else as one text article (at most
+    /// `max_article_bytes`). Only the bytes before that first character are read ahead.
     fn stdin(&mut self, mut reader: impl Read) {
-        let mut bytes = Vec::new();
-        if let Err(e) = reader.read_to_end(&mut bytes) {
-            self.error(InputError::new("-", format!("cannot read standard input: {e}"), ""));
-            return;
-        }
-        let looks_jsonl = bytes
-            .strip_prefix("\u{feff}".as_bytes())
-            .unwrap_or(&bytes)
-            .iter()
-            .find(|b| !b.is_ascii_whitespace())
-            == Some(&b'{');
+        const BOM: &[u8] = "\u{feff}".as_bytes();
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        // Byte by byte (stdin is buffered already): nothing past the deciding byte is
+        // read ahead, and what was read goes on to the article or the JSONL reader.
+        let looks_jsonl = loop {
+            match reader.read(&mut byte) {
+                Ok(0) => break false,
+                Ok(_) => head.push(byte[0]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.error(InputError::new("-", format!("cannot read standard input: {e}"), ""));
+                    return;
+                }
+            }
+            let undecided = BOM.starts_with(&head) || byte[0].is_ascii_whitespace();
+            if !undecided || head.len() > self.options.max_article_bytes {
+                break byte[0] == b'{';
+            }
+        };
+        let input = std::io::Cursor::new(head).chain(reader);
         if looks_jsonl {
-            jsonl::read(&bytes, "-", "stdin", self.options, &mut self.corpus);
+            jsonl::read(
+                std::io::BufReader::new(input),
+                "-",
+                "stdin",
+                self.options,
+                &mut self.corpus,
+            );
         } else {
-            self.text_article(bytes, "-", "stdin".to_string(), &Context::default());
+            match decode::read_article(input, "-", self.options) {
+                Ok(bytes) => self.text_article(bytes, "-", "stdin".to_string(), &Context::default()),
+                Err(error) => self.error(error),
+            }
         }
     }
 

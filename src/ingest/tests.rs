@@ -399,6 +399,59 @@ fn jsonl_limits_the_size_of_each_record_and_checks_utf8_per_line() {
     );
 }
 
+#[test]
+fn a_jsonl_line_over_the_limit_is_skipped_without_being_held_and_the_next_lines_read() {
+    let options = IngestOptions { max_article_bytes: 10 };
+    let limit = jsonl::max_line_bytes(&options);
+    let long = format!("{{\"text\": \"{}\"}}\n", "x".repeat(3 * limit));
+    let input = [
+        "{\"id\": \"a\", \"text\": \"first\"}\n",
+        &long,
+        "{\"id\": \"c\", \"text\": \"third\"}\n",
+    ]
+    .concat();
+    // Not UTF-8, after the long line: its offset still counts every byte skipped.
+    let bad_at = input.len() + "{\"text\": \"".len();
+    let mut input = input.into_bytes();
+    input.extend_from_slice(b"{\"text\": \"\xE1\"}\n");
+    let corpus = read_stdin(Cursor::new(input), &options);
+    assert_eq!(ids(&corpus), ["a", "c"]);
+    let errors: Vec<String> = corpus.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0],
+        format!(
+            "-:2: line is longer than the limit of {limit} bytes\n  hint: a record's `text` may hold \
+             --max-article-bytes once decoded, its line three times that; raise --max-article-bytes, \
+             or split the record"
+        )
+    );
+    assert!(
+        errors[1].starts_with(&format!("-:4: is not valid UTF-8 (byte 0xE1 at byte offset {bad_at})")),
+        "{}",
+        errors[1]
+    );
+}
+
+#[test]
+fn standard_input_is_read_no_further_than_the_limit() {
+    let options = IngestOptions {
+        max_article_bytes: 1000,
+    };
+    // An endless stream: only a bounded read ends.
+    let corpus = read_stdin(std::io::repeat(b'a'), &options);
+    assert_eq!(
+        only_error(&corpus),
+        "-: is over the limit of 1000 bytes per article\n  hint: raise the limit with \
+         --max-article-bytes, or split the file"
+    );
+    let corpus = read_stdin(std::io::repeat(b' '), &options);
+    assert!(only_error(&corpus).starts_with("-: is over the limit of 1000 bytes"));
+    // JSONL after leading whitespace and a BOM is still JSONL.
+    let corpus = read_stdin(Cursor::new("\u{feff}  \n {\"id\": \"j\", \"text\": \"x\"}"), &options);
+    assert_eq!(ids(&corpus), ["j"]);
+}
+
 // ---------------------------------------------------------------- discovery
 
 #[test]

@@ -53,15 +53,14 @@ impl FurnitureRules {
 
     /// Compiles the furniture and byline tables of `entries`.
     pub fn new(files: &[PackFile], entries: &Entries) -> Result<FurnitureRules, LexiconError> {
-        let mut patterns = Vec::new();
+        let mut patterns: Vec<&str> = Vec::new();
         let mut furniture_owner = Vec::new();
         let mut furniture_rules = Vec::new();
         for e in &entries.furniture {
             let rule = &e.entry;
-            let origin = &files[e.file].path;
             for p in &rule.patterns {
-                Regex::new(p).map_err(|err| LexiconError::regex(origin, rule.id.get_ref(), p, &err))?;
-                patterns.push(p.clone());
+                Regex::new(p).map_err(|err| LexiconError::regex(&files[e.file], "furniture", &rule.id, p, &err))?;
+                patterns.push(p);
                 furniture_owner.push(furniture_rules.len());
             }
             furniture_rules.push(RuleInfo {
@@ -70,15 +69,18 @@ impl FurnitureRules {
                 examples: rule.examples.clone(),
             });
         }
-        let furniture = RegexSet::new(&patterns)
-            .map_err(|err| LexiconError::regex("<furniture rules>", "FURNITURE/*", "(all patterns)", &err))?;
+        let furniture = super::regex_set(&patterns).map_err(|(k, err)| {
+            let e = &entries.furniture[furniture_owner[k]];
+            LexiconError::regex(&files[e.file], "furniture", &e.entry.id, patterns[k], &err)
+        })?;
         let mut bylines = Vec::new();
         for e in &entries.bylines {
             let rule = &e.entry;
-            let origin = &files[e.file].path;
             let mut compiled = Vec::new();
             for p in &rule.patterns {
-                compiled.push(Regex::new(p).map_err(|err| LexiconError::regex(origin, rule.id.get_ref(), p, &err))?);
+                compiled.push(
+                    Regex::new(p).map_err(|err| LexiconError::regex(&files[e.file], "byline", &rule.id, p, &err))?,
+                );
             }
             let info = RuleInfo {
                 id: rule.id.get_ref().clone(),

@@ -359,15 +359,21 @@ impl Matcher {
             )
         };
         let mut regexes = Vec::new();
+        // Per compiled pattern, its marker (for an error naming it).
+        let mut owners = Vec::new();
         for (i, e) in entries.markers.iter().enumerate() {
             for (k, p) in e.entry.patterns.iter().enumerate() {
-                let re = Regex::new(p)
-                    .map_err(|err| LexiconError::regex(&files[e.file].path, e.entry.id.get_ref(), p, &err))?;
+                let re =
+                    Regex::new(p).map_err(|err| LexiconError::regex(&files[e.file], "marker", &e.entry.id, p, &err))?;
                 regexes.push((re, r(Table::Marker, i, e.entry.forms.len() + k, None)));
+                owners.push(e);
             }
         }
-        let regex_set = RegexSet::new(regexes.iter().map(|(re, _)| re.as_str()))
-            .map_err(|err| LexiconError::regex("<lexicons>", "MARK/*", "(all marker patterns)", &err))?;
+        let sources: Vec<&str> = regexes.iter().map(|(re, _)| re.as_str()).collect();
+        let regex_set = super::regex_set(&sources).map_err(|(k, err)| {
+            let e = owners[k];
+            LexiconError::regex(&files[e.file], "marker", &e.entry.id, sources[k], &err)
+        })?;
         use super::schema::Role;
         let verb_cues = entries
             .cues

@@ -22,6 +22,7 @@ use schema::{
 };
 use std::fmt;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 /// The embedded packs, in load order: (file name, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -67,15 +68,99 @@ impl LexiconError {
         }
     }
 
-    /// A pattern that does not compile.
-    pub fn regex(path: &str, rule: &str, pattern: &str, err: &regex::Error) -> LexiconError {
-        LexiconError {
-            path: path.to_owned(),
-            position: None,
-            message: format!("rule {rule}: pattern {pattern:?} does not compile: {err}"),
-            hint: "patterns use Rust regex syntax (https://docs.rs/regex); a pattern too large for the engine must be split"
+    /// A pattern of entry `id` (of `table`: `marker`, `furniture`, `byline`) in `file`
+    /// that does not compile, positioned at the entry's id. The pattern is quoted up to
+    /// 80 characters: a pattern too large for the engine may be megabytes long.
+    pub fn regex(
+        file: &PackFile,
+        table: &str,
+        id: &Spanned<String>,
+        pattern: &str,
+        err: &regex::Error,
+    ) -> LexiconError {
+        let shown: String = pattern.chars().take(80).collect();
+        let more = if shown.len() < pattern.len() { "…" } else { "" };
+        let hint = match err {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "the regex engine compiles a pattern into at most {limit} bytes; split it into several \
+                 patterns, or list literal alternatives as `forms`"
+            ),
+            _ => "patterns use Rust regex syntax (https://docs.rs/regex) over the normalised text; \
+                  escape a literal ( [ . * + ? with a backslash"
                 .to_owned(),
+        };
+        LexiconError::at(
+            &file.path,
+            &file.src,
+            id.span().start,
+            format!(
+                "{table} `{}`: pattern {:?}{more} does not compile: {}",
+                id.get_ref(),
+                shown,
+                regex_reason(err)
+            ),
+            &hint,
+        )
+    }
+}
+
+/// The one-line reason of a regex error (its Display repeats the pattern over lines).
+fn regex_reason(err: &regex::Error) -> String {
+    let text = err.to_string();
+    let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+    last.trim().trim_start_matches("error: ").to_owned()
+}
+
+/// Compiles `patterns` (each of which compiles alone) into one `RegexSet`. When the set
+/// is too large for the engine, the error comes with the index of the pattern at which
+/// it overflows (found by bisecting the prefixes), so the message can name that entry.
+pub(crate) fn regex_set(patterns: &[&str]) -> Result<regex::RegexSet, (usize, regex::Error)> {
+    regex_set_within(patterns, REGEX_SIZE_LIMIT)
+}
+
+/// The regex crate's default size limit, which every pattern is compiled under.
+const REGEX_SIZE_LIMIT: usize = 10 * (1 << 20);
+
+fn regex_set_within(patterns: &[&str], limit: usize) -> Result<regex::RegexSet, (usize, regex::Error)> {
+    let build = |patterns: &[&str]| regex::RegexSetBuilder::new(patterns).size_limit(limit).build();
+    let err = match build(patterns) {
+        Ok(set) => return Ok(set),
+        Err(err) => err,
+    };
+    // The first `lo` patterns compile together; the first `hi` do not.
+    let (mut lo, mut hi) = (0, patterns.len());
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        match build(&patterns[..mid]) {
+            Ok(_) => lo = mid,
+            Err(_) => hi = mid,
         }
+    }
+    Err((hi.saturating_sub(1), err))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_set_too_large_for_the_engine_names_the_pattern_that_overflows_it() {
+        let patterns = ["a{20}", "b{20}", "c{20}", "d{20}", "e{20}", "f{20}"];
+        // A limit two of them fit under together, but not three.
+        let size = |n: usize| {
+            (1..100_000)
+                .step_by(50)
+                .find(|&limit| regex_set_within(&patterns[..n], limit).is_ok())
+                .unwrap()
+        };
+        let limit = size(2).max(size(1) + 1);
+        assert!(regex_set_within(&patterns[..2], limit).is_ok());
+        let Err((k, err)) = regex_set_within(&patterns, limit) else {
+            panic!("the six patterns fit under {limit}")
+        };
+        assert_eq!(k, 2, "the third pattern overflows the set");
+        assert!(matches!(err, regex::Error::CompiledTooBig(_)));
+        assert!(regex_set(&patterns).is_ok());
     }
 }
 
@@ -207,17 +292,27 @@ fn merge<T: HasId>(
     language: &str,
     own: impl Fn(&T) -> Option<String>,
 ) {
+    // Where each (id, language) stands, so that a pack of 100,000 entries merges in
+    // one pass.
+    let mut at: std::collections::HashMap<(String, String), usize> = table
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ((e.entry.id().to_owned(), e.language.clone()), i))
+        .collect();
     for item in items {
         let language = own(&item).unwrap_or_else(|| language.to_owned());
+        let key = (item.id().to_owned(), language.clone());
         let entry = Entry {
             entry: item,
             file,
             language,
         };
-        let same = |e: &Entry<T>| e.entry.id() == entry.entry.id() && e.language == entry.language;
-        match table.iter().position(same) {
-            Some(i) => table[i] = entry,
-            None => table.push(entry),
+        match at.get(&key) {
+            Some(&i) => table[i] = entry,
+            None => {
+                at.insert(key, table.len());
+                table.push(entry);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ use super::matcher::{Table, Tokens, prepare};
 use super::schema::{Alias, Examples, Place};
 use super::{Entries, Entry, HasId, Lexicon, LexiconError, PackFile};
 use crate::normalize::normalize;
+use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 const HINT_DUP: &str =
@@ -39,9 +40,10 @@ fn dup<'a>(
     ids: impl Iterator<Item = &'a toml::Spanned<String>>,
     errors: &mut Vec<LexiconError>,
 ) {
-    let mut seen: Vec<&toml::Spanned<String>> = Vec::new();
+    // By id: a pack of 100,000 entries is checked in one pass.
+    let mut seen: HashMap<&str, &toml::Spanned<String>> = HashMap::new();
     for id in ids {
-        if let Some(first) = seen.iter().find(|s| s.get_ref() == id.get_ref()) {
+        if let Some(first) = seen.get(id.get_ref().as_str()) {
             let (line, _) = super::line_col(&f.src, first.span().start);
             errors.push(LexiconError::at(
                 &f.path,
@@ -51,7 +53,7 @@ fn dup<'a>(
                 HINT_DUP,
             ));
         } else {
-            seen.push(id);
+            seen.insert(id.get_ref(), id);
         }
     }
 }
@@ -59,42 +61,48 @@ fn dup<'a>(
 /// References to ids that no loaded pack defines.
 pub fn references(files: &[PackFile], entries: &Entries) -> Vec<LexiconError> {
     let mut errors = Vec::new();
+    // Each referenced table's ids, gathered once: a reference is a set lookup.
+    let actors = ids(&entries.actors);
+    let predicates = ids(&entries.predicates);
+    let places = ids(&entries.places);
+    let source_nouns = ids(&entries.source_nouns);
+    let has = |ids: &HashSet<&str>, id: &str| ids.contains(id);
     for e in &entries.actors {
         for parent in &e.entry.part_of {
-            if !has(&entries.actors, parent) {
+            if !has(&actors, parent) {
                 errors.push(dangling(files, e.file, &e.entry.id, "part_of", parent, "actor"));
             }
         }
     }
     for e in &entries.actors {
         if let Some(side) = &e.entry.side
-            && !has(&entries.actors, side)
+            && !has(&actors, side)
         {
             errors.push(dangling(files, e.file, &e.entry.id, "side", side, "actor"));
         }
     }
     for e in &entries.predicates {
         for other in &e.entry.excludes {
-            if !has(&entries.predicates, other) {
+            if !has(&predicates, other) {
                 errors.push(dangling(files, e.file, &e.entry.id, "excludes", other, "predicate"));
             }
         }
     }
     for e in &entries.places {
         if let Some(within) = &e.entry.within
-            && !has(&entries.places, within)
+            && !has(&places, within)
         {
             errors.push(dangling(files, e.file, &e.entry.id, "within", within, "place"));
         }
     }
     for e in &entries.sources {
         for noun in &e.entry.nouns {
-            if !has(&entries.source_nouns, noun) {
+            if !has(&source_nouns, noun) {
                 errors.push(dangling(files, e.file, &e.entry.id, "nouns", noun, "source_noun"));
             }
         }
         if let Some(actor) = &e.entry.actor
-            && !has(&entries.actors, actor)
+            && !has(&actors, actor)
         {
             errors.push(dangling(files, e.file, &e.entry.id, "actor", actor, "actor"));
         }
@@ -103,8 +111,8 @@ pub fn references(files: &[PackFile], entries: &Entries) -> Vec<LexiconError> {
     errors
 }
 
-fn has<T: HasId>(table: &[super::Entry<T>], id: &str) -> bool {
-    table.iter().any(|e| e.entry.id() == id)
+fn ids<T: HasId>(table: &[super::Entry<T>]) -> HashSet<&str> {
+    table.iter().map(|e| e.entry.id()).collect()
 }
 
 fn dangling(
@@ -130,7 +138,7 @@ fn dangling(
 /// pack that has one (the one in force).
 fn author_line(files: &[PackFile], entries: &Entries) -> Option<LexiconError> {
     let rule = entries.author_line.as_ref()?;
-    if has(&entries.furniture, &rule.bio_rule) {
+    if entries.furniture.iter().any(|e| e.entry.id() == rule.bio_rule) {
         return None;
     }
     let f = files.iter().rev().find(|f| f.pack.author_line.is_some())?;
@@ -148,8 +156,6 @@ fn author_line(files: &[PackFile], entries: &Entries) -> Option<LexiconError> {
         ),
     ))
 }
-
-const HINT_REGEX: &str = "patterns use Rust regex syntax (https://docs.rs/regex) over the normalised text; escape a literal ( [ . * + ? with a backslash";
 
 /// Every pattern of one file that does not compile, each positioned at its entry's id.
 ///
@@ -170,29 +176,12 @@ pub fn patterns(f: &PackFile) -> Vec<LexiconError> {
         for (id, patterns) in rules {
             for pattern in patterns {
                 if let Err(err) = regex::Regex::new(pattern) {
-                    errors.push(LexiconError::at(
-                        &f.path,
-                        &f.src,
-                        id.span().start,
-                        format!(
-                            "{table} `{}`: pattern {pattern:?} does not compile: {}",
-                            id.get_ref(),
-                            regex_reason(&err)
-                        ),
-                        HINT_REGEX,
-                    ));
+                    errors.push(LexiconError::regex(f, table, id, pattern, &err));
                 }
             }
         }
     }
     errors
-}
-
-/// The one-line reason of a regex error (its Display repeats the pattern over lines).
-fn regex_reason(err: &regex::Error) -> String {
-    let text = err.to_string();
-    let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
-    last.trim().trim_start_matches("error: ").to_owned()
 }
 
 /// The name of a matcher table as written in a pack (`[[source_noun]]`).

@@ -232,7 +232,7 @@ fn contradictions(run: &Run, grouped: &HashMap<&str, Vec<&Mention>>, shown: &[&s
                 holders(&r.claims[0], Polarity::Asserts),
                 holders(&r.claims[1], Polarity::Asserts),
             ],
-            reason: r.reason.clone(),
+            reason: clean(&r.reason),
         });
     }
     for id in shown {
@@ -257,11 +257,7 @@ pub fn render(m: &Matrix, format: Format, style: Style) -> String {
         Format::Table => table(m, style),
         Format::Csv => csv(m),
         Format::Markdown => markdown(m),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(m).expect("the matrix serialises");
-            s.push('\n');
-            s
-        }
+        Format::Json => super::to_json(m),
     }
 }
 

@@ -424,25 +424,21 @@ pub fn quote(text: &str) -> String {
 }
 
 /// A node id as a DOT quoted string. Ids are not cleaned (that could merge two ids);
-/// control and bidi characters are written as `%XXXX;` and `%` as `%25`, which keeps
-/// distinct ids distinct and the SVG free of characters XML forbids.
+/// control and invisible format characters (those [`clean`] removes) are written as
+/// `%XXXX;` and `%` as `%25`, which keeps distinct ids distinct and the SVG free of
+/// characters XML forbids.
 pub fn quote_id(id: &str) -> String {
     let mut text = String::with_capacity(id.len());
     for c in id.chars() {
         match c {
             '%' => text.push_str("%25"),
-            c if c.is_control() || is_bidi_control(c) => {
+            c if c.is_control() || super::is_invisible_format(c) => {
                 let _ = write!(text, "%{:04X};", c as u32);
             }
             c => text.push(c),
         }
     }
     format!("\"{}\"", escape(&text))
-}
-
-/// The characters [`clean`] removes as bidi controls.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// Escapes the two characters a DOT quoted string gives meaning to.

@@ -1,6 +1,8 @@
 //! `claimgraph explain`: for each sentence, the chain, polarity and stance it got, and
-//! every lexicon entry that fired in it, so a lexicon author can see why.
+//! every lexicon entry that fired in it, so a lexicon author can see why. Article text,
+//! labels and the path are [`clean`]ed: each sentence stays on its line.
 
+use super::clean;
 use crate::lexicon::Lexicon;
 use crate::lexicon::matcher::{EntryRef, Table};
 use crate::pipeline::Analysis;
@@ -27,8 +29,8 @@ pub fn explain(a: &Analysis, lexicon: &Lexicon, line: Option<usize>) -> String {
     let mut s = String::new();
     let text = &a.article.text;
     let at = &a.attribution;
-    let _ = writeln!(s, "== {} ({})", a.article.path, a.article.id);
-    let label = |i: usize| at.sources[i].label.clone();
+    let _ = writeln!(s, "== {} ({})", clean(&a.article.path), clean(&a.article.id));
+    let label = |i: usize| clean(&at.sources[i].label);
     let _ = writeln!(s, "sources:");
     for (i, e) in at.sources.iter().enumerate() {
         let via = e.via.map(|v| format!(" via {}", label(v))).unwrap_or_default();
@@ -37,7 +39,7 @@ pub fn explain(a: &Analysis, lexicon: &Lexicon, line: Option<usize>) -> String {
             .iter()
             .map(|c| {
                 let span = a.norm.to_original(c.clone());
-                format!("{}:«{}»", line_of(text, span.start), &text[span])
+                format!("{}:«{}»", line_of(text, span.start), clean(&text[span]))
             })
             .collect();
         let _ = writeln!(
@@ -56,8 +58,16 @@ pub fn explain(a: &Analysis, lexicon: &Lexicon, line: Option<usize>) -> String {
         if line.is_some_and(|l| l != number) {
             continue;
         }
-        let _ = writeln!(s, "\nline {number}: {}", &text[sentence.span.clone()]);
-        if let Some(q) = sentence.quote {
+        let _ = writeln!(s, "\nline {number}: {}", clean(&text[sentence.span.clone()]));
+        if sentence.cut_from_previous {
+            let _ = writeln!(
+                s,
+                "  (continues sentence {}: cut at {} bytes, {})",
+                k,
+                crate::segment::MAX_SENTENCE_BYTES,
+                crate::segment::LONG_SENTENCE_RULE
+            );
+        } else if let Some(q) = sentence.quote {
             let _ = writeln!(s, "  (starts inside the quotation opened in sentence {})", q + 1);
         }
         for seg in at.segments.iter().filter(|g| g.sentence == k) {
@@ -77,14 +87,20 @@ pub fn explain(a: &Analysis, lexicon: &Lexicon, line: Option<usize>) -> String {
                 } else {
                     seg.rules.join(" ")
                 },
-                text[span].trim()
+                clean(&text[span])
             );
         }
         let range = tokens.at_norm(sentence.norm.start)..tokens.at_norm(sentence.norm.end);
         let fired: Vec<String> = hits
             .iter()
             .filter(|h| h.tokens.start >= range.start && h.tokens.end <= range.end)
-            .map(|h| format!("{}«{}»", entry_id(lexicon, h.entry), tokens.words(h.tokens.clone())))
+            .map(|h| {
+                format!(
+                    "{}«{}»",
+                    clean(&entry_id(lexicon, h.entry)),
+                    clean(tokens.words(h.tokens.clone()))
+                )
+            })
             .collect();
         if !fired.is_empty() {
             let _ = writeln!(s, "  fired: {}", fired.join(" · "));

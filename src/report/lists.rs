@@ -39,7 +39,7 @@ pub fn claims(run: &Run, filter: &Filter) -> String {
     let mut out = String::new();
     for c in filter.claims(run) {
         let anonymous = c.roots.iter().filter(|r| r.anonymous).count();
-        let _ = writeln!(out, "{} — {}", c.key, clean(&c.label));
+        let _ = writeln!(out, "{} — {}", clean(&c.key), clean(&c.label));
         let _ = writeln!(
             out,
             "  id {} · episode {} · {} independent root{} ({} anonymous) · outlets: {}",
@@ -59,7 +59,7 @@ pub fn claims(run: &Run, filter: &Filter) -> String {
             } else {
                 &r.claims[0]
             };
-            let _ = writeln!(out, "  ⟂ contradicts {other} ({})", r.reason);
+            let _ = writeln!(out, "  ⟂ contradicts {} ({})", clean(other), clean(&r.reason));
         }
         for m in mentions_of(run, &c.id) {
             let _ = writeln!(
@@ -130,7 +130,7 @@ pub fn sources(run: &Run, filter: &Filter) -> String {
                 out,
                 "  {} [{}]: {} claim{}, named {} time{}",
                 clean(&s.label),
-                s.kind,
+                clean(&s.kind),
                 claims.len(),
                 if claims.len() == 1 { "" } else { "s" },
                 s.cues.len(),
@@ -160,7 +160,7 @@ pub fn framing(run: &Run, filter: &Filter) -> String {
     }
     let mut out = String::new();
     for ((actor, label), names) in by_actor {
-        let _ = writeln!(out, "{label} ({actor})");
+        let _ = writeln!(out, "{} ({})", clean(label), clean(actor));
         let mut by_outlet: BTreeMap<&str, Vec<&crate::model::ActorName>> = BTreeMap::new();
         for n in names {
             by_outlet.entry(n.outlet.as_str()).or_default().push(n);
@@ -194,7 +194,7 @@ pub fn diff(run: &Run, filter: &Filter, a: &str, b: &str) -> String {
     let section = |out: &mut String, title: &str, list: Vec<&&crate::model::Claim>| {
         let _ = writeln!(out, "{title} ({})", list.len());
         for c in list {
-            let _ = writeln!(out, "  {} — {} [{}]", c.key, clean(&c.label), c.episode);
+            let _ = writeln!(out, "  {} — {} [{}]", clean(&c.key), clean(&c.label), c.episode);
         }
         out.push('\n');
     };
@@ -224,7 +224,7 @@ pub fn diff(run: &Run, filter: &Filter, a: &str, b: &str) -> String {
         let split = (holds(a, x, Polarity::Asserts) && holds(b, y, Polarity::Asserts))
             || (holds(b, x, Polarity::Asserts) && holds(a, y, Polarity::Asserts));
         if split {
-            let _ = writeln!(out, "  {x} ⟂ {y}: {}", r.reason);
+            let _ = writeln!(out, "  {} ⟂ {}: {}", clean(x), clean(y), clean(&r.reason));
         }
     }
     let stats = ClaimStats::of(run);
@@ -232,7 +232,7 @@ pub fn diff(run: &Run, filter: &Filter, a: &str, b: &str) -> String {
         let opposed = (holds(a, &c.id, Polarity::Asserts) && holds(b, &c.id, Polarity::Denies))
             || (holds(b, &c.id, Polarity::Asserts) && holds(a, &c.id, Polarity::Denies));
         if opposed {
-            let _ = writeln!(out, "  {}: one asserts, the other denies", c.key);
+            let _ = writeln!(out, "  {}: one asserts, the other denies", clean(&c.key));
         }
     }
     out

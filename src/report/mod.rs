@@ -13,20 +13,82 @@ pub mod explain;
 pub mod lists;
 
 use crate::model::{Claim, Mention, Run};
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+use std::io::{self, Write};
 
-/// Writes the run as pretty JSON with a final newline, streaming: the document is never
-/// held in memory whole.
-pub fn write_json(run: &Run, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, run)?;
+/// Writes `value` (the run, the `compare` matrix, an eval report) as pretty JSON with a
+/// final newline, streaming: the document is never held in memory whole. The one JSON
+/// writer of every output: besides what JSON requires, it escapes in strings what a
+/// terminal would act on or reorder (C1 controls, DEL, bidi and other invisible format
+/// characters, as `\uXXXX`), so `claimgraph json` on a terminal is as safe as a report.
+/// A parser reads the same strings back.
+pub fn write_json(value: &(impl Serialize + ?Sized), w: &mut dyn Write) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *w, TerminalSafe::default());
+    value.serialize(&mut serializer)?;
     w.write_all(b"\n")
+}
+
+/// `value` as [`write_json`] writes it.
+pub fn to_json(value: &(impl Serialize + ?Sized)) -> String {
+    let mut out = Vec::new();
+    // Serialising plain structs of strings and numbers into memory cannot fail.
+    write_json(value, &mut out).expect("the value serialises");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// The run as the JSON document of `docs/json.md`, pretty-printed, ending in a newline.
 pub fn json(run: &Run) -> String {
-    let mut out = Vec::new();
-    // Serialising plain structs of strings and numbers into memory cannot fail.
-    write_json(run, &mut out).expect("the run model serialises");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    to_json(run)
+}
+
+/// serde_json's pretty layout, with the extra string escapes of [`write_json`].
+#[derive(Default)]
+struct TerminalSafe(PrettyFormatter<'static>);
+
+impl Formatter for TerminalSafe {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if c.is_control() || is_invisible_format(c) {
+                w.write_all(&fragment.as_bytes()[start..i])?;
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    write!(w, "\\u{unit:04x}")?;
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+
+    // The layout is PrettyFormatter's.
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// Which claims a report shows.
@@ -163,10 +225,11 @@ pub fn by_id<'a, T>(list: &'a [T], id: &str, id_of: impl Fn(&T) -> &String) -> O
     }
 }
 
-/// Where a mention stands: its article's path and the sentence's line.
+/// Where a mention stands: its article's path (cleaned: a file name is text too) and the
+/// sentence's line.
 pub fn place(run: &Run, mention: &Mention) -> String {
     let path = by_id(&run.articles, &mention.article, |a| &a.id).map_or(mention.article.as_str(), |a| a.path.as_str());
-    format!("{path}:{}", mention.line)
+    format!("{}:{}", clean(path), mention.line)
 }
 
 /// The voice a mention speaks with in a comparison: its outlet id, except that articles
@@ -201,19 +264,46 @@ pub fn source_label<'a>(run: &'a Run, id: &'a str) -> &'a str {
     by_id(&run.sources, id, |s| &s.id).map_or(id, |s| s.label.as_str())
 }
 
-/// Article text made safe for a terminal or a table cell: control characters (ANSI
-/// escapes, line breaks, tabs) and bidi overrides/isolates are replaced by a space or
-/// removed, so no text can forge a line, shift columns or change the terminal.
+/// Text from articles, metadata or lexicons made safe for a terminal line or a table
+/// cell: the one escaping function of every text report (`compare`, `claims`, `sources`,
+/// `framing`, `diff`, `explain`, `segment`, input messages on stderr; DOT labels go
+/// through it too). Control characters (C0 and C1: ANSI escapes, line breaks, carriage
+/// returns, tabs) become a space; invisible format characters (bidi embeddings,
+/// overrides, isolates and marks, zero-width spaces and joiners, BOMs, tags) are removed;
+/// whitespace runs become one space. So no text can forge a line, shift a column, reorder
+/// what follows it or change the terminal. No renderer adds bidi marks of its own: a
+/// terminal lays Arabic out by its own bidi algorithm, one cleaned field at a time.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {}
+            c if is_invisible_format(c) => {}
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The invisible format characters [`clean`] removes: bidi controls (U+202A–U+202E,
+/// U+2066–U+2069, U+200E, U+200F, U+061C), zero-width characters (U+200B–U+200D,
+/// U+2060–U+2064, U+FEFF), the soft hyphen, and the other format characters a terminal
+/// does not show (U+180E, U+206A–U+206F, U+FFF9–U+FFFB, tags).
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 /// Shortens text to at most `max` characters, with an ellipsis.
@@ -231,8 +321,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn json_escapes_what_a_terminal_would_act_on_and_reads_back_the_same() {
+        let text = "a\u{1b}[2J\u{9b}1m\u{7f} \u{202e}b\u{2066}c\u{200b}\u{feff}\u{e0041} عين \"q\"\n";
+        let json = to_json(&[text]);
+        assert_eq!(
+            json,
+            "[\n  \"a\\u001b[2J\\u009b1m\\u007f \\u202eb\\u2066c\\u200b\\ufeff\\udb40\\udc41 عين \\\"q\\\"\\n\"\n]\n"
+        );
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, [text]);
+    }
+
+    #[test]
     fn clean_removes_escapes_and_bidi_controls() {
         assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m\nb\u{202E}c\td"), "a [31mred [0m bc d");
+        assert_eq!(
+            clean("x\u{9b}1m\ry\u{200b}\u{2067}z\u{feff}\u{85}w\u{2028}v"),
+            "x 1m yz w v"
+        );
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(truncate("abc", 4), "abc");
     }

@@ -12,7 +12,12 @@
 //!   later stage can take a claim from them;
 //! - sentences never cross a line end; a quotation left open at a line end is closed
 //!   there, so unbalanced quotation marks cannot swallow the rest of an article;
-//! - segmenting never fails and never panics: any text gives lines and sentences.
+//! - no sentence is longer than [`MAX_SENTENCE_BYTES`] of normalised text: a longer one is
+//!   cut into pieces (its line gets the rule [`LONG_SENTENCE_RULE`], the pipeline warns),
+//!   so the later stages' work per sentence and the text each mention quotes are bounded
+//!   and a megabyte without a full stop costs what a megabyte of ordinary text costs;
+//! - segmenting never fails and never panics, and its cost is linear in the text: any
+//!   text gives lines and sentences.
 //!
 //! Sentences are split on the normalised text, after the normaliser has removed the dots
 //! used to obfuscate words (`معـ.ارك`), so those dots do not end sentences while a real
@@ -89,7 +94,11 @@ pub struct Sentence {
     pub clauses: Vec<Range<usize>>,
     /// When the sentence starts inside a quotation opened by an earlier sentence, the
     /// index of that sentence, so that attribution can keep the quotation's speaker.
+    /// A piece of a sentence cut at [`MAX_SENTENCE_BYTES`] points at the piece before it.
     pub quote: Option<usize>,
+    /// Whether this is a piece of a longer sentence, cut at [`MAX_SENTENCE_BYTES`], after
+    /// its first piece.
+    pub cut_from_previous: bool,
 }
 
 /// The byline that names the article's outlet.
@@ -121,6 +130,46 @@ impl Segmented {
     pub fn headline(&self) -> Option<&Line> {
         self.lines.iter().find(|l| l.kind == LineKind::Headline)
     }
+
+    /// The sentences cut at [`MAX_SENTENCE_BYTES`], in text order: for each, its line
+    /// number, its original length in bytes and how many pieces it was cut into.
+    pub fn long_sentences(&self) -> Vec<LongSentence> {
+        let mut out: Vec<LongSentence> = Vec::new();
+        for (k, s) in self.sentences.iter().enumerate() {
+            if !s.cut_from_previous {
+                continue;
+            }
+            match out.last_mut() {
+                Some(long) if long.last + 1 == k => {
+                    long.last = k;
+                    long.pieces += 1;
+                    long.bytes = s.span.end - self.sentences[long.first].span.start;
+                }
+                _ => out.push(LongSentence {
+                    line: self.lines[s.line].number,
+                    bytes: s.span.end - self.sentences[k - 1].span.start,
+                    pieces: 2,
+                    first: k - 1,
+                    last: k,
+                }),
+            }
+        }
+        out
+    }
+}
+
+/// A sentence cut into pieces at [`MAX_SENTENCE_BYTES`] (see [`Segmented::long_sentences`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LongSentence {
+    /// Its 1-based line number.
+    pub line: usize,
+    /// Its original length in bytes.
+    pub bytes: usize,
+    /// How many sentences it became.
+    pub pieces: usize,
+    /// Its first and last piece (indices into [`Segmented::sentences`]).
+    first: usize,
+    last: usize,
 }
 
 /// Cuts an article into classified lines and sentences.
@@ -131,9 +180,15 @@ pub fn segment(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRule
         ..Segmented::default()
     };
     out.byline = find_byline(&out.lines, text, norm, rules);
-    for (index, line) in out.lines.iter().enumerate() {
-        if line.kind.has_text() {
-            split_sentences(index, line.norm.clone(), text, norm, &mut out.sentences);
+    for index in 0..out.lines.len() {
+        let line = &out.lines[index];
+        if !line.kind.has_text() {
+            continue;
+        }
+        let before = out.sentences.len();
+        split_sentences(index, line.norm.clone(), text, norm, &mut out.sentences);
+        if out.sentences[before..].iter().any(|s| s.cut_from_previous) {
+            out.lines[index].rule = Some(LONG_SENTENCE_RULE.to_owned());
         }
     }
     out
@@ -387,21 +442,103 @@ fn split_sentences(line: usize, range: Range<usize>, text: &str, norm: &Normaliz
         i = j;
     }
     cut.push(start, chars.len(), open_at_start, out);
+    let pieces = out.split_off(first_of_line);
+    // Where each piece ended up, for the `quote` indices that point at pieces of this
+    // line (a line end closes every quotation, so none points further back).
+    let mut moved = Vec::with_capacity(pieces.len());
+    let mut joined: Vec<Sentence> = Vec::with_capacity(pieces.len());
     // A piece with no letter or digit ("..", a lone quotation mark) joins the sentence
     // before it rather than standing alone.
-    let mut k = first_of_line + 1;
-    while k < out.len() {
-        if !ntext[out[k].norm.clone()].chars().any(crate::normalize::is_word_char) {
-            let gone = out.remove(k);
-            let prev = &mut out[k - 1];
-            prev.norm.end = gone.norm.end;
-            prev.span.end = gone.span.end;
-        } else {
-            k += 1;
+    for piece in pieces {
+        let wordless = !ntext[piece.norm.clone()].chars().any(crate::normalize::is_word_char);
+        match joined.last_mut() {
+            Some(prev) if wordless => {
+                prev.norm.end = piece.norm.end;
+                prev.span.end = piece.span.end;
+            }
+            _ => joined.push(piece),
         }
+        moved.push(joined.len() - 1);
     }
+    let mut first_piece = Vec::with_capacity(joined.len());
+    for sentence in joined {
+        first_piece.push(out.len());
+        cap(sentence, text, norm, out);
+    }
+    let remap = |q: usize| match q.checked_sub(first_of_line) {
+        Some(k) => moved.get(k).and_then(|&j| first_piece.get(j)).copied(),
+        None => Some(q),
+    };
     for sentence in &mut out[first_of_line..] {
+        if !sentence.cut_from_previous {
+            sentence.quote = sentence.quote.and_then(remap);
+        }
         sentence.clauses = clauses(ntext, sentence.norm.clone());
+    }
+}
+
+/// The longest sentence, in normalised bytes, that the later stages see whole. A longer
+/// one (a pasted post with no full stop, a page scraped into one line) is cut into pieces
+/// of at most this size, at the last clause end in the second half of the window, else
+/// the last space, else the limit itself; each piece after the first keeps the speaker
+/// of the one before it. That bounds the work per sentence (hits against hits) and the
+/// text every mention quotes (the JSON of a sentence with N claims holds it N times), so
+/// a 1 MB line costs what 1 MB of ordinary sentences costs. The seeds' longest sentence
+/// is under 700 bytes; 2 KiB is some 200 Arabic or 350 English words.
+pub const MAX_SENTENCE_BYTES: usize = 2048;
+
+/// The rule a line gets when one of its sentences was cut at [`MAX_SENTENCE_BYTES`].
+pub const LONG_SENTENCE_RULE: &str = "SEGMENT/LONG_SENTENCE";
+
+/// Adds `sentence` to `out`, cut into pieces of at most [`MAX_SENTENCE_BYTES`]: each
+/// piece after the first is marked `cut_from_previous` and continues the previous piece's
+/// quotation, so it keeps its speaker.
+fn cap(sentence: Sentence, text: &str, norm: &Normalized, out: &mut Vec<Sentence>) {
+    if sentence.norm.len() <= MAX_SENTENCE_BYTES {
+        out.push(sentence);
+        return;
+    }
+    let ntext = norm.text();
+    let (mut start, end) = (sentence.norm.start, sentence.norm.end);
+    let mut first = true;
+    while start < end {
+        let piece_end = if end - start <= MAX_SENTENCE_BYTES {
+            end
+        } else {
+            let window = &ntext[start..ntext.floor_char_boundary(start + MAX_SENTENCE_BYTES)];
+            // A clause end in the second half of the window, else the last space, else
+            // the limit itself (a "word" that long).
+            let clause = window
+                .rfind(CLAUSE_END)
+                .map(|k| k + window[k..].chars().next().map_or(1, char::len_utf8))
+                .filter(|&k| k > MAX_SENTENCE_BYTES / 2);
+            let space = window.rfind(char::is_whitespace).filter(|&k| k > 0);
+            start + clause.or(space).unwrap_or(window.len())
+        };
+        let piece = &ntext[start..piece_end];
+        let n = start + (piece.len() - piece.trim_start().len())..start + piece.trim_end().len();
+        start = piece_end;
+        if n.is_empty() {
+            continue;
+        }
+        let mut span = norm.to_original(n.clone());
+        if first {
+            span.start = sentence.span.start;
+        }
+        span.end = if piece_end == end {
+            sentence.span.end
+        } else {
+            grow_over_marks(text, span.end)
+        };
+        out.push(Sentence {
+            line: sentence.line,
+            span,
+            norm: n,
+            clauses: Vec::new(),
+            quote: if first { sentence.quote } else { Some(out.len() - 1) },
+            cut_from_previous: !first,
+        });
+        first = false;
     }
 }
 
@@ -443,6 +580,7 @@ impl LineCut<'_> {
             norm: n,
             clauses: Vec::new(),
             quote,
+            cut_from_previous: false,
         });
     }
 
@@ -684,6 +822,71 @@ mod tests {
                 LineKind::Headline,
                 LineKind::Body
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_over_the_limit_is_cut_into_pieces_that_keep_its_speaker() {
+        let words = "residents say the column left the town ".repeat(200);
+        let clause = format!("{}، {}", "كلمة ".repeat(170).trim_end(), "أخرى ".repeat(170));
+        let text = format!("Title\n{words}\n{clause}\nShort. “Open. Still.\n");
+        let seg = cut(&text);
+        let body: Vec<&Sentence> = seg.sentences.iter().filter(|s| s.line == 1).collect();
+        assert_eq!(body.len(), words.len().div_ceil(MAX_SENTENCE_BYTES));
+        for (k, piece) in body.iter().enumerate() {
+            let piece_text = &text[piece.span.clone()];
+            assert!(piece.norm.len() <= MAX_SENTENCE_BYTES);
+            assert!(piece_text.starts_with(char::is_alphabetic) && piece_text.ends_with(char::is_alphabetic));
+            assert_eq!(piece.cut_from_previous, k > 0);
+        }
+        // Pieces cover the line, cut at spaces.
+        let joined: Vec<&str> = body.iter().map(|p| &text[p.span.clone()]).collect();
+        assert_eq!(joined.join(" "), words.trim_end());
+        // Each piece after the first continues the one before it.
+        let first = seg.sentences.iter().position(|s| s.line == 1).unwrap();
+        for (k, s) in seg.sentences.iter().enumerate().filter(|(_, s)| s.cut_from_previous) {
+            assert_eq!(s.quote, Some(k - 1), "{first}");
+        }
+        // An Arabic run-on is cut after its clause end, not in the middle of a clause.
+        let arabic: Vec<&str> = seg
+            .sentences
+            .iter()
+            .filter(|s| s.line == 2)
+            .map(|s| &text[s.span.clone()])
+            .collect();
+        assert_eq!(arabic.len(), 2);
+        assert!(arabic[0].ends_with('،'), "{}", arabic[0]);
+        assert_eq!(seg.lines[1].rule.as_deref(), Some(LONG_SENTENCE_RULE));
+        assert_eq!(seg.lines[3].rule, None);
+        let long = seg.long_sentences();
+        assert_eq!(long.len(), 2);
+        assert_eq!(
+            (long[0].line, long[0].bytes, long[0].pieces),
+            (2, words.trim_end().len(), body.len())
+        );
+        assert_eq!((long[1].line, long[1].pieces), (3, 2));
+        // The short line after them keeps its quotation index.
+        let quote: Vec<Option<usize>> = seg.sentences.iter().filter(|s| s.line == 3).map(|s| s.quote).collect();
+        let open = seg
+            .sentences
+            .iter()
+            .position(|s| &text[s.span.clone()] == "“Open.")
+            .unwrap();
+        assert_eq!(quote, [None, None, Some(open)]);
+    }
+
+    #[test]
+    fn a_quotation_index_survives_a_piece_joining_the_sentence_before_it() {
+        // ". ." is a piece with no word: it joins "A." and the later indices move back.
+        let seg = cut("Title\nA. . “Bee. Cee.");
+        let got: Vec<(&str, Option<usize>)> = seg
+            .sentences
+            .iter()
+            .map(|s| (&"Title\nA. . “Bee. Cee."[s.span.clone()], s.quote))
+            .collect();
+        assert_eq!(
+            got,
+            [("Title", None), ("A. .", None), ("“Bee.", None), ("Cee.", Some(2))]
         );
     }
 
