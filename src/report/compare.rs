@@ -141,19 +141,16 @@ fn columns(run: &Run, claims: &[&crate::model::Claim], filter: &Filter) -> (Vec<
     let mut ids = Vec::new();
     let mut labels = Vec::new();
     let shown: HashSet<&str> = claims.iter().map(|c| c.id.as_str()).collect();
+    // Each outlet's voices carrying a shown claim, sorted: one pass over the mentions.
+    let mut voices_of: HashMap<&str, std::collections::BTreeSet<String>> = HashMap::new();
+    for m in run.mentions.iter().filter(|m| shown.contains(m.claim.as_str())) {
+        voices_of.entry(outlet_of(run, m)).or_default().insert(voice_of(run, m));
+    }
     for outlet in &run.outlets {
         if !filter.outlets.is_empty() && !filter.outlets.contains(&outlet.id) {
             continue;
         }
-        let mut voices: Vec<String> = run
-            .mentions
-            .iter()
-            .filter(|m| outlet_of(run, m) == outlet.id && shown.contains(m.claim.as_str()))
-            .map(|m| voice_of(run, m))
-            .collect();
-        voices.sort();
-        voices.dedup();
-        for v in voices {
+        for v in voices_of.remove(outlet.id.as_str()).unwrap_or_default() {
             labels.push(voice_label(run, &v));
             ids.push(v);
         }
@@ -236,6 +233,10 @@ fn contradictions(run: &Run, grouped: &HashMap<&str, Vec<&Mention>>, shown: &[&s
         });
     }
     for id in shown {
+        // Most claims have no denial: their holders are not worked out at all.
+        if !mentions(grouped, id).iter().any(|m| m.polarity == Polarity::Denies) {
+            continue;
+        }
         let denied = holders(id, Polarity::Denies);
         let asserted = holders(id, Polarity::Asserts);
         // A denial nobody in the run asserts is a ✗ in the table, not a contradiction.
