@@ -11,7 +11,9 @@
 //! - `eval`: the scorer on perfect and known-bad runs, and the quality gate on the seeds;
 //! - `lexicon`: `claimgraph lexicon check/list/triggers` and `--lexicon` overrides;
 //! - `dot`: the Graphviz graph: seed snapshot, hostile labels, real `dot` without warnings,
-//!   determinism, filters and folding.
+//!   determinism, filters and folding;
+//! - `fuzz`: the fuzz targets' regression and hostile inputs (`tests/fuzz/<target>/`)
+//!   through the same invariant checks the fuzzers run (`claimgraph::invariants`).
 //!
 //! `common` holds the shared helpers: fixture paths and a hermetic way to run the binary.
 
@@ -20,6 +22,7 @@ mod claims;
 mod common;
 mod dot;
 mod eval;
+mod fuzz;
 mod inputs;
 mod json;
 mod lexicon;
