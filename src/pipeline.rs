@@ -272,6 +272,14 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         .collect();
     let mut mentions = Vec::new();
     let mut open = Vec::new();
+    // Each segment's frames, in frame order, gathered once: looking them up per segment
+    // made an article of many sentences quadratic.
+    let mut frames_of: Vec<Vec<(usize, &Frame)>> = vec![Vec::new(); a.attribution.segments.len()];
+    for (k, f) in a.frames.iter().enumerate() {
+        if let Some(list) = frames_of.get_mut(f.segment) {
+            list.push((k, f));
+        }
+    }
     for (index, segment) in a.attribution.segments.iter().enumerate() {
         let sentence = &a.segments.sentences[segment.sentence];
         let text = &a.article.text[sentence.span.clone()];
@@ -296,12 +304,7 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                     frame,
                 ));
             };
-        let frames: Vec<(usize, &Frame)> = a
-            .frames
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.segment == index)
-            .collect();
+        let frames = std::mem::take(&mut frames_of[index]);
         if frames.is_empty() {
             // Nothing a frame understands: an open claim, kept with its text.
             let ntext = a.norm.text()[segment.norm.clone()].trim();

@@ -9,6 +9,8 @@
 
 use crate::common::{root, scratch};
 use claimgraph::invariants::{self, Violation};
+use claimgraph::model::Run;
+use claimgraph::{ingest, pipeline};
 use std::path::PathBuf;
 
 /// The regression inputs of `target`, sorted, with their names.
@@ -87,4 +89,44 @@ fn fixtures() {
             invariants::check_ingest(&bytes).unwrap_or_else(|v| panic!("{name}: {v}"));
         }
     }
+}
+
+/// Slow units found while fuzzing: an article of many sentences citing one source and
+/// reporting one event was quadratic three times over (each segment searched every hit
+/// and every frame of the article; each cue was compared with all of its source's cues).
+/// Linear, this takes a few seconds in a debug build; quadratic, it took minutes.
+#[test]
+fn many_sentences_citing_one_source_run_in_linear_time() {
+    let n = 40_000;
+    let text = format!(
+        "Title\n{}{}",
+        "قال المصدر إن قسد انسحبت من عين عيسى. ".repeat(n / 2),
+        "The agency said the SDF withdrew from Ain Issa. ".repeat(n / 2)
+    );
+    let started = std::time::Instant::now();
+    invariants::check_pipeline(text.as_bytes()).unwrap();
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}
+
+/// The run of one article given as standard input, with the embedded lexicons.
+fn run_text(text: &str) -> Run {
+    let config = invariants::config();
+    let corpus = ingest::read_stdin(text.as_bytes(), &config.ingest);
+    let analyses: Vec<_> = corpus
+        .articles
+        .into_iter()
+        .map(|a| pipeline::analyze(a, config))
+        .collect();
+    pipeline::build_run(&analyses, &config.lexicon, config.window_days)
+}
+
+/// Found by the `pipeline` fuzz target (`tests/fuzz/pipeline/headline-ending-in-the`): a
+/// line end is no barrier between tokens, so "the" ending the headline was taken into
+/// the phrase of the name opening the next line, before that sentence's clause start,
+/// and `np_before` subtracted with overflow. The name is the next line's source.
+#[test]
+fn a_headline_ending_in_the_lends_it_to_no_name_on_the_next_line() {
+    let run = run_text("the \nRussia says withdrawal weeks");
+    let mention = run.mentions.iter().find(|m| m.text.starts_with("Russia")).unwrap();
+    assert_eq!(mention.chain, ["stdin/russia"]);
 }

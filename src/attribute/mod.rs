@@ -186,6 +186,7 @@ pub fn attribute(
         last_attr: Vec::new(),
         closed_by_trailing_cue: false,
         hit_tokens: Vec::new(),
+        sorted_cues: Vec::new(),
     };
     let mut first_hit = 0;
     for (index, sentence) in segments.sentences.iter().enumerate() {
@@ -247,6 +248,9 @@ struct Reader<'a> {
     /// Tokens of the current sentence that some lexicon hit covers, and whether that hit
     /// is only a particle.
     hit_tokens: Vec<(usize, bool)>,
+    /// Each entity's cues sorted by (end, start), to find an overlapping one by binary
+    /// search: a source named thousands of times must not make adding a cue quadratic.
+    sorted_cues: Vec<Vec<Range<usize>>>,
 }
 
 /// One sentence's hits, sorted out.
@@ -898,7 +902,7 @@ impl<'a> Reader<'a> {
             if let Some(c) = parts
                 .candidates
                 .iter()
-                .find(|c| self.phrase_start(c.tokens.start) <= prev && c.tokens.end == at)
+                .find(|c| self.phrase_start(range, c.tokens.start) <= prev && c.tokens.end == at)
             {
                 return Some(np_of(c));
             }
@@ -914,7 +918,7 @@ impl<'a> Reader<'a> {
                 if let Some(c) = parts
                     .candidates
                     .iter()
-                    .find(|c| self.phrase_start(c.tokens.start) <= before && c.tokens.end == prev)
+                    .find(|c| self.phrase_start(range, c.tokens.start) <= before && c.tokens.end == prev)
                 {
                     return Some(np_of(c));
                 }
@@ -941,7 +945,7 @@ impl<'a> Reader<'a> {
                         }))
             };
             let opens = |c: &Candidate| {
-                let s = self.phrase_start(c.tokens.start);
+                let s = self.phrase_start(range, c.tokens.start);
                 let clause = self.clause_start(range, s);
                 let clear = (clause..s).all(|k| {
                     !parts.cues.iter().any(|q| q.tokens.start <= k && k < q.tokens.end)
@@ -974,11 +978,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Where a phrase starts once an article or English adjectives before its noun are
-    /// counted in ("the SDF media centre", "Russian officers").
-    fn phrase_start(&self, start: usize) -> usize {
+    /// counted in ("the SDF media centre", "Russian officers"); never before the sentence
+    /// `range` (a line end is no barrier, so a headline ending in "the" would otherwise
+    /// lend it to the next line's first name, before that sentence's clause start).
+    fn phrase_start(&self, range: &Range<usize>, start: usize) -> usize {
         let t = &self.tokens.tokens;
         let mut s = start;
-        while s > 0 && start - s < 3 && !t[s].barrier_before {
+        while s > range.start && start - s < 3 && !t[s].barrier_before {
             let w = &self.tokens.text[t[s - 1].tt.clone()];
             if w == "the" || EN_ADJECTIVES.contains(&w) {
                 s -= 1;
@@ -1274,10 +1280,20 @@ impl<'a> Reader<'a> {
     }
 
     fn add_cue(&mut self, e: usize, span: Range<usize>) {
-        let cues = &mut self.out.sources[e].cues;
-        if !cues.iter().any(|c| c.start < span.end && span.start < c.end) {
-            cues.push(span);
+        if self.sorted_cues.len() <= e {
+            self.sorted_cues.resize_with(e + 1, Vec::new);
         }
+        let sorted = &mut self.sorted_cues[e];
+        // Cues never overlap one another, so sorted by (end, start) their starts are sorted
+        // too: of the cues ending after `span` starts, the first starts earliest, and
+        // `span` overlaps some cue exactly when it overlaps that one.
+        let first = sorted.partition_point(|c| c.end <= span.start);
+        if sorted.get(first).is_some_and(|c| c.start < span.end) {
+            return;
+        }
+        let at = sorted.partition_point(|c| (c.end, c.start) <= (span.end, span.start));
+        sorted.insert(at, span.clone());
+        self.out.sources[e].cues.push(span);
     }
 
     /// An entity's chain on its own: the sources that relay it, outermost first.

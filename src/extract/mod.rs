@@ -158,11 +158,14 @@ impl Reader<'_> {
         }
         let sentence = &self.segments.sentences[segment.sentence];
         let sentence_range = t.at_norm(sentence.norm.start)..t.at_norm(sentence.norm.end);
-        let all_hits: Vec<&Hit> = self
-            .matches
-            .hits
+        // Hits are sorted by start: only the sentence's stretch of them is read, so an
+        // article of many sentences is not quadratic.
+        let hits = &self.matches.hits;
+        let from = hits.partition_point(|h| h.tokens.start < sentence_range.start);
+        let to = hits.partition_point(|h| h.tokens.start <= sentence_range.end);
+        let all_hits: Vec<&Hit> = hits[from..to.max(from)]
             .iter()
-            .filter(|h| h.tokens.start >= sentence_range.start && h.tokens.end <= sentence_range.end)
+            .filter(|h| h.tokens.end <= sentence_range.end)
             .collect();
         // An actor or place inside a longer name is part of it: `سوريا` in `قوات سوريا
         // الديمقراطية`, `قسد` in `المركز الإعلامي لقسد`.
