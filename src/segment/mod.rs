@@ -212,9 +212,11 @@ fn trim_invisible(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Extends an original span's end over the harakat and tatweel that follow it
 /// directly: the normaliser drops them, so the map ends before them, but they belong to
-/// the last word (`تعليقاً` keeps its tanween).
-fn grow_over_marks(text: &str, end: usize) -> usize {
-    let rest = &text[end..];
+/// the last word (`تعليقاً` keeps its tanween). Never past `limit`, where the next
+/// character that survived normalisation starts: some marks (U+0610–U+061A, Latin
+/// combining marks) survive it, and one opening the next sentence is that sentence's.
+fn grow_over_marks(text: &str, end: usize, limit: usize) -> usize {
+    let rest = &text[end..limit.max(end)];
     end + (rest.len() - rest.trim_start_matches(mark).len())
 }
 
@@ -446,7 +448,13 @@ impl LineCut<'_> {
         }
         let n = start + lead..end - trail;
         let mut span = self.norm.to_original(n.clone());
-        span.end = grow_over_marks(self.text, span.end);
+        let ntext = self.norm.text();
+        let limit = if n.end < ntext.len() {
+            self.norm.to_original(n.end..n.end).start
+        } else {
+            self.text.len()
+        };
+        span.end = grow_over_marks(self.text, span.end, limit);
         out.push(Sentence {
             line: self.line,
             span,
@@ -747,6 +755,21 @@ mod tests {
                 ("It left. .", Some(1)),
                 ("And returned.”", Some(1))
             ]
+        );
+    }
+
+    /// Found by the `segment` fuzz target: a sentence's end grew over a mark the
+    /// normaliser keeps (U+0619), which already began the next sentence.
+    #[test]
+    fn a_sentence_does_not_grow_over_a_mark_that_opens_the_next() {
+        let text = "؟!\u{619}،,;:…";
+        let seg = cut(text);
+        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(got, ["؟!", "\u{619}،,;:…"]);
+        // A dropped tanween still belongs to the word before it, at a line end too.
+        check(
+            "عنوان\nانسحب الرتل من المدينة سريعاً\nثم عاد الهدوء إلى المدينة.",
+            &["عنوان", "انسحب الرتل من المدينة سريعاً", "ثم عاد الهدوء إلى المدينة."],
         );
     }
 
