@@ -139,8 +139,10 @@ pub fn segment(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRule
     out
 }
 
-/// The normalised line ranges (without `\n`), trimmed of spaces.
-fn normalized_lines(norm: &str) -> Vec<Range<usize>> {
+/// The normalised line ranges (without `\n`), trimmed of spaces. `final_line_end`: the
+/// original ends with a line end (judged there, because a last line of nothing but
+/// characters the normaliser removes, a BOM, is still a line of the file).
+fn normalized_lines(norm: &str, final_line_end: bool) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
     for piece in norm.split('\n') {
@@ -155,7 +157,7 @@ fn normalized_lines(norm: &str) -> Vec<Range<usize>> {
         start = end + 1;
     }
     // A final line end does not open another line.
-    if norm.ends_with('\n') {
+    if final_line_end {
         lines.pop();
     }
     lines
@@ -222,7 +224,7 @@ fn grow_over_marks(text: &str, end: usize, limit: usize) -> usize {
 
 fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRules) -> Vec<Line> {
     let ntext = norm.text();
-    let ranges = normalized_lines(ntext);
+    let ranges = normalized_lines(ntext, text.ends_with(['\n', '\r']));
     let originals = original_lines(text);
     let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
     // First pass: what each line is by its own text.
@@ -771,6 +773,20 @@ mod tests {
             "عنوان\nانسحب الرتل من المدينة سريعاً\nثم عاد الهدوء إلى المدينة.",
             &["عنوان", "انسحب الرتل من المدينة سريعاً", "ثم عاد الهدوء إلى المدينة."],
         );
+    }
+
+    /// Found by the segment and pipeline fuzz targets: a last line holding only a BOM
+    /// (removed by the normaliser) was not a line, so the file had one line more than
+    /// its segmentation.
+    #[test]
+    fn a_last_line_of_invisible_characters_is_a_blank_line() {
+        let seg = cut("المصدر\u{feff}\r\n\u{feff}");
+        let kinds: Vec<LineKind> = seg.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [LineKind::Headline, LineKind::Blank]);
+        assert_eq!(seg.lines[1].span, 17..17);
+        assert_eq!(cut("a\n").lines.len(), 1);
+        assert_eq!(cut("a\r").lines.len(), 1);
+        assert_eq!(cut("a\n\u{200b}").lines.len(), 2);
     }
 
     /// Cutting a line is linear: ten thousand wordless pieces, and stops that are no
