@@ -34,6 +34,8 @@ pub mod cli;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+#[doc(hidden)]
+pub mod invariants;
 pub mod lexicon;
 pub mod link;
 pub mod model;

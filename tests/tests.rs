@@ -13,7 +13,9 @@
 //! - `dot`: the Graphviz graph: seed snapshot, hostile labels, real `dot` without warnings,
 //!   determinism, filters and folding;
 //! - `hostile`: hostile and broken input (issue 8): every limit, escaping in every output,
-//!   determinism over threads and file order, exit codes and a closed pipe.
+//!   determinism over threads and file order, exit codes and a closed pipe;
+//! - `fuzz`: the fuzz targets' regression and hostile inputs (`tests/fuzz/<target>/`)
+//!   through the same invariant checks the fuzzers run (`claimgraph::invariants`).
 //!
 //! `common` holds the shared helpers: fixture paths, a hermetic way to run the binary, a
 //! strict CSV parser and Graphviz.
@@ -23,6 +25,7 @@ mod claims;
 mod common;
 mod dot;
 mod eval;
+mod fuzz;
 mod hostile;
 mod inputs;
 mod json;

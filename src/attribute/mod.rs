@@ -909,7 +909,7 @@ impl<'a> Reader<'a> {
             if let Some(c) = parts
                 .candidates
                 .iter()
-                .find(|c| self.phrase_start(c.tokens.start) <= prev && c.tokens.end == at)
+                .find(|c| self.phrase_start(range, c.tokens.start) <= prev && c.tokens.end == at)
             {
                 return Some(np_of(c));
             }
@@ -925,7 +925,7 @@ impl<'a> Reader<'a> {
                 if let Some(c) = parts
                     .candidates
                     .iter()
-                    .find(|c| self.phrase_start(c.tokens.start) <= before && c.tokens.end == prev)
+                    .find(|c| self.phrase_start(range, c.tokens.start) <= before && c.tokens.end == prev)
                 {
                     return Some(np_of(c));
                 }
@@ -952,7 +952,7 @@ impl<'a> Reader<'a> {
                         }))
             };
             let opens = |c: &Candidate| {
-                let s = self.phrase_start(c.tokens.start);
+                let s = self.phrase_start(range, c.tokens.start);
                 let clause = self.clause_start(range, s);
                 let clear = (clause..s).all(|k| {
                     !parts.cues.iter().any(|q| q.tokens.start <= k && k < q.tokens.end)
@@ -985,11 +985,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Where a phrase starts once an article or English adjectives before its noun are
-    /// counted in ("the SDF media centre", "Russian officers").
-    fn phrase_start(&self, start: usize) -> usize {
+    /// counted in ("the SDF media centre", "Russian officers"); never before the sentence
+    /// `range` (a line end is no barrier, so a headline ending in "the" would otherwise
+    /// lend it to the next line's first name, before that sentence's clause start).
+    fn phrase_start(&self, range: &Range<usize>, start: usize) -> usize {
         let t = &self.tokens.tokens;
         let mut s = start;
-        while s > 0 && start - s < 3 && !t[s].barrier_before {
+        while s > range.start && start - s < 3 && !t[s].barrier_before {
             let w = &self.tokens.text[t[s - 1].tt.clone()];
             if w == "the" || EN_ADJECTIVES.contains(&w) {
                 s -= 1;

@@ -266,6 +266,14 @@ pub fn read_stdin(reader: impl Read, options: &IngestOptions) -> Corpus {
     loader.finish()
 }
 
+/// Parses `text` as the `corpus.toml` manifest `path` of directory `dir`, the way `load`
+/// reads one, and returns its first problem. For the fuzz targets and their regression
+/// tests (`crate::invariants`): manifests are otherwise only read from disk.
+#[doc(hidden)]
+pub fn check_manifest(text: &str, path: &str, dir: &std::path::Path) -> Result<(), InputError> {
+    manifest::parse(text, path, dir).map(drop)
+}
+
 /// The language a text is written in, judged by its letters alone: `"ar"` when most are
 /// Arabic script, `"en"` when most are Latin, `None` for anything else (no letters, mixed,
 /// another script). Latin is taken to be English because that is the corpus's other

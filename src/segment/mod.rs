@@ -194,8 +194,10 @@ pub fn segment(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRule
     out
 }
 
-/// The normalised line ranges (without `\n`), trimmed of spaces.
-fn normalized_lines(norm: &str) -> Vec<Range<usize>> {
+/// The normalised line ranges (without `\n`), trimmed of spaces. `final_line_end`: the
+/// original ends with a line end (judged there, because a last line of nothing but
+/// characters the normaliser removes, a BOM, is still a line of the file).
+fn normalized_lines(norm: &str, final_line_end: bool) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
     for piece in norm.split('\n') {
@@ -210,7 +212,7 @@ fn normalized_lines(norm: &str) -> Vec<Range<usize>> {
         start = end + 1;
     }
     // A final line end does not open another line.
-    if norm.ends_with('\n') {
+    if final_line_end {
         lines.pop();
     }
     lines
@@ -267,15 +269,17 @@ fn trim_invisible(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Extends an original span's end over the harakat and tatweel that follow it
 /// directly: the normaliser drops them, so the map ends before them, but they belong to
-/// the last word (`تعليقاً` keeps its tanween).
-fn grow_over_marks(text: &str, end: usize) -> usize {
-    let rest = &text[end..];
+/// the last word (`تعليقاً` keeps its tanween). Never past `limit`, where the next
+/// character that survived normalisation starts: some marks (U+0610–U+061A, Latin
+/// combining marks) survive it, and one opening the next sentence is that sentence's.
+fn grow_over_marks(text: &str, end: usize, limit: usize) -> usize {
+    let rest = &text[end..limit.max(end)];
     end + (rest.len() - rest.trim_start_matches(mark).len())
 }
 
 fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRules) -> Vec<Line> {
     let ntext = norm.text();
-    let ranges = normalized_lines(ntext);
+    let ranges = normalized_lines(ntext, text.ends_with(['\n', '\r']));
     let originals = original_lines(text);
     let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
     // First pass: what each line is by its own text.
@@ -528,7 +532,7 @@ fn cap(sentence: Sentence, text: &str, norm: &Normalized, out: &mut Vec<Sentence
         span.end = if piece_end == end {
             sentence.span.end
         } else {
-            grow_over_marks(text, span.end)
+            grow_over_marks(text, span.end, norm.to_original(n.end..n.end).start)
         };
         out.push(Sentence {
             line: sentence.line,
@@ -573,7 +577,13 @@ impl LineCut<'_> {
         }
         let n = start + lead..end - trail;
         let mut span = self.norm.to_original(n.clone());
-        span.end = grow_over_marks(self.text, span.end);
+        let ntext = self.norm.text();
+        let limit = if n.end < ntext.len() {
+            self.norm.to_original(n.end..n.end).start
+        } else {
+            self.text.len()
+        };
+        span.end = grow_over_marks(self.text, span.end, limit);
         out.push(Sentence {
             line: self.line,
             span,
@@ -608,13 +618,23 @@ impl LineCut<'_> {
             (Some(p), Some(n)) if p.is_ascii_alphabetic() && n.is_ascii_alphabetic() => return false, // u.s, example.com
             _ => {}
         }
-        // The word before the stop: an abbreviation or a single initial does not end.
-        let word_start = chars[..i]
-            .iter()
-            .rposition(|&(_, ch)| ch.is_whitespace() || ch == '"' || ch == '(')
-            .map_or(0, |p| p + 1);
+        // The word before the stop: an abbreviation or a single initial does not end. Only
+        // ASCII letters and dots make one, so the scan back stops at any other character:
+        // a line of `و.و.و.` must not be rescanned to its start at every stop.
+        let mut word_start = i;
+        let mut latin = true;
+        while let Some(&(_, ch)) = word_start.checked_sub(1).map(|p| &chars[p]) {
+            if ch.is_whitespace() || ch == '"' || ch == '(' {
+                break;
+            }
+            if !(ch.is_ascii_alphabetic() || ch == '.') {
+                latin = false;
+                break;
+            }
+            word_start -= 1;
+        }
         let word: String = chars[word_start..i].iter().map(|&(_, ch)| ch).collect();
-        if word.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '.')
+        if latin
             && !word.is_empty()
             && (word.chars().filter(|ch| ch.is_ascii_alphabetic()).count() == 1
                 || ABBREVIATIONS.contains(&word.as_str()))
@@ -908,6 +928,71 @@ mod tests {
             for s in &seg.sentences {
                 assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
             }
+        }
+    }
+
+    /// Found by the `segment` fuzz target: joining a wordless piece (`".`) into the
+    /// sentence before it left the next sentence's quotation pointing at itself.
+    #[test]
+    fn a_quotation_opened_in_a_joined_piece_opened_in_the_sentence_it_joined() {
+        let text = ".\".ث";
+        let seg = cut(text);
+        let got: Vec<(&str, Option<usize>)> = seg.sentences.iter().map(|s| (&text[s.span.clone()], s.quote)).collect();
+        assert_eq!(got, [(".\".", None), ("ث", Some(0))]);
+        let text = "Title\nHe said. “. . It left. . And returned.”";
+        let seg = cut(text);
+        let got: Vec<(&str, Option<usize>)> = seg.sentences.iter().map(|s| (&text[s.span.clone()], s.quote)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Title", None),
+                ("He said. “. .", None),
+                ("It left. .", Some(1)),
+                ("And returned.”", Some(1))
+            ]
+        );
+    }
+
+    /// Found by the `segment` fuzz target: a sentence's end grew over a mark the
+    /// normaliser keeps (U+0619), which already began the next sentence.
+    #[test]
+    fn a_sentence_does_not_grow_over_a_mark_that_opens_the_next() {
+        let text = "؟!\u{619}،,;:…";
+        let seg = cut(text);
+        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(got, ["؟!", "\u{619}،,;:…"]);
+        // A dropped tanween still belongs to the word before it, at a line end too.
+        check(
+            "عنوان\nانسحب الرتل من المدينة سريعاً\nثم عاد الهدوء إلى المدينة.",
+            &["عنوان", "انسحب الرتل من المدينة سريعاً", "ثم عاد الهدوء إلى المدينة."],
+        );
+    }
+
+    /// Found by the segment and pipeline fuzz targets: a last line holding only a BOM
+    /// (removed by the normaliser) was not a line, so the file had one line more than
+    /// its segmentation.
+    #[test]
+    fn a_last_line_of_invisible_characters_is_a_blank_line() {
+        let seg = cut("المصدر\u{feff}\r\n\u{feff}");
+        let kinds: Vec<LineKind> = seg.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [LineKind::Headline, LineKind::Blank]);
+        assert_eq!(seg.lines[1].span, 17..17);
+        assert_eq!(cut("a\n").lines.len(), 1);
+        assert_eq!(cut("a\r").lines.len(), 1);
+        assert_eq!(cut("a\n\u{200b}").lines.len(), 2);
+    }
+
+    /// Cutting a line is linear: ten thousand wordless pieces, and stops that are no
+    /// abbreviation in a line with no space, were each quadratic.
+    #[test]
+    fn long_lines_of_stops_cut_in_linear_time() {
+        for piece in [" .", "و.", "a.\"", ". \""] {
+            let text = format!("Title\nx{}", piece.repeat(100_000));
+            let started = std::time::Instant::now();
+            let seg = cut(&text);
+            assert!(!seg.sentences.is_empty(), "{piece:?}");
+            // Tens of milliseconds when linear; minutes when it was quadratic.
+            assert!(started.elapsed().as_secs() < 10, "{piece:?}: {:?}", started.elapsed());
         }
     }
 }

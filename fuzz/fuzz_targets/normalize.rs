@@ -1,0 +1,8 @@
+//! `normalize`: see `claimgraph::invariants::check_normalize` for what is checked.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Err(violation) = claimgraph::invariants::check_normalize(data) {
+        panic!("{violation}");
+    }
+});

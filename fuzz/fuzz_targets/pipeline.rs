@@ -1,0 +1,8 @@
+//! `pipeline`: see `claimgraph::invariants::check_pipeline` for what is checked.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Err(violation) = claimgraph::invariants::check_pipeline(data) {
+        panic!("{violation}");
+    }
+});

@@ -1,0 +1,8 @@
+//! `segment`: see `claimgraph::invariants::check_segment` for what is checked.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Err(violation) = claimgraph::invariants::check_segment(data) {
+        panic!("{violation}");
+    }
+});
