@@ -173,3 +173,34 @@ fn denial_distance_and_hedges_are_marked() {
     // "كانت قد انسحبت" (had withdrawn) is no hedge.
     assert_eq!(mention("002", "كانت قد انسحبت").stance, Stance::Plain);
 }
+
+/// A line with no full stop ends its sentence, and what it says stays there: "Activists"
+/// opening the next line are their own source, described by their own words only (not
+/// "Syrian government activists"), and the cue after them is theirs.
+#[test]
+fn a_source_opening_a_line_is_described_by_its_own_line() {
+    let dir = crate::common::scratch("source_opening_a_line");
+    let path = dir.join("synthetic.txt");
+    std::fs::write(
+        &path,
+        "Synthetic test article\n\nThe sources said the advance was a message to the Syrian government\n\n\
+         Activists believe the regime withdrew from Ain Issa.\n",
+    )
+    .unwrap();
+    let out = pipeline::run(&[path], &Config::default());
+    let activists: Vec<&str> = out
+        .run
+        .sources
+        .iter()
+        .filter(|s| s.label == "Activists")
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(activists, ["synthetic/activists-activists"]);
+    let believe = out
+        .run
+        .mentions
+        .iter()
+        .find(|m| m.text.starts_with("Activists"))
+        .unwrap();
+    assert_eq!(believe.chain, ["synthetic/activists-activists"]);
+}

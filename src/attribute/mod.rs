@@ -187,6 +187,7 @@ pub fn attribute(
         last_attr: Vec::new(),
         closed_by_trailing_cue: false,
         hit_tokens: Vec::new(),
+        sentence_start: 0,
         cue_spans: Vec::new(),
         persons: HashMap::new(),
     };
@@ -253,6 +254,9 @@ struct Reader<'a> {
     /// Tokens of the current sentence that some lexicon hit covers, and whether that hit
     /// is only a particle.
     hit_tokens: Vec<(usize, bool)>,
+    /// The current sentence's first token: no phrase or label reaches before it (a line
+    /// end is no token barrier).
+    sentence_start: usize,
     /// Per entity, its cues' spans as (start, end), sorted: a source named in every one of
     /// ten thousand sentences checks a new cue against them by search, not by a scan.
     cue_spans: Vec<BTreeSet<(usize, usize)>>,
@@ -270,6 +274,7 @@ struct Parts<'h> {
 
 impl<'a> Reader<'a> {
     fn sentence(&mut self, index: usize, norm: Range<usize>, range: Range<usize>, hits: &[&Hit], base: Attr) {
+        self.sentence_start = range.start;
         let parts = self.parts(range.clone(), hits);
         let mut points: Vec<(usize, Attr)> = vec![(range.start, base.clone())];
         let mut overrides: Vec<(Range<usize>, Override)> = Vec::new();
@@ -1226,7 +1231,7 @@ impl<'a> Reader<'a> {
         }
         // English adjectives stand before the noun ("local sources").
         let mut start = np.tokens.start;
-        while start > 0 && start + 2 > np.tokens.start && !t[start].barrier_before {
+        while start > self.sentence_start && start + 2 > np.tokens.start && !t[start].barrier_before {
             let w = &self.tokens.text[t[start - 1].tt.clone()];
             if !EN_ADJECTIVES.contains(&w) {
                 break;
