@@ -341,7 +341,7 @@ pub fn check_pipeline(bytes: &[u8]) -> Result<(), Violation> {
             .ok_or_else(|| format!("no article `{id}`"))
     };
     run_spans(&run, text_of)?;
-    let json = crate::report::json(&run);
+    let json = crate::report::to_json(&run);
     let back: Run = serde_json::from_str(&json).map_err(|e| format!("invalid JSON: {e}\n{json}"))?;
     ensure(back == run, || "the JSON does not read back as the same run".into())
 }

@@ -52,7 +52,7 @@ fn perfect_run() -> claimgraph::model::Run {
 fn eval_saved(test: &str, run: &claimgraph::model::Run, extra: &[&str]) -> (Option<i32>, Value, String) {
     let dir = scratch(test);
     let path = dir.join("run.json");
-    std::fs::write(&path, claimgraph::report::json(run)).unwrap();
+    std::fs::write(&path, claimgraph::report::to_json(run)).unwrap();
     let mut args = vec![
         "eval",
         "--gold",

@@ -198,7 +198,7 @@ fn dropping_analyses_changes_nothing() {
     assert_eq!(kept.analyses.len(), 5);
     assert!(dropped.analyses.is_empty());
     assert_eq!(
-        claimgraph::report::json(&kept.run),
-        claimgraph::report::json(&dropped.run)
+        claimgraph::report::to_json(&kept.run),
+        claimgraph::report::to_json(&dropped.run)
     );
 }

@@ -37,11 +37,6 @@ pub fn to_json(value: &(impl Serialize + ?Sized)) -> String {
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// The run as the JSON document of `docs/json.md`, pretty-printed, ending in a newline.
-pub fn json(run: &Run) -> String {
-    to_json(run)
-}
-
 /// serde_json's pretty layout, with the extra string escapes of [`write_json`].
 #[derive(Default)]
 struct TerminalSafe(PrettyFormatter<'static>);
@@ -109,16 +104,15 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether a claim passes the filter (`stats` counted once for the whole run).
-    fn keeps(&self, run: &Run, claim: &Claim, stats: &ClaimStats<'_>) -> bool {
-        if let Some(c) = &self.claim {
-            let c = c.to_lowercase();
-            if ![&claim.id, &claim.key, &claim.label]
+    /// Whether a claim passes the filter (`stats` counted once for the whole run; `needle`
+    /// is the claim text filter, lower-cased once).
+    fn keeps(&self, run: &Run, claim: &Claim, stats: &ClaimStats<'_>, needle: Option<&str>) -> bool {
+        if let Some(c) = needle
+            && ![&claim.id, &claim.key, &claim.label]
                 .iter()
-                .any(|t| t.to_lowercase().contains(&c))
-            {
-                return false;
-            }
+                .any(|t| t.to_lowercase().contains(c))
+        {
+            return false;
         }
         if !self.outlets.is_empty() && !claim.outlets.iter().any(|o| self.outlets.contains(o)) {
             return false;
@@ -141,7 +135,12 @@ impl Filter {
     /// then mentions), then by id.
     pub fn claims<'a>(&self, run: &'a Run) -> Vec<&'a Claim> {
         let stats = ClaimStats::of(run);
-        let mut claims: Vec<&Claim> = run.claims.iter().filter(|c| self.keeps(run, c, &stats)).collect();
+        let needle = self.claim.as_deref().map(str::to_lowercase);
+        let mut claims: Vec<&Claim> = run
+            .claims
+            .iter()
+            .filter(|c| self.keeps(run, c, &stats, needle.as_deref()))
+            .collect();
         let order = |c: &Claim| (stats.voices(&c.id), c.independent_roots, stats.mentions(&c.id));
         claims.sort_by(|a, b| (order(b), &a.id).cmp(&(order(a), &b.id)));
         claims
