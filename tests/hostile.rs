@@ -819,7 +819,11 @@ fn a_closed_pipe_ends_the_run_quietly() {
     for command in ["json", "explain"] {
         // More than a pipe holds (64 KiB on Linux), or nothing would meet the closed pipe.
         let whole = claimgraph(&[command, "fixtures/ain-issa", "fixtures/synthetic-en"], None);
-        assert!(whole.stdout.len() > 2 * 65536, "{command}: {} bytes", whole.stdout.len());
+        assert!(
+            whole.stdout.len() > 2 * 65536,
+            "{command}: {} bytes",
+            whole.stdout.len()
+        );
         let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
             .args([command, "fixtures/ain-issa", "fixtures/synthetic-en"])
             .env_clear()
