@@ -306,7 +306,7 @@ pub fn main() -> i32 {
     match &cli.command {
         Command::Json(p) => {
             let out = pipeline::run(&p.paths, &config);
-            finish_with(&out, &sink, |w| report::write_json(&out.run, w))
+            finish_with(&out, &sink, |w| out.write_json(w))
         }
         Command::Segment(p) => {
             let out = pipeline::run(&p.paths, &config);
@@ -413,6 +413,8 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
             Command::Explain(_) | Command::Segment(_) | Command::Eval(_)
         ),
         progress: !cli.quiet && std::io::stderr().is_terminal(),
+        // `json` writes every mention once, in order: they wait on disk, not in memory.
+        spill_mentions: matches!(cli.command, Command::Json(_)),
     })
 }
 

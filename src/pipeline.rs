@@ -24,12 +24,14 @@ use crate::model::{
 };
 use crate::normalize::{Normalized, normalize};
 use crate::segment::{self, LineKind, Segmented};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 mod progress;
+mod spill;
+pub use spill::Spilled;
 
 /// Everything resolved before the pipeline starts: options and compiled lexicons.
 #[derive(Debug, Clone)]
@@ -49,6 +51,10 @@ pub struct Config {
     pub keep_analyses: bool,
     /// Show progress on stderr (the caller decides: a terminal, not `--quiet`).
     pub progress: bool,
+    /// Keep the mentions in temporary files from the workers to the output
+    /// ([`Output::spilled`], for `claimgraph json`) instead of in `Run::mentions`, so
+    /// memory does not grow with the mentions' text. The JSON written is the same.
+    pub spill_mentions: bool,
 }
 
 impl Default for Config {
@@ -60,6 +66,7 @@ impl Default for Config {
             threads: 0,
             keep_analyses: true,
             progress: false,
+            spill_mentions: false,
         }
     }
 }
@@ -93,9 +100,26 @@ pub struct Output {
     pub errors: Vec<InputError>,
     /// Inputs read with something ignored.
     pub warnings: Vec<InputError>,
+    /// With [`Config::spill_mentions`], the run's mentions (then `run.mentions` is
+    /// empty): write them with [`Output::write_json`].
+    pub spilled: Option<Spilled>,
 }
 
 impl Output {
+    /// Writes the run as JSON (`report::write_json`), its mentions wherever they are kept.
+    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match &self.spilled {
+            Some(spilled) => crate::report::write_json(
+                &spill::RunJson {
+                    run: &self.run,
+                    spilled,
+                },
+                w,
+            ),
+            None => crate::report::write_json(&self.run, w),
+        }
+    }
+
     /// What the scorer needs of each article read: its text and sentence spans.
     pub fn article_texts(&self) -> Vec<crate::eval::ArticleText<'_>> {
         self.analyses
@@ -119,22 +143,55 @@ fn file_name(path: &str) -> &str {
 /// Reads `paths` and runs every stage.
 pub fn run(paths: &[PathBuf], config: &Config) -> Output {
     let corpus = ingest::load(paths, &config.ingest);
-    let (mut digests, analyses) = analyse_all(corpus.articles, config);
+    let analysed = analyse_all(corpus.articles, config);
+    let mut digests = analysed.digests;
     let mut warnings = corpus.warnings;
     warnings.extend(digests.iter_mut().flat_map(|d| std::mem::take(&mut d.notes)));
+    if let Some(e) = analysed.spill_error {
+        warnings.push(InputError {
+            path: std::env::temp_dir().display().to_string(),
+            line: None,
+            message: format!("cannot keep mentions in a temporary file ({e}); they are kept in memory"),
+            hint: "set TMPDIR to a writable directory with room for about twice the corpus".to_owned(),
+        });
+    }
+    let (run, spilled) = assemble_parts(
+        digests,
+        analysed.names,
+        config.spill_mentions.then_some(analysed.spill_files),
+        &config.lexicon,
+        config.window_days,
+    );
     Output {
-        run: assemble(digests, &config.lexicon, config.window_days),
-        analyses,
+        run,
+        analyses: analysed.analyses,
         errors: corpus.errors,
         warnings,
+        spilled,
     }
 }
 
+/// What the per-article phase hands to `assemble`.
+struct Analysed {
+    /// One per article, in input order.
+    digests: Vec<Digest>,
+    /// The kept analyses ([`Config::keep_analyses`]), in input order.
+    analyses: Vec<Analysis>,
+    /// The actor names of every article, counted (taken out of the digests).
+    names: NameCounts,
+    /// With [`Config::spill_mentions`], each worker's spill file, by worker index.
+    spill_files: Vec<Option<spill::SpillFile>>,
+    /// The first error met creating or writing a spill file (those mentions stayed in
+    /// memory).
+    spill_error: Option<std::io::Error>,
+}
+
 /// Runs the per-article stages on every article, on [`Config::threads`] workers. Each
-/// worker takes the next article, analyses and digests it, and drops the article (and
-/// its analysis unless kept); results are put back in input order, so the output is the
-/// same whatever the thread count.
-fn analyse_all(articles: Vec<Article>, config: &Config) -> (Vec<Digest>, Vec<Analysis>) {
+/// worker takes the next article, analyses and digests it (writing its mentions to the
+/// worker's spill file with [`Config::spill_mentions`]), and drops the article (and its
+/// analysis unless kept); results are put back in input order, so the output is the same
+/// whatever the thread count.
+fn analyse_all(articles: Vec<Article>, config: &Config) -> Analysed {
     let total = articles.len();
     let threads = match config.threads {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
@@ -144,31 +201,59 @@ fn analyse_all(articles: Vec<Article>, config: &Config) -> (Vec<Digest>, Vec<Ana
     let queue = Mutex::new(articles.into_iter().enumerate());
     let done = AtomicUsize::new(0);
     let finished = AtomicBool::new(false);
+    let spill_error: Mutex<Option<std::io::Error>> = Mutex::new(None);
+    let failed = |e: std::io::Error| {
+        if let Ok(mut first) = spill_error.lock() {
+            first.get_or_insert(e);
+        }
+    };
     let mut results: Vec<(usize, Digest, Option<Analysis>)> = Vec::with_capacity(total);
+    let mut spill_files = Vec::with_capacity(threads);
+    let mut names = NameCounts::default();
     std::thread::scope(|scope| {
         let progress = config
             .progress
             .then(|| scope.spawn(|| progress::show(&done, &finished, total)));
         let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
+            .map(|worker| {
+                let (queue, done, failed) = (&queue, &done, &failed);
+                scope.spawn(move || {
                     let mut out = Vec::new();
+                    let mut names = NameCounts::default();
+                    let mut spill = None;
+                    if config.spill_mentions {
+                        spill = spill::SpillFile::create().map_err(failed).ok();
+                    }
                     // A poisoned queue means another worker panicked; that panic is
                     // re-raised below, so this one just stops. The lock is released
                     // before the article is analysed.
                     while let Some((index, article)) = queue.lock().ok().and_then(|mut q| q.next()) {
                         let analysis = analyze(article, config);
-                        let digest = digest(&analysis, &config.lexicon);
+                        let mut digest = digest(&analysis, &config.lexicon);
+                        names.add(index, &digest.outlet.id, std::mem::take(&mut digest.names));
+                        if let (Some(file), spill::Block::Held(held)) = (&mut spill, &mut digest.mentions) {
+                            digest.mentions = match file.write(worker, std::mem::take(held)) {
+                                Ok(block) => block,
+                                Err((e, held)) => {
+                                    failed(e);
+                                    held
+                                }
+                            };
+                        }
                         out.push((index, digest, config.keep_analyses.then_some(analysis)));
                         done.fetch_add(1, Ordering::Relaxed);
                     }
-                    out
+                    (out, names, spill)
                 })
             })
             .collect();
         for worker in workers {
             match worker.join() {
-                Ok(part) => results.extend(part),
+                Ok((part, part_names, spill)) => {
+                    results.extend(part);
+                    names.merge(part_names);
+                    spill_files.push(spill);
+                }
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
@@ -184,7 +269,13 @@ fn analyse_all(articles: Vec<Article>, config: &Config) -> (Vec<Digest>, Vec<Ana
         digests.push(digest);
         analyses.extend(analysis);
     }
-    (digests, analyses)
+    Analysed {
+        digests,
+        analyses,
+        names,
+        spill_files,
+        spill_error: spill_error.into_inner().ok().flatten(),
+    }
 }
 
 /// Runs the per-article stages on one article.
@@ -221,18 +312,53 @@ pub struct Digest {
     sources: Vec<Source>,
     /// Its frames' keys, for linking.
     frames: Vec<link::FrameKey>,
-    /// Per frame, who it stands on.
-    roots: Vec<String>,
+    /// Per frame, who it stands on: its innermost source (index in `sources`), or the
+    /// outlet's own voice (`None`); see [`Digest::root`].
+    roots: Vec<Option<u32>>,
+    /// `outlet:…`: the identity of the outlet's own voice in this article.
+    own_voice: String,
     focus: Option<String>,
     /// Mentions in text order; those of a frame (its index) get their claim id when
-    /// the run is assembled, those of an open claim already have it.
-    mentions: Vec<(Mention, Option<usize>)>,
+    /// the run is assembled, those of an open claim already have it. Held here, or
+    /// written to the worker's spill file ([`Config::spill_mentions`]).
+    mentions: spill::Block,
+    /// Per mention, in the same order, what counting outlets and roots needs.
+    voices: Vec<Voice>,
     /// The open claims the mentions name.
     open: Vec<Claim>,
     /// (actor, name as written) → (framing of its first use, uses).
     names: BTreeMap<(String, String), (String, usize)>,
     /// What the user should know about how the text was read (a sentence cut short).
     notes: Vec<InputError>,
+}
+
+/// What counting a claim's outlets and independent roots needs of one mention.
+#[derive(Debug, Clone, Copy)]
+struct Voice {
+    /// Its claim: a frame's (index among the article's frames) or an open claim's
+    /// (index in [`Digest::open`]).
+    claim: ClaimOf,
+    /// The innermost source of its chain (index among the article's sources); `None`:
+    /// the outlet's own voice.
+    source: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ClaimOf {
+    Frame(u32),
+    Open(u32),
+}
+
+impl Digest {
+    /// Who a frame or mention stands on, by the innermost source of its chain: that
+    /// source's identity across articles (a known source, actor or named person), else
+    /// the source in this article, else (`None`) the outlet's own voice.
+    fn root(&self, source: Option<u32>) -> (&String, Option<&Source>) {
+        match source.and_then(|s| self.sources.get(s as usize)) {
+            Some(s) => (s.root.as_ref().unwrap_or(&s.id), Some(s)),
+            None => (&self.own_voice, None),
+        }
+    }
 }
 
 /// Digests one analysed article (see [`Digest`]).
@@ -276,6 +402,7 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         })
         .collect();
     let mut mentions = Vec::new();
+    let mut voices = Vec::new();
     let mut open = Vec::new();
     // Each segment's frames, gathered in one pass (not a scan of every frame per segment).
     let mut frames_of: Vec<Vec<(usize, &Frame)>> = vec![Vec::new(); a.attribution.segments.len()];
@@ -309,7 +436,12 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                 ));
             };
         let frames = std::mem::take(&mut frames_of[index]);
+        let source = segment.chain.last().map(|&e| e as u32);
         if frames.is_empty() {
+            voices.push(Voice {
+                claim: ClaimOf::Open(open.len() as u32),
+                source,
+            });
             // Nothing a frame understands: an open claim, kept with its text.
             let ntext = a.norm.text()[segment.norm.clone()].trim();
             let id = format!("open-{:016x}", fnv1a(ntext.as_bytes()));
@@ -328,6 +460,10 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
             mention(id, None, segment.norm.clone(), segment.polarity, rules);
         }
         for (k, f) in frames {
+            voices.push(Voice {
+                claim: ClaimOf::Frame(k as u32),
+                source,
+            });
             let mut rules = f.rules.clone();
             rules.extend(segment.rules.iter().cloned());
             mention(String::new(), Some(k), f.norm.clone(), f.polarity, rules);
@@ -338,7 +474,12 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
     open.shrink_to_fit();
     Digest {
         notes: long_sentence_notes(a),
-        roots: a.frames.iter().map(|f| frame_root(a, f, &outlet.id)).collect(),
+        roots: a
+            .frames
+            .iter()
+            .map(|f| a.attribution.segments[f.segment].chain.last().map(|&e| e as u32))
+            .collect(),
+        own_voice: format!("outlet:{}", crate::model::voice(&outlet.id, &a.article.id)),
         focus: focus_place(a, lexicon),
         names: names(a, lexicon),
         published: a.article.meta.published,
@@ -346,7 +487,8 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         info,
         outlet,
         sources,
-        mentions,
+        mentions: spill::Block::Held(mentions),
+        voices,
         open,
     }
 }
@@ -384,6 +526,19 @@ pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> 
 /// consumed as they are read, so their records move into the run rather than being
 /// copied.
 pub fn assemble(digests: Vec<Digest>, lexicon: &Lexicon, window_days: i64) -> Run {
+    assemble_parts(digests, NameCounts::default(), None, lexicon, window_days).0
+}
+
+/// [`assemble`]; given the workers' spill files, the mentions are kept apart, in the
+/// returned [`spill::Spilled`] (with those still held in memory), and `Run::mentions`
+/// stays empty.
+fn assemble_parts(
+    mut digests: Vec<Digest>,
+    names: NameCounts,
+    spill_files: Option<Vec<Option<spill::SpillFile>>>,
+    lexicon: &Lexicon,
+    window_days: i64,
+) -> (Run, Option<spill::Spilled>) {
     let mut run = Run {
         version: JSON_VERSION,
         ..Run::default()
@@ -392,12 +547,12 @@ pub fn assemble(digests: Vec<Digest>, lexicon: &Lexicon, window_days: i64) -> Ru
     let inputs: Vec<link::Input<'_>> = digests
         .iter()
         .flat_map(|d| {
-            d.frames.iter().zip(&d.roots).map(move |(f, root)| link::Input {
+            d.frames.iter().zip(&d.roots).map(move |(f, &root)| link::Input {
                 frame: f,
                 article: &d.info.id,
                 published: d.published,
-                focus: d.focus.clone(),
-                root: root.clone(),
+                focus: d.focus.as_deref(),
+                root: d.root(root).0,
             })
         })
         .collect();
@@ -419,42 +574,80 @@ pub fn assemble(digests: Vec<Digest>, lexicon: &Lexicon, window_days: i64) -> Ru
             },
         );
     }
-    let framing = framing(&digests, lexicon);
+    for d in &digests {
+        for claim in &d.open {
+            if !claims.contains_key(&claim.id) {
+                claims.insert(claim.id.clone(), claim.clone());
+            }
+        }
+    }
+    run.claims = claims.into_values().collect();
+    // Claims are sorted by id: a claim's index is found by binary search.
+    let position = |claims: &[Claim], id: &str| claims.binary_search_by(|c| c.id.as_str().cmp(id)).ok();
+    let linked_at: Vec<usize> = claim_ids
+        .iter()
+        .map(|id| position(&run.claims, id).expect("every linked claim is in the run"))
+        .collect();
+    let claim_of: Vec<usize> = linked.claim_of.iter().map(|&c| linked_at[c]).collect();
+    let mut names = names;
+    for (index, d) in digests.iter_mut().enumerate() {
+        names.add(index, &d.outlet.id, std::mem::take(&mut d.names));
+    }
+    let framing = names.framing(lexicon);
     let mut outlets = BTreeMap::new();
+    let mut voices = Voices::new(run.claims.len());
+    let mut spilled = spill_files.map(|files| spill::Spilled {
+        files,
+        ..spill::Spilled::default()
+    });
     let mut next_input = 0;
     // Exact sizes: a run's vectors are its largest allocations, and growth by doubling
     // would leave up to half of each unused.
     run.articles.reserve_exact(digests.len());
     run.sources.reserve_exact(digests.iter().map(|d| d.sources.len()).sum());
-    run.mentions
-        .reserve_exact(digests.iter().map(|d| d.mentions.len()).sum());
+    if spilled.is_none() {
+        run.mentions.reserve_exact(digests.iter().map(|d| d.voices.len()).sum());
+    }
     for d in digests {
+        let claim_at = |of: ClaimOf| match of {
+            ClaimOf::Frame(k) => Some(claim_of[next_input + k as usize]),
+            ClaimOf::Open(k) => position(&run.claims, &d.open[k as usize].id),
+        };
+        voices.count(&d, claim_at);
+        match (&mut spilled, d.mentions) {
+            (Some(spilled), block) => {
+                spilled.count += d.voices.len();
+                spilled.blocks.push((block, next_input));
+            }
+            (None, spill::Block::Held(held)) => {
+                for (mut mention, frame) in held {
+                    if let Some(k) = frame {
+                        mention.claim.clone_from(&run.claims[claim_of[next_input + k]].id);
+                    }
+                    run.mentions.push(mention);
+                }
+            }
+            (None, spill::Block::Spilled { .. }) => {
+                unreachable!("workers spill mentions only for a run that keeps them apart")
+            }
+        }
         outlets.insert(d.outlet.id.clone(), d.outlet);
         run.sources.extend(d.sources);
-        for claim in d.open {
-            claims.entry(claim.id.clone()).or_insert(claim);
-        }
-        for (mut mention, frame) in d.mentions {
-            if let Some(k) = frame {
-                mention.claim = claim_ids[linked.claim_of[next_input + k]].clone();
-            }
-            run.mentions.push(mention);
-        }
         next_input += d.frames.len();
         run.articles.push(d.info);
     }
+    voices.fill(&mut run.claims);
     run.outlets = outlets.into_values().collect();
     run.sources.sort_by(|a, b| a.id.cmp(&b.id));
-    run.claims = claims.into_values().collect();
-    run.articles.sort_by(|a, b| a.id.cmp(&b.id));
-    run.mentions.sort_by(|a, b| {
-        (&a.article, a.sentence.start, a.evidence.start, &a.claim).cmp(&(
-            &b.article,
-            b.sentence.start,
-            b.evidence.start,
-            &b.claim,
-        ))
-    });
+    // Articles (and with them their blocks of mentions) by id.
+    let mut order: Vec<usize> = (0..run.articles.len()).collect();
+    order.sort_by(|&a, &b| run.articles[a].id.cmp(&run.articles[b].id));
+    run.articles = permute(std::mem::take(&mut run.articles), &order);
+    if let Some(spilled) = &mut spilled {
+        spilled.blocks = permute(std::mem::take(&mut spilled.blocks), &order);
+        spilled.claim_of = claim_of;
+    }
+    run.mentions.sort_by(spill::mention_order);
     for c in &linked.contradictions {
         let (x, y) = (&claim_ids[c.claims.0], &claim_ids[c.claims.1]);
         let pair = if x <= y {
@@ -469,9 +662,100 @@ pub fn assemble(digests: Vec<Digest>, lexicon: &Lexicon, window_days: i64) -> Ru
         });
     }
     run.relations.sort_by(|a, b| a.claims.cmp(&b.claims));
-    independence(&mut run);
     run.framing = framing;
-    run
+    (run, spilled)
+}
+
+/// `items` in the order `order` gives (a permutation of their indices).
+fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&k| slots[k].take()).collect()
+}
+
+/// Each claim's outlets and independent roots, counted over the articles' mentions: the
+/// distinct innermost sources behind a claim's mentions (one agency quoted by two
+/// outlets is one root; anonymous sources of different articles are separate roots,
+/// flagged anonymous; an outlet's own voice is the outlet). The same roots as
+/// [`link::graph::RunGraph::all_roots`] reads off the graph, counted in one pass. Outlets
+/// and roots are numbered as first met, so a claim holds small numbers, not strings.
+struct Voices {
+    /// Outlet ids, numbered.
+    outlets: HashMap<String, u32>,
+    /// Root ids, numbered, and their (id, label, anonymous).
+    root_ids: HashMap<String, u32>,
+    roots: Vec<(String, String, bool)>,
+    /// Per claim (index in `Run::claims`), the outlets and roots of its mentions.
+    carried: Vec<Vec<u32>>,
+    rooted: Vec<Vec<u32>>,
+    /// (claim, root) pairs already counted.
+    seen: std::collections::HashSet<(u32, u32)>,
+}
+
+impl Voices {
+    fn new(claims: usize) -> Voices {
+        Voices {
+            outlets: HashMap::new(),
+            root_ids: HashMap::new(),
+            roots: Vec::new(),
+            carried: vec![Vec::new(); claims],
+            rooted: vec![Vec::new(); claims],
+            seen: std::collections::HashSet::new(),
+        }
+    }
+
+    /// Counts an article's mentions towards their claims (`claim_at` says which).
+    fn count(&mut self, d: &Digest, claim_at: impl Fn(ClaimOf) -> Option<usize>) {
+        let next = self.outlets.len() as u32;
+        let outlet = *self.outlets.entry(d.info.outlet.clone()).or_insert(next);
+        for v in &d.voices {
+            let Some(c) = claim_at(v.claim) else { continue };
+            if !self.carried[c].contains(&outlet) {
+                self.carried[c].push(outlet);
+            }
+            let (id, source) = d.root(v.source);
+            let root = match self.root_ids.get(id) {
+                Some(&r) => r,
+                None => {
+                    let r = self.roots.len() as u32;
+                    let (label, anonymous) = match source {
+                        Some(s) => (s.label.clone(), s.kind == "anonymous"),
+                        None => (d.info.outlet.clone(), false),
+                    };
+                    self.roots.push((id.clone(), label, anonymous));
+                    self.root_ids.insert(id.clone(), r);
+                    r
+                }
+            };
+            if self.seen.insert((c as u32, root)) {
+                self.rooted[c].push(root);
+            }
+        }
+    }
+
+    /// Writes each claim's outlets (sorted) and roots (sorted by id).
+    fn fill(self, claims: &mut [Claim]) {
+        let mut outlets = vec![String::new(); self.outlets.len()];
+        for (id, k) in self.outlets {
+            outlets[k as usize] = id;
+        }
+        for ((claim, carried), rooted) in claims.iter_mut().zip(self.carried).zip(self.rooted) {
+            claim.outlets = carried.iter().map(|&o| outlets[o as usize].clone()).collect();
+            claim.outlets.sort();
+            claim.roots = rooted
+                .iter()
+                .map(|&r| {
+                    let (id, label, anonymous) = &self.roots[r as usize];
+                    ClaimRoot {
+                        id: id.clone(),
+                        label: label.clone(),
+                        anonymous: *anonymous,
+                    }
+                })
+                .collect();
+            claim.roots.sort_by(|a, b| a.id.cmp(&b.id));
+            claim.independent_roots = claim.roots.len();
+        }
+    }
 }
 
 /// The actor names an article uses, from the actor aliases the matcher found, keyed
@@ -505,49 +789,60 @@ fn names(a: &Analysis, lexicon: &Lexicon) -> BTreeMap<(String, String), (String,
     out
 }
 
-/// How each outlet names each actor, counted over the articles' names.
-fn framing(digests: &[Digest], lexicon: &Lexicon) -> Vec<crate::model::ActorName> {
-    let mut counts: BTreeMap<(&str, &str, &str), (&str, usize)> = BTreeMap::new();
-    for d in digests {
-        for ((actor, name), (framing, uses)) in &d.names {
-            counts.entry((actor, &d.outlet.id, name)).or_insert((framing, 0)).1 += uses;
+/// How outlets name actors, counted over articles: (actor, outlet, name as written) →
+/// (the index of the first article that used it, the framing of its use there, uses).
+/// Each worker counts the articles it digests and drops their names, so memory holds
+/// one entry per distinct name and outlet, not per article; the counts merge in any
+/// order to the same result.
+#[derive(Debug, Default)]
+struct NameCounts(BTreeMap<(String, String, String), (usize, String, usize)>);
+
+impl NameCounts {
+    /// Counts the names article `index` of `outlet` uses.
+    fn add(&mut self, index: usize, outlet: &str, names: BTreeMap<(String, String), (String, usize)>) {
+        for ((actor, name), (framing, uses)) in names {
+            self.count((actor, outlet.to_owned(), name), (index, framing, uses));
         }
     }
-    counts
-        .into_iter()
-        .map(|((actor, outlet, name), (framing, count))| {
-            let label = lexicon
-                .entries
-                .actors
-                .iter()
-                .find(|e| e.entry.id.get_ref() == actor)
-                .map(|e| e.entry.label.clone())
-                .unwrap_or_default();
-            crate::model::ActorName {
-                actor: actor.to_owned(),
-                label,
-                outlet: outlet.to_owned(),
-                name: name.to_owned(),
-                framing: framing.to_owned(),
-                count,
-            }
-        })
-        .collect()
-}
 
-/// Who a frame stands on: its innermost source's identity across articles (a known
-/// source, actor or named person), else the source in this article, else the outlet.
-fn frame_root(a: &Analysis, f: &Frame, outlet: &str) -> String {
-    match a.attribution.segments[f.segment].chain.last() {
-        Some(&e) => {
-            let key = &a.attribution.sources[e].key;
-            if ["known:", "actor:", "person:"].iter().any(|p| key.starts_with(p)) {
-                key.clone()
-            } else {
-                format!("{}/{key}", a.article.id)
-            }
+    /// Adds another worker's counts.
+    fn merge(&mut self, other: NameCounts) {
+        for (key, value) in other.0 {
+            self.count(key, value);
         }
-        None => format!("outlet:{}", crate::model::voice(outlet, &a.article.id)),
+    }
+
+    fn count(&mut self, key: (String, String, String), (index, framing, uses): (usize, String, usize)) {
+        let entry = self.0.entry(key).or_insert_with(|| (index, String::new(), 0));
+        // The framing of the first article to use the name, whichever worker saw it.
+        if index <= entry.0 {
+            *entry = (index, framing, entry.2);
+        }
+        entry.2 += uses;
+    }
+
+    /// The run's framing records, sorted by actor, outlet and name.
+    fn framing(self, lexicon: &Lexicon) -> Vec<crate::model::ActorName> {
+        self.0
+            .into_iter()
+            .map(|((actor, outlet, name), (_, framing, count))| {
+                let label = lexicon
+                    .entries
+                    .actors
+                    .iter()
+                    .find(|e| e.entry.id.get_ref() == &actor)
+                    .map(|e| e.entry.label.clone())
+                    .unwrap_or_default();
+                crate::model::ActorName {
+                    actor,
+                    label,
+                    outlet,
+                    name,
+                    framing,
+                    count,
+                }
+            })
+            .collect()
     }
 }
 
@@ -570,43 +865,6 @@ fn focus_place(a: &Analysis, lexicon: &Lexicon) -> Option<String> {
     let best = counts.iter().map(|(_, n)| *n).max()?;
     let (p, _) = counts.iter().find(|(_, n)| *n == best)?;
     Some(lexicon.entries.places[*p].entry.id.get_ref().clone())
-}
-
-/// Each claim's outlets and independent roots, read off the graph.
-fn independence(run: &mut Run) {
-    let graph = link::graph::RunGraph::build(run);
-    let outlet_of: BTreeMap<&str, &str> = run
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.outlet.as_str()))
-        .collect();
-    let mut outlets: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for m in &run.mentions {
-        let o = outlet_of
-            .get(m.article.as_str())
-            .copied()
-            .unwrap_or("unknown")
-            .to_owned();
-        let list = outlets.entry(m.claim.as_str()).or_default();
-        if !list.contains(&o) {
-            list.push(o);
-        }
-    }
-    let roots: Vec<Vec<ClaimRoot>> = graph.all_roots(run);
-    let outlets: Vec<Vec<String>> = run
-        .claims
-        .iter()
-        .map(|c| {
-            let mut list = outlets.get(c.id.as_str()).cloned().unwrap_or_default();
-            list.sort();
-            list
-        })
-        .collect();
-    for ((claim, roots), outlets) in run.claims.iter_mut().zip(roots).zip(outlets) {
-        claim.independent_roots = roots.len();
-        claim.roots = roots;
-        claim.outlets = outlets;
-    }
 }
 
 /// Claim ids: the key as a slug and the episode, unique.

@@ -214,6 +214,21 @@ fn the_graph_holds_every_record_and_edge() {
 }
 
 #[test]
+fn independent_roots_are_those_the_graph_gives() {
+    // The run counts roots in one pass over the mentions; the graph is the definition.
+    let out = run_dirs(&["fixtures/ain-issa", "fixtures/synthetic-en"]);
+    let run = &out.run;
+    let from_graph = RunGraph::build(run).all_roots(run);
+    assert_eq!(from_graph.len(), run.claims.len());
+    for (claim, roots) in run.claims.iter().zip(from_graph) {
+        assert_eq!(claim.roots, roots, "{}", claim.id);
+        assert_eq!(claim.independent_roots, roots.len());
+    }
+    assert!(run.claims.iter().any(|c| c.independent_roots > 1));
+    assert!(run.claims.iter().flat_map(|c| &c.roots).any(|r| r.anonymous));
+}
+
+#[test]
 fn english_restatements_join_the_arabic_claims() {
     let out = run_dirs(&["fixtures/ain-issa", "fixtures/synthetic-en"]);
     for (ar, en) in [

@@ -202,3 +202,41 @@ fn dropping_analyses_changes_nothing() {
         claimgraph::report::to_json(&dropped.run)
     );
 }
+
+#[test]
+fn mentions_kept_on_disk_give_the_same_document() {
+    // `json` keeps mentions in temporary files from the workers to the output; the
+    // document must be the one the in-memory run gives, at any thread count.
+    let paths: Vec<_> = ["fixtures/ain-issa", "fixtures/synthetic-en"]
+        .iter()
+        .map(|d| crate::common::root().join(d))
+        .collect();
+    let config = claimgraph::pipeline::Config {
+        keep_analyses: false,
+        threads: 1,
+        ..claimgraph::pipeline::Config::default()
+    };
+    let held = claimgraph::pipeline::run(&paths, &config);
+    assert!(held.spilled.is_none());
+    let mut expected = Vec::new();
+    held.write_json(&mut expected).unwrap();
+    assert_eq!(
+        String::from_utf8(expected.clone()).unwrap(),
+        claimgraph::report::to_json(&held.run)
+    );
+    for threads in [1, 2, 3] {
+        let spilled = claimgraph::pipeline::run(
+            &paths,
+            &claimgraph::pipeline::Config {
+                spill_mentions: true,
+                threads,
+                ..config.clone()
+            },
+        );
+        assert!(spilled.run.mentions.is_empty());
+        assert_eq!(spilled.spilled.as_ref().map(|s| s.len()), Some(held.run.mentions.len()));
+        let mut written = Vec::new();
+        spilled.write_json(&mut written).unwrap();
+        assert!(written == expected, "threads {threads}: the spilled document differs");
+    }
+}

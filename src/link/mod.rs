@@ -27,6 +27,7 @@ use crate::extract::{Arg, Frame, PlaceArg};
 use crate::ingest::PartialDate;
 use crate::lexicon::Lexicon;
 use crate::lexicon::schema::ArgRole;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// Default episode window in days.
@@ -65,9 +66,9 @@ pub struct Input<'a> {
     /// The article's publication date.
     pub published: Option<PartialDate>,
     /// The place the article is mostly about (a place id), for frames that name none.
-    pub focus: Option<String>,
+    pub focus: Option<&'a str>,
     /// Who the frame stands on: its innermost source's identity, or the outlet's voice.
-    pub root: String,
+    pub root: &'a str,
 }
 
 /// A canonical claim.
@@ -107,6 +108,10 @@ pub struct Linked {
     pub contradictions: Vec<Contradiction>,
 }
 
+/// Frames that are one claim before episodes: the predicate id, the key values, and
+/// the article when the frame names no key role.
+type GroupKey<'k> = (&'k str, &'k [Value], Option<&'k str>);
+
 /// An episode being built: its day span (when dated) and its frames.
 type Episode = (Option<(i64, i64)>, Vec<usize>);
 
@@ -118,10 +123,8 @@ pub type Value = Option<String>;
 
 /// Links frames into claims.
 pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked {
-    let keys: Vec<(usize, Vec<Value>)> = inputs
-        .iter()
-        .map(|i| (i.frame.predicate, i.frame.values.clone()))
-        .collect();
+    // The frames' keys, borrowed; `resolved` owns only those linking changes.
+    let keys: Vec<(usize, &Vec<Value>)> = inputs.iter().map(|i| (i.frame.predicate, &i.frame.values)).collect();
     let days: Vec<Option<(i64, i64)>> = inputs.iter().map(|i| i.published.map(day_range)).collect();
     // Underspecified frames (a role missing, or a region where others name a place in
     // it) join the one more specific key that agrees with them.
@@ -150,7 +153,8 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
     // the key it joins, decided once per distinct key and date.
     let mut agreeing: HashMap<(usize, &Vec<Value>), Vec<usize>> = HashMap::new();
     let mut joins: HashMap<Dated<'_>, Option<&Vec<Value>>> = HashMap::new();
-    let mut resolved: Vec<(usize, Vec<Value>)> = keys.clone();
+    let mut resolved: Vec<(usize, Cow<'_, [Value]>)> =
+        keys.iter().map(|&(p, v)| (p, Cow::Borrowed(v.as_slice()))).collect();
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
     for (i, (pred, values)) in keys.iter().enumerate() {
@@ -172,7 +176,7 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
             broadest(&candidates, &regions)
         });
         if let Some(best) = best {
-            resolved[i].1 = best.clone();
+            resolved[i].1 = Cow::Borrowed(best.as_slice());
             unified[i] = true;
             continue;
         }
@@ -182,32 +186,27 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         if let (Some(k), Some(focus)) = (p.key.iter().position(|r| *r == ArgRole::Place), &inputs[i].focus)
             && values[k].is_none()
         {
-            resolved[i].1[k] = Some(focus.clone());
+            resolved[i].1.to_mut()[k] = Some((*focus).to_owned());
             focused[i] = true;
         }
     }
     // Group by key, then cut each group into episodes by date. A frame that says none of
     // its key roles ("clashes broke out") joins nothing: "somewhere" is not one place.
-    let mut groups: BTreeMap<(String, Vec<Value>), Vec<usize>> = BTreeMap::new();
+    // (Ordered as the predicate id, then the values, then the article; borrowed.)
+    let mut groups: BTreeMap<GroupKey<'_>, Vec<usize>> = BTreeMap::new();
     for (i, (pred, values)) in resolved.iter().enumerate() {
-        let id = lexicon.entries.predicates[*pred].entry.id.get_ref().clone();
-        let mut group_key = values.clone();
+        let id = lexicon.entries.predicates[*pred].entry.id.get_ref().as_str();
         let roles = &values[..values.len() - 1];
         // ("the battle began" and "denied that any battle had begun" in one article are
         // one event; across articles, nothing says so.)
-        if !roles.is_empty() && roles.iter().all(Option::is_none) {
-            group_key.push(Some(inputs[i].article.to_owned()));
-        }
-        groups.entry((id, group_key)).or_default().push(i);
+        let apart = (!roles.is_empty() && roles.iter().all(Option::is_none)).then_some(inputs[i].article);
+        groups.entry((id, values, apart)).or_default().push(i);
     }
     let mut linked = Linked {
         claim_of: vec![usize::MAX; inputs.len()],
         ..Linked::default()
     };
-    for ((_, mut values), mut members) in groups {
-        // The roles and the modality; not the suffix that keeps an all-unknown frame apart.
-        let key_len = lexicon.entries.predicates[resolved[members[0]].0].entry.key.len();
-        values.truncate(key_len + 1);
+    for ((_, values, _), mut members) in groups {
         members.sort_by_key(|&i| (days[i].map_or(i64::MAX, |d| d.0), inputs[i].article));
         let mut episodes: Vec<Episode> = Vec::new();
         for i in members {
@@ -234,8 +233,8 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
                 rules.push("PLACE/ARTICLE_FOCUS".to_owned());
             }
             let claim = LinkedClaim {
-                key: key_string(lexicon, predicate, &values),
-                label: label(lexicon, predicate, &values),
+                key: key_string(lexicon, predicate, values),
+                label: label(lexicon, predicate, values),
                 episode: span.map_or("undated".to_owned(), |(start, _)| month_of(start)),
                 predicate,
                 days: span,
@@ -252,7 +251,7 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
     let mut asserted_by: Vec<Vec<&str>> = vec![Vec::new(); linked.claims.len()];
     for (i, input) in inputs.iter().enumerate() {
         if input.frame.polarity == crate::model::Polarity::Asserts {
-            asserted_by[linked.claim_of[i]].push(&input.root);
+            asserted_by[linked.claim_of[i]].push(input.root);
         }
     }
     linked.contradictions = contradictions(
@@ -562,7 +561,7 @@ fn display_name(lexicon: &Lexicon, id: &str) -> String {
 /// other and whose shared roles agree.
 fn contradictions(
     claims: &[LinkedClaim],
-    keys: &[(usize, Vec<Value>)],
+    keys: &[(usize, Cow<'_, [Value]>)],
     claim_of: &[usize],
     asserted_by: &[Vec<&str>],
     lexicon: &Lexicon,
@@ -570,7 +569,7 @@ fn contradictions(
 ) -> Vec<Contradiction> {
     let preds = &lexicon.entries.predicates;
     // The key values of each claim (all its frames share them).
-    let mut values: Vec<Option<&Vec<Value>>> = vec![None; claims.len()];
+    let mut values: Vec<Option<&[Value]>> = vec![None; claims.len()];
     for (i, &c) in claim_of.iter().enumerate() {
         values[c].get_or_insert(&keys[i].1);
     }
