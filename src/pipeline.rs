@@ -116,35 +116,41 @@ fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
-/// Reads `paths` and runs every stage.
+/// Reads `paths` and runs every stage: the index pass of ingest first (every input
+/// checked, no text kept), then the workers, which read each article's text when they
+/// take it.
 pub fn run(paths: &[PathBuf], config: &Config) -> Output {
-    let corpus = ingest::load(paths, &config.ingest);
-    let (mut digests, analyses) = analyse_all(corpus.articles, config);
-    let mut warnings = corpus.warnings;
+    let index = ingest::index(paths, &config.ingest);
+    let (mut digests, analyses, unread) = analyse_all(index.pending, config);
+    let mut errors = index.errors;
+    errors.extend(unread);
+    let mut warnings = index.warnings;
     warnings.extend(digests.iter_mut().flat_map(|d| std::mem::take(&mut d.notes)));
     Output {
         run: assemble(digests, &config.lexicon, config.window_days),
         analyses,
-        errors: corpus.errors,
+        errors,
         warnings,
     }
 }
 
-/// Runs the per-article stages on every article, on [`Config::threads`] workers. Each
-/// worker takes the next article, analyses and digests it, and drops the article (and
-/// its analysis unless kept); results are put back in input order, so the output is the
-/// same whatever the thread count.
-fn analyse_all(articles: Vec<Article>, config: &Config) -> (Vec<Digest>, Vec<Analysis>) {
-    let total = articles.len();
+/// Runs the per-article stages on every pending article, on [`Config::threads`] workers.
+/// Each worker takes the next article, reads its text, analyses and digests it, and drops
+/// the article (and its analysis unless kept); results are put back in input order, so
+/// the output is the same whatever the thread count. An article whose file changed
+/// since the index pass is an error instead, in input order too.
+fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> (Vec<Digest>, Vec<Analysis>, Vec<InputError>) {
+    let total = pending.len();
     let threads = match config.threads {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
     }
     .clamp(1, total.max(1));
-    let queue = Mutex::new(articles.into_iter().enumerate());
+    let queue = Mutex::new(pending.into_iter().enumerate());
     let done = AtomicUsize::new(0);
     let finished = AtomicBool::new(false);
-    let mut results: Vec<(usize, Digest, Option<Analysis>)> = Vec::with_capacity(total);
+    type Analysed = Result<(Digest, Option<Analysis>), InputError>;
+    let mut results: Vec<(usize, Analysed)> = Vec::with_capacity(total);
     std::thread::scope(|scope| {
         let progress = config
             .progress
@@ -155,11 +161,14 @@ fn analyse_all(articles: Vec<Article>, config: &Config) -> (Vec<Digest>, Vec<Ana
                     let mut out = Vec::new();
                     // A poisoned queue means another worker panicked; that panic is
                     // re-raised below, so this one just stops. The lock is released
-                    // before the article is analysed.
-                    while let Some((index, article)) = queue.lock().ok().and_then(|mut q| q.next()) {
-                        let analysis = analyze(article, config);
-                        let digest = digest(&analysis, &config.lexicon);
-                        out.push((index, digest, config.keep_analyses.then_some(analysis)));
+                    // before the article is read and analysed.
+                    while let Some((index, pending)) = queue.lock().ok().and_then(|mut q| q.next()) {
+                        let analysed = pending.read().map(|article| {
+                            let analysis = analyze(article, config);
+                            let digest = digest(&analysis, &config.lexicon);
+                            (digest, config.keep_analyses.then_some(analysis))
+                        });
+                        out.push((index, analysed));
                         done.fetch_add(1, Ordering::Relaxed);
                     }
                     out
@@ -177,14 +186,20 @@ fn analyse_all(articles: Vec<Article>, config: &Config) -> (Vec<Digest>, Vec<Ana
             let _ = p.join();
         }
     });
-    results.sort_by_key(|(index, _, _)| *index);
+    results.sort_by_key(|(index, _)| *index);
     let mut digests = Vec::with_capacity(total);
     let mut analyses = Vec::new();
-    for (_, digest, analysis) in results {
-        digests.push(digest);
-        analyses.extend(analysis);
+    let mut unread = Vec::new();
+    for (_, analysed) in results {
+        match analysed {
+            Ok((digest, analysis)) => {
+                digests.push(digest);
+                analyses.extend(analysis);
+            }
+            Err(error) => unread.push(error),
+        }
     }
-    (digests, analyses)
+    (digests, analyses, unread)
 }
 
 /// Runs the per-article stages on one article.
