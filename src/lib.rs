@@ -33,6 +33,7 @@ pub mod attribute;
 pub mod cli;
 pub mod eval;
 pub mod extract;
+pub mod hash;
 pub mod ingest;
 #[doc(hidden)]
 pub mod invariants;

@@ -140,12 +140,16 @@ fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
-/// Reads `paths` and runs every stage.
+/// Reads `paths` and runs every stage: the index pass of ingest first (every input
+/// checked, no text kept), then the workers, which read each article's text when they
+/// take it.
 pub fn run(paths: &[PathBuf], config: &Config) -> Output {
-    let corpus = ingest::load(paths, &config.ingest);
-    let analysed = analyse_all(corpus.articles, config);
+    let index = ingest::index(paths, &config.ingest);
+    let analysed = analyse_all(index.pending, config);
     let mut digests = analysed.digests;
-    let mut warnings = corpus.warnings;
+    let mut errors = index.errors;
+    errors.extend(analysed.unread);
+    let mut warnings = index.warnings;
     warnings.extend(digests.iter_mut().flat_map(|d| std::mem::take(&mut d.notes)));
     if let Some(e) = analysed.spill_error {
         warnings.push(InputError {
@@ -165,7 +169,7 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
     Output {
         run,
         analyses: analysed.analyses,
-        errors: corpus.errors,
+        errors,
         warnings,
         spilled,
     }
@@ -177,6 +181,8 @@ struct Analysed {
     digests: Vec<Digest>,
     /// The kept analyses ([`Config::keep_analyses`]), in input order.
     analyses: Vec<Analysis>,
+    /// The articles whose file changed since the index pass, in input order.
+    unread: Vec<InputError>,
     /// The actor names of every article, counted (taken out of the digests).
     names: NameCounts,
     /// With [`Config::spill_mentions`], each worker's spill file, by worker index.
@@ -186,19 +192,20 @@ struct Analysed {
     spill_error: Option<std::io::Error>,
 }
 
-/// Runs the per-article stages on every article, on [`Config::threads`] workers. Each
-/// worker takes the next article, analyses and digests it (writing its mentions to the
-/// worker's spill file with [`Config::spill_mentions`]), and drops the article (and its
-/// analysis unless kept); results are put back in input order, so the output is the same
-/// whatever the thread count.
-fn analyse_all(articles: Vec<Article>, config: &Config) -> Analysed {
-    let total = articles.len();
+/// Runs the per-article stages on every pending article, on [`Config::threads`] workers.
+/// Each worker takes the next article, reads its text, analyses and digests it (writing
+/// its mentions to the worker's spill file with [`Config::spill_mentions`]), and drops
+/// the article (and its analysis unless kept); results are put back in input order, so
+/// the output is the same whatever the thread count. An article whose file changed
+/// since the index pass is an error instead, in input order too.
+fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> Analysed {
+    let total = pending.len();
     let threads = match config.threads {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
     }
     .clamp(1, total.max(1));
-    let queue = Mutex::new(articles.into_iter().enumerate());
+    let queue = Mutex::new(pending.into_iter().enumerate());
     let done = AtomicUsize::new(0);
     let finished = AtomicBool::new(false);
     let spill_error: Mutex<Option<std::io::Error>> = Mutex::new(None);
@@ -207,7 +214,8 @@ fn analyse_all(articles: Vec<Article>, config: &Config) -> Analysed {
             first.get_or_insert(e);
         }
     };
-    let mut results: Vec<(usize, Digest, Option<Analysis>)> = Vec::with_capacity(total);
+    type Done = Result<(Digest, Option<Analysis>), InputError>;
+    let mut results: Vec<(usize, Done)> = Vec::with_capacity(total);
     let mut spill_files = Vec::with_capacity(threads);
     let mut names = NameCounts::default();
     std::thread::scope(|scope| {
@@ -226,21 +234,24 @@ fn analyse_all(articles: Vec<Article>, config: &Config) -> Analysed {
                     }
                     // A poisoned queue means another worker panicked; that panic is
                     // re-raised below, so this one just stops. The lock is released
-                    // before the article is analysed.
-                    while let Some((index, article)) = queue.lock().ok().and_then(|mut q| q.next()) {
-                        let analysis = analyze(article, config);
-                        let mut digest = digest(&analysis, &config.lexicon);
-                        names.add(index, &digest.outlet.id, std::mem::take(&mut digest.names));
-                        if let (Some(file), spill::Block::Held(held)) = (&mut spill, &mut digest.mentions) {
-                            digest.mentions = match file.write(worker, std::mem::take(held)) {
-                                Ok(block) => block,
-                                Err((e, held)) => {
-                                    failed(e);
-                                    held
-                                }
-                            };
-                        }
-                        out.push((index, digest, config.keep_analyses.then_some(analysis)));
+                    // before the article is read and analysed.
+                    while let Some((index, pending)) = queue.lock().ok().and_then(|mut q| q.next()) {
+                        let analysed = pending.read().map(|article| {
+                            let analysis = analyze(article, config);
+                            let mut digest = digest(&analysis, &config.lexicon);
+                            names.add(index, &digest.outlet.id, std::mem::take(&mut digest.names));
+                            if let (Some(file), spill::Block::Held(held)) = (&mut spill, &mut digest.mentions) {
+                                digest.mentions = match file.write(worker, std::mem::take(held)) {
+                                    Ok(block) => block,
+                                    Err((e, held)) => {
+                                        failed(e);
+                                        held
+                                    }
+                                };
+                            }
+                            (digest, config.keep_analyses.then_some(analysis))
+                        });
+                        out.push((index, analysed));
                         done.fetch_add(1, Ordering::Relaxed);
                     }
                     (out, names, spill)
@@ -262,16 +273,23 @@ fn analyse_all(articles: Vec<Article>, config: &Config) -> Analysed {
             let _ = p.join();
         }
     });
-    results.sort_by_key(|(index, _, _)| *index);
+    results.sort_by_key(|(index, _)| *index);
     let mut digests = Vec::with_capacity(total);
     let mut analyses = Vec::new();
-    for (_, digest, analysis) in results {
-        digests.push(digest);
-        analyses.extend(analysis);
+    let mut unread = Vec::new();
+    for (_, analysed) in results {
+        match analysed {
+            Ok((digest, analysis)) => {
+                digests.push(digest);
+                analyses.extend(analysis);
+            }
+            Err(error) => unread.push(error),
+        }
     }
     Analysed {
         digests,
         analyses,
+        unread,
         names,
         spill_files,
         spill_error: spill_error.into_inner().ok().flatten(),
@@ -992,16 +1010,8 @@ pub fn slug(label: &str) -> String {
     out
 }
 
-/// 64-bit FNV-1a: a tiny, stable hash for content ids (std's hasher is not stable across
-/// releases, and ids must be).
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+/// 64-bit FNV-1a, which names open claims (it lives in [`crate::hash`], shared with `ingest`).
+pub use crate::hash::fnv1a;
 
 #[cfg(test)]
 mod tests {
@@ -1012,11 +1022,5 @@ mod tests {
         assert_eq!(slug("Tayf Post"), "tayf-post");
         assert_eq!(slug("  Al-Wasila "), "al-wasila");
         assert_eq!(slug("--"), "");
-    }
-
-    #[test]
-    fn fnv_is_stable() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

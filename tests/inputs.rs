@@ -197,6 +197,50 @@ fn stdin_is_read_as_an_article() {
 }
 
 #[test]
+fn stdin_jsonl_beside_a_directory_reads_as_the_same_feed_from_a_file() {
+    let dir = scratch("stdin_jsonl");
+    write(&dir, "corpus/good.txt", GOOD);
+    let feed = concat!(
+        r#"{"id":"good","outlet":"SANA","text":"Title of it\nThe column withdrew, SANA said."}"#,
+        "\n",
+        r#"{"id":"c","text":"قالت مصادر محلية إن الرتل انسحب."}"#,
+        "\n"
+    );
+    write(&dir, "feed.jsonl", feed.as_bytes());
+    let corpus = dir.join("corpus");
+    let runs: Vec<Value> = [
+        claimgraph(&["json", corpus.to_str().unwrap(), "-"], Some(feed.as_bytes())),
+        claimgraph(
+            &[
+                "json",
+                corpus.to_str().unwrap(),
+                dir.join("feed.jsonl").to_str().unwrap(),
+            ],
+            None,
+        ),
+    ]
+    .iter()
+    .map(|out| {
+        let (stdout, stderr) = texts(out);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(stderr.contains("duplicate id `good`"), "{stderr}");
+        serde_json::from_str(&stdout).unwrap()
+    })
+    .collect();
+    let ids: Vec<&str> = runs[0]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["c", "good", "good~2"]);
+    assert_eq!(runs[0]["articles"][2]["path"], "-:1");
+    // Only the paths differ: the same texts, the same mentions and claims.
+    assert_eq!(runs[0]["mentions"], runs[1]["mentions"]);
+    assert_eq!(runs[0]["claims"], runs[1]["claims"]);
+}
+
+#[test]
 fn a_byline_names_the_outlet_when_nothing_declares_it() {
     let dir = scratch("byline");
     write(

@@ -14,9 +14,10 @@ use std::fs;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::manifest::{self, Manifest};
-use super::{Context, InputError, Loader, decode, jsonl};
+use super::{Context, InputError, Loader, Place, decode, jsonl};
 
 /// The extensions taken from a directory.
 const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
@@ -57,7 +58,7 @@ impl Loader<'_> {
             entry: manifest.as_ref().zip(name).and_then(|(m, name)| m.entries.get(&name)),
             defaults: manifest.iter().map(|m| &m.defaults).collect(),
         };
-        self.file(path, stem(path), metadata.len(), &context);
+        self.file(path, stem(path), &metadata, &context);
     }
 
     /// Walks `dir`, whose path below the walk's root is `rel`.
@@ -72,7 +73,7 @@ impl Loader<'_> {
         match fs::canonicalize(dir) {
             Ok(canonical) => {
                 if let Some(first) = visited.get(&canonical) {
-                    self.corpus.warnings.push(InputError::new(
+                    self.index.warnings.push(InputError::new(
                         &display,
                         format!("is the directory {first} again (skipped)"),
                         "a symbolic link leads back to a directory already read",
@@ -136,7 +137,7 @@ impl Loader<'_> {
                         .find_map(|s| s.manifest.entries.get(&rel[s.depth..].join("/"))),
                     defaults: scopes.iter().rev().map(|s| &s.manifest.defaults).collect(),
                 };
-                self.file(&path, id, metadata.len(), &context);
+                self.file(&path, id, &metadata, &context);
             }
             rel.pop();
         }
@@ -145,24 +146,38 @@ impl Loader<'_> {
         }
     }
 
-    /// Reads one file of `size` bytes as JSONL or as a text article.
-    fn file(&mut self, path: &Path, id: String, size: u64, context: &Context) {
+    /// Reads one file, as JSONL or as a text article.
+    fn file(&mut self, path: &Path, id: String, metadata: &fs::Metadata, context: &Context) {
         let display = path.display().to_string();
         let is_jsonl = has_extension(path, &["jsonl"]);
         // Checked before reading so a huge file is never loaded; a JSONL file is many
         // articles, so its limit applies per record (and line) instead.
-        if let (false, Err(error)) = (is_jsonl, decode::check_size(size, &display, self.options)) {
+        if let (false, Err(error)) = (is_jsonl, decode::check_size(metadata.len(), &display, self.options)) {
             return self.error(error);
         }
         let file = match fs::File::open(path) {
             Ok(file) => file,
             Err(e) => return self.error(decode::unreadable(&display, &e)),
         };
+        // The read pass reads a regular file again; a FIFO or a device given by name
+        // cannot be, so its articles keep their text.
+        let again = metadata.is_file().then_some(path);
         if is_jsonl {
-            jsonl::read(BufReader::new(file), &display, &id, self.options, &mut self.corpus);
+            let again = again.map(Arc::from);
+            jsonl::read(
+                BufReader::new(file),
+                &display,
+                &id,
+                again,
+                self.options,
+                &mut self.index,
+            );
         } else {
             match decode::read_article(file, &display, self.options) {
-                Ok(bytes) => self.text_article(bytes, &display, id, context),
+                Ok(bytes) => {
+                    let place = again.map(|path| Place::File(path.to_path_buf()));
+                    self.text_article(bytes, &display, id, context, place);
+                }
                 Err(error) => self.error(error),
             }
         }

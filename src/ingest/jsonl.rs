@@ -9,9 +9,12 @@
 
 use serde_json::{Map, Value};
 use std::io::{BufRead, Read};
+use std::path::Path;
+use std::sync::Arc;
 
 use super::fields::{self, DATE_HINT, Fields};
-use super::{Article, Corpus, IngestOptions, InputError, Origin, PartialDate, decode};
+use super::pending::{Pending, Place};
+use super::{Article, Index, IngestOptions, InputError, Origin, PartialDate, decode};
 
 const KEYS: [&str; 7] = ["id", "outlet", "published", "url", "language", "title", "text"];
 
@@ -25,19 +28,27 @@ pub(super) fn max_line_bytes(options: &IngestOptions) -> usize {
     options.max_article_bytes.saturating_mul(3).saturating_add(64 * 1024)
 }
 
-/// Reads JSONL from `reader`, the file `path`, into `corpus`, one line at a time: a line
+/// Reads JSONL from `reader`, the file `path`, into `index`, one line at a time: a line
 /// longer than [`max_line_bytes`] is never held whole (its first bytes are read up to the
 /// limit, the rest skipped to the next line end), so no line can exhaust memory. Records
-/// without an `id` are named `FILE_ID:LINE`.
-pub(super) fn read(mut reader: impl BufRead, path: &str, file_id: &str, options: &IngestOptions, corpus: &mut Corpus) {
+/// without an `id` are named `FILE_ID:LINE`. With `file` (a regular file), each record
+/// keeps where its line is, to be read again; without (a stream), it keeps its text.
+pub(super) fn read(
+    mut reader: impl BufRead,
+    path: &str,
+    file_id: &str,
+    file: Option<Arc<Path>>,
+    options: &IngestOptions,
+    index: &mut Index,
+) {
     match reader.fill_buf() {
         Ok(head) => {
             if let Err(error) = decode::check_binary(head, path) {
-                corpus.errors.push(error);
+                index.errors.push(error);
                 return;
             }
         }
-        Err(e) => return corpus.errors.push(decode::unreadable(path, &e)),
+        Err(e) => return index.errors.push(decode::unreadable(path, &e)),
     }
     let limit = max_line_bytes(options);
     // Unknown field names with the line each was first seen on.
@@ -53,7 +64,7 @@ pub(super) fn read(mut reader: impl BufRead, path: &str, file_id: &str, options:
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                corpus.errors.push(decode::unreadable(path, &e).at(number));
+                index.errors.push(decode::unreadable(path, &e).at(number));
                 break;
             }
         }
@@ -62,7 +73,7 @@ pub(super) fn read(mut reader: impl BufRead, path: &str, file_id: &str, options:
         if raw.len() > limit && raw.last() != Some(&b'\n') {
             lines_with_content += 1;
             offset += skip_line(&mut reader);
-            corpus.errors.push(
+            index.errors.push(
                 InputError::new(
                     path,
                     format!("line is longer than the limit of {limit} bytes"),
@@ -73,12 +84,7 @@ pub(super) fn read(mut reader: impl BufRead, path: &str, file_id: &str, options:
             );
             continue;
         }
-        // serde_json rejects a BOM; offsets in messages still count it, as editors do.
-        let bom = if number == 1 && raw.starts_with("\u{feff}".as_bytes()) {
-            "\u{feff}".len()
-        } else {
-            0
-        };
+        let bom = bom_len(&raw, number);
         let line = &raw[bom..];
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -88,24 +94,30 @@ pub(super) fn read(mut reader: impl BufRead, path: &str, file_id: &str, options:
             Ok(line) => line,
             Err(e) => {
                 let at = e.valid_up_to();
-                corpus
+                index
                     .errors
                     .push(decode::not_utf8(path, start + bom + at, line[at], number));
                 continue;
             }
         };
         match record(line, path, file_id, number, options, &mut unknown) {
-            Ok(article) => corpus.articles.push(article),
-            Err(error) => corpus.errors.push(error.at(number)),
+            Ok(article) => {
+                let place = file.as_ref().map(|file| Place::Record {
+                    file: Arc::clone(file),
+                    offset: start as u64,
+                    len: raw.len(),
+                    line: number,
+                });
+                index.pending.push(Pending::new(article, place));
+            }
+            Err(error) => index.errors.push(error.at(number)),
         }
     }
     if lines_with_content == 0 {
-        corpus
-            .errors
-            .push(InputError::new(path, "is empty", decode::EMPTY_HINT));
+        index.errors.push(InputError::new(path, "is empty", decode::EMPTY_HINT));
     }
     for (name, line) in unknown {
-        corpus.warnings.push(
+        index.warnings.push(
             InputError::new(
                 path,
                 format!("unknown field `{name}` (ignored in every record)"),
@@ -138,6 +150,25 @@ fn skip_line(reader: &mut impl BufRead) -> usize {
     }
 }
 
+/// How many bytes of line `number` are a BOM to skip: serde_json rejects one, but offsets
+/// in messages still count it, as editors do.
+fn bom_len(raw: &[u8], number: usize) -> usize {
+    const BOM: &str = "\u{feff}";
+    if number == 1 && raw.starts_with(BOM.as_bytes()) {
+        BOM.len()
+    } else {
+        0
+    }
+}
+
+/// The `text` of record `raw`, line `number` of its file, read again by the read pass
+/// and decoded as [`read`] decodes it; `None` when the line no longer holds a record
+/// with a text (it changed; the caller says so).
+pub(super) fn text_of_line(raw: &[u8], number: usize) -> Option<String> {
+    let line = std::str::from_utf8(&raw[bom_len(raw, number)..]).ok()?;
+    text(&mut object(line, "").ok()?, "").ok()
+}
+
 /// One record; errors carry no line (the caller adds it).
 fn record(
     line: &str,
@@ -147,44 +178,13 @@ fn record(
     options: &IngestOptions,
     unknown: &mut Vec<(String, usize)>,
 ) -> Result<Article, InputError> {
-    let value: Value = serde_json::from_str(line).map_err(|e| {
-        // serde_json's Display ends in " at line 1 column N"; the line is ours to give.
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        InputError::new(
-            path,
-            format!("invalid JSON at column {}: {message}", e.column()),
-            RECORD_HINT,
-        )
-    })?;
-    let Value::Object(object) = value else {
-        return Err(InputError::new(
-            path,
-            format!("expected a JSON object, found {}", kind(&value)),
-            RECORD_HINT,
-        ));
-    };
+    let mut object = object(line, path)?;
     for key in object.keys() {
         if !KEYS.contains(&key.as_str()) && !unknown.iter().any(|(k, _)| k == key) {
             unknown.push((key.clone(), number));
         }
     }
-    let text = match object.get("text") {
-        None | Some(Value::Null) => {
-            return Err(InputError::new(path, "record has no `text`", RECORD_HINT));
-        }
-        Some(Value::String(text)) if decode::is_blank(text) => {
-            return Err(InputError::new(path, "record `text` is empty", decode::EMPTY_HINT));
-        }
-        Some(Value::String(text)) => text.clone(),
-        Some(other) => {
-            return Err(InputError::new(
-                path,
-                format!("field `text` must be a string, found {}", kind(other)),
-                RECORD_HINT,
-            ));
-        }
-    };
+    let text = text(&mut object, path)?;
     decode::check_size(text.len() as u64, path, options).map_err(|e| InputError {
         message: format!("record `text` {}", e.message),
         ..e
@@ -209,6 +209,44 @@ fn record(
         body: 0,
         meta,
     })
+}
+
+/// A line as one JSON object.
+fn object(line: &str, path: &str) -> Result<Map<String, Value>, InputError> {
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        // serde_json's Display ends in " at line 1 column N"; the line is ours to give.
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        InputError::new(
+            path,
+            format!("invalid JSON at column {}: {message}", e.column()),
+            RECORD_HINT,
+        )
+    })?;
+    match value {
+        Value::Object(object) => Ok(object),
+        other => Err(InputError::new(
+            path,
+            format!("expected a JSON object, found {}", kind(&other)),
+            RECORD_HINT,
+        )),
+    }
+}
+
+/// The record's `text`, taken out of it: a string with something to analyse.
+fn text(object: &mut Map<String, Value>, path: &str) -> Result<String, InputError> {
+    match object.remove("text") {
+        None | Some(Value::Null) => Err(InputError::new(path, "record has no `text`", RECORD_HINT)),
+        Some(Value::String(text)) if decode::is_blank(&text) => {
+            Err(InputError::new(path, "record `text` is empty", decode::EMPTY_HINT))
+        }
+        Some(Value::String(text)) => Ok(text),
+        Some(other) => Err(InputError::new(
+            path,
+            format!("field `text` must be a string, found {}", kind(&other)),
+            RECORD_HINT,
+        )),
+    }
 }
 
 /// A string field (a number is accepted for `id`, as exports often number records).

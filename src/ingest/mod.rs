@@ -6,6 +6,16 @@
 //! [`InputError`] for every input that had to be skipped (or a warning for one that was
 //! read with something ignored).
 //!
+//! Two passes, so a run never holds the corpus: the *index* pass ([`index`], serial, in
+//! discovery order) reads every input with every check and message, and keeps of each
+//! article a [`Pending`]: its record without the text, and where to read the text again
+//! (a file, or a JSONL file's byte range) with the text's length and hash. The *read*
+//! pass ([`Pending::read`], on the pipeline's workers) reads it again, decodes it the same
+//! way and checks it is the text indexed; a file changed in between is an `InputError`.
+//! Ids are known only after reading (front matter, manifest, JSONL record), so renaming
+//! duplicates and sorting happen on the index. [`load`] and [`read_stdin`] are the two
+//! passes back to back, for callers that want every article at once.
+//!
 //! Invariants:
 //! - `Article::text` is the file's bytes unchanged (BOM, CRLF, front matter included), so
 //!   every span downstream slices the file itself. For a JSONL record it is the record's
@@ -25,7 +35,8 @@
 //!
 //! Code map: `discover` turns paths into files (walk, manifests in scope), `decode` turns
 //! bytes into text or a clear error, `front_matter`, `manifest` and `jsonl` parse the three
-//! metadata formats into one `Fields` shape, and this file assembles articles.
+//! metadata formats into one `Fields` shape, this file assembles the index, and `pending`
+//! is the read pass (and why text from a stream is kept in memory).
 //!
 //! Limits worth knowing: `max_article_bytes` bounds a text file, stdin and one JSONL
 //! record's decoded `text`, not a whole JSONL file (a JSONL corpus is many articles).
@@ -43,6 +54,7 @@ mod fields;
 mod front_matter;
 mod jsonl;
 mod manifest;
+mod pending;
 #[cfg(test)]
 mod tests;
 
@@ -52,6 +64,8 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use fields::Fields;
+pub use pending::Pending;
+use pending::Place;
 
 /// A publication date as precise as it is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -215,6 +229,38 @@ impl Default for IngestOptions {
     }
 }
 
+/// What the index pass found: every article's record and where its text is, without the
+/// text, which [`Pending::read`] reads when it is needed.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// The articles, sorted by id.
+    pub pending: Vec<Pending>,
+    /// Inputs (or records) that were skipped.
+    pub errors: Vec<InputError>,
+    /// Inputs read with something ignored (an unknown front-matter key, a renamed id).
+    pub warnings: Vec<InputError>,
+}
+
+impl Index {
+    /// Reads every pending article, all held at once (for callers that want the whole
+    /// corpus); an article whose file changed since it was indexed is an error after the
+    /// index pass's errors.
+    pub fn read_all(self) -> Corpus {
+        let mut corpus = Corpus {
+            articles: Vec::with_capacity(self.pending.len()),
+            errors: self.errors,
+            warnings: self.warnings,
+        };
+        for pending in self.pending {
+            match pending.read() {
+                Ok(article) => corpus.articles.push(article),
+                Err(error) => corpus.errors.push(error),
+            }
+        }
+        corpus
+    }
+}
+
 /// Everything read from the inputs.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -244,9 +290,11 @@ impl InputError {
     }
 }
 
-/// Reads every article behind `paths`: files, directories (walked recursively, taking
-/// `.txt`, `.md` and `.jsonl`), and `-` for standard input.
-pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
+/// The index pass over `paths`: files, directories (walked recursively, taking `.txt`,
+/// `.md` and `.jsonl`), and `-` for standard input. Every input is read and checked, in
+/// discovery order, with every error and warning, but only each article's record and the
+/// place of its text are kept (the text itself only for a stream: see [`Pending`]).
+pub fn index(paths: &[PathBuf], options: &IngestOptions) -> Index {
     let mut loader = Loader::new(options);
     for path in paths {
         if path.as_os_str() == "-" {
@@ -258,12 +306,17 @@ pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
     loader.finish()
 }
 
+/// Reads every article behind `paths` (see [`index`]) into memory at once.
+pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
+    index(paths, options).read_all()
+}
+
 /// Reads one input from `reader` as `load` reads `-`: JSONL when its first non-whitespace
 /// character is `{`, otherwise one text article with id `stdin` and path `-`.
 pub fn read_stdin(reader: impl Read, options: &IngestOptions) -> Corpus {
     let mut loader = Loader::new(options);
     loader.stdin(reader);
-    loader.finish()
+    loader.finish().read_all()
 }
 
 /// Parses `text` as the `corpus.toml` manifest `path` of directory `dir`, the way `load`
@@ -306,10 +359,10 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     }
 }
 
-/// The state of one `load`: what has been read so far, in discovery order.
+/// The state of one index pass: what has been found so far, in discovery order.
 struct Loader<'a> {
     options: &'a IngestOptions,
-    corpus: Corpus,
+    index: Index,
     /// Manifests already read, by canonical directory, so a directory given twice (or a
     /// file given beside its directory) reports a broken manifest once. `None`: the
     /// directory has no usable manifest.
@@ -329,13 +382,13 @@ impl<'a> Loader<'a> {
     fn new(options: &'a IngestOptions) -> Self {
         Loader {
             options,
-            corpus: Corpus::default(),
+            index: Index::default(),
             manifests: HashMap::new(),
         }
     }
 
     fn error(&mut self, error: InputError) {
-        self.corpus.errors.push(error);
+        self.index.errors.push(error);
     }
 
     /// Reads standard input as JSONL (streamed, a line at a time) when its first
@@ -368,21 +421,23 @@ impl<'a> Loader<'a> {
                 std::io::BufReader::new(input),
                 "-",
                 "stdin",
+                None,
                 self.options,
-                &mut self.corpus,
+                &mut self.index,
             );
         } else {
             match decode::read_article(input, "-", self.options) {
-                Ok(bytes) => self.text_article(bytes, "-", "stdin".to_string(), &Context::default()),
+                Ok(bytes) => self.text_article(bytes, "-", "stdin".to_string(), &Context::default(), None),
                 Err(error) => self.error(error),
             }
         }
     }
 
-    /// Reads a text article from its bytes and adds it, or reports why it cannot be read.
-    fn text_article(&mut self, bytes: Vec<u8>, path: &str, id: String, context: &Context) {
+    /// Reads a text article from its bytes and adds it, to be read again at `place` (its
+    /// text kept when there is none), or reports why it cannot be read.
+    fn text_article(&mut self, bytes: Vec<u8>, path: &str, id: String, context: &Context, place: Option<Place>) {
         match self.build_text_article(bytes, path, id, context) {
-            Ok(article) => self.corpus.articles.push(article),
+            Ok(article) => self.index.pending.push(Pending::new(article, place)),
             Err(error) => self.error(error),
         }
     }
@@ -400,7 +455,7 @@ impl<'a> Loader<'a> {
         if decode::is_blank(&text) {
             return Err(InputError::new(path, "is empty", decode::EMPTY_HINT));
         }
-        let front = front_matter::parse(&text, path, &mut self.corpus.warnings)?;
+        let front = front_matter::parse(&text, path, &mut self.index.warnings)?;
         if decode::is_blank(&text[front.body..]) {
             return Err(InputError::new(
                 path,
@@ -422,15 +477,15 @@ impl<'a> Loader<'a> {
     }
 
     /// Renames duplicate ids in discovery order (the first keeps its id) and sorts.
-    fn finish(mut self) -> Corpus {
+    fn finish(mut self) -> Index {
         let mut taken: HashMap<String, String> = self
-            .corpus
-            .articles
+            .index
+            .pending
             .iter()
-            .map(|a| (a.id.clone(), a.path.clone()))
+            .map(|p| (p.record.id.clone(), p.record.path.clone()))
             .collect();
         let mut seen: HashMap<String, String> = HashMap::new();
-        for article in &mut self.corpus.articles {
+        for article in self.index.pending.iter_mut().map(|p| &mut p.record) {
             let Some(first_path) = seen.get(&article.id).cloned() else {
                 seen.insert(article.id.clone(), article.path.clone());
                 continue;
@@ -439,7 +494,7 @@ impl<'a> Loader<'a> {
                 .map(|n| format!("{}~{n}", article.id))
                 .find(|candidate| !taken.contains_key(candidate))
                 .expect("an unused suffix exists");
-            self.corpus.warnings.push(InputError::new(
+            self.index.warnings.push(InputError::new(
                 &article.path,
                 format!(
                     "duplicate id `{}` (already used by {first_path}); renamed to `{renamed}`",
@@ -452,7 +507,7 @@ impl<'a> Loader<'a> {
             seen.insert(renamed.clone(), article.path.clone());
             article.id = renamed;
         }
-        self.corpus.articles.sort_by(|a, b| a.id.cmp(&b.id));
-        self.corpus
+        self.index.pending.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+        self.index
     }
 }

@@ -716,3 +716,147 @@ fn an_unreadable_file_reports_the_os_error() {
     }
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
 }
+
+// ---------------------------------------------------------------- the read pass
+
+/// What reading every pending article of `index` gives, in order: the text, or the error
+/// as printed.
+fn read_each(index: Index) -> Vec<Result<String, String>> {
+    index
+        .pending
+        .into_iter()
+        .map(|p| p.read().map(|a| a.text).map_err(|e| e.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_index_keeps_no_text_of_a_file_and_reading_gives_it_back() {
+    let dir = TempDir::new();
+    let text = "---\noutlet: X\n---\r\nTitle\r\nBody.\r\n";
+    let file = dir.write("a.txt", text);
+    let feed = dir.write("b.jsonl", "\u{feff}{\"id\": \"r\", \"text\": \"Rec\\u00f6rd.\"}\n");
+    let index = index(&[file, feed], &IngestOptions::default());
+    assert!(index.errors.is_empty() && index.warnings.is_empty(), "{index:?}");
+    assert!(index.pending.iter().all(|p| p.record.text.is_empty()), "{index:?}");
+    assert_eq!(index.pending[0].record.body, "---\noutlet: X\n---\r\n".len());
+    assert_eq!(read_each(index), [Ok(text.to_string()), Ok("Recörd.".to_string())]);
+}
+
+#[test]
+fn a_file_changed_between_the_passes_is_an_error_and_the_others_are_still_read() {
+    let dir = TempDir::new();
+    dir.write("a.txt", "Alpha.");
+    let same_length = dir.write("b.txt", "Bravo.");
+    let grown = dir.write("c.txt", "Charlie.");
+    let vanished = dir.write("d.txt", "Delta.");
+    dir.write("e.txt", "Echo.");
+    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default());
+    assert_eq!(
+        index.pending.iter().map(Pending::id).collect::<Vec<_>>(),
+        ["a", "b", "c", "d", "e"]
+    );
+    fs::write(&same_length, "Brave!").unwrap();
+    fs::write(&grown, "Charlie, and more.").unwrap();
+    fs::remove_file(&vanished).unwrap();
+    let hint = "hint: the file changed while claimgraph was reading it; run again";
+    assert_eq!(
+        read_each(index),
+        [
+            Ok("Alpha.".to_string()),
+            Err(format!(
+                "{}: changed after it was first read\n  {hint}",
+                show(&same_length)
+            )),
+            Err(format!("{}: changed after it was first read\n  {hint}", show(&grown))),
+            Err(format!(
+                "{}: cannot be read again: No such file or directory (os error 2)\n  {hint}",
+                show(&vanished)
+            )),
+            Ok("Echo.".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_jsonl_record_changed_between_the_passes_is_named_with_its_line() {
+    let dir = TempDir::new();
+    let feed = dir.write(
+        "feed.jsonl",
+        "{\"id\": \"one\", \"text\": \"First.\"}\n{\"id\": \"two\", \"text\": \"Second.\"}\n",
+    );
+    let index = index(std::slice::from_ref(&feed), &IngestOptions::default());
+    // Line 1 is unchanged (same bytes at the same offset); line 2's text is not.
+    fs::write(
+        &feed,
+        "{\"id\": \"one\", \"text\": \"First.\"}\n{\"id\": \"two\", \"text\": \"Sec0nd.\"}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        read_each(index),
+        [
+            Ok("First.".to_string()),
+            Err(format!(
+                "{}:2: changed after it was first read\n  \
+                 hint: the file changed while claimgraph was reading it; run again",
+                show(&feed)
+            )),
+        ]
+    );
+}
+
+#[test]
+fn read_errors_come_after_the_index_errors_in_article_order() {
+    let dir = TempDir::new();
+    dir.write("a.txt", "");
+    let b = dir.write("b.txt", "Bravo.");
+    let c = dir.write("c.txt", "Charlie.");
+    dir.write("d.txt", "Delta.");
+    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default());
+    // Changed in the opposite order to the ids: the errors still follow the ids.
+    fs::remove_file(&c).unwrap();
+    fs::remove_file(&b).unwrap();
+    let corpus = index.read_all();
+    assert_eq!(ids(&corpus), ["d"]);
+    let paths: Vec<&str> = corpus.errors.iter().map(|e| e.path.as_str()).collect();
+    let a = show(&dir.path().join("a.txt"));
+    assert_eq!(paths, [a, show(&b), show(&c)]);
+}
+
+#[test]
+fn duplicate_ids_across_a_directory_and_jsonl_are_renamed_and_each_reads_its_own_text() {
+    let dir = TempDir::new();
+    dir.write("corpus/a.txt", "From the file.");
+    dir.write(
+        "corpus/z.jsonl",
+        "{\"id\": \"a\", \"text\": \"First record.\"}\n{\"id\": \"a~2\", \"text\": \"Second record.\"}\n",
+    );
+    let feed = dir.write("feed.jsonl", "{\"id\": \"a\", \"text\": \"From the feed.\"}\n");
+    let corpus = load(&[dir.path().join("corpus"), feed.clone()], &IngestOptions::default());
+    assert!(corpus.errors.is_empty(), "{corpus:?}");
+    // In discovery order: a.txt keeps `a`, z.jsonl:1 takes `a~3` (its own line 2 holds
+    // `a~2`), the feed `a~4`.
+    let got: Vec<(&str, &str)> = corpus
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a", "From the file."),
+            ("a~2", "Second record."),
+            ("a~3", "First record."),
+            ("a~4", "From the feed."),
+        ]
+    );
+    let renamed: Vec<String> = corpus.warnings.iter().map(|w| w.message.clone()).collect();
+    let first = show(&dir.path().join("corpus/a.txt"));
+    assert_eq!(
+        renamed,
+        [
+            format!("duplicate id `a` (already used by {first}); renamed to `a~3`"),
+            format!("duplicate id `a` (already used by {first}); renamed to `a~4`"),
+        ]
+    );
+    assert_eq!(corpus.warnings[1].path, format!("{}:1", show(&feed)));
+}
