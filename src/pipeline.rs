@@ -240,14 +240,10 @@ fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> Analysed {
                             let analysis = analyze(article, config);
                             let mut digest = digest(&analysis, &config.lexicon);
                             names.add(index, &digest.outlet.id, std::mem::take(&mut digest.names));
-                            if let (Some(file), spill::Block::Held(held)) = (&mut spill, &mut digest.mentions) {
-                                digest.mentions = match file.write(worker, std::mem::take(held)) {
-                                    Ok(block) => block,
-                                    Err((e, held)) => {
-                                        failed(e);
-                                        held
-                                    }
-                                };
+                            if let Some(file) = &mut spill {
+                                let kept = file.keep(worker, &mut digest.mentions);
+                                kept.and_then(|()| file.keep(worker, &mut digest.sources))
+                                    .unwrap_or_else(failed);
                             }
                             (digest, config.keep_analyses.then_some(analysis))
                         });
@@ -327,7 +323,12 @@ pub struct Digest {
     info: ArticleInfo,
     outlet: Outlet,
     published: Option<ingest::PartialDate>,
-    sources: Vec<Source>,
+    /// Its sources: held here, or written to the worker's spill file
+    /// ([`Config::spill_mentions`]).
+    sources: spill::Block<Source>,
+    /// What linking and counting roots need of the sources that mentions stand on (the
+    /// innermost of a chain), by source index: the rest of a source may be on disk.
+    stands_on: Vec<StandsOn>,
     /// Its frames' keys, for linking.
     frames: Vec<link::FrameKey>,
     /// Per frame, who it stands on: its innermost source (index in `sources`), or the
@@ -339,11 +340,12 @@ pub struct Digest {
     /// Mentions in text order; those of a frame (its index) get their claim id when
     /// the run is assembled, those of an open claim already have it. Held here, or
     /// written to the worker's spill file ([`Config::spill_mentions`]).
-    mentions: spill::Block,
+    mentions: spill::Block<spill::Pending>,
     /// Per mention, in the same order, what counting outlets and roots needs.
     voices: Vec<Voice>,
-    /// The open claims the mentions name.
-    open: Vec<Claim>,
+    /// The open claims the mentions name: the hash of the statement's normalised text
+    /// (the claim's id, [`open_claim_id`]) and the statement as written (its label).
+    open: Vec<(u64, String)>,
     /// (actor, name as written) → (framing of its first use, uses).
     names: BTreeMap<(String, String), (String, usize)>,
     /// What the user should know about how the text was read (a sentence cut short).
@@ -367,13 +369,28 @@ enum ClaimOf {
     Open(u32),
 }
 
+/// A source that mentions stand on, as a root: its identity across articles (a known
+/// source, actor or named person), else its id in this article; its label; whether it is
+/// anonymous.
+#[derive(Debug, Clone)]
+struct StandsOn {
+    /// Its index among the article's sources.
+    source: u32,
+    id: String,
+    label: String,
+    anonymous: bool,
+}
+
 impl Digest {
-    /// Who a frame or mention stands on, by the innermost source of its chain: that
-    /// source's identity across articles (a known source, actor or named person), else
-    /// the source in this article, else (`None`) the outlet's own voice.
-    fn root(&self, source: Option<u32>) -> (&String, Option<&Source>) {
-        match source.and_then(|s| self.sources.get(s as usize)) {
-            Some(s) => (s.root.as_ref().unwrap_or(&s.id), Some(s)),
+    /// Who a frame or mention stands on, by the innermost source of its chain (`None`:
+    /// the outlet's own voice, `outlet:…`).
+    fn root(&self, source: Option<u32>) -> (&String, Option<&StandsOn>) {
+        let found = source.and_then(|s| {
+            let at = self.stands_on.binary_search_by_key(&s, |r| r.source).ok()?;
+            Some(&self.stands_on[at])
+        });
+        match found {
+            Some(r) => (&r.id, Some(r)),
             None => (&self.own_voice, None),
         }
     }
@@ -383,12 +400,8 @@ impl Digest {
 pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
     let (outlet, outlet_from) = resolve_outlet(a);
     let info = article_info(a, &outlet.id, outlet_from);
-    let episode = info
-        .published
-        .as_deref()
-        .map_or("undated".to_owned(), |p| p.chars().take(7).collect());
     let source_ids = source_ids(a);
-    let sources = a
+    let sources: Vec<Source> = a
         .attribution
         .sources
         .iter()
@@ -462,17 +475,10 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
             });
             // Nothing a frame understands: an open claim, kept with its text.
             let ntext = a.norm.text()[segment.norm.clone()].trim();
-            let id = format!("open-{:016x}", fnv1a(ntext.as_bytes()));
+            let hash = fnv1a(ntext.as_bytes());
             let evidence = a.norm.to_original(segment.norm.clone());
-            open.push(Claim {
-                id: id.clone(),
-                key: format!("open({id})"),
-                label: a.article.text[evidence].trim().to_owned(),
-                episode: episode.clone(),
-                open: true,
-                rule: OPEN_CLAIM_RULE.to_owned(),
-                ..Claim::default()
-            });
+            open.push((hash, a.article.text[evidence].trim().to_owned()));
+            let id = open_claim_id(hash);
             let mut rules = vec![OPEN_CLAIM_RULE.to_owned()];
             rules.extend(segment.rules.iter().cloned());
             mention(id, None, segment.norm.clone(), segment.polarity, rules);
@@ -487,6 +493,26 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
             mention(String::new(), Some(k), f.norm.clone(), f.polarity, rules);
         }
     }
+    let mut innermost: Vec<usize> = a
+        .attribution
+        .segments
+        .iter()
+        .filter_map(|s| s.chain.last().copied())
+        .collect();
+    innermost.sort_unstable();
+    innermost.dedup();
+    let stands_on = innermost
+        .into_iter()
+        .filter_map(|k| {
+            let s: &Source = sources.get(k)?;
+            Some(StandsOn {
+                source: k as u32,
+                id: s.root.as_ref().unwrap_or(&s.id).clone(),
+                label: s.label.clone(),
+                anonymous: s.kind == "anonymous",
+            })
+        })
+        .collect();
     // Digests wait in memory until every article is read: no growth slack.
     mentions.shrink_to_fit();
     open.shrink_to_fit();
@@ -504,11 +530,22 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         frames: a.frames.iter().map(|f| link::FrameKey::of(f, lexicon)).collect(),
         info,
         outlet,
-        sources,
+        sources: spill::Block::Held(sources),
+        stands_on,
         mentions: spill::Block::Held(mentions),
         voices,
         open,
     }
+}
+
+/// The id of the open claim of a statement whose normalised text hashes to `hash`.
+fn open_claim_id(hash: u64) -> String {
+    format!("open-{hash:016x}")
+}
+
+/// The episode of an open claim: the month its article was published, or `undated`.
+fn episode_of(published: Option<&str>) -> String {
+    published.map_or("undated".to_owned(), |p| p.chars().take(7).collect())
 }
 
 /// A warning for every sentence cut at [`segment::MAX_SENTENCE_BYTES`].
@@ -592,10 +629,21 @@ fn assemble_parts(
             },
         );
     }
+    // An open claim said by several articles takes its label and episode from the first.
     for d in &digests {
-        for claim in &d.open {
-            if !claims.contains_key(&claim.id) {
-                claims.insert(claim.id.clone(), claim.clone());
+        for (hash, label) in &d.open {
+            let id = open_claim_id(*hash);
+            if let std::collections::btree_map::Entry::Vacant(slot) = claims.entry(id) {
+                let id = slot.key().clone();
+                slot.insert(Claim {
+                    key: format!("open({id})"),
+                    id,
+                    label: label.clone(),
+                    episode: episode_of(d.info.published.as_deref()),
+                    open: true,
+                    rule: OPEN_CLAIM_RULE.to_owned(),
+                    ..Claim::default()
+                });
             }
         }
     }
@@ -622,35 +670,34 @@ fn assemble_parts(
     // Exact sizes: a run's vectors are its largest allocations, and growth by doubling
     // would leave up to half of each unused.
     run.articles.reserve_exact(digests.len());
-    run.sources.reserve_exact(digests.iter().map(|d| d.sources.len()).sum());
     if spilled.is_none() {
+        run.sources.reserve_exact(digests.iter().map(|d| d.sources.len()).sum());
         run.mentions.reserve_exact(digests.iter().map(|d| d.voices.len()).sum());
     }
     for d in digests {
         let claim_at = |of: ClaimOf| match of {
             ClaimOf::Frame(k) => Some(claim_of[next_input + k as usize]),
-            ClaimOf::Open(k) => position(&run.claims, &d.open[k as usize].id),
+            ClaimOf::Open(k) => position(&run.claims, &open_claim_id(d.open[k as usize].0)),
         };
         voices.count(&d, claim_at);
-        match (&mut spilled, d.mentions) {
-            (Some(spilled), block) => {
+        match (&mut spilled, d.mentions, d.sources) {
+            (Some(spilled), mentions, sources) => {
                 spilled.count += d.voices.len();
-                spilled.blocks.push((block, next_input));
+                spilled.blocks.push((mentions, next_input));
+                spilled.sources.push(sources);
             }
-            (None, spill::Block::Held(held)) => {
-                for (mut mention, frame) in held {
+            (None, spill::Block::Held(mentions), spill::Block::Held(sources)) => {
+                for (mut mention, frame) in mentions {
                     if let Some(k) = frame {
                         mention.claim.clone_from(&run.claims[claim_of[next_input + k]].id);
                     }
                     run.mentions.push(mention);
                 }
+                run.sources.extend(sources);
             }
-            (None, spill::Block::Spilled { .. }) => {
-                unreachable!("workers spill mentions only for a run that keeps them apart")
-            }
+            (None, ..) => unreachable!("workers spill only for a run that keeps mentions apart"),
         }
         outlets.insert(d.outlet.id.clone(), d.outlet);
-        run.sources.extend(d.sources);
         next_input += d.frames.len();
         run.articles.push(d.info);
     }
@@ -663,6 +710,7 @@ fn assemble_parts(
     run.articles = permute(std::mem::take(&mut run.articles), &order);
     if let Some(spilled) = &mut spilled {
         spilled.blocks = permute(std::mem::take(&mut spilled.blocks), &order);
+        spilled.sources = permute(std::mem::take(&mut spilled.sources), &order);
         spilled.claim_of = claim_of;
     }
     run.mentions.sort_by(spill::mention_order);
@@ -736,7 +784,7 @@ impl Voices {
                 None => {
                     let r = self.roots.len() as u32;
                     let (label, anonymous) = match source {
-                        Some(s) => (s.label.clone(), s.kind == "anonymous"),
+                        Some(s) => (s.label.clone(), s.anonymous),
                         None => (d.info.outlet.clone(), false),
                     };
                     self.roots.push((id.clone(), label, anonymous));

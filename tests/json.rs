@@ -240,3 +240,43 @@ fn mentions_kept_on_disk_give_the_same_document() {
         assert!(written == expected, "threads {threads}: the spilled document differs");
     }
 }
+
+#[test]
+fn sources_kept_on_disk_come_back_in_id_order_across_nested_article_ids() {
+    // Source ids are `ARTICLE/slug`. Article `x/a`'s sources sort before article `x`'s
+    // (`x/a/…` < `x/sana`) though `x` < `x/a`, and `x-z`'s before both (`-` < `/`): the
+    // spilled writer must give the order the in-memory run's sort gives.
+    let dir = crate::common::scratch("nested-ids");
+    let feed = [
+        r#"{"id":"x","outlet":"Wire A","text":"عنوان الخبر هنا\nقالت مصادر محلية إن الرتل انسحب من عين عيسى. وقالت سانا إن الرتل انسحب."}"#,
+        r#"{"id":"x/a","outlet":"Wire B","text":"Column leaves\nResidents said the column withdrew from Ain Issa."}"#,
+        r#"{"id":"x-z","outlet":"Wire C","text":"Column leaves\nActivists said the column withdrew from Ain Issa."}"#,
+        r#"{"id":"w","outlet":"Wire D","text":"Column leaves\nSANA said the column withdrew from Ain Issa."}"#,
+    ];
+    std::fs::write(dir.join("feed.jsonl"), feed.join("\n")).unwrap();
+    let config = claimgraph::pipeline::Config {
+        keep_analyses: false,
+        ..claimgraph::pipeline::Config::default()
+    };
+    let held = claimgraph::pipeline::run(std::slice::from_ref(&dir), &config);
+    assert!(held.errors.is_empty(), "{:?}", held.errors);
+    let ids: Vec<&str> = held.run.sources.iter().map(|s| s.id.as_str()).collect();
+    let nested = ids
+        .iter()
+        .position(|id| id.starts_with("x/a/"))
+        .expect("a source of x/a");
+    let outer = ids.iter().position(|id| *id == "x/sana").expect("SANA in x");
+    assert!(nested < outer, "{ids:?}");
+    let spilled = claimgraph::pipeline::run(
+        std::slice::from_ref(&dir),
+        &claimgraph::pipeline::Config {
+            spill_mentions: true,
+            ..config
+        },
+    );
+    assert!(spilled.run.sources.is_empty() && spilled.run.mentions.is_empty());
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    held.write_json(&mut a).unwrap();
+    spilled.write_json(&mut b).unwrap();
+    assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+}

@@ -1,22 +1,25 @@
-//! Mentions kept on disk between the per-article stages and the output (`claimgraph
-//! json`), so a run's memory does not grow with its mentions' text.
+//! Mentions and sources kept on disk between the per-article stages and the output
+//! (`claimgraph json`), so a run's memory does not grow with its mentions' text and its
+//! sources' cues.
 //!
-//! Each worker writes the mentions of every article it digests to its own temporary file
-//! (one `write_all` per article, in a compact binary record) and keeps only where they
-//! went ([`Block`]). When the run is assembled, every block learns where its frames'
-//! claims ended up; the JSON writer then reads the blocks back one article at a time, in
-//! article order, gives each mention its claim id, sorts the article's mentions as the
-//! in-memory run sorts them, and serialises them ([`Spilled::serialize_mentions`]). The
-//! output is byte-identical to the in-memory run's (`tests/json.rs` checks it).
+//! Each worker writes the mentions and the sources of every article it digests to its
+//! own temporary file (one `write_all` per list, in compact binary records) and keeps
+//! only where they went ([`Block`]). When the run is assembled, every block of mentions
+//! learns where its frames' claims ended up; the JSON writer then reads the blocks back
+//! one article at a time: sources in the order of their ids
+//! ([`Spilled::serialize_sources`]), mentions in article order, each given its claim id
+//! and the article's mentions sorted as the in-memory run sorts them
+//! ([`Spilled::serialize_mentions`]). The output is byte-identical to the in-memory run's
+//! (`tests/json.rs` checks it).
 //!
 //! The files live in the system's temporary directory (`TMPDIR`). On Unix a file is
 //! unlinked as soon as it is opened, so nothing is left behind even if the process is
 //! killed; elsewhere it is removed when the run is dropped. A file that cannot be created
 //! or written leaves that worker's mentions in memory, with one warning.
 
-use crate::model::{Claim, Mention, Polarity, Stance};
+use crate::model::{ArticleInfo, Claim, Cue, Mention, Polarity, Source, Stance};
 use serde::Serialize;
-use serde::ser::{Error as _, SerializeSeq};
+use serde::ser::SerializeSeq;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
@@ -26,13 +29,35 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// article's frames), or `None` when the mention already names its (open) claim.
 pub type Pending = (Mention, Option<usize>);
 
-/// Where one article's mentions are.
+/// Where one article's mentions or sources are.
 #[derive(Debug, Clone)]
-pub enum Block {
+pub enum Block<T> {
     /// Held in memory (no spill file, or it could not be written).
-    Held(Vec<Pending>),
-    /// `len` bytes at `offset` of the spill file `file` (a worker's index).
-    Spilled { file: usize, offset: u64, len: u64 },
+    Held(Vec<T>),
+    /// `count` records in `len` bytes at `offset` of the spill file `file` (a worker's
+    /// index).
+    Spilled {
+        file: usize,
+        offset: u64,
+        len: u64,
+        count: usize,
+    },
+}
+
+impl<T> Block<T> {
+    /// How many records the block has.
+    pub fn len(&self) -> usize {
+        match self {
+            Block::Held(held) => held.len(),
+            Block::Spilled { count, .. } => *count,
+        }
+    }
+}
+
+/// What can be kept in a spill file: a record written as bytes and read back.
+pub trait Record: Sized + Clone {
+    fn encode(&self, out: &mut Vec<u8>);
+    fn decode(cursor: &mut Cursor<'_>) -> Option<Self>;
 }
 
 /// A worker's spill file, written one article at a time.
@@ -68,12 +93,24 @@ impl SpillFile {
         })
     }
 
-    /// Writes one article's mentions and says where they went; on a write error the
-    /// mentions are given back, held in memory.
-    pub fn write(&mut self, index: usize, mentions: Vec<Pending>) -> Result<Block, (io::Error, Block)> {
+    /// Writes a block held in memory to the file and makes it say where it went; on an
+    /// error it stays in memory.
+    pub fn keep<T: Record>(&mut self, index: usize, block: &mut Block<T>) -> io::Result<()> {
+        let Block::Held(held) = block else { return Ok(()) };
+        let (result, kept) = match self.write(index, std::mem::take(held)) {
+            Ok(kept) => (Ok(()), kept),
+            Err((e, held)) => (Err(e), held),
+        };
+        *block = kept;
+        result
+    }
+
+    /// Writes one article's mentions or sources and says where they went; on a write
+    /// error the records are given back, held in memory.
+    pub fn write<T: Record>(&mut self, index: usize, records: Vec<T>) -> Result<Block<T>, (io::Error, Block<T>)> {
         let mut bytes = Vec::new();
-        for (mention, frame) in &mentions {
-            encode(mention, *frame, &mut bytes);
+        for record in &records {
+            record.encode(&mut bytes);
         }
         // A failed write may have written part of the record: the next one starts after
         // whatever reached the file.
@@ -85,11 +122,12 @@ impl SpillFile {
                     file: index,
                     offset,
                     len: bytes.len() as u64,
+                    count: records.len(),
                 })
             }
             Err(e) => {
                 self.written = self.file.stream_position().unwrap_or(u64::MAX);
-                Err((e, Block::Held(mentions)))
+                Err((e, Block::Held(records)))
             }
         }
     }
@@ -103,15 +141,17 @@ impl Drop for SpillFile {
     }
 }
 
-/// A run's mentions, on disk and in memory, in article order, with what is needed to give
-/// each its claim id.
+/// A run's mentions and sources, on disk and in memory, in article order, with what is
+/// needed to give each mention its claim id.
 #[derive(Debug, Default)]
 pub struct Spilled {
     /// The workers' files, by worker index (`None`: that worker spilled nothing).
     pub(super) files: Vec<Option<SpillFile>>,
     /// Per article, in the order of `Run::articles`: its mentions and the index of its
     /// first frame among all the run's frames.
-    pub(super) blocks: Vec<(Block, usize)>,
+    pub(super) blocks: Vec<(Block<Pending>, usize)>,
+    /// Per article, in the order of `Run::articles`: its sources.
+    pub(super) sources: Vec<Block<Source>>,
     /// Per frame of the run, the index of its claim in `Run::claims`.
     pub(super) claim_of: Vec<usize>,
     /// How many mentions there are.
@@ -134,12 +174,7 @@ impl Spilled {
     pub fn serialize_mentions<S: serde::Serializer>(&self, claims: &[Claim], serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.count))?;
         for (block, first_frame) in &self.blocks {
-            let mut mentions = match block {
-                Block::Held(held) => held.clone(),
-                Block::Spilled { file, offset, len } => self.read(*file, *offset, *len).map_err(|e| {
-                    S::Error::custom(format!("cannot read back the mentions kept in a temporary file: {e}"))
-                })?,
-            };
+            let mut mentions = self.records::<Pending, S::Error>(block)?;
             for (mention, frame) in &mut mentions {
                 if let Some(k) = frame {
                     mention.claim.clone_from(&claims[self.claim_of[*first_frame + *k]].id);
@@ -153,7 +188,57 @@ impl Spilled {
         seq.end()
     }
 
-    fn read(&self, file: usize, offset: u64, len: u64) -> io::Result<Vec<Pending>> {
+    /// The run's sources as a JSON array, sorted by id as `Run::sources` is; `articles`
+    /// is the run's sorted article list the blocks follow.
+    ///
+    /// A source's id is its article's id, `/`, and a slug without `/`. So taking the
+    /// articles in the order of `id/`, an article's sources come before the next
+    /// article's, except that an article whose `id/` begins another's (`a` and `a/b`)
+    /// interleaves with it: such a family is read together and sorted.
+    pub fn serialize_sources<S: serde::Serializer>(
+        &self,
+        articles: &[ArticleInfo],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.sources.iter().map(Block::len).sum()))?;
+        let keys: Vec<String> = articles.iter().map(|a| format!("{}/", a.id)).collect();
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut at = 0;
+        while at < order.len() {
+            let head = &keys[order[at]];
+            let end = at
+                + 1
+                + order[at + 1..]
+                    .iter()
+                    .take_while(|&&k| keys[k].starts_with(head.as_str()))
+                    .count();
+            let mut sources = Vec::new();
+            for &k in &order[at..end] {
+                if let Some(block) = self.sources.get(k) {
+                    sources.extend(self.records::<Source, S::Error>(block)?);
+                }
+            }
+            sources.sort_by(|a, b| a.id.cmp(&b.id));
+            for source in &sources {
+                seq.serialize_element(source)?;
+            }
+            at = end;
+        }
+        seq.end()
+    }
+
+    /// The records of a block, read back if spilled.
+    fn records<T: Record, E: serde::ser::Error>(&self, block: &Block<T>) -> Result<Vec<T>, E> {
+        match block {
+            Block::Held(held) => Ok(held.clone()),
+            Block::Spilled { file, offset, len, .. } => self
+                .read(*file, *offset, *len)
+                .map_err(|e| E::custom(format!("cannot read back what was kept in a temporary file: {e}"))),
+        }
+    }
+
+    fn read<T: Record>(&self, file: usize, offset: u64, len: u64) -> io::Result<Vec<T>> {
         let Some(Some(spill)) = self.files.get(file) else {
             return Err(io::Error::new(io::ErrorKind::NotFound, "no such spill file"));
         };
@@ -161,7 +246,7 @@ impl Spilled {
         f.seek(SeekFrom::Start(offset))?;
         let mut bytes = vec![0; usize::try_from(len).map_err(io::Error::other)?];
         f.read_exact(&mut bytes)?;
-        decode_all(&bytes).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a record is damaged"))
+        decode_all::<T>(&bytes).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a record is damaged"))
     }
 }
 
@@ -185,6 +270,12 @@ pub struct RunJson<'a> {
 impl Serialize for RunJson<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
+        struct Sources<'a>(&'a RunJson<'a>);
+        impl Serialize for Sources<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.0.spilled.serialize_sources(&self.0.run.articles, serializer)
+            }
+        }
         struct Mentions<'a>(&'a RunJson<'a>);
         impl Serialize for Mentions<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -196,7 +287,7 @@ impl Serialize for RunJson<'_> {
         s.serialize_field("version", &run.version)?;
         s.serialize_field("articles", &run.articles)?;
         s.serialize_field("outlets", &run.outlets)?;
-        s.serialize_field("sources", &run.sources)?;
+        s.serialize_field("sources", &Sources(self))?;
         s.serialize_field("claims", &run.claims)?;
         s.serialize_field("mentions", &Mentions(self))?;
         s.serialize_field("relations", &run.relations)?;
@@ -216,34 +307,118 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn encode(m: &Mention, frame: Option<usize>, out: &mut Vec<u8>) {
-    put_str(out, &m.id);
-    put_str(out, &m.article);
-    put_str(out, &m.claim);
-    put_u64(out, u64::from(m.polarity == Polarity::Denies));
-    put_u64(
-        out,
-        match m.stance {
-            Stance::Plain => 0,
-            Stance::Distanced => 1,
-            Stance::Hedged => 2,
-        },
-    );
-    put_u64(out, m.chain.len() as u64);
-    for s in &m.chain {
+fn put_opt(out: &mut Vec<u8>, s: Option<&String>) {
+    put_u64(out, u64::from(s.is_some()));
+    if let Some(s) = s {
         put_str(out, s);
     }
-    for v in [m.sentence.start, m.sentence.end, m.evidence.start, m.evidence.end] {
-        put_u64(out, v as u64);
+}
+
+impl Record for Pending {
+    fn encode(&self, out: &mut Vec<u8>) {
+        let (m, frame) = self;
+        put_str(out, &m.id);
+        put_str(out, &m.article);
+        put_str(out, &m.claim);
+        put_u64(out, u64::from(m.polarity == Polarity::Denies));
+        put_u64(
+            out,
+            match m.stance {
+                Stance::Plain => 0,
+                Stance::Distanced => 1,
+                Stance::Hedged => 2,
+            },
+        );
+        put_u64(out, m.chain.len() as u64);
+        for s in &m.chain {
+            put_str(out, s);
+        }
+        for v in [m.sentence.start, m.sentence.end, m.evidence.start, m.evidence.end] {
+            put_u64(out, v as u64);
+        }
+        put_str(out, &m.text);
+        put_u64(out, m.line as u64);
+        put_str(out, &m.rule);
+        put_u64(out, frame.map_or(u64::MAX, |k| k as u64));
     }
-    put_str(out, &m.text);
-    put_u64(out, m.line as u64);
-    put_str(out, &m.rule);
-    put_u64(out, frame.map_or(u64::MAX, |k| k as u64));
+
+    fn decode(c: &mut Cursor<'_>) -> Option<Self> {
+        let (id, article, claim) = (c.string()?, c.string()?, c.string()?);
+        let polarity = if c.u64()? == 1 {
+            Polarity::Denies
+        } else {
+            Polarity::Asserts
+        };
+        let stance = match c.u64()? {
+            1 => Stance::Distanced,
+            2 => Stance::Hedged,
+            _ => Stance::Plain,
+        };
+        let links = c.usize()?;
+        let chain = (0..links).map(|_| c.string()).collect::<Option<Vec<_>>>()?;
+        let (s0, s1, e0, e1) = (c.usize()?, c.usize()?, c.usize()?, c.usize()?);
+        let text = c.string()?;
+        let line = c.usize()?;
+        let rule = c.string()?;
+        let frame = c.u64()?;
+        let mention = Mention {
+            id,
+            article,
+            claim,
+            polarity,
+            stance,
+            chain,
+            sentence: crate::model::Span::new(s0, s1),
+            evidence: crate::model::Span::new(e0, e1),
+            text,
+            line,
+            rule,
+        };
+        Some((mention, usize::try_from(frame).ok().filter(|_| frame != u64::MAX)))
+    }
+}
+
+impl Record for Source {
+    fn encode(&self, out: &mut Vec<u8>) {
+        put_str(out, &self.id);
+        put_str(out, &self.label);
+        put_str(out, &self.kind);
+        put_opt(out, self.via.as_ref());
+        put_u64(out, self.cues.len() as u64);
+        for cue in &self.cues {
+            put_str(out, &cue.article);
+            put_u64(out, cue.start as u64);
+            put_u64(out, cue.end as u64);
+        }
+        put_opt(out, self.root.as_ref());
+        put_str(out, &self.rule);
+    }
+
+    fn decode(c: &mut Cursor<'_>) -> Option<Self> {
+        let (id, label, kind, via) = (c.string()?, c.string()?, c.string()?, c.optional()?);
+        let cues = (0..c.usize()?)
+            .map(|_| {
+                Some(Cue {
+                    article: c.string()?,
+                    start: c.usize()?,
+                    end: c.usize()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Source {
+            id,
+            label,
+            kind,
+            via,
+            cues,
+            root: c.optional()?,
+            rule: c.string()?,
+        })
+    }
 }
 
 /// Reads records back; `None` if the bytes are not whole records.
-struct Cursor<'a>(&'a [u8]);
+pub struct Cursor<'a>(&'a [u8]);
 
 impl Cursor<'_> {
     fn u64(&mut self) -> Option<u64> {
@@ -266,47 +441,21 @@ impl Cursor<'_> {
         String::from_utf8(head.to_vec()).ok()
     }
 
-    fn pending(&mut self) -> Option<Pending> {
-        let (id, article, claim) = (self.string()?, self.string()?, self.string()?);
-        let polarity = if self.u64()? == 1 {
-            Polarity::Denies
-        } else {
-            Polarity::Asserts
-        };
-        let stance = match self.u64()? {
-            1 => Stance::Distanced,
-            2 => Stance::Hedged,
-            _ => Stance::Plain,
-        };
-        let links = self.usize()?;
-        let chain = (0..links).map(|_| self.string()).collect::<Option<Vec<_>>>()?;
-        let (s0, s1, e0, e1) = (self.usize()?, self.usize()?, self.usize()?, self.usize()?);
-        let text = self.string()?;
-        let line = self.usize()?;
-        let rule = self.string()?;
-        let frame = self.u64()?;
-        let mention = Mention {
-            id,
-            article,
-            claim,
-            polarity,
-            stance,
-            chain,
-            sentence: crate::model::Span::new(s0, s1),
-            evidence: crate::model::Span::new(e0, e1),
-            text,
-            line,
-            rule,
-        };
-        Some((mention, usize::try_from(frame).ok().filter(|_| frame != u64::MAX)))
+    /// `Some(None)` for an absent string, `None` for damaged bytes.
+    fn optional(&mut self) -> Option<Option<String>> {
+        match self.u64()? {
+            0 => Some(None),
+            1 => self.string().map(Some),
+            _ => None,
+        }
     }
 }
 
-fn decode_all(bytes: &[u8]) -> Option<Vec<Pending>> {
+fn decode_all<T: Record>(bytes: &[u8]) -> Option<Vec<T>> {
     let mut cursor = Cursor(bytes);
     let mut out = Vec::new();
     while !cursor.0.is_empty() {
-        out.push(cursor.pending()?);
+        out.push(T::decode(&mut cursor)?);
     }
     Some(out)
 }
@@ -335,16 +484,46 @@ mod tests {
         other.stance = Stance::Distanced;
         other.polarity = Polarity::Asserts;
         let held = vec![(mention, Some(3)), (other, None)];
-        let mut spill = SpillFile::create().expect("a temporary file");
-        let block = spill.write(0, held.clone()).expect("written");
-        let Block::Spilled { offset, len, .. } = block else {
-            panic!("not spilled")
+        let source = Source {
+            id: "a/sana".into(),
+            label: "سانا".into(),
+            kind: "state-media".into(),
+            via: Some("a/x".into()),
+            cues: vec![Cue {
+                article: "a".into(),
+                start: 1,
+                end: 4,
+            }],
+            root: None,
+            rule: "ATTR/KNOWN".into(),
         };
+        let sources = vec![
+            source.clone(),
+            Source {
+                via: None,
+                root: Some("known:sana".into()),
+                ..source
+            },
+        ];
+        let mut spill = SpillFile::create().expect("a temporary file");
+        let mentions = spill.write(0, held.clone()).expect("written");
+        let written = spill.write(0, sources.clone()).expect("written");
+        assert_eq!((mentions.len(), written.len()), (2, 2));
         let spilled = Spilled {
             files: vec![Some(spill)],
             ..Spilled::default()
         };
-        assert_eq!(spilled.read(0, offset, len).expect("read back"), held);
-        assert!(decode_all(&[1, 2, 3]).is_none());
+        let (
+            Block::Spilled { offset, len, .. },
+            Block::Spilled {
+                offset: o2, len: l2, ..
+            },
+        ) = (mentions, written)
+        else {
+            panic!("not spilled")
+        };
+        assert_eq!(spilled.read::<Pending>(0, offset, len).expect("read back"), held);
+        assert_eq!(spilled.read::<Source>(0, o2, l2).expect("read back"), sources);
+        assert!(decode_all::<Pending>(&[1, 2, 3]).is_none());
     }
 }
