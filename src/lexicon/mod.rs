@@ -22,6 +22,7 @@ use schema::{
 };
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use toml::Spanned;
 
 /// The embedded packs, in load order: (file name, contents).
@@ -161,6 +162,53 @@ mod tests {
         assert_eq!(k, 2, "the third pattern overflows the set");
         assert!(matches!(err, regex::Error::CompiledTooBig(_)));
         assert!(regex_set(&patterns).is_ok());
+    }
+
+    /// An actor's group or side by the definition: walk up `part_of`, finding each
+    /// parent by a scan of the actors.
+    fn top_by_scan(entries: &Entries, actor: usize, sides: bool) -> String {
+        let actors = &entries.actors;
+        let mut at = actor;
+        for _ in 0..8 {
+            let a = &actors[at].entry;
+            if sides && let Some(s) = &a.side {
+                return s.clone();
+            }
+            match a
+                .part_of
+                .first()
+                .and_then(|p| actors.iter().position(|e| e.entry.id.get_ref() == p))
+            {
+                Some(parent) => at = parent,
+                None => break,
+            }
+        }
+        actors[at].entry.id.get_ref().clone()
+    }
+
+    #[test]
+    fn key_ids_are_the_ids_groups_and_sides_of_the_entries() {
+        let lexicon = Lexicon::embedded();
+        let (e, ids) = (&lexicon.entries, &lexicon.key_ids);
+        assert!(
+            ids.groups.iter().zip(&ids.sides).any(|(g, s)| g != s),
+            "the packs declare sides"
+        );
+        assert!(
+            ids.groups
+                .iter()
+                .zip(&e.actors)
+                .any(|(g, a)| **g != **a.entry.id.get_ref()),
+            "the packs declare part_of"
+        );
+        for a in 0..e.actors.len() {
+            assert_eq!(*ids.groups[a], top_by_scan(e, a, false));
+            assert_eq!(*ids.sides[a], top_by_scan(e, a, true));
+        }
+        let places: Vec<&str> = e.places.iter().map(|p| p.entry.id.get_ref().as_str()).collect();
+        assert_eq!(ids.places.iter().map(|p| &**p).collect::<Vec<_>>(), places);
+        let predicates: Vec<&str> = e.predicates.iter().map(|p| p.entry.id.get_ref().as_str()).collect();
+        assert_eq!(ids.predicates.iter().map(|p| &**p).collect::<Vec<_>>(), predicates);
     }
 }
 
@@ -333,6 +381,8 @@ pub struct Lexicon {
     pub place_context: Vec<Vec<String>>,
     /// The words of every known source's and actor's names.
     pub names: matcher::Names,
+    /// The ids link keys are made of, shared by every frame that names them.
+    pub key_ids: KeyIds,
 }
 
 impl Lexicon {
@@ -380,6 +430,7 @@ impl Lexicon {
         let matcher = matcher::Matcher::new(&files, &entries).map_err(|e| vec![e])?;
         let place_context = place_context(&entries);
         let names = matcher::Names::new(&entries);
+        let key_ids = KeyIds::new(&entries);
         Ok(Lexicon {
             files,
             entries,
@@ -387,6 +438,7 @@ impl Lexicon {
             matcher,
             place_context,
             names,
+            key_ids,
         })
     }
 }
@@ -411,6 +463,68 @@ fn place_context(entries: &Entries) -> Vec<Vec<String>> {
             words
         })
         .collect()
+}
+
+/// The values a frame's link key is made of, by entry index, each allocated once: a run
+/// keys millions of frames with the same few thousand ids, and a key holds a clone (a
+/// reference count) rather than a copy of the string.
+#[derive(Debug, Clone)]
+pub struct KeyIds {
+    /// Per place, its id.
+    pub places: Vec<Arc<str>>,
+    /// Per actor, its group: the top of its `part_of` chain.
+    pub groups: Vec<Arc<str>>,
+    /// Per actor, its side: its declared `side`, else its group.
+    pub sides: Vec<Arc<str>>,
+    /// Per predicate, its id.
+    pub predicates: Vec<Arc<str>>,
+    /// The modality of an event that happened.
+    pub actual: Arc<str>,
+    /// The modality of an event that may happen.
+    pub possible: Arc<str>,
+}
+
+impl KeyIds {
+    fn new(entries: &Entries) -> KeyIds {
+        let actors = &entries.actors;
+        // An id names its first entry (entries of one id in two languages stand side by
+        // side), found by a map rather than a scan, so loading stays linear.
+        let mut actor_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            actor_at.entry(a.entry.id.get_ref()).or_insert(i);
+        }
+        // Walks up `part_of` (stopping at a declared `side` when `sides`).
+        let top = |actor: usize, sides: bool| -> Arc<str> {
+            let mut at = actor;
+            for _ in 0..8 {
+                let a = &actors[at].entry;
+                if sides && let Some(s) = &a.side {
+                    return Arc::from(s.as_str());
+                }
+                match a.part_of.first().and_then(|p| actor_at.get(p.as_str())) {
+                    Some(&parent) => at = parent,
+                    None => break,
+                }
+            }
+            Arc::from(actors[at].entry.id.get_ref().as_str())
+        };
+        KeyIds {
+            places: entries
+                .places
+                .iter()
+                .map(|p| Arc::from(p.entry.id.get_ref().as_str()))
+                .collect(),
+            groups: (0..actors.len()).map(|a| top(a, false)).collect(),
+            sides: (0..actors.len()).map(|a| top(a, true)).collect(),
+            predicates: entries
+                .predicates
+                .iter()
+                .map(|p| Arc::from(p.entry.id.get_ref().as_str()))
+                .collect(),
+            actual: Arc::from("actual"),
+            possible: Arc::from("possible"),
+        }
+    }
 }
 
 /// Merges packs in order.

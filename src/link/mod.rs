@@ -29,6 +29,7 @@ use crate::lexicon::Lexicon;
 use crate::lexicon::schema::ArgRole;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Default episode window in days.
 pub const DEFAULT_WINDOW_DAYS: i64 = 60;
@@ -118,8 +119,10 @@ type Episode = (Option<(i64, i64)>, Vec<usize>);
 /// The days a publication date may stand for (a month or a year is a range), if dated.
 type DayRange = Option<(i64, i64)>;
 
-/// One key role's value: an id, or nothing when the frame does not say.
-pub type Value = Option<String>;
+/// One key role's value: an id, or nothing when the frame does not say. Shared: the ids
+/// come from the lexicon's [`KeyIds`](crate::lexicon::KeyIds), so a key holds references,
+/// not copies (an `Arc<str>` orders, compares and hashes as its string).
+pub type Value = Option<Arc<str>>;
 
 /// Links frames into claims.
 pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked {
@@ -157,6 +160,8 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         keys.iter().map(|&(p, v)| (p, Cow::Borrowed(v.as_slice()))).collect();
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
+    // The focus places filled in, each allocated once.
+    let mut focus_ids: HashMap<&str, Arc<str>> = HashMap::new();
     for (i, (pred, values)) in keys.iter().enumerate() {
         if specific(values) {
             continue;
@@ -186,7 +191,8 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         if let (Some(k), Some(focus)) = (p.key.iter().position(|r| *r == ArgRole::Place), &inputs[i].focus)
             && values[k].is_none()
         {
-            resolved[i].1.to_mut()[k] = Some((*focus).to_owned());
+            let focus = focus_ids.entry(focus).or_insert_with(|| Arc::from(*focus));
+            resolved[i].1.to_mut()[k] = Some(focus.clone());
             focused[i] = true;
         }
     }
@@ -268,62 +274,40 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
 /// The values of a frame's key roles.
 fn key_values(frame: &Frame, lexicon: &Lexicon) -> Vec<Value> {
     let p = &lexicon.entries.predicates[frame.predicate].entry;
+    let ids = &lexicon.key_ids;
     let mut values: Vec<Value> = p
         .key
         .iter()
         .map(|role| {
             frame.arg(*role).map(|arg| match arg {
-                Arg::Actor(a) if *role == ArgRole::Agent && p.by_side => side(lexicon, *a),
+                Arg::Actor(a) if *role == ArgRole::Agent && p.by_side => ids.sides[*a].clone(),
                 // A member speaks and acts within its group: the YPG's withdrawal is the
                 // SDF's, Ahrar al-Sharqiya's capture the SNA's.
-                Arg::Actor(a) => group(lexicon, *a),
-                Arg::Place(PlaceArg::Known(pl)) => lexicon.entries.places[*pl].entry.id.get_ref().clone(),
-                Arg::Place(PlaceArg::Ambiguous(all)) => format!(
+                Arg::Actor(a) => ids.groups[*a].clone(),
+                Arg::Place(PlaceArg::Known(pl)) => ids.places[*pl].clone(),
+                // Rare: allocated per frame.
+                Arg::Place(PlaceArg::Ambiguous(all)) => Arc::from(format!(
                     "ambiguous({})",
-                    all.iter()
-                        .map(|&pl| lexicon.entries.places[pl].entry.id.get_ref().as_str())
-                        .collect::<Vec<_>>()
-                        .join("|")
-                ),
-                Arg::Number(n) => n.clone(),
-                Arg::Event(e) => lexicon.entries.predicates[*e].entry.id.get_ref().clone(),
+                    all.iter().map(|&pl| &*ids.places[pl]).collect::<Vec<_>>().join("|")
+                )),
+                Arg::Number(n) => Arc::from(n.as_str()),
+                Arg::Event(e) => ids.predicates[*e].clone(),
             })
         })
         .collect();
     // A possible event is not the event: the modality is part of the key.
-    values.push(Some(if frame.modal { "possible" } else { "actual" }.to_owned()));
+    values.push(Some(if frame.modal { &ids.possible } else { &ids.actual }.clone()));
     values
 }
 
 /// An actor's group: the top of its `part_of` chain.
 pub fn group(lexicon: &Lexicon, actor: usize) -> String {
-    top(lexicon, actor, false)
+    lexicon.key_ids.groups[actor].to_string()
 }
 
 /// An actor's side: its declared `side`, else the top of its `part_of` chain.
 pub fn side(lexicon: &Lexicon, actor: usize) -> String {
-    top(lexicon, actor, true)
-}
-
-/// Walks up `part_of` (stopping at a declared `side` when `sides`).
-fn top(lexicon: &Lexicon, actor: usize, sides: bool) -> String {
-    let actors = &lexicon.entries.actors;
-    let mut at = actor;
-    for _ in 0..8 {
-        let a = &actors[at].entry;
-        if sides && let Some(s) = &a.side {
-            return s.clone();
-        }
-        match a
-            .part_of
-            .first()
-            .and_then(|p| actors.iter().position(|e| e.entry.id.get_ref() == p))
-        {
-            Some(parent) => at = parent,
-            None => break,
-        }
-    }
-    actors[at].entry.id.get_ref().clone()
+    lexicon.key_ids.sides[actor].to_string()
 }
 
 /// The ids an actor belongs to by `part_of`, itself included (sides are allies, not the
@@ -672,7 +656,10 @@ fn contradictions(
 /// not claim a contradiction about someone it cannot name.
 fn compatible(lexicon: &Lexicon, a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a == b || lineage(lexicon, a).contains(b) || lineage(lexicon, b).contains(a),
+        (Some(a), Some(b)) => {
+            let (a, b): (&str, &str) = (a, b);
+            a == b || lineage(lexicon, a).iter().any(|g| g == b) || lineage(lexicon, b).iter().any(|g| g == a)
+        }
         _ => false,
     }
 }
@@ -785,7 +772,7 @@ mod tests {
         ) {
             const IDS: [&str; 6] = ["north", "raqqa", "ain-issa", "tal-abyad", "regime", "sdf"];
             let regions = regions();
-            let value = |x: usize| IDS.get(x).map(|s| (*s).to_owned());
+            let value = |x: usize| IDS.get(x).map(|s| Arc::from(*s));
             let mut specific: BTreeMap<usize, BTreeMap<&Vec<Value>, Vec<DayRange>>> = BTreeMap::new();
             let owned: Vec<Vec<Value>> = keys.iter().map(|k| k.iter().map(|&x| value(x)).collect()).collect();
             for k in &owned {
