@@ -215,7 +215,8 @@ fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> Analysed {
         }
     };
     type Done = Result<(Digest, Option<Analysis>), InputError>;
-    let mut results: Vec<(usize, Done)> = Vec::with_capacity(total);
+    // Each worker's results, in input order (a worker takes articles in that order).
+    let mut parts: Vec<Vec<(usize, Done)>> = Vec::with_capacity(threads);
     let mut spill_files = Vec::with_capacity(threads);
     let mut names = NameCounts::default();
     std::thread::scope(|scope| {
@@ -257,7 +258,7 @@ fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> Analysed {
         for worker in workers {
             match worker.join() {
                 Ok((part, part_names, spill)) => {
-                    results.extend(part);
+                    parts.push(part);
                     names.merge(part_names);
                     spill_files.push(spill);
                 }
@@ -269,11 +270,27 @@ fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> Analysed {
             let _ = p.join();
         }
     });
-    results.sort_by_key(|(index, _)| *index);
     let mut digests = Vec::with_capacity(total);
     let mut analyses = Vec::new();
     let mut unread = Vec::new();
-    for (_, analysed) in results {
+    // Merged in input order, each part's next result against the others': no second
+    // list of every result (a digest is large).
+    let mut heads: Vec<_> = parts
+        .into_iter()
+        .map(|part| {
+            let mut rest = part.into_iter();
+            (rest.next(), rest)
+        })
+        .collect();
+    while let Some(k) = (0..heads.len())
+        .filter_map(|k| Some((heads[k].0.as_ref()?.0, k)))
+        .min()
+        .map(|(_, k)| k)
+    {
+        let (next, rest) = &mut heads[k];
+        let Some((_, analysed)) = std::mem::replace(next, rest.next()) else {
+            break;
+        };
         match analysed {
             Ok((digest, analysis)) => {
                 digests.push(digest);
@@ -599,30 +616,38 @@ fn assemble_parts(
         ..Run::default()
     };
     // Link every frame of every article into claims first: mentions name their claims.
+    let articles: Vec<link::Article<'_>> = digests
+        .iter()
+        .map(|d| link::Article {
+            id: &d.info.id,
+            published: d.published,
+            focus: d.focus.as_deref(),
+        })
+        .collect();
     let inputs: Vec<link::Input<'_>> = digests
         .iter()
-        .flat_map(|d| {
-            d.frames.iter().zip(&d.roots).map(move |(f, &root)| link::Input {
-                frame: f,
-                article: &d.info.id,
-                published: d.published,
-                focus: d.focus.as_deref(),
+        .enumerate()
+        .flat_map(|(article, d)| {
+            d.frames.iter().zip(&d.roots).map(move |(frame, &root)| link::Input {
+                frame,
+                article,
                 root: d.root(root).0,
             })
         })
         .collect();
-    let linked = link::link(&inputs, lexicon, window_days);
-    drop(inputs);
+    let mut linked = link::link(&articles, &inputs, lexicon, window_days);
+    drop((articles, inputs));
     let claim_ids = claim_ids(&linked);
     let mut claims: BTreeMap<String, Claim> = BTreeMap::new();
-    for (claim, id) in linked.claims.iter().zip(&claim_ids) {
+    // The linked claims' texts move into the run (nothing reads them after).
+    for (claim, id) in std::mem::take(&mut linked.claims).into_iter().zip(&claim_ids) {
         claims.insert(
             id.clone(),
             Claim {
                 id: id.clone(),
-                key: claim.key.clone(),
-                label: claim.label.clone(),
-                episode: claim.episode.clone(),
+                key: claim.key,
+                label: claim.label,
+                episode: claim.episode,
                 open: false,
                 rule: claim.rules.join(" "),
                 ..Claim::default()
@@ -654,7 +679,12 @@ fn assemble_parts(
         .iter()
         .map(|id| position(&run.claims, id).expect("every linked claim is in the run"))
         .collect();
-    let claim_of: Vec<usize> = linked.claim_of.iter().map(|&c| linked_at[c]).collect();
+    drop(claim_ids);
+    // (In place: the frames' claims, from indices among linked claims to indices in the run.)
+    let claim_of: Vec<usize> = std::mem::take(&mut linked.claim_of)
+        .into_iter()
+        .map(|c| linked_at[c])
+        .collect();
     let mut names = names;
     for (index, d) in digests.iter_mut().enumerate() {
         names.add(index, &d.outlet.id, std::mem::take(&mut d.names));
@@ -715,7 +745,10 @@ fn assemble_parts(
     }
     run.mentions.sort_by(spill::mention_order);
     for c in &linked.contradictions {
-        let (x, y) = (&claim_ids[c.claims.0], &claim_ids[c.claims.1]);
+        let (x, y) = (
+            &run.claims[linked_at[c.claims.0]].id,
+            &run.claims[linked_at[c.claims.1]].id,
+        );
         let pair = if x <= y {
             [x.clone(), y.clone()]
         } else {

@@ -57,17 +57,25 @@ impl FrameKey {
     }
 }
 
-/// A frame to link, with what linking needs of its article.
+/// What linking needs of an article whose frames it links.
 #[derive(Debug, Clone)]
-pub struct Input<'a> {
-    /// The frame's key.
-    pub frame: &'a FrameKey,
+pub struct Article<'a> {
     /// The article's id (for stable ordering).
-    pub article: &'a str,
+    pub id: &'a str,
     /// The article's publication date.
     pub published: Option<PartialDate>,
     /// The place the article is mostly about (a place id), for frames that name none.
     pub focus: Option<&'a str>,
+}
+
+/// A frame to link. (What its article says is kept once per article, not per frame: a
+/// run holds millions of these.)
+#[derive(Debug, Clone)]
+pub struct Input<'a> {
+    /// The frame's key.
+    pub frame: &'a FrameKey,
+    /// Its article (index into the articles given with the inputs).
+    pub article: usize,
     /// Who the frame stands on: its innermost source's identity, or the outlet's voice.
     pub root: &'a str,
 }
@@ -124,11 +132,12 @@ type DayRange = Option<(i64, i64)>;
 /// not copies (an `Arc<str>` orders, compares and hashes as its string).
 pub type Value = Option<Arc<str>>;
 
-/// Links frames into claims.
-pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked {
+/// Links frames (of `articles`) into claims.
+pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked {
+    let article_days: Vec<DayRange> = articles.iter().map(|a| a.published.map(day_range)).collect();
+    let days = |i: usize| article_days[inputs[i].article];
     // The frames' keys, borrowed; `resolved` owns only those linking changes.
-    let keys: Vec<(usize, &Vec<Value>)> = inputs.iter().map(|i| (i.frame.predicate, &i.frame.values)).collect();
-    let days: Vec<Option<(i64, i64)>> = inputs.iter().map(|i| i.published.map(day_range)).collect();
+    let keys = inputs.iter().map(|i| (i.frame.predicate, &i.frame.values));
     // Underspecified frames (a role missing, or a region where others name a place in
     // it) join the one more specific key that agrees with them.
     let regions = Regions::new(lexicon);
@@ -136,14 +145,14 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
     // The specific keys of each predicate, each with the dates of its frames: an
     // underspecified frame looks only among its predicate's keys, not at every frame.
     let mut specific_keys: BTreeMap<usize, BTreeMap<&Vec<Value>, Vec<DayRange>>> = BTreeMap::new();
-    for ((pred, values), day) in keys.iter().zip(&days) {
+    for (i, (pred, values)) in keys.clone().enumerate() {
         if specific(values) {
             specific_keys
-                .entry(*pred)
+                .entry(pred)
                 .or_default()
                 .entry(values)
                 .or_default()
-                .push(*day);
+                .push(days(i));
         }
     }
     // A key's frames share few dates: each checked once.
@@ -156,43 +165,44 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
     // the key it joins, decided once per distinct key and date.
     let mut agreeing: HashMap<(usize, &Vec<Value>), Vec<usize>> = HashMap::new();
     let mut joins: HashMap<Dated<'_>, Option<&Vec<Value>>> = HashMap::new();
-    let mut resolved: Vec<(usize, Cow<'_, [Value]>)> =
-        keys.iter().map(|&(p, v)| (p, Cow::Borrowed(v.as_slice()))).collect();
+    let mut resolved: Vec<Cow<'_, [Value]>> = keys.clone().map(|(_, v)| Cow::Borrowed(v.as_slice())).collect();
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
     // The focus places filled in, each allocated once.
     let mut focus_ids: HashMap<&str, Arc<str>> = HashMap::new();
-    for (i, (pred, values)) in keys.iter().enumerate() {
+    for (i, (pred, values)) in keys.enumerate() {
         if specific(values) {
             continue;
         }
-        let best = *joins.entry((*pred, values, days[i])).or_insert_with(|| {
-            let list = index.keys.get(pred).map_or(&[][..], Vec::as_slice);
+        let best = *joins.entry((pred, values, days(i))).or_insert_with(|| {
+            let list = index.keys.get(&pred).map_or(&[][..], Vec::as_slice);
             let agree = agreeing
-                .entry((*pred, values))
-                .or_insert_with(|| index.agreeing(*pred, values, &regions));
+                .entry((pred, values))
+                .or_insert_with(|| index.agreeing(pred, values, &regions));
             // Sorted and distinct: the map's keys, in order.
             let candidates: Vec<&Vec<Value>> = agree
                 .iter()
                 .map(|&k| list[k])
-                .filter(|(_, dates)| dates.iter().any(|d| within(days[i], *d, window_days)))
+                .filter(|(_, dates)| dates.iter().any(|d| within(days(i), *d, window_days)))
                 .map(|(v, _)| v)
                 .collect();
             broadest(&candidates, &regions)
         });
         if let Some(best) = best {
-            resolved[i].1 = Cow::Borrowed(best.as_slice());
+            resolved[i] = Cow::Borrowed(best.as_slice());
             unified[i] = true;
             continue;
         }
         // No claim to join: a frame that names no place is about the place its article is
         // about (rule PLACE/ARTICLE_FOCUS).
-        let p = &lexicon.entries.predicates[*pred].entry;
-        if let (Some(k), Some(focus)) = (p.key.iter().position(|r| *r == ArgRole::Place), &inputs[i].focus)
-            && values[k].is_none()
+        let p = &lexicon.entries.predicates[pred].entry;
+        if let (Some(k), Some(focus)) = (
+            p.key.iter().position(|r| *r == ArgRole::Place),
+            &articles[inputs[i].article].focus,
+        ) && values[k].is_none()
         {
             let focus = focus_ids.entry(focus).or_insert_with(|| Arc::from(*focus));
-            resolved[i].1.to_mut()[k] = Some(focus.clone());
+            resolved[i].to_mut()[k] = Some(focus.clone());
             focused[i] = true;
         }
     }
@@ -200,12 +210,16 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
     // its key roles ("clashes broke out") joins nothing: "somewhere" is not one place.
     // (Ordered as the predicate id, then the values, then the article; borrowed.)
     let mut groups: BTreeMap<GroupKey<'_>, Vec<usize>> = BTreeMap::new();
-    for (i, (pred, values)) in resolved.iter().enumerate() {
-        let id = lexicon.entries.predicates[*pred].entry.id.get_ref().as_str();
+    for (i, values) in resolved.iter().enumerate() {
+        let id = lexicon.entries.predicates[inputs[i].frame.predicate]
+            .entry
+            .id
+            .get_ref()
+            .as_str();
         let roles = &values[..values.len() - 1];
         // ("the battle began" and "denied that any battle had begun" in one article are
         // one event; across articles, nothing says so.)
-        let apart = (!roles.is_empty() && roles.iter().all(Option::is_none)).then_some(inputs[i].article);
+        let apart = (!roles.is_empty() && roles.iter().all(Option::is_none)).then_some(articles[inputs[i].article].id);
         groups.entry((id, values, apart)).or_default().push(i);
     }
     let mut linked = Linked {
@@ -213,10 +227,10 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         ..Linked::default()
     };
     for ((_, values, _), mut members) in groups {
-        members.sort_by_key(|&i| (days[i].map_or(i64::MAX, |d| d.0), inputs[i].article));
+        members.sort_by_key(|&i| (days(i).map_or(i64::MAX, |d| d.0), articles[inputs[i].article].id));
         let mut episodes: Vec<Episode> = Vec::new();
         for i in members {
-            match (days[i], episodes.last_mut()) {
+            match (days(i), episodes.last_mut()) {
                 (Some(d), Some((Some(span), list))) if d.0 <= span.1 + window_days => {
                     span.1 = span.1.max(d.1);
                     list.push(i);
@@ -227,7 +241,7 @@ pub fn link(inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked
         }
         for (span, list) in episodes {
             let first = list[0];
-            let predicate = resolved[first].0;
+            let predicate = inputs[first].frame.predicate;
             let mut rules = vec![format!(
                 "PRED/{}",
                 lexicon.entries.predicates[predicate].entry.id.get_ref()
@@ -545,7 +559,7 @@ fn display_name(lexicon: &Lexicon, id: &str) -> String {
 /// other and whose shared roles agree.
 fn contradictions(
     claims: &[LinkedClaim],
-    keys: &[(usize, Cow<'_, [Value]>)],
+    keys: &[Cow<'_, [Value]>],
     claim_of: &[usize],
     asserted_by: &[Vec<&str>],
     lexicon: &Lexicon,
@@ -555,7 +569,7 @@ fn contradictions(
     // The key values of each claim (all its frames share them).
     let mut values: Vec<Option<&[Value]>> = vec![None; claims.len()];
     for (i, &c) in claim_of.iter().enumerate() {
-        values[c].get_or_insert(&keys[i].1);
+        values[c].get_or_insert(&keys[i]);
     }
     // Only claims of two predicates that exclude each other can contradict: pair the
     // claims of such predicates, not every claim with every other.
