@@ -7,7 +7,8 @@
 //!   output files;
 //! - `segmentation`: the seeds' furniture lines, headlines and sentence counts;
 //! - `inputs`: bad and unusual inputs through the real binary (messages, exit codes);
-//! - `json`: the JSON contract on the seed run, and that every span slices the file;
+//! - `json`: the JSON contract on the seed run, that every span slices the file, and that
+//!   mentions and sources kept on disk (`json`) give the in-memory document byte for byte;
 //! - `eval`: the scorer on perfect and known-bad runs, and the quality gate on the seeds;
 //! - `lexicon`: `claimgraph lexicon check/list/triggers` and `--lexicon` overrides;
 //! - `dot`: the Graphviz graph: seed snapshot, hostile labels, real `dot` without warnings,
