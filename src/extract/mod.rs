@@ -283,7 +283,7 @@ impl<'a> Reader<'a> {
                 }
             }
             let clause = self.clause(&sentence_range, trigger.tokens.start);
-            if self.presupposed(&hits, &clause, trigger) {
+            if self.presupposed(hits, &clause, trigger) {
                 continue;
             }
             if p.embeds {
@@ -297,7 +297,7 @@ impl<'a> Reader<'a> {
             let clause_conjoined = self.word(clause.start).starts_with('و') && clause.start > sentence_range.start;
             let agent = match (conjoined, &last_agent) {
                 (true, Some(a)) => Some(a.clone()),
-                _ => self.agent(&hits, &clause, trigger, p.object_after).or_else(|| {
+                _ => self.agent(hits, &clause, trigger, p.object_after).or_else(|| {
                     // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
                     // subject before it.
                     if clause_conjoined { clause_subject.clone() } else { None }
@@ -314,7 +314,7 @@ impl<'a> Reader<'a> {
                 }
                 last_agent = Some((a, span));
             }
-            if let Some((a, span)) = self.target(&hits, &clause, trigger, p.object_after) {
+            if let Some((a, span)) = self.target(hits, &clause, trigger, p.object_after) {
                 args.push((ArgRole::Target, Arg::Actor(a)));
                 spans.push(span);
             }
@@ -341,12 +341,12 @@ impl<'a> Reader<'a> {
             if let Some(n) = self.number(&clause, trigger) {
                 args.push((ArgRole::Number, Arg::Number(n)));
             }
-            let modal = self.modal(&hits, &clause, trigger);
+            let modal = self.modal(hits, &clause, trigger);
             if modal {
                 rules.push("FRAME/MODAL".to_owned());
             }
             let mut polarity = segment.polarity;
-            if self.negated(&hits, &clause, trigger) {
+            if self.negated(hits, &clause, trigger) {
                 polarity = match polarity {
                     Polarity::Asserts => Polarity::Denies,
                     Polarity::Denies => Polarity::Asserts,
