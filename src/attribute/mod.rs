@@ -182,6 +182,7 @@ pub fn attribute(
         tokens,
         out: Attribution::default(),
         keys: HashMap::new(),
+        lexical: BTreeMap::new(),
         speakers: BTreeMap::new(),
         spoke_at: HashMap::new(),
         last_attr: Vec::new(),
@@ -192,16 +193,20 @@ pub fn attribute(
         persons: HashMap::new(),
     };
     let mut first_hit = 0;
+    // One buffer for every sentence's hits.
+    let mut inside: Vec<&Hit> = Vec::new();
     for (index, sentence) in segments.sentences.iter().enumerate() {
         let range = tokens.at_norm(sentence.norm.start)..tokens.at_norm(sentence.norm.end);
         while first_hit < hits.len() && hits[first_hit].tokens.start < range.start {
             first_hit += 1;
         }
-        let inside: Vec<&Hit> = hits[first_hit..]
-            .iter()
-            .take_while(|h| h.tokens.start < range.end)
-            .filter(|h| h.tokens.end <= range.end)
-            .collect();
+        inside.clear();
+        inside.extend(
+            hits[first_hit..]
+                .iter()
+                .take_while(|h| h.tokens.start < range.end)
+                .filter(|h| h.tokens.end <= range.end),
+        );
         let base = match sentence.quote {
             Some(k) if k < reader.last_attr.len() => reader.last_attr[k].clone(),
             _ => Attr::own_voice(),
@@ -242,6 +247,8 @@ struct Reader<'a> {
     tokens: &'a Tokens,
     out: Attribution,
     keys: HashMap<String, usize>,
+    /// Known sources' and actors' entities by lexicon table and index.
+    lexical: BTreeMap<(Table, usize), usize>,
     /// Entities in the order they were last the innermost speaker (by the tick each last
     /// spoke at), and the tick of each: moving a speaker to the end is a lookup, not a
     /// scan of every speaker (an article naming twenty thousand people stays linear).
@@ -269,7 +276,43 @@ struct Parts<'h> {
     cues: Vec<&'h Hit>,
     markers: Vec<&'h Hit>,
     candidates: Vec<Candidate>,
-    particles: HashMap<usize, (ParticleRole, usize)>,
+    particles: Particles,
+}
+
+/// A sentence's particles: per first token, the role and length of the longest one
+/// starting there, sorted by first token (hits come in that order), so a lookup is a
+/// binary search and nothing is hashed.
+#[derive(Default)]
+struct Particles(Vec<(usize, (ParticleRole, usize))>);
+
+impl Particles {
+    /// Adds a particle; among those starting at one token, the first of the longest wins.
+    fn add(&mut self, start: usize, role: ParticleRole, len: usize) {
+        // Sorted hits make this an append; any order still keeps the list sorted.
+        let at = self.0.partition_point(|(s, _)| *s < start);
+        match self.0.get_mut(at) {
+            Some((s, slot)) if *s == start => {
+                if len > slot.1 {
+                    *slot = (role, len);
+                }
+            }
+            _ => self.0.insert(at, (start, (role, len))),
+        }
+    }
+
+    /// The particle starting at token `k`.
+    fn get(&self, k: &usize) -> Option<&(ParticleRole, usize)> {
+        self.0.binary_search_by_key(k, |(s, _)| *s).ok().map(|i| &self.0[i].1)
+    }
+
+    fn contains_key(&self, k: &usize) -> bool {
+        self.get(k).is_some()
+    }
+
+    /// Every particle as (first token, (role, length)), by first token.
+    fn iter(&self) -> impl Iterator<Item = (&usize, &(ParticleRole, usize))> {
+        self.0.iter().map(|(s, p)| (s, p))
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -579,14 +622,15 @@ impl<'a> Reader<'a> {
 
     /// Sorts a sentence's hits into cues, markers, source candidates and particles.
     fn parts<'h>(&mut self, range: Range<usize>, hits: &[&'h Hit]) -> Parts<'h> {
-        self.hit_tokens = hits
-            .iter()
-            .flat_map(|h| h.tokens.clone().map(|k| (k, h.entry.table == Table::Particle)))
-            .collect();
+        self.hit_tokens.clear();
+        self.hit_tokens.extend(
+            hits.iter()
+                .flat_map(|h| h.tokens.clone().map(|k| (k, h.entry.table == Table::Particle))),
+        );
         let mut cues: Vec<&Hit> = Vec::new();
         let mut markers = Vec::new();
         let mut candidates: Vec<Candidate> = Vec::new();
-        let mut particles = HashMap::new();
+        let mut particles = Particles::default();
         let e = &self.lexicon.entries;
         for &h in hits {
             let i = h.entry.index as usize;
@@ -596,10 +640,7 @@ impl<'a> Reader<'a> {
                 Table::Particle => {
                     let role = e.particles[i].entry.role;
                     let len = h.tokens.len();
-                    let slot = particles.entry(h.tokens.start).or_insert((role, len));
-                    if len > slot.1 {
-                        *slot = (role, len);
-                    }
+                    particles.add(h.tokens.start, role, len);
                 }
                 Table::Source => candidates.push(Candidate {
                     tokens: h.tokens.clone(),
@@ -1046,9 +1087,9 @@ impl<'a> Reader<'a> {
         let id = match c.cand {
             Cand::Known(i) => {
                 let s = &e.sources[i].entry;
-                let key = format!("known:{}", s.id.get_ref());
-                // The names are worked out only for a new entity (a closure).
-                self.entity(key, || SourceEntity {
+                // The key and the names are worked out only for a new entity (closures).
+                let key = || format!("known:{}", s.id.get_ref());
+                self.lexical_entity((Table::Source, i), key, || SourceEntity {
                     key: String::new(),
                     label: s.label.clone(),
                     kind: s.kind.clone(),
@@ -1062,8 +1103,8 @@ impl<'a> Reader<'a> {
             }
             Cand::Actor(i) => {
                 let a = &e.actors[i].entry;
-                let key = format!("actor:{}", a.id.get_ref());
-                self.entity(key, || SourceEntity {
+                let key = || format!("actor:{}", a.id.get_ref());
+                self.lexical_entity((Table::Actor, i), key, || SourceEntity {
                     key: String::new(),
                     label: a.label.clone(),
                     kind: a.source_kind.clone().unwrap_or_else(|| "armed-group".to_owned()),
@@ -1256,6 +1297,22 @@ impl<'a> Reader<'a> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The entity of a known source or actor (its table and index), made by `make` with
+    /// the key `key` the first time: found by index, with no key built or hashed.
+    fn lexical_entity(
+        &mut self,
+        slot: (Table, usize),
+        key: impl FnOnce() -> String,
+        make: impl FnOnce() -> SourceEntity,
+    ) -> usize {
+        if let Some(&i) = self.lexical.get(&slot) {
+            return i;
+        }
+        let i = self.entity(key(), make);
+        self.lexical.insert(slot, i);
+        i
     }
 
     fn entity(&mut self, key: String, make: impl FnOnce() -> SourceEntity) -> usize {

@@ -30,6 +30,8 @@ use crate::lexicon::matcher::{Hit, Matches, Table};
 use crate::lexicon::schema::{ArgRole, MarkerKind, ParticleRole};
 use crate::model::Polarity;
 use crate::segment::Segmented;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A place argument: one place, or a name several places share that context did not
@@ -101,7 +103,9 @@ pub fn extract(
         matches,
         ntext,
         segments,
+        article_scores: RefCell::new(BTreeMap::new()),
     };
+    let mut hits = SentenceHits::default();
     let mut frames: Vec<Frame> = Vec::new();
     // The last frame, and the last one whose segment's chain differs from its: the last
     // frame another source told is one of the two, so a denial finds it without scanning
@@ -111,7 +115,7 @@ pub fn extract(
     let mut last_other: Option<usize> = None;
     for (index, segment) in attribution.segments.iter().enumerate() {
         let before = frames.len();
-        reader.segment(index, segment, &mut frames);
+        reader.segment(index, segment, &mut hits, &mut frames);
         // Whether the denial's own clause says what happened.
         let first_clause_end = reader.first_clause_end(segment);
         let own = frames[before..].iter().any(|f| f.norm.start < first_clause_end);
@@ -150,9 +154,27 @@ struct Reader<'a> {
     matches: &'a Matches,
     ntext: &'a str,
     segments: &'a Segmented,
+    /// Per place, its context score over the whole article: the widest scope of
+    /// [`Reader::resolve_place`] is the same text for every sentence, so it is scanned
+    /// once per place, not once per ambiguous mention.
+    article_scores: RefCell<BTreeMap<usize, usize>>,
 }
 
-impl Reader<'_> {
+/// The hits of the sentence the last segment was in: a sentence's segments share them,
+/// so they are sorted out once per sentence, in buffers reused across sentences.
+#[derive(Default)]
+struct SentenceHits<'a> {
+    /// The sentence they belong to.
+    sentence: Option<usize>,
+    /// Its token range.
+    range: Range<usize>,
+    /// Its hits, names inside longer names left out.
+    hits: Vec<&'a Hit>,
+    /// Its place hits.
+    places: Vec<&'a Hit>,
+}
+
+impl<'a> Reader<'a> {
     /// Where the first clause of a segment ends (normalised offset).
     fn first_clause_end(&self, segment: &Segment) -> usize {
         let t = &self.matches.tokens;
@@ -166,40 +188,56 @@ impl Reader<'_> {
         &self.matches.tokens.text[self.matches.tokens.tokens[k].tt.clone()]
     }
 
-    fn segment(&self, index: usize, segment: &Segment, out: &mut Vec<Frame>) {
-        let t = &self.matches.tokens;
-        let range = t.at_norm(segment.norm.start)..t.at_norm(segment.norm.end);
-        if range.is_empty() {
+    /// Sorts out the hits of sentence `index` into `cache`, unless they are there.
+    fn sentence_hits(&self, index: usize, cache: &mut SentenceHits<'a>) {
+        if cache.sentence == Some(index) {
             return;
         }
-        let sentence = &self.segments.sentences[segment.sentence];
+        let t = &self.matches.tokens;
+        let sentence = &self.segments.sentences[index];
         let sentence_range = t.at_norm(sentence.norm.start)..t.at_norm(sentence.norm.end);
         // Hits are ordered by first token: the sentence's are found by binary search, so
         // an article of many segments costs no more per segment than a short one.
-        let hits = &self.matches.hits;
+        let matches: &'a Matches = self.matches;
+        let hits = &matches.hits;
         let first = hits.partition_point(|h| h.tokens.start < sentence_range.start);
-        let all_hits: Vec<&Hit> = hits[first..]
+        let all_hits = hits[first..]
             .iter()
             .take_while(|h| h.tokens.start <= sentence_range.end)
-            .filter(|h| h.tokens.end <= sentence_range.end)
-            .collect();
+            .filter(|h| h.tokens.end <= sentence_range.end);
         // An actor or place inside a longer name is part of it: `سوريا` in `قوات سوريا
         // الديمقراطية`, `قسد` in `المركز الإعلامي لقسد`.
         // (An actor inside a known source's name stays: "Turkish officials" speak for Turkey.)
         let entity = |h: &Hit| matches!(h.entry.table, Table::Actor | Table::Place | Table::Source);
         let inside =
             |h: &Hit, o: &Hit| o.tokens != h.tokens && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end;
-        let hits: Vec<&Hit> = all_hits
-            .iter()
-            .copied()
-            .filter(|h| match h.entry.table {
-                Table::Place => !all_hits.iter().any(|o| entity(o) && inside(h, o)),
+        cache.hits.clear();
+        cache.hits.extend(all_hits.clone().filter(|h| {
+            match h.entry.table {
+                Table::Place => !all_hits.clone().any(|o| entity(o) && inside(h, o)),
                 Table::Actor => !all_hits
-                    .iter()
+                    .clone()
                     .any(|o| matches!(o.entry.table, Table::Actor | Table::Place) && inside(h, o)),
                 _ => true,
-            })
-            .collect();
+            }
+        }));
+        cache.places.clear();
+        cache
+            .places
+            .extend(cache.hits.iter().copied().filter(|h| h.entry.table == Table::Place));
+        cache.range = sentence_range;
+        cache.sentence = Some(index);
+    }
+
+    fn segment(&self, index: usize, segment: &Segment, cache: &mut SentenceHits<'a>, out: &mut Vec<Frame>) {
+        let t = &self.matches.tokens;
+        let range = t.at_norm(segment.norm.start)..t.at_norm(segment.norm.end);
+        if range.is_empty() {
+            return;
+        }
+        self.sentence_hits(segment.sentence, cache);
+        let sentence_range = cache.range.clone();
+        let (hits, places) = (&cache.hits[..], &cache.places[..]);
         let mut triggers: Vec<&Hit> = hits
             .iter()
             .copied()
@@ -245,7 +283,7 @@ impl Reader<'_> {
                 }
             }
             let clause = self.clause(&sentence_range, trigger.tokens.start);
-            if self.presupposed(&hits, &clause, trigger) {
+            if self.presupposed(hits, &clause, trigger) {
                 continue;
             }
             if p.embeds {
@@ -259,7 +297,7 @@ impl Reader<'_> {
             let clause_conjoined = self.word(clause.start).starts_with('و') && clause.start > sentence_range.start;
             let agent = match (conjoined, &last_agent) {
                 (true, Some(a)) => Some(a.clone()),
-                _ => self.agent(&hits, &clause, trigger, p.object_after).or_else(|| {
+                _ => self.agent(hits, &clause, trigger, p.object_after).or_else(|| {
                     // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
                     // subject before it.
                     if clause_conjoined { clause_subject.clone() } else { None }
@@ -276,17 +314,17 @@ impl Reader<'_> {
                 }
                 last_agent = Some((a, span));
             }
-            if let Some((a, span)) = self.target(&hits, &clause, trigger, p.object_after) {
+            if let Some((a, span)) = self.target(hits, &clause, trigger, p.object_after) {
                 args.push((ArgRole::Target, Arg::Actor(a)));
                 spans.push(span);
             }
             let (place, destination) = if p.subject_place {
                 (
-                    self.subject_place(&hits, &sentence_range, &clause, trigger, segment.sentence),
+                    self.subject_place(places, &sentence_range, &clause, trigger, segment.sentence),
                     None,
                 )
             } else {
-                self.places(&hits, &sentence_range, &clause, trigger, segment.sentence)
+                self.places(hits, places, &sentence_range, &clause, trigger, segment.sentence)
             };
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
@@ -303,12 +341,12 @@ impl Reader<'_> {
             if let Some(n) = self.number(&clause, trigger) {
                 args.push((ArgRole::Number, Arg::Number(n)));
             }
-            let modal = self.modal(&hits, &clause, trigger);
+            let modal = self.modal(hits, &clause, trigger);
             if modal {
                 rules.push("FRAME/MODAL".to_owned());
             }
             let mut polarity = segment.polarity;
-            if self.negated(&hits, &clause, trigger) {
+            if self.negated(hits, &clause, trigger) {
                 polarity = match polarity {
                     Polarity::Asserts => Polarity::Denies,
                     Polarity::Denies => Polarity::Asserts,
@@ -546,13 +584,12 @@ impl Reader<'_> {
     /// trigger in its clause, else in its sentence.
     fn subject_place(
         &self,
-        hits: &[&Hit],
+        places: &[&Hit],
         sentence: &Range<usize>,
         clause: &Range<usize>,
         trigger: &Hit,
         sentence_index: usize,
     ) -> Option<(PlaceArg, Range<usize>)> {
-        let places: Vec<&Hit> = hits.iter().copied().filter(|h| h.entry.table == Table::Place).collect();
         for scope in [clause.start, sentence.start] {
             if let Some(h) = places
                 .iter()
@@ -565,16 +602,16 @@ impl Reader<'_> {
         None
     }
 
-    /// The place and the destination of a trigger.
+    /// The place and the destination of a trigger (`places`: the place hits of `hits`).
     fn places(
         &self,
         hits: &[&Hit],
+        places: &[&Hit],
         sentence: &Range<usize>,
         clause: &Range<usize>,
         trigger: &Hit,
         sentence_index: usize,
     ) -> (Option<Located>, Option<Located>) {
-        let places: Vec<&Hit> = hits.iter().copied().filter(|h| h.entry.table == Table::Place).collect();
         let mut place = None;
         let mut destination = None;
         // Places after the trigger, in the sentence; the first one after إلى/نحو/"to" is
@@ -642,9 +679,26 @@ impl Reader<'_> {
         let sentence = &self.segments.sentences[sentence_index];
         let line = &self.segments.lines[sentence.line];
         // Widening context: the sentence, its line, the whole article.
-        for scope in [sentence.norm.clone(), line.norm.clone(), 0..self.ntext.len()] {
+        for (k, scope) in [sentence.norm.clone(), line.norm.clone(), 0..self.ntext.len()]
+            .into_iter()
+            .enumerate()
+        {
             let text = &self.ntext[scope];
-            let scores: Vec<usize> = candidates.iter().map(|&c| self.context_score(c, text)).collect();
+            let article = k == 2;
+            let scores: Vec<usize> = candidates
+                .iter()
+                .map(|&c| {
+                    if article {
+                        *self
+                            .article_scores
+                            .borrow_mut()
+                            .entry(c)
+                            .or_insert_with(|| self.context_score(c, text))
+                    } else {
+                        self.context_score(c, text)
+                    }
+                })
+                .collect();
             let best = scores.iter().copied().max().unwrap_or(0);
             if best > 0 && scores.iter().filter(|&&s| s == best).count() == 1 {
                 let i = scores.iter().position(|&s| s == best).unwrap_or(0);

@@ -126,6 +126,10 @@ impl Tokens {
         if let Some(start) = word {
             pieces.push((start..norm.len(), barrier));
         }
+        // The token text is at most the normalised text plus a ` | ` per barrier; the
+        // words are at most the pieces: reserved once rather than grown.
+        out.tokens.reserve_exact(pieces.len());
+        out.text.reserve(norm.len() + 2 * pieces.iter().filter(|p| p.1).count());
         let mut k = 0;
         while k < pieces.len() {
             let (r, barrier_before) = pieces[k].clone();

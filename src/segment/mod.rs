@@ -180,13 +180,18 @@ pub fn segment(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRule
         ..Segmented::default()
     };
     out.byline = find_byline(&out.lines, text, norm, rules);
+    // One buffer for every line's characters, not one allocation per line.
+    let mut chars = Vec::new();
     for index in 0..out.lines.len() {
         let line = &out.lines[index];
         if !line.kind.has_text() {
             continue;
         }
         let before = out.sentences.len();
-        split_sentences(index, line.norm.clone(), text, norm, &mut out.sentences);
+        let range = line.norm.clone();
+        chars.clear();
+        chars.extend(norm.text()[range.clone()].char_indices());
+        split_sentences(index, range, &chars, text, norm, &mut out.sentences);
         if out.sentences[before..].iter().any(|s| s.cut_from_previous) {
             out.lines[index].rule = Some(LONG_SENTENCE_RULE.to_owned());
         }
@@ -326,7 +331,7 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
         }
         if let Some((id, max_words, bio_rule)) = &rules.author_line {
             let next = lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank);
-            if word_count(s) <= *max_words && next.is_some_and(|l| l.rule.as_deref() == Some(bio_rule)) {
+            if at_most_words(s, *max_words) && next.is_some_and(|l| l.rule.as_deref() == Some(bio_rule)) {
                 lines[i].kind = LineKind::Byline;
                 lines[i].rule = Some(id.clone());
                 continue;
@@ -347,7 +352,7 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
         }
         if let Some((id, max_words)) = &rules.subheading {
             // A line ending in ":" introduces what follows; it is not a heading.
-            if word_count(s) <= *max_words && !s.ends_with(SENTENCE_END) && !s.ends_with(':') {
+            if at_most_words(s, *max_words) && !s.ends_with(SENTENCE_END) && !s.ends_with(':') {
                 lines[i].kind = LineKind::Furniture;
                 lines[i].rule = Some(id.clone());
                 continue;
@@ -379,11 +384,13 @@ fn find_byline(lines: &[Line], text: &str, norm: &Normalized, rules: &FurnitureR
     })
 }
 
-/// Words: whitespace-separated tokens with a letter or digit in them.
-fn word_count(s: &str) -> usize {
+/// Whether `s` has at most `max` words (whitespace-separated tokens with a letter or
+/// digit in them). Counting stops past `max`: a long body line is not counted through.
+fn at_most_words(s: &str, max: usize) -> bool {
     s.split_whitespace()
         .filter(|w| w.chars().any(crate::normalize::is_word_char))
-        .count()
+        .nth(max)
+        .is_none()
 }
 
 /// Characters that end a sentence.
@@ -398,17 +405,25 @@ const ABBREVIATIONS: &[&str] = &[
     "nov", "dec", "approx", "dept", "gov", "sen", "rep", "rev", "fig", "al", "cf", "ca",
 ];
 
-fn split_sentences(line: usize, range: Range<usize>, text: &str, norm: &Normalized, out: &mut Vec<Sentence>) {
+/// Cuts the line at normalised `range` into sentences; `chars` are its characters with
+/// their offsets in the line.
+fn split_sentences(
+    line: usize,
+    range: Range<usize>,
+    chars: &[(usize, char)],
+    text: &str,
+    norm: &Normalized,
+    out: &mut Vec<Sentence>,
+) {
     let ntext = norm.text();
     let cut = LineCut {
         line,
-        chars: ntext[range.clone()].char_indices().collect(),
+        chars,
         base: range.start,
         len: range.len(),
         text,
         norm,
     };
-    let chars = &cut.chars;
     let mut quotes = QuoteState::default();
     // The quotation a sentence starts in, if any (a line starts in none).
     let mut open_at_start = None;
@@ -551,7 +566,7 @@ struct LineCut<'a> {
     /// Index of the line.
     line: usize,
     /// The normalised line's characters with their offsets in the line.
-    chars: Vec<(usize, char)>,
+    chars: &'a [(usize, char)],
     /// Where the line starts in the normalised text.
     base: usize,
     /// The line's normalised length.
@@ -603,7 +618,7 @@ impl LineCut<'_> {
 
     /// Whether the end mark at char index `i` ends a sentence (a Latin full stop may not).
     fn ends_sentence(&self, i: usize) -> bool {
-        let chars = &self.chars;
+        let chars = self.chars;
         let c = chars[i].1;
         if c != '.' {
             return true;
@@ -633,11 +648,15 @@ impl LineCut<'_> {
             }
             word_start -= 1;
         }
-        let word: String = chars[word_start..i].iter().map(|&(_, ch)| ch).collect();
+        // Only ASCII letters and dots: compared as they stand, without building a string.
+        let word = &chars[word_start..i];
+        let is = |abbreviation: &str| {
+            abbreviation.len() == word.len() && abbreviation.chars().zip(word).all(|(a, &(_, w))| a == w)
+        };
         if latin
             && !word.is_empty()
-            && (word.chars().filter(|ch| ch.is_ascii_alphabetic()).count() == 1
-                || ABBREVIATIONS.contains(&word.as_str()))
+            && (word.iter().filter(|(_, ch)| ch.is_ascii_alphabetic()).count() == 1
+                || ABBREVIATIONS.iter().any(|a| is(a)))
         {
             return false;
         }
@@ -707,16 +726,14 @@ fn clauses(ntext: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let s = &ntext[sentence.clone()];
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(off, c)) in bytes.iter().enumerate() {
+    for (off, c) in s.char_indices() {
         if !CLAUSE_END.contains(&c) {
             continue;
         }
         // A comma between digits is a thousands separator.
         let digits = c == ','
-            && k > 0
-            && bytes[k - 1].1.is_ascii_digit()
-            && bytes.get(k + 1).is_some_and(|n| n.1.is_ascii_digit());
+            && s[..off].chars().next_back().is_some_and(|p| p.is_ascii_digit())
+            && s[off + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
         if digits {
             continue;
         }
