@@ -155,8 +155,8 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
         warnings.push(InputError {
             path: std::env::temp_dir().display().to_string(),
             line: None,
-            message: format!("cannot keep mentions in a temporary file ({e}); they are kept in memory"),
-            hint: "set TMPDIR to a writable directory with room for about twice the corpus".to_owned(),
+            message: format!("cannot keep mentions and sources in a temporary file ({e}); they are kept in memory"),
+            hint: "set TMPDIR to a writable directory with room for about four times the corpus".to_owned(),
         });
     }
     let (run, spilled) = assemble_parts(
@@ -712,7 +712,6 @@ fn assemble_parts(
         voices.count(&d, claim_at);
         match (&mut spilled, d.mentions, d.sources) {
             (Some(spilled), mentions, sources) => {
-                spilled.count += d.voices.len();
                 spilled.blocks.push((mentions, next_input));
                 spilled.sources.push(sources);
             }

@@ -91,16 +91,6 @@ impl Pending {
         Pending { record: article, text }
     }
 
-    /// The article's id, after duplicates were renamed.
-    pub fn id(&self) -> &str {
-        &self.record.id
-    }
-
-    /// The article's path, as in [`Article::path`].
-    pub fn path(&self) -> &str {
-        &self.record.path
-    }
-
     /// Reads the article's text and returns the whole article, or, when its file changed
     /// or vanished since the index pass read it, an error naming the file (and line).
     pub fn read(self) -> Result<Article, InputError> {

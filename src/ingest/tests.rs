@@ -752,7 +752,7 @@ fn a_file_changed_between_the_passes_is_an_error_and_the_others_are_still_read()
     dir.write("e.txt", "Echo.");
     let index = index(&[dir.path().to_path_buf()], &IngestOptions::default());
     assert_eq!(
-        index.pending.iter().map(Pending::id).collect::<Vec<_>>(),
+        index.pending.iter().map(|p| p.record.id.as_str()).collect::<Vec<_>>(),
         ["a", "b", "c", "d", "e"]
     );
     fs::write(&same_length, "Brave!").unwrap();

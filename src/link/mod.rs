@@ -314,16 +314,6 @@ fn key_values(frame: &Frame, lexicon: &Lexicon) -> Vec<Value> {
     values
 }
 
-/// An actor's group: the top of its `part_of` chain.
-pub fn group(lexicon: &Lexicon, actor: usize) -> String {
-    lexicon.key_ids.groups[actor].to_string()
-}
-
-/// An actor's side: its declared `side`, else the top of its `part_of` chain.
-pub fn side(lexicon: &Lexicon, actor: usize) -> String {
-    lexicon.key_ids.sides[actor].to_string()
-}
-
 /// The ids an actor belongs to by `part_of`, itself included (sides are allies, not the
 /// same party: Russia's presence does not contradict the regime's withdrawal).
 fn lineage(lexicon: &Lexicon, id: &str) -> Vec<String> {
@@ -641,7 +631,7 @@ fn contradictions(
         let shared_agree =
             pa.key.iter().zip(va).all(
                 |(role, x)| match pb.key.iter().position(|r| r == role).map(|k| &vb[k]) {
-                    Some(y) => compatible(lexicon, x, y),
+                    Some(y) => compatible(lexicon, &mut lineages, x, y),
                     None => true,
                 },
             );
@@ -667,12 +657,20 @@ fn contradictions(
 
 /// Whether two role values name the same thing: equal, or actors one of which is part of
 /// the other (the YPG and the SDF). An unknown value agrees with nothing: the tool does
-/// not claim a contradiction about someone it cannot name.
-fn compatible(lexicon: &Lexicon, a: &Value, b: &Value) -> bool {
+/// not claim a contradiction about someone it cannot name. `lineages` memoises
+/// [`lineage`] per value.
+fn compatible<'v>(lexicon: &Lexicon, lineages: &mut HashMap<&'v str, Vec<String>>, a: &'v Value, b: &'v Value) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
             let (a, b): (&str, &str) = (a, b);
-            a == b || lineage(lexicon, a).iter().any(|g| g == b) || lineage(lexicon, b).iter().any(|g| g == a)
+            let mut part_of = |x: &'v str, y: &str| {
+                lineages
+                    .entry(x)
+                    .or_insert_with(|| lineage(lexicon, x))
+                    .iter()
+                    .any(|g| g == y)
+            };
+            a == b || part_of(a, b) || part_of(b, a)
         }
         _ => false,
     }

@@ -93,43 +93,28 @@ impl SpillFile {
         })
     }
 
-    /// Writes a block held in memory to the file and makes it say where it went; on an
-    /// error it stays in memory.
+    /// Writes a block held in memory to the file (one write for the article's list) and
+    /// makes it say where it went; on an error the block stays in memory.
     pub fn keep<T: Record>(&mut self, index: usize, block: &mut Block<T>) -> io::Result<()> {
         let Block::Held(held) = block else { return Ok(()) };
-        let (result, kept) = match self.write(index, std::mem::take(held)) {
-            Ok(kept) => (Ok(()), kept),
-            Err((e, held)) => (Err(e), held),
-        };
-        *block = kept;
-        result
-    }
-
-    /// Writes one article's mentions or sources and says where they went; on a write
-    /// error the records are given back, held in memory.
-    pub fn write<T: Record>(&mut self, index: usize, records: Vec<T>) -> Result<Block<T>, (io::Error, Block<T>)> {
         let mut bytes = Vec::new();
-        for record in &records {
+        for record in held.iter() {
             record.encode(&mut bytes);
         }
-        // A failed write may have written part of the record: the next one starts after
-        // whatever reached the file.
         let offset = self.written;
-        match self.file.write_all(&bytes) {
-            Ok(()) => {
-                self.written += bytes.len() as u64;
-                Ok(Block::Spilled {
-                    file: index,
-                    offset,
-                    len: bytes.len() as u64,
-                    count: records.len(),
-                })
-            }
-            Err(e) => {
-                self.written = self.file.stream_position().unwrap_or(u64::MAX);
-                Err((e, Block::Held(records)))
-            }
+        if let Err(e) = self.file.write_all(&bytes) {
+            // Part of the list may have reached the file: the next one starts after it.
+            self.written = self.file.stream_position().unwrap_or(u64::MAX);
+            return Err(e);
         }
+        self.written += bytes.len() as u64;
+        *block = Block::Spilled {
+            file: index,
+            offset,
+            len: bytes.len() as u64,
+            count: held.len(),
+        };
+        Ok(())
     }
 }
 
@@ -154,25 +139,23 @@ pub struct Spilled {
     pub(super) sources: Vec<Block<Source>>,
     /// Per frame of the run, the index of its claim in `Run::claims`.
     pub(super) claim_of: Vec<usize>,
-    /// How many mentions there are.
-    pub(super) count: usize,
 }
 
 impl Spilled {
     /// How many mentions the run has.
     pub fn len(&self) -> usize {
-        self.count
+        self.blocks.iter().map(|(block, _)| block.len()).sum()
     }
 
     /// Whether the run has no mentions.
     pub fn is_empty(&self) -> bool {
-        self.count == 0
+        self.len() == 0
     }
 
     /// Every mention as a JSON array (the `mentions` of the run), read back one article
     /// at a time; `claims` is the run's sorted claim list the frames' claims index.
     pub fn serialize_mentions<S: serde::Serializer>(&self, claims: &[Claim], serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.count))?;
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
         for (block, first_frame) in &self.blocks {
             let mut mentions = self.records::<Pending, S::Error>(block)?;
             for (mention, frame) in &mut mentions {
@@ -506,8 +489,9 @@ mod tests {
             },
         ];
         let mut spill = SpillFile::create().expect("a temporary file");
-        let mentions = spill.write(0, held.clone()).expect("written");
-        let written = spill.write(0, sources.clone()).expect("written");
+        let (mut mentions, mut written) = (Block::Held(held.clone()), Block::Held(sources.clone()));
+        spill.keep(0, &mut mentions).expect("written");
+        spill.keep(0, &mut written).expect("written");
         assert_eq!((mentions.len(), written.len()), (2, 2));
         let spilled = Spilled {
             files: vec![Some(spill)],
