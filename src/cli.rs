@@ -315,7 +315,6 @@ pub fn main() -> i32 {
         Command::Eval(args) => run_eval(args, &config, &sink),
         Command::Compare(args) => {
             let out = pipeline::run(&args.report.paths, &config);
-            let matrix = report::compare::matrix(&out.run, &args.report.filter(), args.open);
             let format = match args.format {
                 CompareFormat::Table => report::compare::Format::Table,
                 CompareFormat::Csv => report::compare::Format::Csv,
@@ -335,8 +334,11 @@ pub fn main() -> i32 {
                     None
                 }
             });
-            let text = report::compare::render(&matrix, format, report::compare::Style { width, color });
-            finish(&out, &sink, &text)
+            let style = report::compare::Style { width, color };
+            finish_with(&out, &sink, |w| {
+                let matrix = report::compare::matrix(&out.run, &out, &args.report.filter(), args.open)?;
+                report::compare::write(&matrix, format, style, w)
+            })
         }
         Command::Claims(args) => {
             let out = pipeline::run(&args.paths, &config);
@@ -413,8 +415,9 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
             Command::Explain(_) | Command::Segment(_) | Command::Eval(_)
         ),
         progress: !cli.quiet && std::io::stderr().is_terminal(),
-        // `json` writes every mention once, in order: they wait on disk, not in memory.
-        spill_mentions: matches!(cli.command, Command::Json(_)),
+        // `json` and `compare` read every mention once, in order: they wait on disk, not
+        // in memory.
+        spill_mentions: matches!(cli.command, Command::Json(_) | Command::Compare(_)),
     })
 }
 

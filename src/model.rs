@@ -14,6 +14,7 @@
 //!   by id), so the same input gives byte-identical output.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Version of the JSON contract this model serialises to.
 pub const JSON_VERSION: u32 = 1;
@@ -187,10 +188,11 @@ pub struct Source {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimRoot {
     /// `known:sana`, `person:…`, a per-article source id, or `outlet:ID` for an outlet's
-    /// own voice.
-    pub id: String,
-    /// Display label.
-    pub label: String,
+    /// own voice. Shared (`Arc`): one source is a root of many claims, and a large run
+    /// holds millions of roots.
+    pub id: Arc<str>,
+    /// Display label (shared as `id` is).
+    pub label: Arc<str>,
     /// Whether the root is an anonymous source.
     pub anonymous: bool,
 }

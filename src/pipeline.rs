@@ -26,8 +26,8 @@ use crate::normalize::{Normalized, normalize};
 use crate::segment::{self, LineKind, Segmented};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 mod progress;
 mod spill;
@@ -131,6 +131,23 @@ impl Output {
                 sentences: a.segments.sentences.iter().map(|s| s.span.clone().into()).collect(),
             })
             .collect()
+    }
+}
+
+/// The run's mentions and sources, in the run or read back from the spill files.
+impl crate::report::Store for Output {
+    fn each_mention(&self, f: &mut dyn FnMut(&Mention)) -> std::io::Result<()> {
+        match &self.spilled {
+            Some(spilled) => spilled.each_mention(&self.run.claims, f),
+            None => self.run.each_mention(f),
+        }
+    }
+
+    fn each_source(&self, f: &mut dyn FnMut(&Source)) -> std::io::Result<()> {
+        match &self.spilled {
+            Some(spilled) => spilled.each_source(f),
+            None => self.run.each_source(f),
+        }
     }
 }
 
@@ -638,41 +655,49 @@ fn assemble_parts(
     let mut linked = link::link(&articles, &inputs, lexicon, window_days);
     drop((articles, inputs));
     let claim_ids = claim_ids(&linked);
-    let mut claims: BTreeMap<String, Claim> = BTreeMap::new();
-    // The linked claims' texts move into the run (nothing reads them after).
-    for (claim, id) in std::mem::take(&mut linked.claims).into_iter().zip(&claim_ids) {
-        claims.insert(
-            id.clone(),
-            Claim {
-                id: id.clone(),
-                key: claim.key,
-                label: claim.label,
-                episode: claim.episode,
-                open: false,
-                rule: claim.rules.join(" "),
-                ..Claim::default()
-            },
-        );
-    }
-    // An open claim said by several articles takes its label and episode from the first.
-    for d in &digests {
-        for (hash, label) in &d.open {
-            let id = open_claim_id(*hash);
-            if let std::collections::btree_map::Entry::Vacant(slot) = claims.entry(id) {
-                let id = slot.key().clone();
-                slot.insert(Claim {
-                    key: format!("open({id})"),
-                    id,
-                    label: label.clone(),
-                    episode: episode_of(d.info.published.as_deref()),
-                    open: true,
-                    rule: OPEN_CLAIM_RULE.to_owned(),
-                    ..Claim::default()
-                });
+    // Each open claim once, from the first article that says it (its label and episode).
+    // Their labels move into the run: after this, an open claim is found by its hash.
+    let mut seen = std::collections::HashSet::new();
+    let mut open: Vec<(u64, String, String)> = Vec::new();
+    for d in &mut digests {
+        for (hash, label) in &mut d.open {
+            if seen.insert(*hash) {
+                open.push((*hash, std::mem::take(label), episode_of(d.info.published.as_deref())));
             }
         }
     }
-    run.claims = claims.into_values().collect();
+    drop(seen);
+    // A list sorted once, not a map: the run's largest list is built in place.
+    let mut claims: Vec<Claim> = Vec::with_capacity(linked.claims.len() + open.len());
+    // The linked claims' texts move into the run (nothing reads them after).
+    for (claim, id) in std::mem::take(&mut linked.claims).into_iter().zip(&claim_ids) {
+        claims.push(Claim {
+            id: id.clone(),
+            key: claim.key,
+            label: claim.label,
+            episode: claim.episode,
+            open: false,
+            rule: claim.rules.join(" "),
+            ..Claim::default()
+        });
+    }
+    for (hash, label, episode) in open {
+        let id = open_claim_id(hash);
+        claims.push(Claim {
+            key: format!("open({id})"),
+            id,
+            label,
+            episode,
+            open: true,
+            rule: OPEN_CLAIM_RULE.to_owned(),
+            ..Claim::default()
+        });
+    }
+    // By id; of claims with one id (an open claim whose id a linked claim has), the first
+    // made stays (the sort is stable).
+    claims.sort_by(|a, b| a.id.cmp(&b.id));
+    claims.dedup_by(|later, first| later.id == first.id);
+    run.claims = claims;
     // Claims are sorted by id: a claim's index is found by binary search.
     let position = |claims: &[Claim], id: &str| claims.binary_search_by(|c| c.id.as_str().cmp(id)).ok();
     let linked_at: Vec<usize> = claim_ids
@@ -781,7 +806,7 @@ struct Voices {
     outlets: HashMap<String, u32>,
     /// Root ids, numbered, and their (id, label, anonymous).
     root_ids: HashMap<String, u32>,
-    roots: Vec<(String, String, bool)>,
+    roots: Vec<(Arc<str>, Arc<str>, bool)>,
     /// Per claim (index in `Run::claims`), the outlets and roots of its mentions.
     carried: Vec<Vec<u32>>,
     rooted: Vec<Vec<u32>>,
@@ -819,7 +844,7 @@ impl Voices {
                         Some(s) => (s.label.clone(), s.anonymous),
                         None => (d.info.outlet.clone(), false),
                     };
-                    self.roots.push((id.clone(), label, anonymous));
+                    self.roots.push((Arc::from(id.as_str()), Arc::from(label), anonymous));
                     self.root_ids.insert(id.clone(), r);
                     r
                 }
@@ -844,8 +869,8 @@ impl Voices {
                 .map(|&r| {
                     let (id, label, anonymous) = &self.roots[r as usize];
                     ClaimRoot {
-                        id: id.clone(),
-                        label: label.clone(),
+                        id: Arc::clone(id),
+                        label: Arc::clone(label),
                         anonymous: *anonymous,
                     }
                 })

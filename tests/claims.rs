@@ -186,7 +186,7 @@ fn independent_roots_count_sources_not_outlets() {
         .find(|c| c.key.starts_with("attack(turkey"))
         .expect("attack");
     assert_eq!(
-        c.roots.iter().filter(|r| r.id == "known:sana").count(),
+        c.roots.iter().filter(|r| &*r.id == "known:sana").count(),
         1,
         "{:?}",
         c.roots

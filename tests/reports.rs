@@ -233,3 +233,72 @@ fn every_contradiction_has_a_holder_on_each_side() {
         }
     }
 }
+
+#[test]
+fn compare_reads_mentions_kept_on_disk_as_it_reads_them_in_memory() {
+    // `compare` reads a large run's mentions back from temporary files; every format and
+    // filter must show what the in-memory run shows, at any thread count.
+    use claimgraph::pipeline::{Config, run};
+    use claimgraph::report::{Filter, compare};
+    let paths: Vec<_> = ["fixtures/ain-issa", "fixtures/synthetic-en"]
+        .iter()
+        .map(|d| crate::common::root().join(d))
+        .collect();
+    let config = Config {
+        keep_analyses: false,
+        threads: 1,
+        ..Config::default()
+    };
+    let held = run(&paths, &config);
+    let filters = [
+        Filter::default(),
+        Filter {
+            min_outlets: 2,
+            ..Filter::default()
+        },
+        Filter {
+            contradictions_only: true,
+            ..Filter::default()
+        },
+        Filter {
+            outlets: vec![held.run.outlets[0].id.clone()],
+            ..Filter::default()
+        },
+    ];
+    let formats = [
+        compare::Format::Table,
+        compare::Format::Csv,
+        compare::Format::Json,
+        compare::Format::Markdown,
+    ];
+    let render = |out: &claimgraph::pipeline::Output, filter: &Filter, open: bool, format| {
+        let m = compare::matrix(&out.run, out, filter, open).unwrap();
+        let mut text = Vec::new();
+        compare::write(&m, format, compare::Style::default(), &mut text).unwrap();
+        String::from_utf8(text).unwrap()
+    };
+    for threads in [1, 2] {
+        let spilled = run(
+            &paths,
+            &Config {
+                spill_mentions: true,
+                threads,
+                ..config.clone()
+            },
+        );
+        assert!(spilled.run.mentions.is_empty() && spilled.run.sources.is_empty());
+        for filter in &filters {
+            for format in formats {
+                for open in [false, true] {
+                    let expected = render(&held, filter, open, format);
+                    assert!(expected.contains("SANA"), "{filter:?} {format:?}");
+                    assert_eq!(
+                        render(&spilled, filter, open, format),
+                        expected,
+                        "threads {threads}, {filter:?}, {format:?}, open {open}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -144,7 +144,7 @@ impl RunGraph {
             mentions,
             outlet_of,
         } = lookup;
-        let mut roots: BTreeMap<String, ClaimRoot> = BTreeMap::new();
+        let mut roots: BTreeMap<std::sync::Arc<str>, ClaimRoot> = BTreeMap::new();
         for e in self.graph.edges_directed(c, petgraph::Direction::Incoming) {
             let Node::Mention(mid) = &self.graph[e.source()] else {
                 continue;
@@ -152,15 +152,15 @@ impl RunGraph {
             let Some(m) = mentions.get(mid.as_str()) else { continue };
             let root = match m.chain.last().and_then(|s| sources.get(s.as_str())) {
                 Some(s) => ClaimRoot {
-                    id: s.root.clone().unwrap_or_else(|| s.id.clone()),
-                    label: s.label.clone(),
+                    id: s.root.as_deref().unwrap_or(&s.id).into(),
+                    label: s.label.as_str().into(),
                     anonymous: s.kind == "anonymous",
                 },
                 None => {
                     let outlet = outlet_of.get(m.article.as_str()).copied().unwrap_or("unknown");
                     ClaimRoot {
-                        id: format!("outlet:{}", crate::model::voice(outlet, &m.article)),
-                        label: outlet.to_owned(),
+                        id: format!("outlet:{}", crate::model::voice(outlet, &m.article)).into(),
+                        label: outlet.into(),
                         anonymous: false,
                     }
                 }

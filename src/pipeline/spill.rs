@@ -156,8 +156,36 @@ impl Spilled {
     /// at a time; `claims` is the run's sorted claim list the frames' claims index.
     pub fn serialize_mentions<S: serde::Serializer>(&self, claims: &[Claim], serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        self.visit_mentions(claims, read_back_error, |mention| seq.serialize_element(mention))?;
+        seq.end()
+    }
+
+    /// Calls `f` on every mention in the run's order, read back one article at a time.
+    pub fn each_mention(&self, claims: &[Claim], f: &mut dyn FnMut(&Mention)) -> io::Result<()> {
+        self.visit_mentions(claims, read_back, |mention| {
+            f(mention);
+            Ok(())
+        })
+    }
+
+    /// Calls `f` on every source, one article's at a time, in article order.
+    pub fn each_source(&self, f: &mut dyn FnMut(&Source)) -> io::Result<()> {
+        for block in &self.sources {
+            self.records(block).map_err(read_back)?.iter().for_each(&mut *f);
+        }
+        Ok(())
+    }
+
+    /// Every mention, each given its claim id, one article at a time (sorted as the
+    /// in-memory run sorts them); a block that cannot be read back is `error`.
+    fn visit_mentions<E>(
+        &self,
+        claims: &[Claim],
+        error: impl Fn(io::Error) -> E,
+        mut f: impl FnMut(&Mention) -> Result<(), E>,
+    ) -> Result<(), E> {
         for (block, first_frame) in &self.blocks {
-            let mut mentions = self.records::<Pending, S::Error>(block)?;
+            let mut mentions = self.records::<Pending>(block).map_err(&error)?;
             for (mention, frame) in &mut mentions {
                 if let Some(k) = frame {
                     mention.claim.clone_from(&claims[self.claim_of[*first_frame + *k]].id);
@@ -165,10 +193,10 @@ impl Spilled {
             }
             mentions.sort_by(|(a, _), (b, _)| mention_order(a, b));
             for (mention, _) in &mentions {
-                seq.serialize_element(mention)?;
+                f(mention)?;
             }
         }
-        seq.end()
+        Ok(())
     }
 
     /// The run's sources as a JSON array, sorted by id as `Run::sources` is; `articles`
@@ -199,7 +227,7 @@ impl Spilled {
             let mut sources = Vec::new();
             for &k in &order[at..end] {
                 if let Some(block) = self.sources.get(k) {
-                    sources.extend(self.records::<Source, S::Error>(block)?);
+                    sources.extend(self.records::<Source>(block).map_err(read_back_error)?);
                 }
             }
             sources.sort_by(|a, b| a.id.cmp(&b.id));
@@ -212,12 +240,10 @@ impl Spilled {
     }
 
     /// The records of a block, read back if spilled.
-    fn records<T: Record, E: serde::ser::Error>(&self, block: &Block<T>) -> Result<Vec<T>, E> {
+    fn records<T: Record>(&self, block: &Block<T>) -> io::Result<Vec<T>> {
         match block {
             Block::Held(held) => Ok(held.clone()),
-            Block::Spilled { file, offset, len, .. } => self
-                .read(*file, *offset, *len)
-                .map_err(|e| E::custom(format!("cannot read back what was kept in a temporary file: {e}"))),
+            Block::Spilled { file, offset, len, .. } => self.read(*file, *offset, *len),
         }
     }
 
@@ -231,6 +257,19 @@ impl Spilled {
         f.read_exact(&mut bytes)?;
         decode_all::<T>(&bytes).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a record is damaged"))
     }
+}
+
+/// What a reader is told when a block cannot be read back.
+fn read_back(e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!("cannot read back what was kept in a temporary file: {e}"),
+    )
+}
+
+/// [`read_back`], for a writer.
+fn read_back_error<E: serde::ser::Error>(e: io::Error) -> E {
+    E::custom(read_back(e))
 }
 
 /// The order of a run's mentions: by article, then offset, then claim.

@@ -144,13 +144,13 @@ impl<'a> Layout<'a> {
         let stats = ClaimStats::of(run);
         let grouped = by_claim(run);
         let mentions = |id: &str| grouped.get(id).map_or(&[][..], Vec::as_slice);
-        for claim in filter.claims(run) {
+        for claim in filter.shown(&stats).into_iter().map(|k| &run.claims[k]) {
             let episode = claim.episode.as_str();
             if options.fold && claim.open {
                 layout.folded.entry(episode).or_default().open += 1;
                 continue;
             }
-            if options.fold && stats.voices(&claim.id) < 2 && !stats.contested(run, &claim.id) {
+            if options.fold && stats.voices(&claim.id) < 2 && !stats.contested(&claim.id) {
                 layout
                     .folded
                     .entry(episode)

@@ -187,7 +187,8 @@ pub fn framing(run: &Run, filter: &Filter) -> String {
 /// `claimgraph diff A B`: claims only A carries, only B, both, and the contradictions
 /// between them.
 pub fn diff(run: &Run, filter: &Filter, a: &str, b: &str) -> String {
-    let claims = filter.claims(run);
+    let stats = ClaimStats::of(run);
+    let claims: Vec<&crate::model::Claim> = filter.shown(&stats).into_iter().map(|k| &run.claims[k]).collect();
     let carries = |o: &str, c: &crate::model::Claim| c.outlets.iter().any(|x| x == o);
     let mut out = String::new();
     let (la, lb) = (clean(outlet_label(run, a)), clean(outlet_label(run, b)));
@@ -227,8 +228,7 @@ pub fn diff(run: &Run, filter: &Filter, a: &str, b: &str) -> String {
             let _ = writeln!(out, "  {} ⟂ {}: {}", clean(x), clean(y), clean(&r.reason));
         }
     }
-    let stats = ClaimStats::of(run);
-    for c in claims.iter().filter(|c| stats.contested(run, &c.id)) {
+    for c in claims.iter().filter(|c| stats.contested(&c.id)) {
         let opposed = (holds(a, &c.id, Polarity::Asserts) && holds(b, &c.id, Polarity::Denies))
             || (holds(b, &c.id, Polarity::Asserts) && holds(a, &c.id, Polarity::Denies));
         if opposed {

@@ -12,7 +12,7 @@ pub mod dot;
 pub mod explain;
 pub mod lists;
 
-use crate::model::{Claim, Mention, Run};
+use crate::model::{Claim, Mention, Run, Source};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io::{self, Write};
@@ -125,7 +125,7 @@ pub struct Filter {
 impl Filter {
     /// Whether a claim passes the filter (`stats` counted once for the whole run; `needle`
     /// is the claim text filter, lower-cased once).
-    fn keeps(&self, run: &Run, claim: &Claim, stats: &ClaimStats<'_>, needle: Option<&str>) -> bool {
+    fn keeps(&self, claim: &Claim, k: usize, stats: &ClaimStats<'_>, needle: Option<&str>) -> bool {
         if let Some(c) = needle
             && ![&claim.id, &claim.key, &claim.label]
                 .iter()
@@ -141,10 +141,10 @@ impl Filter {
         {
             return false;
         }
-        if stats.voices(&claim.id) < self.min_outlets {
+        if stats.by_claim[k].voices < self.min_outlets {
             return false;
         }
-        if self.contradictions_only && !stats.contested(run, &claim.id) {
+        if self.contradictions_only && !stats.contested_at(k) {
             return false;
         }
         true
@@ -154,63 +154,179 @@ impl Filter {
     /// then mentions), then by id.
     pub fn claims<'a>(&self, run: &'a Run) -> Vec<&'a Claim> {
         let stats = ClaimStats::of(run);
+        self.shown(&stats).into_iter().map(|k| &run.claims[k]).collect()
+    }
+
+    /// The claims a report shows, as [`Filter::claims`] orders them, by their index in
+    /// `Run::claims`; `stats` counts every mention of the run.
+    pub fn shown(&self, stats: &ClaimStats<'_>) -> Vec<usize> {
+        let claims = &stats.run.claims;
         let needle = self.claim.as_deref().map(str::to_lowercase);
-        let mut claims: Vec<&Claim> = run
-            .claims
-            .iter()
-            .filter(|c| self.keeps(run, c, &stats, needle.as_deref()))
+        let mut shown: Vec<usize> = (0..claims.len())
+            .filter(|&k| self.keeps(&claims[k], k, stats, needle.as_deref()))
             .collect();
-        let order = |c: &Claim| (stats.voices(&c.id), c.independent_roots, stats.mentions(&c.id));
-        claims.sort_by(|a, b| (order(b), &a.id).cmp(&(order(a), &b.id)));
-        claims
+        let order = |k: usize| {
+            let s = &stats.by_claim[k];
+            (s.voices, claims[k].independent_roots, s.mentions)
+        };
+        shown.sort_by(|&a, &b| (order(b), &claims[a].id).cmp(&(order(a), &claims[b].id)));
+        shown
     }
 }
 
-/// Per claim, counted in one pass over the mentions: its voices, its mentions, and
-/// whether it is both asserted and denied.
-#[derive(Debug, Default)]
-pub struct ClaimStats<'a> {
-    by_claim: std::collections::HashMap<&'a str, Stat>,
+/// A run's mentions and sources, wherever they are kept: in the [`Run`] itself, or read
+/// back from disk one article at a time (`pipeline::Output` of a large run). A report
+/// that reads every mention once, in order, takes a `Store`, so its memory does not grow
+/// with the mentions' text.
+pub trait Store {
+    /// Calls `f` on every mention, in the run's order (by article, then offset).
+    fn each_mention(&self, f: &mut dyn FnMut(&Mention)) -> io::Result<()>;
+    /// Calls `f` on every source, in no particular order.
+    fn each_source(&self, f: &mut dyn FnMut(&Source)) -> io::Result<()>;
 }
 
-#[derive(Debug, Default)]
+impl Store for Run {
+    fn each_mention(&self, f: &mut dyn FnMut(&Mention)) -> io::Result<()> {
+        self.mentions.iter().for_each(f);
+        Ok(())
+    }
+
+    fn each_source(&self, f: &mut dyn FnMut(&Source)) -> io::Result<()> {
+        self.sources.iter().for_each(f);
+        Ok(())
+    }
+}
+
+/// Per claim, counted in one pass over the mentions (fed one at a time with
+/// [`ClaimStats::add`]): its voices, its mentions, and whether it is both asserted and
+/// denied. Voices are numbered as first met.
+#[derive(Debug)]
+pub struct ClaimStats<'a> {
+    run: &'a Run,
+    /// By index in `Run::claims`.
+    by_claim: Vec<Stat>,
+    /// The voices (see [`voice_of`]) by number, each with its outlet id.
+    voices: Vec<(String, String)>,
+    voice_number: std::collections::HashMap<String, u32>,
+    /// The (claim, voice) pairs met, numbered as first met.
+    pairs: std::collections::HashMap<(u32, u32), u32>,
+    /// The article of the last mention added and its voice number: mentions come by
+    /// article, so the voice is worked out once per article.
+    last: Option<(String, u32)>,
+    /// The claims a relation names.
+    related: std::collections::HashSet<&'a str>,
+}
+
+/// What a mention was counted under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    /// Its claim's index in `Run::claims`.
+    pub claim: usize,
+    /// Its voice's number (see [`ClaimStats::voice`]).
+    pub voice: u32,
+    /// The number of its (claim, voice) pair, numbered from 0 as first met.
+    pub pair: u32,
+}
+
+#[derive(Debug, Default, Clone)]
 struct Stat {
-    voices: std::collections::BTreeSet<String>,
+    voices: usize,
     mentions: usize,
     asserted: bool,
     denied: bool,
 }
 
 impl<'a> ClaimStats<'a> {
-    /// Counts every claim of `run`.
-    pub fn of(run: &'a Run) -> Self {
-        let mut by_claim: std::collections::HashMap<&str, Stat> = std::collections::HashMap::new();
-        for m in &run.mentions {
-            let stat = by_claim.entry(m.claim.as_str()).or_default();
-            stat.voices.insert(voice_of(run, m));
-            stat.mentions += 1;
-            match m.polarity {
-                crate::model::Polarity::Asserts => stat.asserted = true,
-                crate::model::Polarity::Denies => stat.denied = true,
-            }
+    /// Nothing counted yet.
+    pub fn new(run: &'a Run) -> Self {
+        ClaimStats {
+            run,
+            by_claim: vec![Stat::default(); run.claims.len()],
+            voices: Vec::new(),
+            voice_number: std::collections::HashMap::new(),
+            pairs: std::collections::HashMap::new(),
+            last: None,
+            related: run
+                .relations
+                .iter()
+                .flat_map(|r| r.claims.iter().map(String::as_str))
+                .collect(),
         }
-        ClaimStats { by_claim }
+    }
+
+    /// Counts every mention of `run`.
+    pub fn of(run: &'a Run) -> Self {
+        let mut stats = ClaimStats::new(run);
+        for m in &run.mentions {
+            stats.add(m);
+        }
+        stats
+    }
+
+    /// Counts one mention. Returns what it was counted under (`None` for a mention of no
+    /// claim of the run).
+    pub fn add(&mut self, m: &Mention) -> Option<Counted> {
+        let claim = index_by_id(&self.run.claims, &m.claim, |c| &c.id)?;
+        let voice = match &self.last {
+            Some((article, voice)) if *article == m.article => *voice,
+            _ => {
+                let outlet = outlet_of(self.run, m);
+                let name = crate::model::voice(outlet, &m.article);
+                let next = u32::try_from(self.voices.len()).unwrap_or(u32::MAX);
+                let voice = *self.voice_number.entry(name.clone()).or_insert_with(|| {
+                    self.voices.push((name, outlet.to_owned()));
+                    next
+                });
+                self.last = Some((m.article.clone(), voice));
+                voice
+            }
+        };
+        let stat = &mut self.by_claim[claim];
+        let next = u32::try_from(self.pairs.len()).unwrap_or(u32::MAX);
+        let pair = *self
+            .pairs
+            .entry((u32::try_from(claim).unwrap_or(u32::MAX), voice))
+            .or_insert_with(|| {
+                stat.voices += 1;
+                next
+            });
+        stat.mentions += 1;
+        match m.polarity {
+            crate::model::Polarity::Asserts => stat.asserted = true,
+            crate::model::Polarity::Denies => stat.denied = true,
+        }
+        Some(Counted { claim, voice, pair })
     }
 
     /// How many voices carry the claim (see [`voice_of`]).
     pub fn voices(&self, claim: &str) -> usize {
-        self.by_claim.get(claim).map_or(0, |s| s.voices.len())
+        index_by_id(&self.run.claims, claim, |c| &c.id).map_or(0, |k| self.by_claim[k].voices)
     }
 
-    fn mentions(&self, claim: &str) -> usize {
-        self.by_claim.get(claim).map_or(0, |s| s.mentions)
+    /// A voice by number: its id (see [`voice_of`]) and its outlet's id.
+    pub fn voice(&self, number: u32) -> (&str, &str) {
+        let (voice, outlet) = &self.voices[number as usize];
+        (voice, outlet)
+    }
+
+    /// How many voices were met.
+    pub fn voice_count(&self) -> usize {
+        self.voices.len()
+    }
+
+    /// Whether the claim is both asserted and denied (without asking the relations).
+    pub fn denied_and_asserted(&self, k: usize) -> bool {
+        self.by_claim[k].asserted && self.by_claim[k].denied
     }
 
     /// Whether the claim is contested: a relation names it, or it is both asserted
     /// and denied.
-    pub fn contested(&self, run: &Run, claim: &str) -> bool {
-        run.relations.iter().any(|r| r.claims.iter().any(|c| c == claim))
-            || self.by_claim.get(claim).is_some_and(|s| s.asserted && s.denied)
+    pub fn contested(&self, claim: &str) -> bool {
+        index_by_id(&self.run.claims, claim, |c| &c.id).is_some_and(|k| self.contested_at(k))
+    }
+
+    fn contested_at(&self, k: usize) -> bool {
+        self.related.contains(self.run.claims[k].id.as_str()) || self.denied_and_asserted(k)
     }
 }
 
@@ -237,9 +353,14 @@ pub fn outlet_of<'a>(run: &'a Run, mention: &Mention) -> &'a str {
 /// The record with this id in a list the run keeps sorted by id (articles, sources,
 /// claims): a binary search, then a scan for a hand-made run that is not sorted.
 pub fn by_id<'a, T>(list: &'a [T], id: &str, id_of: impl Fn(&T) -> &String) -> Option<&'a T> {
+    index_by_id(list, id, id_of).map(|k| &list[k])
+}
+
+/// The index of the record with this id, as [`by_id`] finds it.
+pub fn index_by_id<T>(list: &[T], id: &str, id_of: impl Fn(&T) -> &String) -> Option<usize> {
     match list.binary_search_by(|x| id_of(x).as_str().cmp(id)) {
-        Ok(k) => list.get(k),
-        Err(_) => list.iter().find(|x| id_of(x) == id),
+        Ok(k) => Some(k),
+        Err(_) => list.iter().position(|x| id_of(x) == id),
     }
 }
 
