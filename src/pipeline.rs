@@ -109,13 +109,7 @@ impl Output {
     /// Writes the run as JSON (`report::write_json`), its mentions wherever they are kept.
     pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         match &self.spilled {
-            Some(spilled) => crate::report::write_json(
-                &spill::RunJson {
-                    run: &self.run,
-                    spilled,
-                },
-                w,
-            ),
+            Some(spilled) => spilled.write_run(&self.run, w),
             None => crate::report::write_json(&self.run, w),
         }
     }

@@ -1,5 +1,5 @@
 //! Mentions and sources kept on disk between the per-article stages and the output
-//! (`claimgraph json`), so a run's memory does not grow with its mentions' text and its
+//! (`claimgraph json` and `compare`), so a run's memory does not grow with its mentions' text and its
 //! sources' cues.
 //!
 //! Each worker writes the mentions and the sources of every article it digests to its
@@ -9,7 +9,7 @@
 //! one article at a time: sources in the order of their ids
 //! ([`Spilled::serialize_sources`]), mentions in article order, each given its claim id
 //! and the article's mentions sorted as the in-memory run sorts them
-//! ([`Spilled::serialize_mentions`]). The output is byte-identical to the in-memory run's
+//! ([`Spilled::write_run`]). The output is byte-identical to the in-memory run's
 //! (`tests/json.rs` checks it).
 //!
 //! The files live in the system's temporary directory (`TMPDIR`). On Unix a file is
@@ -139,6 +139,8 @@ pub struct Spilled {
     pub(super) sources: Vec<Block<Source>>,
     /// Per frame of the run, the index of its claim in `Run::claims`.
     pub(super) claim_of: Vec<usize>,
+    /// Held while a block is read back (a seek, then a read, of a shared file).
+    pub(super) reading: std::sync::Mutex<()>,
 }
 
 impl Spilled {
@@ -150,14 +152,6 @@ impl Spilled {
     /// Whether the run has no mentions.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// Every mention as a JSON array (the `mentions` of the run), read back one article
-    /// at a time; `claims` is the run's sorted claim list the frames' claims index.
-    pub fn serialize_mentions<S: serde::Serializer>(&self, claims: &[Claim], serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.len()))?;
-        self.visit_mentions(claims, read_back_error, |mention| seq.serialize_element(mention))?;
-        seq.end()
     }
 
     /// Calls `f` on every mention in the run's order, read back one article at a time.
@@ -186,12 +180,7 @@ impl Spilled {
     ) -> Result<(), E> {
         for (block, first_frame) in &self.blocks {
             let mut mentions = self.records::<Pending>(block).map_err(&error)?;
-            for (mention, frame) in &mut mentions {
-                if let Some(k) = frame {
-                    mention.claim.clone_from(&claims[self.claim_of[*first_frame + *k]].id);
-                }
-            }
-            mentions.sort_by(|(a, _), (b, _)| mention_order(a, b));
+            self.name_claims(claims, *first_frame, &mut mentions);
             for (mention, _) in &mentions {
                 f(mention)?;
             }
@@ -239,6 +228,17 @@ impl Spilled {
         seq.end()
     }
 
+    /// Gives an article's mentions their claim ids (`first_frame`: the index of its
+    /// first frame among the run's) and sorts them as the in-memory run sorts them.
+    fn name_claims(&self, claims: &[Claim], first_frame: usize, mentions: &mut [Pending]) {
+        for (mention, frame) in mentions.iter_mut() {
+            if let Some(k) = frame {
+                mention.claim.clone_from(&claims[self.claim_of[first_frame + *k]].id);
+            }
+        }
+        mentions.sort_by(|(a, _), (b, _)| mention_order(a, b));
+    }
+
     /// The records of a block, read back if spilled.
     fn records<T: Record>(&self, block: &Block<T>) -> io::Result<Vec<T>> {
         match block {
@@ -251,10 +251,14 @@ impl Spilled {
         let Some(Some(spill)) = self.files.get(file) else {
             return Err(io::Error::new(io::ErrorKind::NotFound, "no such spill file"));
         };
-        let mut f = &spill.file;
-        f.seek(SeekFrom::Start(offset))?;
         let mut bytes = vec![0; usize::try_from(len).map_err(io::Error::other)?];
-        f.read_exact(&mut bytes)?;
+        {
+            // Seeking and reading are one step: writers on other threads read too.
+            let _one_at_a_time = self.reading.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut f = &spill.file;
+            f.seek(SeekFrom::Start(offset))?;
+            f.read_exact(&mut bytes)?;
+        }
         decode_all::<T>(&bytes).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a record is damaged"))
     }
 }
@@ -282,39 +286,92 @@ pub fn mention_order(a: &Mention, b: &Mention) -> std::cmp::Ordering {
     ))
 }
 
-/// The run serialised with its spilled mentions in place: the same document as
-/// serialising a `Run` that holds them (the field order is the model's).
-pub struct RunJson<'a> {
-    pub run: &'a crate::model::Run,
-    pub spilled: &'a Spilled,
-}
-
-impl Serialize for RunJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        struct Sources<'a>(&'a RunJson<'a>);
+impl Spilled {
+    /// Writes the run with its spilled mentions and sources in place: the same document
+    /// as [`crate::report::write_json`] writes for a `Run` that holds them (the field
+    /// order is the model's; `tests/json.rs` checks the bytes). The mentions, most of
+    /// the document, are written by hand ([`crate::report::json`]), articles in rounds
+    /// shared among the run's workers, each round written in article order.
+    pub fn write_run(&self, run: &crate::model::Run, w: &mut dyn Write) -> io::Result<()> {
+        use crate::report::json::write_field_value;
+        struct Sources<'a>(&'a Spilled, &'a [ArticleInfo]);
         impl Serialize for Sources<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                self.0.spilled.serialize_sources(&self.0.run.articles, serializer)
+                self.0.serialize_sources(self.1, serializer)
             }
         }
-        struct Mentions<'a>(&'a RunJson<'a>);
-        impl Serialize for Mentions<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                self.0.spilled.serialize_mentions(&self.0.run.claims, serializer)
+        w.write_all(b"{\n  \"version\": ")?;
+        write_field_value(&run.version, w)?;
+        w.write_all(b",\n  \"articles\": ")?;
+        write_field_value(&run.articles, w)?;
+        w.write_all(b",\n  \"outlets\": ")?;
+        write_field_value(&run.outlets, w)?;
+        w.write_all(b",\n  \"sources\": ")?;
+        write_field_value(&Sources(self, &run.articles), w)?;
+        w.write_all(b",\n  \"claims\": ")?;
+        write_field_value(&run.claims, w)?;
+        w.write_all(b",\n  \"mentions\": ")?;
+        self.write_mentions(&run.claims, w)?;
+        w.write_all(b",\n  \"relations\": ")?;
+        write_field_value(&run.relations, w)?;
+        w.write_all(b",\n  \"framing\": ")?;
+        write_field_value(&run.framing, w)?;
+        w.write_all(b"\n}\n")
+    }
+
+    /// The `mentions` array. Each round of articles is cut into one piece per worker;
+    /// the pieces are read back and written to bytes at once, then written in order.
+    fn write_mentions(&self, claims: &[Claim], w: &mut dyn Write) -> io::Result<()> {
+        /// Articles per worker per round: enough to keep each busy, few enough that a
+        /// round's bytes stay small (about 25 KB of JSON per article).
+        const ARTICLES: usize = 128;
+        if self.is_empty() {
+            return w.write_all(b"[]");
+        }
+        w.write_all(b"[")?;
+        let workers = self.files.len().max(1);
+        let mut first = true;
+        for round in self.blocks.chunks(ARTICLES * workers) {
+            let pieces: Vec<&[(Block<Pending>, usize)]> = round.chunks(round.len().div_ceil(workers)).collect();
+            let written: Vec<io::Result<Vec<u8>>> = if pieces.len() == 1 {
+                vec![self.mentions_json(claims, pieces[0])]
+            } else {
+                std::thread::scope(|scope| {
+                    let handles: Vec<_> = pieces
+                        .iter()
+                        .map(|piece| scope.spawn(|| self.mentions_json(claims, piece)))
+                        .collect();
+                    handles
+                        .into_iter()
+                        .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                        .collect()
+                })
+            };
+            for bytes in written {
+                let bytes = bytes?;
+                // Every mention is written after a comma but the run's first.
+                let bytes = match bytes.split_first() {
+                    Some((b',', rest)) if first => rest,
+                    _ => &bytes,
+                };
+                first &= bytes.is_empty();
+                w.write_all(bytes)?;
             }
         }
-        let run = self.run;
-        let mut s = serializer.serialize_struct("Run", 8)?;
-        s.serialize_field("version", &run.version)?;
-        s.serialize_field("articles", &run.articles)?;
-        s.serialize_field("outlets", &run.outlets)?;
-        s.serialize_field("sources", &Sources(self))?;
-        s.serialize_field("claims", &run.claims)?;
-        s.serialize_field("mentions", &Mentions(self))?;
-        s.serialize_field("relations", &run.relations)?;
-        s.serialize_field("framing", &run.framing)?;
-        s.end()
+        w.write_all(b"\n  ]")
+    }
+
+    /// Some articles' mentions as JSON array elements, each after a comma.
+    fn mentions_json(&self, claims: &[Claim], blocks: &[(Block<Pending>, usize)]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        for (block, first_frame) in blocks {
+            let mut mentions = self.records::<Pending>(block).map_err(read_back)?;
+            self.name_claims(claims, *first_frame, &mut mentions);
+            for (mention, _) in &mentions {
+                crate::report::json::push_mention(&mut out, mention, false);
+            }
+        }
+        Ok(out)
     }
 }
 

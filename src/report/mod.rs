@@ -10,6 +10,7 @@
 pub mod compare;
 pub mod dot;
 pub mod explain;
+pub(crate) mod json;
 pub mod lists;
 
 use crate::model::{Claim, Mention, Run, Source};
@@ -54,6 +55,12 @@ impl Formatter for TerminalSafe {
             let b = bytes[i];
             if !(b < 0x20 || b == 0x7F || matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3)) {
                 i += 1;
+                continue;
+            }
+            // Arabic letters (U+0600–U+063F) begin with D8 too; only U+061C (D8 9C) is
+            // escaped.
+            if b == 0xD8 && bytes.get(i + 1) != Some(&0x9C) {
+                i += 2;
                 continue;
             }
             let Some(c) = fragment[i..].chars().next() else { break };
