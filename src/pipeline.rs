@@ -651,7 +651,7 @@ fn assemble_parts(
     let claim_ids = claim_ids(&linked);
     // Each open claim once, from the first article that says it (its label and episode).
     // Their labels move into the run: after this, an open claim is found by its hash.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::hash::FnvSet::default();
     let mut open: Vec<(u64, String, String)> = Vec::new();
     for d in &mut digests {
         for (hash, label) in &mut d.open {
@@ -805,7 +805,7 @@ struct Voices {
     carried: Vec<Vec<u32>>,
     rooted: Vec<Vec<u32>>,
     /// (claim, root) pairs already counted.
-    seen: std::collections::HashSet<(u32, u32)>,
+    seen: crate::hash::FnvSet<(u32, u32)>,
 }
 
 impl Voices {
@@ -816,7 +816,7 @@ impl Voices {
             roots: Vec::new(),
             carried: vec![Vec::new(); claims],
             rooted: vec![Vec::new(); claims],
-            seen: std::collections::HashSet::new(),
+            seen: crate::hash::FnvSet::default(),
         }
     }
 

@@ -28,7 +28,9 @@ use crate::ingest::PartialDate;
 use crate::lexicon::Lexicon;
 use crate::lexicon::schema::ArgRole;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+// Keyed by lexicon ids, predicate numbers and dates: nothing an article chooses.
+use crate::hash::FnvMap as HashMap;
 use std::sync::Arc;
 
 /// Default episode window in days.
@@ -163,13 +165,13 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
     let index = SpecificIndex::new(&specific_keys, &regions);
     // The keys that agree with an underspecified key, found once per distinct key; and
     // the key it joins, decided once per distinct key and date.
-    let mut agreeing: HashMap<(usize, &Vec<Value>), Vec<usize>> = HashMap::new();
-    let mut joins: HashMap<Dated<'_>, Option<&Vec<Value>>> = HashMap::new();
+    let mut agreeing: HashMap<(usize, &Vec<Value>), Vec<usize>> = HashMap::default();
+    let mut joins: HashMap<Dated<'_>, Option<&Vec<Value>>> = HashMap::default();
     let mut resolved: Vec<Cow<'_, [Value]>> = keys.clone().map(|(_, v)| Cow::Borrowed(v.as_slice())).collect();
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
     // The focus places filled in, each allocated once.
-    let mut focus_ids: HashMap<&str, Arc<str>> = HashMap::new();
+    let mut focus_ids: HashMap<&str, Arc<str>> = HashMap::default();
     for (i, (pred, values)) in keys.enumerate() {
         if specific(values) {
             continue;
@@ -374,8 +376,8 @@ struct SpecificIndex<'k> {
 
 impl<'k> SpecificIndex<'k> {
     fn new(specific: &'k BTreeMap<usize, BTreeMap<&'k Vec<Value>, Vec<DayRange>>>, regions: &'k Regions) -> Self {
-        let mut keys = HashMap::new();
-        let mut postings: HashMap<(usize, usize, &str), Vec<usize>> = HashMap::new();
+        let mut keys = HashMap::default();
+        let mut postings: HashMap<(usize, usize, &str), Vec<usize>> = HashMap::default();
         for (&pred, by_key) in specific {
             let list: Vec<KeyDates<'_>> = by_key.iter().map(|(v, d)| (*v, d)).collect();
             for (k, (values, _)) in list.iter().enumerate() {
@@ -428,8 +430,8 @@ fn agrees(partial: &[Value], full: &[Value], regions: &Regions) -> bool {
 
 /// The place hierarchy (`within`), and which places are regions.
 struct Regions {
-    parent: std::collections::HashMap<String, String>,
-    regions: std::collections::HashSet<String>,
+    parent: HashMap<String, String>,
+    regions: crate::hash::FnvSet<String>,
 }
 
 impl Regions {
@@ -574,7 +576,7 @@ fn contradictions(
     // Contradicting claims share a role and agree on it, so each claim of `p` is paired
     // only with the claims of `q` whose value at the first shared role is related to its
     // own (equal, or one part of the other), not with all of them.
-    let mut lineages: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut lineages: HashMap<&str, Vec<String>> = HashMap::default();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (&p, ps) in &by_predicate {
         for (&q, qs) in by_predicate.range(p..) {
@@ -592,8 +594,8 @@ fn contradictions(
             let value = |c: usize, role: usize| values[c].and_then(|v| v[role].as_deref());
             // The claims of `q` by their value at the shared role, and by every group
             // that value is part of.
-            let mut exact: HashMap<&str, Vec<usize>> = HashMap::new();
-            let mut under: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut exact: HashMap<&str, Vec<usize>> = HashMap::default();
+            let mut under: HashMap<String, Vec<usize>> = HashMap::default();
             for &b in qs {
                 let Some(v) = value(b, rq) else { continue };
                 exact.entry(v).or_default().push(b);
@@ -745,7 +747,7 @@ mod tests {
         let parent = [("raqqa", "north"), ("ain-issa", "raqqa"), ("tal-abyad", "raqqa")];
         Regions {
             parent: parent.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect(),
-            regions: ["north".to_owned()].into(),
+            regions: ["north".to_owned()].into_iter().collect(),
         }
     }
 

@@ -216,7 +216,7 @@ pub struct ClaimStats<'a> {
     voices: Vec<(String, String)>,
     voice_number: std::collections::HashMap<String, u32>,
     /// The (claim, voice) pairs met, numbered as first met.
-    pairs: std::collections::HashMap<(u32, u32), u32>,
+    pairs: crate::hash::FnvMap<(u32, u32), u32>,
     /// The article of the last mention added and its voice number: mentions come by
     /// article, so the voice is worked out once per article.
     last: Option<(String, u32)>,
@@ -251,7 +251,7 @@ impl<'a> ClaimStats<'a> {
             by_claim: vec![Stat::default(); run.claims.len()],
             voices: Vec::new(),
             voice_number: std::collections::HashMap::new(),
-            pairs: std::collections::HashMap::new(),
+            pairs: crate::hash::FnvMap::default(),
             last: None,
             related: run
                 .relations
