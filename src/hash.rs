@@ -1,6 +1,7 @@
 //! Stable hashing: content ids (`open-…` claims) and the check that a text read twice
 //! is the text read once (`ingest`). std's hasher is not stable across releases, and ids
-//! must be.
+//! must be. The same function as a `Hasher` ([`Fnv`]) keys the maps of link and of the
+//! one-pass counts, whose keys are short lexicon ids and numbers.
 
 /// 64-bit FNV-1a: a tiny, stable hash for content ids (std's hasher is not stable across
 /// releases, and ids must be).
