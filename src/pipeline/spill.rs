@@ -333,20 +333,21 @@ impl Spilled {
         let mut first = true;
         for round in self.blocks.chunks(ARTICLES * workers) {
             let pieces: Vec<&[(Block<Pending>, usize)]> = round.chunks(round.len().div_ceil(workers)).collect();
-            let written: Vec<io::Result<Vec<u8>>> = if pieces.len() == 1 {
-                vec![self.mentions_json(claims, pieces[0])]
-            } else {
-                std::thread::scope(|scope| {
-                    let handles: Vec<_> = pieces
-                        .iter()
-                        .map(|piece| scope.spawn(|| self.mentions_json(claims, piece)))
-                        .collect();
-                    handles
-                        .into_iter()
-                        .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                        .collect()
-                })
-            };
+            // The first piece on this thread, the others on their own.
+            let written: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+                let others: Vec<_> = pieces[1..]
+                    .iter()
+                    .map(|piece| scope.spawn(|| self.mentions_json(claims, piece)))
+                    .collect();
+                let first = self.mentions_json(claims, pieces[0]);
+                std::iter::once(first)
+                    .chain(
+                        others
+                            .into_iter()
+                            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+                    )
+                    .collect()
+            });
             for bytes in written {
                 let bytes = bytes?;
                 // Every mention is written after a comma but the run's first.
