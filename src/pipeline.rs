@@ -799,7 +799,7 @@ struct Voices {
     /// Outlet ids, numbered.
     outlets: HashMap<String, u32>,
     /// Root ids, numbered, and their (id, label, anonymous).
-    root_ids: HashMap<String, u32>,
+    root_ids: HashMap<Arc<str>, u32>,
     roots: Vec<(Arc<str>, Arc<str>, bool)>,
     /// Per claim (index in `Run::claims`), the outlets and roots of its mentions.
     carried: Vec<Vec<u32>>,
@@ -830,7 +830,7 @@ impl Voices {
                 self.carried[c].push(outlet);
             }
             let (id, source) = d.root(v.source);
-            let root = match self.root_ids.get(id) {
+            let root = match self.root_ids.get(id.as_str()) {
                 Some(&r) => r,
                 None => {
                     let r = self.roots.len() as u32;
@@ -838,8 +838,9 @@ impl Voices {
                         Some(s) => (s.label.clone(), s.anonymous),
                         None => (d.info.outlet.clone(), false),
                     };
-                    self.roots.push((Arc::from(id.as_str()), Arc::from(label), anonymous));
-                    self.root_ids.insert(id.clone(), r);
+                    let id: Arc<str> = Arc::from(id.as_str());
+                    self.roots.push((Arc::clone(&id), Arc::from(label), anonymous));
+                    self.root_ids.insert(id, r);
                     r
                 }
             };
