@@ -671,7 +671,7 @@ fn assemble_parts(
             label: claim.label,
             episode: claim.episode,
             open: false,
-            rule: claim.rules.join(" "),
+            rule: claim.rule,
             ..Claim::default()
         });
     }

@@ -95,8 +95,8 @@ pub struct LinkedClaim {
     pub predicate: usize,
     /// First and last day of the episode (days since 1970-01-01), when dated.
     pub days: Option<(i64, i64)>,
-    /// The rules that made the claim (`PRED/…`, `LINK/UNDERSPECIFIED`).
-    pub rules: Vec<String>,
+    /// The rules that made the claim, space-separated (`PRED/… LINK/UNDERSPECIFIED`).
+    pub rule: String,
 }
 
 /// A contradiction between two claims.
@@ -208,6 +208,9 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
             focused[i] = true;
         }
     }
+    // The memos go before the claims are made: on a large run they are as large.
+    drop((agreeing, joins, index));
+    drop(specific_keys);
     // Group by key, then cut each group into episodes by date. A frame that says none of
     // its key roles ("clashes broke out") joins nothing: "somewhere" is not one place.
     // (Ordered as the predicate id, then the values, then the article; borrowed.)
@@ -244,15 +247,12 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
         for (span, list) in episodes {
             let first = list[0];
             let predicate = inputs[first].frame.predicate;
-            let mut rules = vec![format!(
-                "PRED/{}",
-                lexicon.entries.predicates[predicate].entry.id.get_ref()
-            )];
+            let mut rule = format!("PRED/{}", lexicon.entries.predicates[predicate].entry.id.get_ref());
             if list.iter().any(|&i| unified[i]) {
-                rules.push("LINK/UNDERSPECIFIED".to_owned());
+                rule.push_str(" LINK/UNDERSPECIFIED");
             }
             if list.iter().any(|&i| focused[i]) {
-                rules.push("PLACE/ARTICLE_FOCUS".to_owned());
+                rule.push_str(" PLACE/ARTICLE_FOCUS");
             }
             let claim = LinkedClaim {
                 key: key_string(lexicon, predicate, values),
@@ -260,7 +260,7 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
                 episode: span.map_or("undated".to_owned(), |(start, _)| month_of(start)),
                 predicate,
                 days: span,
-                rules,
+                rule,
             };
             linked.claims.push(claim);
             let index = linked.claims.len() - 1;
@@ -363,23 +363,25 @@ fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Option<&'v 
 type Dated<'k> = (usize, &'k Vec<Value>, DayRange);
 
 /// A specific key and the dates of its frames.
-type KeyDates<'k> = (&'k Vec<Value>, &'k Vec<DayRange>);
+type KeyDates<'k, 'v> = (&'v Vec<Value>, &'k Vec<DayRange>);
 
 /// The specific keys of each predicate (in key order, with their frames' dates), and
 /// for each (predicate, role, place or actor id) the keys whose value at that role is
 /// that id or lies within it: an underspecified key looks only at the keys that can agree
 /// on the roles it names.
-struct SpecificIndex<'k> {
-    keys: HashMap<usize, Vec<KeyDates<'k>>>,
+struct SpecificIndex<'k, 'v> {
+    keys: HashMap<usize, Vec<KeyDates<'k, 'v>>>,
     postings: HashMap<(usize, usize, &'k str), Vec<usize>>,
 }
 
-impl<'k> SpecificIndex<'k> {
-    fn new(specific: &'k BTreeMap<usize, BTreeMap<&'k Vec<Value>, Vec<DayRange>>>, regions: &'k Regions) -> Self {
+impl<'k, 'v: 'k> SpecificIndex<'k, 'v> {
+    /// (The keys borrow the frames (`'v`), not the map they are found in, so what they
+    /// resolve to outlives the index.)
+    fn new(specific: &'k BTreeMap<usize, BTreeMap<&'v Vec<Value>, Vec<DayRange>>>, regions: &'k Regions) -> Self {
         let mut keys = HashMap::default();
         let mut postings: HashMap<(usize, usize, &str), Vec<usize>> = HashMap::default();
         for (&pred, by_key) in specific {
-            let list: Vec<KeyDates<'_>> = by_key.iter().map(|(v, d)| (*v, d)).collect();
+            let list: Vec<KeyDates<'_, '_>> = by_key.iter().map(|(v, d)| (*v, d)).collect();
             for (k, (values, _)) in list.iter().enumerate() {
                 for (role, value) in values.iter().enumerate() {
                     let Some(value) = value.as_deref() else { continue };
@@ -752,7 +754,7 @@ mod tests {
     }
 
     /// The answer the index must give: every specific key that agrees, in key order.
-    fn agreeing_by_scan(list: &[KeyDates<'_>], partial: &[Value], regions: &Regions) -> Vec<usize> {
+    fn agreeing_by_scan(list: &[KeyDates<'_, '_>], partial: &[Value], regions: &Regions) -> Vec<usize> {
         (0..list.len())
             .filter(|&k| *list[k].0 != partial && agrees(partial, list[k].0, regions))
             .collect()
