@@ -269,13 +269,20 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
             }
         }
     }
-    // The sources that assert each claim (denials aside).
-    let mut asserted_by: Vec<Vec<&str>> = vec![Vec::new(); linked.claims.len()];
+    // The sources that assert each claim (denials aside): (claim, root number) pairs,
+    // sorted, once each. (Roots are named after articles: std's hasher.)
+    let mut root_number: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut asserted_by: Vec<(u32, u32)> = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
         if input.frame.polarity == crate::model::Polarity::Asserts {
-            asserted_by[linked.claim_of[i]].push(input.root);
+            let next = u32::try_from(root_number.len()).unwrap_or(u32::MAX);
+            let root = *root_number.entry(input.root).or_insert(next);
+            asserted_by.push((u32::try_from(linked.claim_of[i]).unwrap_or(u32::MAX), root));
         }
     }
+    drop(root_number);
+    asserted_by.sort_unstable();
+    asserted_by.dedup();
     linked.contradictions = contradictions(
         &linked.claims,
         &resolved,
@@ -555,7 +562,7 @@ fn contradictions(
     claims: &[LinkedClaim],
     keys: &[Cow<'_, [Value]>],
     claim_of: &[usize],
-    asserted_by: &[Vec<&str>],
+    asserted_by: &[(u32, u32)],
     lexicon: &Lexicon,
     window: i64,
 ) -> Vec<Contradiction> {
@@ -579,7 +586,7 @@ fn contradictions(
     // only with the claims of `q` whose value at the first shared role is related to its
     // own (equal, or one part of the other), not with all of them.
     let mut lineages: HashMap<&str, Vec<String>> = HashMap::default();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     for (&p, ps) in &by_predicate {
         for (&q, qs) in by_predicate.range(p..) {
             if !excludes(p, q) {
@@ -615,15 +622,38 @@ fn contradictions(
                 related.dedup();
                 for b in related {
                     if a != b && (p != q || a < b) && within(claims[a].days, claims[b].days, window) {
-                        pairs.push((a.min(b), a.max(b)));
+                        let number = |c: usize| u32::try_from(c).unwrap_or(u32::MAX);
+                        pairs.push((number(a.min(b)), number(a.max(b))));
                     }
                 }
             }
         }
     }
     pairs.sort_unstable();
+    // A claim's asserting roots, sorted.
+    let roots = |c: u32| {
+        let at = asserted_by.partition_point(|&(x, _)| x < c);
+        asserted_by[at..]
+            .iter()
+            .take_while(move |&&(x, _)| x == c)
+            .map(|&(_, r)| r)
+    };
+    // Whether two claims have an asserting root in common (a walk of two sorted lists).
+    let share_a_root = |a: u32, b: u32| {
+        let (mut x, mut y) = (roots(a).peekable(), roots(b).peekable());
+        loop {
+            match (x.peek(), y.peek()) {
+                (Some(p), Some(q)) if p == q => break true,
+                (Some(p), Some(q)) if p < q => x.next(),
+                (Some(_), Some(_)) => y.next(),
+                _ => break false,
+            };
+        }
+    };
     let mut out = Vec::new();
     for (a, b) in pairs {
+        let one_source = || share_a_root(a, b);
+        let (a, b) = (a as usize, b as usize);
         let (pa, pb) = (&preds[claims[a].predicate].entry, &preds[claims[b].predicate].entry);
         let (Some(va), Some(vb)) = (values[a], values[b]) else {
             continue;
@@ -642,8 +672,7 @@ fn contradictions(
         let shares_any = pa.key.iter().any(|r| pb.key.contains(r));
         // A source that asserts both sees no contradiction (a partial withdrawal
         // leaves a limited presence); the tool does not make it contradict itself.
-        let one_source = asserted_by[a].iter().any(|r| asserted_by[b].contains(r));
-        if shared_agree && shares_any && !one_source {
+        if shared_agree && shares_any && !one_source() {
             out.push(Contradiction {
                 claims: (a, b),
                 reason: format!(
