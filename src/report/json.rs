@@ -149,34 +149,14 @@ pub fn push_mention(out: &mut Vec<u8>, m: &Mention, first: bool) {
 }
 
 /// Writes `value` as [`super::write_json`] lays it out one level deep in an object (a
-/// field's value), without a final line break: every line after the first indented by
-/// two spaces. (JSON strings hold no raw line breaks, so every one is layout.)
+/// field's value), without a final line break.
 pub fn write_field_value(value: &(impl Serialize + ?Sized), w: &mut dyn Write) -> io::Result<()> {
-    let mut nested = Nested { w };
-    let mut serializer = serde_json::Serializer::with_formatter(&mut nested, super::TerminalSafe::default());
+    let nested = super::TerminalSafe {
+        depth: 1,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(w, nested);
     value.serialize(&mut serializer).map_err(io::Error::from)
-}
-
-/// A writer that indents every line after the first by two spaces.
-struct Nested<'w> {
-    w: &'w mut dyn Write,
-}
-
-impl Write for Nested<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(k) = rest.iter().position(|&b| b == b'\n') {
-            self.w.write_all(&rest[..=k])?;
-            self.w.write_all(b"  ")?;
-            rest = &rest[k + 1..];
-        }
-        self.w.write_all(rest)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.w.flush()
-    }
 }
 
 #[cfg(test)]

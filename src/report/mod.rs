@@ -15,7 +15,7 @@ pub mod lists;
 
 use crate::model::{Claim, Mention, Run, Source};
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
 /// Writes `value` (the run, the `compare` matrix, an eval report) as pretty JSON with a
@@ -38,9 +38,40 @@ pub fn to_json(value: &(impl Serialize + ?Sized)) -> String {
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// serde_json's pretty layout, with the extra string escapes of [`write_json`].
+/// serde_json's pretty layout (two spaces a level), with the extra string escapes of
+/// [`write_json`]. It may start some levels deep, for a value written inside a document
+/// whose outer levels are written by hand ([`json::write_field_value`]).
 #[derive(Default)]
-struct TerminalSafe(PrettyFormatter<'static>);
+struct TerminalSafe {
+    /// The current nesting level.
+    depth: usize,
+    /// Whether the array or object being written has a value yet.
+    has_value: bool,
+}
+
+impl TerminalSafe {
+    fn line<W: ?Sized + Write>(&self, w: &mut W, start: &[u8]) -> io::Result<()> {
+        w.write_all(start)?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, b"\n")?;
+        }
+        w.write_all(bracket)
+    }
+}
 
 impl Formatter for TerminalSafe {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
@@ -76,33 +107,35 @@ impl Formatter for TerminalSafe {
         w.write_all(&bytes[start..])
     }
 
-    // The layout is PrettyFormatter's.
+    // The layout is serde_json's PrettyFormatter's.
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+        self.open(w, b"[")
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
+        self.close(w, b"]")
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
+        self.line(w, if first { b"\n" } else { b",\n" })
     }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
+        self.open(w, b"{")
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
+        self.close(w, b"}")
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
+        self.line(w, if first { b"\n" } else { b",\n" })
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -476,6 +509,16 @@ mod tests {
         );
         let back: Vec<String> = serde_json::from_str(&json).unwrap();
         assert_eq!(back, [text]);
+    }
+
+    #[test]
+    fn the_layout_is_serde_jsons_pretty_layout() {
+        let value = serde_json::json!({
+            "a": [1, [], {}, [[2, {"b": "c"}], []]],
+            "d": {"e": [], "f": {"g": null}},
+            "h": "عين عيسى"
+        });
+        assert_eq!(to_json(&value), serde_json::to_string_pretty(&value).unwrap() + "\n");
     }
 
     proptest::proptest! {
