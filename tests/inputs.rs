@@ -255,3 +255,35 @@ fn a_byline_names_the_outlet_when_nothing_declares_it() {
     assert_eq!(run["articles"][0]["metadata_from"]["outlet"], "byline");
     assert_eq!(run["outlets"][0]["label"], "Levant Wire");
 }
+
+#[test]
+fn no_room_for_temporary_files_keeps_mentions_in_memory_with_a_warning() {
+    // `json` and `compare` keep mentions in TMPDIR; where none can be made, the run
+    // holds them in memory, says so once, and gives the same output.
+    let with_tmpdir = |tmpdir: &str, args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+            .args(args)
+            .env_clear()
+            .env("TMPDIR", tmpdir)
+            .current_dir(crate::common::root())
+            .output()
+            .unwrap()
+    };
+    let missing = scratch("no-tmpdir").join("missing");
+    for args in [["json", "fixtures/ain-issa"], ["compare", "fixtures/synthetic-en"]] {
+        let usual = with_tmpdir(std::env::temp_dir().to_str().unwrap(), &args);
+        let without = with_tmpdir(missing.to_str().unwrap(), &args);
+        assert_eq!(without.status.code(), Some(0), "{args:?}");
+        assert_eq!(without.stdout, usual.stdout, "{args:?}");
+        let (_, stderr) = texts(&without);
+        assert_eq!(
+            stderr
+                .matches("cannot keep mentions and sources in a temporary file")
+                .count(),
+            1,
+            "{stderr}"
+        );
+        assert!(stderr.contains("set TMPDIR"), "{stderr}");
+        assert!(texts(&usual).1.is_empty(), "{}", texts(&usual).1);
+    }
+}
