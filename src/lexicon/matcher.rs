@@ -16,7 +16,7 @@
 use super::schema::Gender;
 use super::{Entries, LexiconError, PackFile};
 use crate::normalize::normalize;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -223,6 +223,26 @@ const PREFIXES: &[&str] = &[
     "وبال", "فبال", "وكال", "لال",
 ];
 
+/// The longest of [`PREFIXES`], in bytes.
+const MAX_PREFIX_BYTES: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < PREFIXES.len() {
+        if PREFIXES[i].len() > max {
+            max = PREFIXES[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// Up to this many forms compile into a DFA rather than an NFA (see [`Matcher::new`]).
+const DFA_FORMS: usize = 5_000;
+
+/// Up to this many marker patterns run one by one rather than as a set (see
+/// [`Matcher::find`]).
+const FEW_PATTERNS: usize = 4;
+
 /// Clitics a verb may take (`وقال`, `فأكد`): no article, no preposition (`بالذكر` is not
 /// `ذكر`).
 const VERB_PREFIXES: &[&str] = &["", "و", "ف"];
@@ -353,6 +373,11 @@ impl Matcher {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    // The scan is the hottest loop of a run: a DFA scans about 1.4 times
+                    // as fast as the NFA the builder picks for this many forms, for about
+                    // 10 MB and 20 ms to build with the default lexicons. A huge user
+                    // lexicon gets the NFA, which stays small and quick to build.
+                    .kind((texts.len() <= DFA_FORMS).then_some(AhoCorasickKind::DFA))
                     .build(&texts)
                     .map_err(|e| LexiconError {
                         path: "<lexicons>".to_owned(),
@@ -405,39 +430,68 @@ impl Matcher {
     pub fn find(&self, tokens: &Tokens, norm: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         if let Some(ac) = &self.automaton {
+            let text = tokens.text.as_bytes();
             for m in ac.find_overlapping_iter(&tokens.text) {
                 let p = &self.patterns[m.pattern().as_usize()];
-                let first = tokens.at_tt(m.start());
-                let t = &tokens.tokens[first];
-                let before = &tokens.text[t.tt.start..m.start()];
-                let clitics_allowed = before.is_empty() || (p.arabic && PREFIXES.contains(&before));
-                if !clitics_allowed {
+                // Most matches are a form inside a longer word: they are rejected by the
+                // bytes around them before any token is looked up. Forms start and end
+                // with a word character and tokens are the runs of the token text between
+                // spaces, so a match ends its token where a space or the end follows it,
+                // and the clitics before it in its token run back to the last space.
+                if !p.any_suffix && text.get(m.end()).is_some_and(|&b| b != b' ') {
                     continue;
                 }
-                let last = tokens.at_tt(m.end() - 1);
-                if m.end() != tokens.tokens[last].tt.end && !p.any_suffix {
+                let start = m.start();
+                let word_start = if start == 0 || text[start - 1] == b' ' {
+                    start
+                } else if p.arabic {
+                    // Clitics are a few bytes: a longer run before the form is no clitic,
+                    // and looking no further keeps a huge word linear.
+                    let from = start.saturating_sub(MAX_PREFIX_BYTES);
+                    match text[from..start].iter().rposition(|&b| b == b' ') {
+                        Some(k) => from + k + 1,
+                        None if from == 0 => 0,
+                        None => continue,
+                    }
+                } else {
+                    continue;
+                };
+                let before = &tokens.text[word_start..start];
+                if !before.is_empty() && !PREFIXES.contains(&before) {
                     continue;
                 }
                 let prefix = Prefix {
                     len: before.len(),
                     definite: p.definite || before.contains("ال") || before.ends_with("لل"),
                 };
-                let span = tokens.norm_of(m.start())..tokens.tokens[last].norm.end;
+                let mut span = None;
                 for &entry in &p.owners {
                     if !self.takes(entry, before, prefix.definite) {
                         continue;
                     }
+                    // Where the match lies in tokens and in the normalised text, once per
+                    // match that some owner takes.
+                    let (first, last, norm) = span.get_or_insert_with(|| {
+                        let first = tokens.at_tt(m.start());
+                        let last = tokens.at_tt(m.end() - 1);
+                        (first, last, tokens.norm_of(m.start())..tokens.tokens[last].norm.end)
+                    });
                     hits.push(Hit {
-                        tokens: first..last + 1,
-                        norm: span.clone(),
+                        tokens: *first..*last + 1,
+                        norm: norm.clone(),
                         entry,
                         prefix,
                     });
                 }
             }
         }
-        for i in self.regex_set.matches(norm).into_iter() {
-            let (re, entry) = &self.regexes[i];
+        // The set tells in one pass which patterns match, but on the slow engine that can
+        // report several at once; a few patterns are cheaper run one by one.
+        let matched = (self.regexes.len() > FEW_PATTERNS).then(|| self.regex_set.matches(norm));
+        for (i, (re, entry)) in self.regexes.iter().enumerate() {
+            if matched.as_ref().is_some_and(|set| !set.matched(i)) {
+                continue;
+            }
             for m in re.find_iter(norm) {
                 if m.is_empty() {
                     continue;
