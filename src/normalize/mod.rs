@@ -103,12 +103,22 @@ impl Normalized {
         let mut units = Vec::with_capacity(4);
         let mut chars = original.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
-            units.clear();
             let mut atom = Atom {
                 start,
                 end: start + c.len_utf8(),
                 single_char: true,
             };
+            // Most characters are their own image, or an ASCII letter's lower case, and
+            // touch no context rule but the dot rule's "after a letter".
+            if context.pending.is_none()
+                && let Some((image, letter)) = plain(c)
+            {
+                context.after_letter = letter;
+                context.after_tatweel = false;
+                map.emit_run_char(image, atom);
+                continue;
+            }
+            units.clear();
             if c == '\r' && chars.next_if(|&(_, n)| n == '\n').is_some() {
                 // One line end, so one atom: the output `\n` maps to both bytes.
                 atom.end += 1;
@@ -300,6 +310,21 @@ fn expand(c: char, out: &mut Vec<char>) {
     }
 }
 
+/// The image of a character that [`expand`] maps to one character of the same length
+/// and [`Context::push`] only emits (not a dot, space or tatweel), with whether it is an
+/// Arabic letter; `None` for the rest. The fast path of [`Normalized::new`]: printable
+/// ASCII and the plain Arabic letters.
+fn plain(c: char) -> Option<(char, bool)> {
+    match c {
+        '.' => None,
+        '\0'..='\x7F' if c.is_whitespace() => None,
+        '\0'..='\x7F' => Some((c.to_ascii_lowercase(), false)),
+        'أ' | 'إ' | 'آ' | 'ة' | 'ى' | TATWEEL => None,
+        '\u{0621}'..='\u{064A}' => Some((c, true)),
+        _ => None,
+    }
+}
+
 /// Whether `c` is part of a word (a letter or digit). The same as `char::is_alphanumeric`,
 /// with the ASCII and Arabic blocks answered without Unicode tables: tokenising is the
 /// hottest loop of a run.
@@ -429,6 +454,19 @@ impl MapBuilder {
             self.close();
             self.open = Some((atom, self.text.len()));
         }
+        self.text.push(c);
+    }
+
+    /// What [`MapBuilder::emit`] and the next [`MapBuilder::close`] do for an atom of one
+    /// character whose image `c` has its length: extend the run or start one.
+    fn emit_run_char(&mut self, c: char, atom: Atom) {
+        self.close();
+        if self.run_orig_end != Some(atom.start) {
+            self.seg_norm.push(offset(self.text.len()));
+            self.seg_orig.push(offset(atom.start));
+            self.seg_piece_len.push(0);
+        }
+        self.run_orig_end = Some(atom.end);
         self.text.push(c);
     }
 
