@@ -28,6 +28,7 @@ use crate::normalize::{Normalized, normalize};
 use crate::segment::Segmented;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use std::sync::{Arc, LazyLock};
 
 /// A source cited inside one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,8 +66,9 @@ pub struct Segment {
     pub polarity: Polarity,
     /// Plain, distanced or hedged.
     pub stance: Stance,
-    /// Ids of the cues, markers and lexicon entries that decided it.
-    pub rules: Vec<String>,
+    /// Ids of the cues, markers and lexicon entries that decided it (shared with the
+    /// lexicon's [`crate::lexicon::RuleIds`]).
+    pub rules: Vec<Arc<str>>,
 }
 
 /// What attribution found in one article.
@@ -104,7 +106,7 @@ struct Attr {
     chain: Vec<usize>,
     polarity: Polarity,
     stance: Stance,
-    rules: Vec<String>,
+    rules: Vec<Arc<str>>,
 }
 
 impl Attr {
@@ -148,7 +150,7 @@ struct Candidate {
     /// Whether an article marks it definite (`المصادر`, "the agency").
     definite: bool,
     cand: Cand,
-    rule: String,
+    rule: Arc<str>,
 }
 
 /// A source phrase found next to a cue.
@@ -325,7 +327,7 @@ impl<'a> Reader<'a> {
         self.closed_by_trailing_cue = false;
         for cue in &parts.cues {
             let entry = &self.lexicon.entries.cues[cue.entry.index as usize].entry;
-            let id = entry.id.get_ref().clone();
+            let id = self.lexicon.rule_ids.cues[cue.entry.index as usize].clone();
             let current = points.last().map(|p| p.1.clone()).unwrap_or_else(Attr::own_voice);
             let initial = self.clause_initial(&range, cue.tokens.start);
             let nested = !current.chain.is_empty() && !initial;
@@ -504,7 +506,7 @@ impl<'a> Reader<'a> {
                         np.as_ref().map_or(cue.tokens.end, |n| n.tokens.end.max(cue.tokens.end)),
                     );
                     // Structural rules that decided, for `explain`.
-                    let mut how: Vec<&str> = Vec::new();
+                    let mut how: Vec<&Arc<str>> = Vec::new();
                     let entity = match &np {
                         Some(np) => {
                             if self.is_outlet(np) {
@@ -513,7 +515,7 @@ impl<'a> Reader<'a> {
                             self.resolve(np)
                         }
                         None if initial || trailing => {
-                            how.push(RULE_BACK_REFERENCE);
+                            how.push(&RULE.back_reference);
                             self.back_reference(cue.entry.gender)
                         }
                         // A participle or verb with no subject mid-clause ("… قائلةً:",
@@ -522,7 +524,7 @@ impl<'a> Reader<'a> {
                         None if matches!(role, Role::Adds | Role::Says | Role::Confirms)
                             && !current.chain.is_empty() =>
                         {
-                            how.push(RULE_CONTINUES);
+                            how.push(&RULE.continues);
                             current.chain.last().copied()
                         }
                         None => {
@@ -550,24 +552,24 @@ impl<'a> Reader<'a> {
                                 self.out.sources[inner].via = Some(e);
                             }
                             self.speaker(e, cue_span.clone());
-                            how.push(RULE_RELAYED);
+                            how.push(&RULE.relayed);
                             e = inner;
                         }
                     }
                     self.speaker(e, cue_span);
                     let chain = if nested {
-                        how.push(RULE_NESTED);
+                        how.push(&RULE.nested);
                         extend(&current.chain, &self.path(e))
                     } else {
                         self.path(e)
                     };
                     let closing = trailing && start > range.start;
                     if closing {
-                        how.push(RULE_CLOSING);
+                        how.push(&RULE.closing_cue);
                     }
                     let mut rules = vec![id];
                     rules.extend(np_rule);
-                    rules.extend(how.iter().map(|r| (*r).to_owned()));
+                    rules.extend(how.into_iter().cloned());
                     let attr = Attr {
                         chain,
                         polarity: if role == Role::Denies {
@@ -596,7 +598,7 @@ impl<'a> Reader<'a> {
                 MarkerKind::Distance => Stance::Distanced,
                 MarkerKind::Negation | MarkerKind::Modal => continue,
             };
-            let id = entry.id.get_ref().clone();
+            let id = self.lexicon.rule_ids.markers[marker.entry.index as usize].clone();
             let target = match entry.scope.unwrap_or(Scope::Clause) {
                 Scope::Clause => self.clause_target(&range, marker),
                 Scope::Sentence => range.clone(),
@@ -632,6 +634,7 @@ impl<'a> Reader<'a> {
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut particles = Particles::default();
         let e = &self.lexicon.entries;
+        let ids = &self.lexicon.rule_ids;
         for &h in hits {
             let i = h.entry.index as usize;
             match h.entry.table {
@@ -647,14 +650,14 @@ impl<'a> Reader<'a> {
                     from: h.norm.start,
                     definite: false,
                     cand: Cand::Known(i),
-                    rule: e.sources[i].entry.id.get_ref().clone(),
+                    rule: ids.sources[i].clone(),
                 }),
                 Table::Actor => candidates.push(Candidate {
                     tokens: h.tokens.clone(),
                     from: h.norm.start,
                     definite: false,
                     cand: Cand::Actor(i),
-                    rule: e.actors[i].entry.id.get_ref().clone(),
+                    rule: ids.actors[i].clone(),
                 }),
                 Table::SourceNoun => {
                     let noun = &e.source_nouns[i].entry;
@@ -678,7 +681,7 @@ impl<'a> Reader<'a> {
                         from: h.norm.start,
                         definite: h.prefix.definite || article,
                         cand,
-                        rule: format!("NOUN/{}", noun.id.get_ref()),
+                        rule: ids.nouns[i].clone(),
                     })
                 }
                 Table::Place | Table::Predicate => {}
@@ -751,7 +754,7 @@ impl<'a> Reader<'a> {
                             definite: false,
                             tokens: run,
                             cand: Cand::Person { title: None },
-                            rule: "NAME/QUOTED".to_owned(),
+                            rule: RULE.quoted.clone(),
                         });
                     }
                     i = j + 1;
@@ -802,7 +805,7 @@ impl<'a> Reader<'a> {
                 from: t[start].norm.start,
                 definite: false,
                 cand: Cand::Person { title: None },
-                rule: "NAME/CAPITALISED".to_owned(),
+                rule: RULE.capitalised.clone(),
             });
         }
         out
@@ -1145,7 +1148,7 @@ impl<'a> Reader<'a> {
                             names: Vec::new(),
                             via: None,
                             cues: Vec::new(),
-                            rule: c.rule.clone(),
+                            rule: c.rule.to_string(),
                         })
                     }
                 } else {
@@ -1184,7 +1187,7 @@ impl<'a> Reader<'a> {
                                 names: words.clone(),
                                 via: None,
                                 cues: Vec::new(),
-                                rule: c.rule.clone(),
+                                rule: c.rule.to_string(),
                             });
                             for w in words {
                                 let named = self.persons.entry(w).or_default();
@@ -1222,7 +1225,7 @@ impl<'a> Reader<'a> {
                             names: Vec::new(),
                             via: None,
                             cues: Vec::new(),
-                            rule: c.rule.clone(),
+                            rule: c.rule.to_string(),
                         })
                     }
                 }
@@ -1502,23 +1505,40 @@ impl SourceEntity {
     }
 }
 
-/// Rule id: a cue with no subject refers back to the last speaker of its gender.
-const RULE_BACK_REFERENCE: &str = "ATTR/BACK_REFERENCE";
-/// Rule id: a participle goes on with the current source.
-const RULE_CONTINUES: &str = "ATTR/CONTINUES";
-/// Rule id: `نقل X عن Y`: Y, relayed by X.
-const RULE_RELAYED: &str = "ATTR/RELAYED";
-/// Rule id: a cue inside what a source says nests its source in the chain.
-const RULE_NESTED: &str = "ATTR/NESTED";
-/// Rule id: a cue closing the sentence governs what came before it.
-const RULE_CLOSING: &str = "ATTR/CLOSING_CUE";
+/// The ids of attribution's own rules, allocated once (segments hold reference counts).
+struct Rules {
+    /// A cue with no subject refers back to the last speaker of its gender.
+    back_reference: Arc<str>,
+    /// A participle goes on with the current source.
+    continues: Arc<str>,
+    /// `نقل X عن Y`: Y, relayed by X.
+    relayed: Arc<str>,
+    /// A cue inside what a source says nests its source in the chain.
+    nested: Arc<str>,
+    /// A cue closing the sentence governs what came before it.
+    closing_cue: Arc<str>,
+    /// A short quoted run no lexicon entry covers is a person's name.
+    quoted: Arc<str>,
+    /// A run of capitalised Latin words no lexicon entry covers is a person's name.
+    capitalised: Arc<str>,
+}
+
+static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
+    back_reference: Arc::from("ATTR/BACK_REFERENCE"),
+    continues: Arc::from("ATTR/CONTINUES"),
+    relayed: Arc::from("ATTR/RELAYED"),
+    nested: Arc::from("ATTR/NESTED"),
+    closing_cue: Arc::from("ATTR/CLOSING_CUE"),
+    quoted: Arc::from("NAME/QUOTED"),
+    capitalised: Arc::from("NAME/CAPITALISED"),
+});
 
 /// At most this many words before a sentence's first cue join its segment.
 const LEAD_WORDS: usize = 3;
 
 #[derive(Debug, Clone)]
 enum Override {
-    Stance(Stance, String),
+    Stance(Stance, Arc<str>),
     Attr(Attr),
 }
 

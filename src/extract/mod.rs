@@ -33,6 +33,7 @@ use crate::segment::Segmented;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{Arc, LazyLock};
 
 /// A place argument: one place, or a name several places share that context did not
 /// decide.
@@ -43,6 +44,25 @@ pub enum PlaceArg {
     /// Indices of the places the name may be.
     Ambiguous(Vec<usize>),
 }
+
+/// The ids of extraction's own rules, allocated once (frames hold reference counts).
+struct Rules {
+    /// A denial with no event of its own denies the last event another source told.
+    denies_previous: Arc<str>,
+    /// A place name context could not decide.
+    place_ambiguous: Arc<str>,
+    /// A hedge or modal marker right before the trigger.
+    modal: Arc<str>,
+    /// A negation right before the trigger.
+    negated: Arc<str>,
+}
+
+static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
+    denies_previous: Arc::from("FRAME/DENIES_PREVIOUS"),
+    place_ambiguous: Arc::from("PLACE/AMBIGUOUS"),
+    modal: Arc::from("FRAME/MODAL"),
+    negated: Arc::from("FRAME/NEGATED"),
+});
 
 /// How many words may stand between an embedding trigger and its complement.
 const EMBED_REACH: usize = 4;
@@ -79,8 +99,8 @@ pub struct Frame {
     pub modal: bool,
     /// Normalised evidence span.
     pub norm: Range<usize>,
-    /// The rules that built it.
-    pub rules: Vec<String>,
+    /// The rules that built it (shared with the lexicon's [`crate::lexicon::RuleIds`]).
+    pub rules: Vec<Arc<str>>,
 }
 
 impl Frame {
@@ -133,7 +153,7 @@ pub fn extract(
                 f.segment = index;
                 f.polarity = Polarity::Denies;
                 f.norm = segment.norm.clone();
-                f.rules.push("FRAME/DENIES_PREVIOUS".to_owned());
+                f.rules.push(RULE.denies_previous.clone());
                 frames.push(f);
             }
         }
@@ -289,7 +309,7 @@ impl<'a> Reader<'a> {
             if p.embeds {
                 embedding_until = Some((clause.end, trigger.tokens.end));
             }
-            let mut rules = vec![format!("PRED/{}", p.id.get_ref())];
+            let mut rules = vec![self.lexicon.rule_ids.predicates[trigger.entry.index as usize].clone()];
             let mut args = Vec::new();
             let mut spans: Vec<Range<usize>> = vec![trigger.tokens.clone()];
             // A verb joined by و to the one before shares its subject (`ورفضت قسد …
@@ -328,7 +348,7 @@ impl<'a> Reader<'a> {
             };
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
-                    rules.push("PLACE/AMBIGUOUS".to_owned());
+                    rules.push(RULE.place_ambiguous.clone());
                 }
                 args.push((ArgRole::Place, Arg::Place(pl)));
                 if span.start >= clause.start && span.end <= clause.end {
@@ -343,7 +363,7 @@ impl<'a> Reader<'a> {
             }
             let modal = self.modal(hits, &clause, trigger);
             if modal {
-                rules.push("FRAME/MODAL".to_owned());
+                rules.push(RULE.modal.clone());
             }
             let mut polarity = segment.polarity;
             if self.negated(hits, &clause, trigger) {
@@ -351,7 +371,7 @@ impl<'a> Reader<'a> {
                     Polarity::Asserts => Polarity::Denies,
                     Polarity::Denies => Polarity::Asserts,
                 };
-                rules.push("FRAME/NEGATED".to_owned());
+                rules.push(RULE.negated.clone());
             }
             // Evidence: the trigger and the arguments it found in its clause.
             let first = spans
