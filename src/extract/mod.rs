@@ -188,10 +188,15 @@ struct SentenceHits<'a> {
     sentence: Option<usize>,
     /// Its token range.
     range: Range<usize>,
-    /// Its hits, names inside longer names left out.
-    hits: Vec<&'a Hit>,
-    /// Its place hits.
+    /// Every hit inside it (a buffer for sorting them out).
+    all: Vec<&'a Hit>,
+    /// Its hits, names inside longer names left out, by table: the rules below each look
+    /// at one table, so they run through its hits only.
     places: Vec<&'a Hit>,
+    actors: Vec<&'a Hit>,
+    particles: Vec<&'a Hit>,
+    markers: Vec<&'a Hit>,
+    predicates: Vec<&'a Hit>,
 }
 
 impl<'a> Reader<'a> {
@@ -221,30 +226,47 @@ impl<'a> Reader<'a> {
         let matches: &'a Matches = self.matches;
         let hits = &matches.hits;
         let first = hits.partition_point(|h| h.tokens.start < sentence_range.start);
-        let all_hits = hits[first..]
-            .iter()
-            .take_while(|h| h.tokens.start <= sentence_range.end)
-            .filter(|h| h.tokens.end <= sentence_range.end);
+        cache.all.clear();
+        cache.all.extend(
+            hits[first..]
+                .iter()
+                .take_while(|h| h.tokens.start <= sentence_range.end)
+                .filter(|h| h.tokens.end <= sentence_range.end),
+        );
         // An actor or place inside a longer name is part of it: `سوريا` in `قوات سوريا
         // الديمقراطية`, `قسد` in `المركز الإعلامي لقسد`.
         // (An actor inside a known source's name stays: "Turkish officials" speak for Turkey.)
+        // Hits are ordered by first token, longest first, so a hit that contains another
+        // comes before it.
         let entity = |h: &Hit| matches!(h.entry.table, Table::Actor | Table::Place | Table::Source);
         let inside =
             |h: &Hit, o: &Hit| o.tokens != h.tokens && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end;
-        cache.hits.clear();
-        cache.hits.extend(all_hits.clone().filter(|h| {
+        for list in [
+            &mut cache.places,
+            &mut cache.actors,
+            &mut cache.particles,
+            &mut cache.markers,
+            &mut cache.predicates,
+        ] {
+            list.clear();
+        }
+        for (i, &h) in cache.all.iter().enumerate() {
+            let before = &cache.all[..i];
             match h.entry.table {
-                Table::Place => !all_hits.clone().any(|o| entity(o) && inside(h, o)),
-                Table::Actor => !all_hits
-                    .clone()
-                    .any(|o| matches!(o.entry.table, Table::Actor | Table::Place) && inside(h, o)),
-                _ => true,
+                Table::Place if !before.iter().any(|o| entity(o) && inside(h, o)) => cache.places.push(h),
+                Table::Actor
+                    if !before
+                        .iter()
+                        .any(|o| matches!(o.entry.table, Table::Actor | Table::Place) && inside(h, o)) =>
+                {
+                    cache.actors.push(h)
+                }
+                Table::Particle => cache.particles.push(h),
+                Table::Marker => cache.markers.push(h),
+                Table::Predicate => cache.predicates.push(h),
+                _ => {}
             }
-        }));
-        cache.places.clear();
-        cache
-            .places
-            .extend(cache.hits.iter().copied().filter(|h| h.entry.table == Table::Place));
+        }
         cache.range = sentence_range;
         cache.sentence = Some(index);
     }
@@ -257,11 +279,12 @@ impl<'a> Reader<'a> {
         }
         self.sentence_hits(segment.sentence, cache);
         let sentence_range = cache.range.clone();
-        let (hits, places) = (&cache.hits[..], &cache.places[..]);
+        let hits: &SentenceHits<'a> = cache;
         let mut triggers: Vec<&Hit> = hits
+            .predicates
             .iter()
             .copied()
-            .filter(|h| h.entry.table == Table::Predicate && h.tokens.start >= range.start && h.tokens.end <= range.end)
+            .filter(|h| h.tokens.start >= range.start && h.tokens.end <= range.end)
             .collect();
         // A trigger inside a longer one is part of it (`سيطر على` in `تمكن من السيطرة`).
         let all = triggers.clone();
@@ -340,11 +363,11 @@ impl<'a> Reader<'a> {
             }
             let (place, destination) = if p.subject_place {
                 (
-                    self.subject_place(places, &sentence_range, &clause, trigger, segment.sentence),
+                    self.subject_place(&hits.places, &sentence_range, &clause, trigger, segment.sentence),
                     None,
                 )
             } else {
-                self.places(hits, places, &sentence_range, &clause, trigger, segment.sentence)
+                self.places(hits, &sentence_range, &clause, trigger, segment.sentence)
             };
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
@@ -413,8 +436,8 @@ impl<'a> Reader<'a> {
         start..end
     }
 
-    fn actor_hits<'h>(&self, hits: &[&'h Hit]) -> impl Iterator<Item = &'h Hit> {
-        hits.iter().copied().filter(|h| h.entry.table == Table::Actor)
+    fn actor_hits<'h>(&self, hits: &SentenceHits<'h>) -> impl Iterator<Item = &'h Hit> {
+        hits.actors.iter().copied()
     }
 
     /// The agent: after `من قبل`/"by" (and after `من` when the trigger is `لاقى`/`قوبل`,
@@ -424,7 +447,7 @@ impl<'a> Reader<'a> {
     /// (in `روسيا أكدت بأن الإرهابيين أخلوا`, Russia is the speaker, not the agent).
     fn agent(
         &self,
-        hits: &[&Hit],
+        hits: &SentenceHits<'_>,
         clause: &Range<usize>,
         trigger: &Hit,
         object_after: bool,
@@ -466,10 +489,10 @@ impl<'a> Reader<'a> {
             }
         }
         let complementizer = hits
+            .particles
             .iter()
             .filter(|h| {
-                h.entry.table == Table::Particle
-                    && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Complementizer
+                self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Complementizer
                     && h.tokens.start >= clause.start
                     && h.tokens.end <= trigger.tokens.start
             })
@@ -497,18 +520,16 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`.
-    fn is_auxiliary(&self, hits: &[&Hit], k: usize) -> bool {
-        hits.iter().any(|h| {
-            h.entry.table == Table::Particle
-                && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Auxiliary
+    fn is_auxiliary(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        hits.particles.iter().any(|h| {
+            self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Auxiliary
                 && h.tokens.contains(&k)
         })
     }
 
     /// Whether a particle hit (other than a determiner) starts at token `k`.
-    fn is_particle(&self, hits: &[&Hit], k: usize) -> bool {
-        hits.iter()
-            .any(|h| h.entry.table == Table::Particle && h.tokens.start == k)
+    fn is_particle(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        hits.particles.iter().any(|h| h.tokens.start == k)
     }
 
     /// Whether the word at `k` carries a preposition clitic (`لروسيا`, `بروسيا`): then it
@@ -525,7 +546,7 @@ impl<'a> Reader<'a> {
     /// after `على`/`ضد`/`من`/`عن`/`جانب`/`ل`, "against"/"on"/"from" in the clause.
     fn target(
         &self,
-        hits: &[&Hit],
+        hits: &SentenceHits<'_>,
         clause: &Range<usize>,
         trigger: &Hit,
         object_after: bool,
@@ -559,7 +580,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a trigger names an event that a causal verb next to it presupposes (`أدى
     /// الهجوم التركي إلى نزوح`, `الهجوم التركي تسبب بأضرار`): the claim is the result.
-    fn presupposed(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
+    fn presupposed(&self, hits: &SentenceHits<'_>, clause: &Range<usize>, trigger: &Hit) -> bool {
         let result = trigger.tokens.start > 0 && {
             let w = self.word(trigger.tokens.start);
             let prev = self.word(trigger.tokens.start - 1);
@@ -590,9 +611,8 @@ impl<'a> Reader<'a> {
         let irrealis = irrealis || since;
         irrealis
             || !result
-                && hits.iter().any(|h| {
-                    h.entry.table == Table::Particle
-                        && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Causal
+                && hits.particles.iter().any(|h| {
+                    self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Causal
                         && h.tokens.start >= clause.start
                         && h.tokens.end <= clause.end
                         && ((h.tokens.end <= trigger.tokens.start && trigger.tokens.start - h.tokens.end <= 1)
@@ -622,11 +642,10 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// The place and the destination of a trigger (`places`: the place hits of `hits`).
+    /// The place and the destination of a trigger.
     fn places(
         &self,
-        hits: &[&Hit],
-        places: &[&Hit],
+        hits: &SentenceHits<'_>,
         sentence: &Range<usize>,
         clause: &Range<usize>,
         trigger: &Hit,
@@ -638,9 +657,11 @@ impl<'a> Reader<'a> {
         // the destination.
         // Places after the trigger: in its clause, and on through the sentence until the
         // next event's trigger (`…من جهة أخرى، على محاور “المشيرفة”` is still this clash's).
+        let places = &hits.places;
         let next_trigger = hits
+            .predicates
             .iter()
-            .filter(|h| h.entry.table == Table::Predicate && h.tokens.start >= trigger.tokens.end)
+            .filter(|h| h.tokens.start >= trigger.tokens.end)
             .map(|h| h.tokens.start)
             .min()
             .unwrap_or(sentence.end);
@@ -739,14 +760,12 @@ impl<'a> Reader<'a> {
 
     /// Whether a hedge or modal marker stands right before the trigger (within two
     /// words, in its clause): `قد يسحب`, "may resume", "likely to launch", "would keep".
-    fn modal(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
-        hits.iter().any(|h| {
-            h.entry.table == Table::Marker
-                && matches!(
-                    self.lexicon.entries.markers[h.entry.index as usize].entry.kind,
-                    MarkerKind::Hedge | MarkerKind::Modal
-                )
-                && h.tokens.start >= clause.start
+    fn modal(&self, hits: &SentenceHits<'_>, clause: &Range<usize>, trigger: &Hit) -> bool {
+        hits.markers.iter().any(|h| {
+            matches!(
+                self.lexicon.entries.markers[h.entry.index as usize].entry.kind,
+                MarkerKind::Hedge | MarkerKind::Modal
+            ) && h.tokens.start >= clause.start
                 && h.tokens.start < trigger.tokens.start
                 && trigger.tokens.start.saturating_sub(h.tokens.end) <= 3
         })
@@ -767,16 +786,15 @@ impl<'a> Reader<'a> {
 
     /// Whether a negation marker stands right before the trigger (within two words, in
     /// its clause).
-    fn negated(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
+    fn negated(&self, hits: &SentenceHits<'_>, clause: &Range<usize>, trigger: &Hit) -> bool {
         // A trigger that carries its own negation (`لم تحرك ساكناً`) is not negated again
         // by the `لا` before it.
         let own = matches!(
             self.word(trigger.tokens.start),
             "لم" | "لا" | "عدم" | "لعدم" | "وعدم" | "not" | "no" | "never"
         );
-        !own && hits.iter().any(|h| {
-            h.entry.table == Table::Marker
-                && self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
+        !own && hits.markers.iter().any(|h| {
+            self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
                 && h.tokens.end <= trigger.tokens.start
                 && h.tokens.start >= clause.start
                 && trigger.tokens.start - h.tokens.end <= 1
