@@ -772,11 +772,12 @@ impl<'a> Reader<'a> {
         let t = &self.tokens.tokens;
         let name_like = |k: usize| {
             let word = &self.tokens.text[t[k].tt.clone()];
-            if !word.is_ascii() || NOT_NAMES.contains(&word) || covered.iter().any(|c| c.contains(&k)) {
-                return false;
-            }
-            let span = self.norm.to_original(t[k].norm.start..t[k].norm.start + 1);
-            self.text[span].starts_with(|c: char| c.is_ascii_uppercase())
+            // Cheapest test first: most words are not capitalised.
+            let capitalised = || {
+                let span = self.norm.to_original(t[k].norm.start..t[k].norm.start + 1);
+                self.text[span].starts_with(|c: char| c.is_ascii_uppercase())
+            };
+            word.is_ascii() && capitalised() && !NOT_NAMES.contains(&word) && !covered.iter().any(|c| c.contains(&k))
         };
         let connector = |k: usize| {
             matches!(
