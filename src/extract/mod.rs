@@ -123,7 +123,7 @@ pub fn extract(
         matches,
         ntext,
         segments,
-        article_scores: RefCell::new(BTreeMap::new()),
+        scores: RefCell::new(BTreeMap::new()),
     };
     let mut hits = SentenceHits::default();
     let mut frames: Vec<Frame> = Vec::new();
@@ -174,10 +174,11 @@ struct Reader<'a> {
     matches: &'a Matches,
     ntext: &'a str,
     segments: &'a Segmented,
-    /// Per place, its context score over the whole article: the widest scope of
-    /// [`Reader::resolve_place`] is the same text for every sentence, so it is scanned
-    /// once per place, not once per ambiguous mention.
-    article_scores: RefCell<BTreeMap<usize, usize>>,
+    /// Per scope (a normalised span) and place, the place's context score there: the
+    /// scopes of [`Reader::resolve_place`] are the same text for every trigger of a
+    /// sentence, of a line, of the article, so each is scanned once per place, not once
+    /// per ambiguous mention.
+    scores: RefCell<BTreeMap<(usize, usize, usize), usize>>,
 }
 
 /// The hits of the sentence the last segment was in: a sentence's segments share them,
@@ -720,24 +721,16 @@ impl<'a> Reader<'a> {
         let sentence = &self.segments.sentences[sentence_index];
         let line = &self.segments.lines[sentence.line];
         // Widening context: the sentence, its line, the whole article.
-        for (k, scope) in [sentence.norm.clone(), line.norm.clone(), 0..self.ntext.len()]
-            .into_iter()
-            .enumerate()
-        {
-            let text = &self.ntext[scope];
-            let article = k == 2;
+        for scope in [sentence.norm.clone(), line.norm.clone(), 0..self.ntext.len()] {
+            let text = &self.ntext[scope.clone()];
             let scores: Vec<usize> = candidates
                 .iter()
                 .map(|&c| {
-                    if article {
-                        *self
-                            .article_scores
-                            .borrow_mut()
-                            .entry(c)
-                            .or_insert_with(|| self.context_score(c, text))
-                    } else {
-                        self.context_score(c, text)
-                    }
+                    *self
+                        .scores
+                        .borrow_mut()
+                        .entry((scope.start, scope.end, c))
+                        .or_insert_with(|| self.context_score(c, text))
                 })
                 .collect();
             let best = scores.iter().copied().max().unwrap_or(0);
