@@ -1137,20 +1137,26 @@ impl<'a> Reader<'a> {
                         found
                     } else {
                         let label_range = self.label_range(np);
-                        let label = self.original_text(c.from, label_range.clone());
-                        let key = format!("title:{class}:{}", self.tokens.words(label_range));
-                        let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
-                        self.entity(key, || SourceEntity {
-                            key: String::new(),
-                            label,
-                            kind,
-                            gender: c_gender(c),
-                            classes: vec![class.clone()],
-                            names: Vec::new(),
-                            via: None,
-                            cues: Vec::new(),
-                            rule: c.rule.to_string(),
-                        })
+                        let key = format!("title:{class}:{}", self.tokens.words(label_range.clone()));
+                        // The label is read off the original only for a new source.
+                        match self.keys.get(&key) {
+                            Some(&found) => found,
+                            None => {
+                                let label = self.original_text(c.from, label_range);
+                                let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
+                                self.entity(key, || SourceEntity {
+                                    key: String::new(),
+                                    label,
+                                    kind,
+                                    gender: c_gender(c),
+                                    classes: vec![class.clone()],
+                                    names: Vec::new(),
+                                    via: None,
+                                    cues: Vec::new(),
+                                    rule: c.rule.to_string(),
+                                })
+                            }
+                        }
                     }
                 } else {
                     let words: Vec<String> = self
@@ -1214,20 +1220,25 @@ impl<'a> Reader<'a> {
                     Some(found) => found,
                     None => {
                         let label_range = self.label_range(np);
-                        let label = self.original_text(c.from, label_range.clone());
-                        let key = format!("noun:{class}:{}", strip_article(self.tokens.words(label_range)));
-                        let kind = noun.kind.clone();
-                        self.entity(key, || SourceEntity {
-                            key: String::new(),
-                            label,
-                            kind,
-                            gender,
-                            classes: vec![class.clone()],
-                            names: Vec::new(),
-                            via: None,
-                            cues: Vec::new(),
-                            rule: c.rule.to_string(),
-                        })
+                        let key = format!("noun:{class}:{}", strip_article(self.tokens.words(label_range.clone())));
+                        match self.keys.get(&key) {
+                            Some(&found) => found,
+                            None => {
+                                let label = self.original_text(c.from, label_range);
+                                let kind = noun.kind.clone();
+                                self.entity(key, || SourceEntity {
+                                    key: String::new(),
+                                    label,
+                                    kind,
+                                    gender,
+                                    classes: vec![class.clone()],
+                                    names: Vec::new(),
+                                    via: None,
+                                    cues: Vec::new(),
+                                    rule: c.rule.to_string(),
+                                })
+                            }
+                        }
                     }
                 }
             }
