@@ -120,6 +120,11 @@ impl Attr {
     }
 }
 
+/// The chain in force where a cue is met.
+struct Current {
+    chain: Vec<usize>,
+}
+
 /// What a noun phrase candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cand {
@@ -193,6 +198,8 @@ pub fn attribute(
         sentence_start: 0,
         cue_spans: Vec::new(),
         persons: HashMap::new(),
+        parts: Parts::default(),
+        spans: Vec::new(),
     };
     let mut first_hit = 0;
     // One buffer for every sentence's hits.
@@ -271,9 +278,14 @@ struct Reader<'a> {
     cue_spans: Vec<BTreeSet<(usize, usize)>>,
     /// Person entities by each word of their names, in creation order.
     persons: HashMap<String, Vec<usize>>,
+    /// The current sentence's hits, sorted out (buffers reused across sentences).
+    parts: Parts<'a>,
+    /// Spans and ranks of cues or candidates, for comparing each with all (a buffer).
+    spans: Vec<(Range<usize>, u8)>,
 }
 
-/// One sentence's hits, sorted out.
+/// One sentence's hits, sorted out (in buffers reused from sentence to sentence).
+#[derive(Default)]
 struct Parts<'h> {
     cues: Vec<&'h Hit>,
     markers: Vec<&'h Hit>,
@@ -318,9 +330,10 @@ impl Particles {
 }
 
 impl<'a> Reader<'a> {
-    fn sentence(&mut self, index: usize, norm: Range<usize>, range: Range<usize>, hits: &[&Hit], base: Attr) {
+    fn sentence(&mut self, index: usize, norm: Range<usize>, range: Range<usize>, hits: &[&'a Hit], base: Attr) {
         self.sentence_start = range.start;
-        let parts = self.parts(range.clone(), hits);
+        let mut parts = std::mem::take(&mut self.parts);
+        self.sort_out(&mut parts, range.clone(), hits);
         let mut points: Vec<(usize, Attr)> = vec![(range.start, base.clone())];
         let mut overrides: Vec<(Range<usize>, Override)> = Vec::new();
         let mut sentence_attr: Option<Attr> = None;
@@ -328,7 +341,10 @@ impl<'a> Reader<'a> {
         for cue in &parts.cues {
             let entry = &self.lexicon.entries.cues[cue.entry.index as usize].entry;
             let id = self.lexicon.rule_ids.cues[cue.entry.index as usize].clone();
-            let current = points.last().map(|p| p.1.clone()).unwrap_or_else(Attr::own_voice);
+            // What speaks when the cue is met: only its chain is read.
+            let current = Current {
+                chain: points.last().map(|p| p.1.chain.clone()).unwrap_or_default(),
+            };
             let initial = self.clause_initial(&range, cue.tokens.start);
             let nested = !current.chain.is_empty() && !initial;
             match entry.role {
@@ -385,7 +401,9 @@ impl<'a> Reader<'a> {
                             },
                         ));
                     }
-                    let current = points.last().map(|p| p.1.clone()).unwrap_or_else(Attr::own_voice);
+                    let current = Current {
+                        chain: points.last().map(|p| p.1.chain.clone()).unwrap_or_default(),
+                    };
                     let Some(inner) = self.resolve(&np) else {
                         continue;
                     };
@@ -620,19 +638,26 @@ impl<'a> Reader<'a> {
         });
         self.last_attr.push(last.unwrap_or(base));
         self.out.segments.extend(segments);
+        self.parts = parts;
     }
 
     /// Sorts a sentence's hits into cues, markers, source candidates and particles.
-    fn parts<'h>(&mut self, range: Range<usize>, hits: &[&'h Hit]) -> Parts<'h> {
+    fn sort_out(&mut self, parts: &mut Parts<'a>, range: Range<usize>, hits: &[&'a Hit]) {
         self.hit_tokens.clear();
         self.hit_tokens.extend(
             hits.iter()
                 .flat_map(|h| h.tokens.clone().map(|k| (k, h.entry.table == Table::Particle))),
         );
-        let mut cues: Vec<&Hit> = Vec::new();
-        let mut markers = Vec::new();
-        let mut candidates: Vec<Candidate> = Vec::new();
-        let mut particles = Particles::default();
+        let Parts {
+            cues,
+            markers,
+            candidates,
+            particles,
+        } = parts;
+        cues.clear();
+        markers.clear();
+        candidates.clear();
+        particles.0.clear();
         let e = &self.lexicon.entries;
         let ids = &self.lexicon.rule_ids;
         for &h in hits {
@@ -687,19 +712,20 @@ impl<'a> Reader<'a> {
                 Table::Place | Table::Predicate => {}
             }
         }
-        // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`).
-        let all = cues.clone();
-        cues.retain(|c| {
-            !all.iter()
-                .any(|o| o.tokens != c.tokens && contains(&o.tokens, &c.tokens))
-        });
+        // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`). What each is
+        // compared with is every one before any was dropped: their spans (and ranks),
+        // kept in a buffer reused from sentence to sentence.
+        let all = &mut self.spans;
+        all.clear();
+        all.extend(cues.iter().map(|c| (c.tokens.clone(), 0)));
+        cues.retain(|c| !all.iter().any(|(o, _)| *o != c.tokens && contains(o, &c.tokens)));
         cues.dedup_by(|a, b| a.tokens == b.tokens);
         // A candidate inside a longer one is part of it (`وكالة` in `وكالة سانا`).
-        let all = candidates.clone();
+        all.clear();
+        all.extend(candidates.iter().map(|c| (c.tokens.clone(), rank(c.cand))));
         candidates.retain(|c| {
-            !all.iter().any(|o| {
-                o.tokens != c.tokens && contains(&o.tokens, &c.tokens)
-                    || (o.tokens == c.tokens && rank(o.cand) > rank(c.cand))
+            !all.iter().any(|(o, o_rank)| {
+                *o != c.tokens && contains(o, &c.tokens) || (*o == c.tokens && *o_rank > rank(c.cand))
             })
         });
         candidates.sort_by_key(|c| {
@@ -710,20 +736,15 @@ impl<'a> Reader<'a> {
             )
         });
         candidates.dedup_by(|a, b| a.tokens == b.tokens);
-        candidates.extend(self.quoted_names(range.clone(), &candidates));
-        let covered: Vec<Range<usize>> = hits.iter().map(|h| h.tokens.clone()).collect();
-        candidates.extend(self.capitalised_names(range, &covered));
+        self.quoted_names(range.clone(), candidates);
+        self.capitalised_names(range, hits, candidates);
         candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
-        Parts {
-            cues,
-            markers,
-            candidates,
-            particles,
-        }
     }
 
-    /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`).
-    fn quoted_names(&self, range: Range<usize>, known: &[Candidate]) -> Vec<Candidate> {
+    /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to
+    /// the sentence's `candidates`.
+    fn quoted_names(&self, range: Range<usize>, candidates: &mut Vec<Candidate>) {
+        let known = candidates.len();
         let t = &self.tokens.tokens;
         let quote_before = |i: usize| {
             let from = if i == 0 { 0 } else { t[i - 1].norm.end };
@@ -733,14 +754,13 @@ impl<'a> Reader<'a> {
             let to = t.get(i + 1).map_or(self.ntext.len(), |n| n.norm.start);
             self.ntext[t[i].norm.end..to].contains('"')
         };
-        let mut out = Vec::new();
         let mut i = range.start;
         while i < range.end {
             if quote_before(i) {
                 let end = (i..range.end.min(i + 4)).find(|&j| quote_after(j) && (j == i || !t[j].barrier_before));
                 if let Some(j) = end {
                     let run = i..j + 1;
-                    let covered = known
+                    let covered = candidates[..known]
                         .iter()
                         .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
                     // A quoted place or actor is not a person's name.
@@ -749,7 +769,7 @@ impl<'a> Reader<'a> {
                         .iter()
                         .any(|&(k, particle)| !particle && run.contains(&k));
                     if !covered && !lexical {
-                        out.push(Candidate {
+                        candidates.push(Candidate {
                             from: t[run.start].norm.start,
                             definite: false,
                             tokens: run,
@@ -763,12 +783,12 @@ impl<'a> Reader<'a> {
             }
             i += 1;
         }
-        out
     }
 
     /// Runs of capitalised Latin words no lexicon entry covers: names ("Hassan Omar",
-    /// "Darwish", "Euphrates Daily"). Function words, days and months are not names.
-    fn capitalised_names(&self, range: Range<usize>, covered: &[Range<usize>]) -> Vec<Candidate> {
+    /// "Darwish", "Euphrates Daily"), added to `out`. Function words, days and months are
+    /// not names.
+    fn capitalised_names(&self, range: Range<usize>, hits: &[&Hit], out: &mut Vec<Candidate>) {
         let t = &self.tokens.tokens;
         let name_like = |k: usize| {
             let word = &self.tokens.text[t[k].tt.clone()];
@@ -777,7 +797,10 @@ impl<'a> Reader<'a> {
                 let span = self.norm.to_original(t[k].norm.start..t[k].norm.start + 1);
                 self.text[span].starts_with(|c: char| c.is_ascii_uppercase())
             };
-            word.is_ascii() && capitalised() && !NOT_NAMES.contains(&word) && !covered.iter().any(|c| c.contains(&k))
+            word.is_ascii()
+                && capitalised()
+                && !NOT_NAMES.contains(&word)
+                && !hits.iter().any(|h| h.tokens.contains(&k))
         };
         let connector = |k: usize| {
             matches!(
@@ -785,7 +808,6 @@ impl<'a> Reader<'a> {
                 "al" | "bin" | "abu" | "ibn" | "el" | "de"
             )
         };
-        let mut out = Vec::new();
         let mut k = range.start;
         while k < range.end {
             let starts_name = name_like(k) || (connector(k) && k + 1 < range.end && name_like(k + 1));
@@ -809,7 +831,6 @@ impl<'a> Reader<'a> {
                 rule: RULE.capitalised.clone(),
             });
         }
-        out
     }
 
     /// Whether the token at `at` heads its clause (at most one word before it).
@@ -1126,7 +1147,7 @@ impl<'a> Reader<'a> {
                 if c.rule.starts_with("NOUN/") {
                     // A title with no name after it: "the minister" refers back to the
                     // last source with that title; "Russian officers" are new.
-                    let class = title_noun.map(|n| n.id.get_ref().clone()).unwrap_or_default();
+                    let class: &str = title_noun.map_or("", |n| n.id.get_ref());
                     let backref = (c.definite || self.determined(np)) && !np.quantified;
                     let found = if backref {
                         self.last_of_class(&class, self.tokens.words(np.tokens.clone()))
@@ -1149,7 +1170,7 @@ impl<'a> Reader<'a> {
                                     label,
                                     kind,
                                     gender: c_gender(c),
-                                    classes: vec![class.clone()],
+                                    classes: vec![class.to_owned()],
                                     names: Vec::new(),
                                     via: None,
                                     cues: Vec::new(),
@@ -1159,25 +1180,23 @@ impl<'a> Reader<'a> {
                         }
                     }
                 } else {
-                    let words: Vec<String> = self
-                        .tokens
-                        .words(name_tokens.clone())
-                        .split(' ')
-                        .map(str::to_owned)
-                        .collect();
+                    let tokens: &'a Tokens = self.tokens;
+                    let name = tokens.words(name_tokens.clone());
+                    let words = || name.split(' ');
                     // The last person whose names hold all these words: among those
                     // named by the first word, not a scan of every source.
                     let sources = &self.out.sources;
-                    let existing = words.first().and_then(|w| self.persons.get(w)).and_then(|named| {
+                    let existing = words().next().and_then(|w| self.persons.get(w)).and_then(|named| {
                         named
                             .iter()
                             .rev()
                             .copied()
-                            .find(|&i| words.iter().all(|w| sources[i].names.contains(w)))
+                            .find(|&i| words().all(|w| sources[i].names.iter().any(|n| n == w)))
                     });
                     match existing {
                         Some(found) => found,
                         None => {
+                            let words: Vec<String> = words().map(str::to_owned).collect();
                             let label = self.original_text(c.from, name_tokens.clone());
                             let key = format!("person:{}", words.join(" "));
                             let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
@@ -1213,7 +1232,7 @@ impl<'a> Reader<'a> {
                 definite,
             } => {
                 let noun = &e.source_nouns[index].entry;
-                let class = noun.id.get_ref().clone();
+                let class: &str = noun.id.get_ref();
                 let backref = (definite || self.determined(np)) && !np.quantified;
                 let found = if backref { self.last_of_class(&class, "") } else { None };
                 match found {
@@ -1231,7 +1250,7 @@ impl<'a> Reader<'a> {
                                     label,
                                     kind,
                                     gender,
-                                    classes: vec![class.clone()],
+                                    classes: vec![class.to_owned()],
                                     names: Vec::new(),
                                     via: None,
                                     cues: Vec::new(),
@@ -1476,25 +1495,27 @@ impl<'a> Reader<'a> {
         }
         let t = &self.tokens.tokens;
         let mut out = Vec::with_capacity(pieces.len());
-        for (k, (start, attr)) in pieces.iter().enumerate() {
+        for k in 0..pieces.len() {
+            let to = pieces
+                .get(k + 1)
+                .map_or(norm.end, |(next, _)| t[*next].norm.start.min(norm.end));
+            // Each piece is read once: its chain and rules move into its segment.
+            let (start, attr) = &mut pieces[k];
             let from = if k == 0 {
                 norm.start
             } else {
                 t[*start].norm.start.max(norm.start)
             };
-            let to = pieces
-                .get(k + 1)
-                .map_or(norm.end, |(next, _)| t[*next].norm.start.min(norm.end));
             if from >= to {
                 continue;
             }
             out.push(Segment {
                 sentence: index,
                 norm: from..to,
-                chain: attr.chain.clone(),
+                chain: std::mem::take(&mut attr.chain),
                 polarity: attr.polarity,
                 stance: attr.stance,
-                rules: attr.rules.clone(),
+                rules: std::mem::take(&mut attr.rules),
             });
         }
         if out.is_empty() {
