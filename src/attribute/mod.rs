@@ -43,8 +43,9 @@ pub struct SourceEntity {
     pub gender: Option<Gender>,
     /// Generic nouns that may refer back to it (`agency`, `statement`).
     pub classes: Vec<String>,
-    /// Its name words (token text), for back-references by name.
-    pub names: Vec<String>,
+    /// Its name words (token text), for back-references by name (a known source's or
+    /// actor's shared with the lexicon's [`crate::lexicon::matcher::Names`]).
+    pub names: Arc<[String]>,
     /// The entity that relays it.
     pub via: Option<usize>,
     /// Normalised spans where it is named or referred back to.
@@ -1171,7 +1172,7 @@ impl<'a> Reader<'a> {
                                     kind,
                                     gender: c_gender(c),
                                     classes: vec![class.to_owned()],
-                                    names: Vec::new(),
+                                    names: Arc::default(),
                                     via: None,
                                     cues: Vec::new(),
                                     rule: c.rule.to_string(),
@@ -1210,7 +1211,7 @@ impl<'a> Reader<'a> {
                                 kind,
                                 gender,
                                 classes,
-                                names: words.clone(),
+                                names: words.clone().into(),
                                 via: None,
                                 cues: Vec::new(),
                                 rule: c.rule.to_string(),
@@ -1251,7 +1252,7 @@ impl<'a> Reader<'a> {
                                     kind,
                                     gender,
                                     classes: vec![class.to_owned()],
-                                    names: Vec::new(),
+                                    names: Arc::default(),
                                     via: None,
                                     cues: Vec::new(),
                                     rule: c.rule.to_string(),

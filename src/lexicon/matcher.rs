@@ -20,6 +20,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The lexicon table an entry lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -591,13 +592,14 @@ pub fn strip_article(w: &str) -> &str {
 }
 
 /// The words of every known source's and actor's aliases ([`name_words`]), worked out
-/// once per lexicon rather than for each article that names them.
+/// once per lexicon rather than for each article that names them, and shared (an
+/// article's source entity holds a reference count, not a copy of every word).
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     /// Per known source (by index), the words of all its aliases.
-    pub sources: Vec<Vec<String>>,
+    pub sources: Vec<Arc<[String]>>,
     /// Per actor (by index), the words of all its aliases.
-    pub actors: Vec<Vec<String>>,
+    pub actors: Vec<Arc<[String]>>,
 }
 
 impl Names {
@@ -610,7 +612,7 @@ impl Names {
     }
 }
 
-fn alias_words(aliases: &[super::schema::Alias]) -> Vec<String> {
+fn alias_words(aliases: &[super::schema::Alias]) -> Arc<[String]> {
     aliases.iter().flat_map(|a| name_words(&a.text)).collect()
 }
 
