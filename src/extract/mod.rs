@@ -335,7 +335,12 @@ impl<'a> Reader<'a> {
             }
             let mut rules = vec![self.lexicon.rule_ids.predicates[trigger.entry.index as usize].clone()];
             let mut args = Vec::new();
-            let mut spans: Vec<Range<usize>> = vec![trigger.tokens.clone()];
+            // The tokens the evidence covers: the trigger's and its arguments' in its clause.
+            let mut spans: Range<usize> = trigger.tokens.clone();
+            let mut cover = |span: &Range<usize>| {
+                spans.start = spans.start.min(span.start);
+                spans.end = spans.end.max(span.end);
+            };
             // A verb joined by و to the one before shares its subject (`ورفضت قسد …
             // ووافقت على …`).
             let clause_conjoined = self.word(clause.start).starts_with('و') && clause.start > sentence_range.start;
@@ -350,7 +355,7 @@ impl<'a> Reader<'a> {
             if let Some((a, span)) = agent {
                 args.push((ArgRole::Agent, Arg::Actor(a)));
                 if span.start >= clause.start {
-                    spans.push(span.clone());
+                    cover(&span);
                 }
                 if clause_of_subject != Some(clause.start) {
                     clause_subject = Some((a, span.clone()));
@@ -360,7 +365,7 @@ impl<'a> Reader<'a> {
             }
             if let Some((a, span)) = self.target(hits, &clause, trigger, p.object_after) {
                 args.push((ArgRole::Target, Arg::Actor(a)));
-                spans.push(span);
+                cover(&span);
             }
             let (place, destination) = if p.subject_place {
                 (
@@ -376,7 +381,7 @@ impl<'a> Reader<'a> {
                 }
                 args.push((ArgRole::Place, Arg::Place(pl)));
                 if span.start >= clause.start && span.end <= clause.end {
-                    spans.push(span);
+                    cover(&span);
                 }
             }
             if let Some((pl, _)) = destination {
@@ -398,19 +403,8 @@ impl<'a> Reader<'a> {
                 rules.push(RULE.negated.clone());
             }
             // Evidence: the trigger and the arguments it found in its clause.
-            let first = spans
-                .iter()
-                .map(|r| r.start)
-                .min()
-                .unwrap_or(trigger.tokens.start)
-                .max(range.start);
-            let last = spans
-                .iter()
-                .map(|r| r.end)
-                .max()
-                .unwrap_or(trigger.tokens.end)
-                .min(range.end)
-                .max(first + 1);
+            let first = spans.start.max(range.start);
+            let last = spans.end.min(range.end).max(first + 1);
             let evidence = t.tokens[first].norm.start..t.tokens[last - 1].norm.end;
             out.push(Frame {
                 segment: index,
