@@ -159,19 +159,14 @@ impl Tokens {
         out
     }
 
-    /// The token containing token-text offset `pos` (or the last before it).
-    fn at_tt(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.tt.start <= pos).saturating_sub(1)
-    }
-
     /// The first token ending after normalised offset `pos`.
     pub fn at_norm(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.norm.end <= pos)
     }
 
-    /// The normalised offset of token-text offset `pos` (inside a token).
-    fn norm_of(&self, pos: usize) -> usize {
-        let t = &self.tokens[self.at_tt(pos)];
+    /// The normalised offset of token-text offset `pos` inside token `k`.
+    fn norm_in(&self, k: usize, pos: usize) -> usize {
+        let t = &self.tokens[k];
         match t.joined {
             Some((tt, norm)) if pos >= tt => norm + (pos - tt),
             _ => t.norm.start + (pos - t.tt.start),
@@ -432,6 +427,7 @@ impl Matcher {
         let mut hits = Vec::new();
         if let Some(ac) = &self.automaton {
             let text = tokens.text.as_bytes();
+            let mut cursor = 0;
             for m in ac.find_overlapping_iter(&tokens.text) {
                 let p = &self.patterns[m.pattern().as_usize()];
                 // Most matches are a form inside a longer word: they are rejected by the
@@ -461,9 +457,10 @@ impl Matcher {
                 if !before.is_empty() && !PREFIXES.contains(&before) {
                     continue;
                 }
+                // Most forms stand with no clitic: nothing to look for in an empty `before`.
                 let prefix = Prefix {
                     len: before.len(),
-                    definite: p.definite || before.contains("ال") || before.ends_with("لل"),
+                    definite: p.definite || !before.is_empty() && (before.contains("ال") || before.ends_with("لل")),
                 };
                 let mut span = None;
                 for &entry in &p.owners {
@@ -473,9 +470,18 @@ impl Matcher {
                     // Where the match lies in tokens and in the normalised text, once per
                     // match that some owner takes.
                     let (first, last, norm) = span.get_or_insert_with(|| {
-                        let first = tokens.at_tt(m.start());
-                        let last = tokens.at_tt(m.end() - 1);
-                        (first, last, tokens.norm_of(m.start())..tokens.tokens[last].norm.end)
+                        // Matches come in the order of their ends: the token holding the
+                        // last byte is found by walking on from the previous match's, and
+                        // the first by walking back a few tokens (no search of them all).
+                        while tokens.tokens.get(cursor + 1).is_some_and(|t| t.tt.start < m.end()) {
+                            cursor += 1;
+                        }
+                        let last = cursor;
+                        let mut first = last;
+                        while first > 0 && tokens.tokens[first].tt.start > start {
+                            first -= 1;
+                        }
+                        (first, last, tokens.norm_in(first, start)..tokens.tokens[last].norm.end)
                     });
                     hits.push(Hit {
                         tokens: *first..*last + 1,
@@ -529,7 +535,7 @@ impl Matcher {
         match entry.table {
             Table::Cue if self.verb_cues[entry.index as usize] => VERB_PREFIXES.contains(&clitics),
             Table::Cue if self.statement_cues[entry.index as usize] => !definite,
-            Table::Particle => !clitics.contains("ال"),
+            Table::Particle => clitics.is_empty() || !clitics.contains("ال"),
             _ => true,
         }
     }
@@ -628,7 +634,10 @@ mod tests {
         let k = t.tokens.iter().position(|x| &t.text[x.tt.clone()] == "لقسد").unwrap();
         // The joined token's normalised span runs from the clitic to the end of the word.
         assert_eq!(&norm[t.tokens[k].norm.clone()], "ل \"قسد");
-        assert_eq!(t.norm_of(t.tokens[k].tt.start + "ل".len()), norm.find("قسد").unwrap());
+        assert_eq!(
+            t.norm_in(k, t.tokens[k].tt.start + "ل".len()),
+            norm.find("قسد").unwrap()
+        );
     }
 
     #[test]
