@@ -201,6 +201,8 @@ pub fn attribute(
         persons: HashMap::new(),
         parts: Parts::default(),
         spans: Vec::new(),
+        bounds: Vec::new(),
+        pieces: Vec::new(),
     };
     let mut first_hit = 0;
     // One buffer for every sentence's hits.
@@ -283,6 +285,10 @@ struct Reader<'a> {
     parts: Parts<'a>,
     /// Spans and ranks of cues or candidates, for comparing each with all (a buffer).
     spans: Vec<(Range<usize>, u8)>,
+    /// Where a sentence's segments may start, and its attribution from each (buffers
+    /// of [`Reader::tile`]).
+    bounds: Vec<usize>,
+    pieces: Vec<(usize, Attr)>,
 }
 
 /// One sentence's hits, sorted out (in buffers reused from sentence to sentence).
@@ -630,15 +636,15 @@ impl<'a> Reader<'a> {
             };
             overrides.push((target, Override::Stance(stance, id)));
         }
-        let segments = self.tile(index, norm, range, &base, points, overrides, sentence_attr);
-        let last = segments.last().map(|s| Attr {
+        let first_segment = self.out.segments.len();
+        self.tile(index, norm, range, &base, points, overrides, sentence_attr);
+        let last = self.out.segments[first_segment..].last().map(|s| Attr {
             chain: s.chain.clone(),
             polarity: s.polarity,
             stance: s.stance,
             rules: s.rules.clone(),
         });
         self.last_attr.push(last.unwrap_or(base));
-        self.out.segments.extend(segments);
         self.parts = parts;
     }
 
@@ -1427,10 +1433,11 @@ impl<'a> Reader<'a> {
         chain
     }
 
-    /// Cuts a sentence into segments from its attribution points and overrides.
+    /// Cuts a sentence into segments from its attribution points and overrides, added to
+    /// the article's.
     #[allow(clippy::too_many_arguments)]
     fn tile(
-        &self,
+        &mut self,
         index: usize,
         norm: Range<usize>,
         range: Range<usize>,
@@ -1438,9 +1445,14 @@ impl<'a> Reader<'a> {
         mut points: Vec<(usize, Attr)>,
         overrides: Vec<(Range<usize>, Override)>,
         sentence_attr: Option<Attr>,
-    ) -> Vec<Segment> {
+    ) {
         points.sort_by_key(|p| p.0);
-        let mut bounds: Vec<usize> = points.iter().map(|p| p.0).collect();
+        // Buffers reused from sentence to sentence.
+        let mut bounds = std::mem::take(&mut self.bounds);
+        let mut pieces = std::mem::take(&mut self.pieces);
+        bounds.clear();
+        pieces.clear();
+        bounds.extend(points.iter().map(|p| p.0));
         for (r, _) in &overrides {
             bounds.push(r.start);
             bounds.push(r.end);
@@ -1452,7 +1464,6 @@ impl<'a> Reader<'a> {
         if bounds.is_empty() {
             bounds.push(range.start);
         }
-        let mut pieces: Vec<(usize, Attr)> = Vec::new();
         for (k, &start) in bounds.iter().enumerate() {
             let end = bounds.get(k + 1).copied().unwrap_or(range.end);
             let mut attr = points
@@ -1495,7 +1506,8 @@ impl<'a> Reader<'a> {
             pieces[0].1 = next;
         }
         let t = &self.tokens.tokens;
-        let mut out = Vec::with_capacity(pieces.len());
+        let out = &mut self.out.segments;
+        let first_segment = out.len();
         for k in 0..pieces.len() {
             let to = pieces
                 .get(k + 1)
@@ -1519,7 +1531,7 @@ impl<'a> Reader<'a> {
                 rules: std::mem::take(&mut attr.rules),
             });
         }
-        if out.is_empty() {
+        if out.len() == first_segment {
             out.push(Segment {
                 sentence: index,
                 norm,
@@ -1529,7 +1541,8 @@ impl<'a> Reader<'a> {
                 rules: base.rules.clone(),
             });
         }
-        out
+        self.bounds = bounds;
+        self.pieces = pieces;
     }
 }
 
