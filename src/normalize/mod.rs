@@ -101,25 +101,34 @@ impl Normalized {
         let mut map = MapBuilder::with_capacity(original.len());
         let mut context = Context::default();
         let mut units = Vec::with_capacity(4);
-        let mut chars = original.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
+        let bytes = original.as_bytes();
+        let mut start = 0;
+        while start < original.len() {
+            // Most characters are their own image, or an ASCII letter's lower case, and
+            // touch no context rule but the dot rule's "after a letter": a run of them is
+            // copied at once.
+            if context.pending.is_none() {
+                let run = plain_run(bytes, start);
+                if run.end > start {
+                    context.after_letter = run.letter;
+                    context.after_tatweel = false;
+                    map.emit_run(&original[start..run.end], start, run.capital);
+                    start = run.end;
+                    continue;
+                }
+            }
+            let Some(c) = original[start..].chars().next() else {
+                break;
+            };
             let mut atom = Atom {
                 start,
                 end: start + c.len_utf8(),
                 single_char: true,
             };
-            // Most characters are their own image, or an ASCII letter's lower case, and
-            // touch no context rule but the dot rule's "after a letter".
-            if context.pending.is_none()
-                && let Some((image, letter)) = plain(c)
-            {
-                context.after_letter = letter;
-                context.after_tatweel = false;
-                map.emit_run_char(image, atom);
-                continue;
-            }
+            start = atom.end;
             units.clear();
-            if c == '\r' && chars.next_if(|&(_, n)| n == '\n').is_some() {
+            if c == '\r' && bytes.get(start) == Some(&b'\n') {
+                start += 1;
                 // One line end, so one atom: the output `\n` maps to both bytes.
                 atom.end += 1;
                 atom.single_char = false;
@@ -310,19 +319,49 @@ fn expand(c: char, out: &mut Vec<char>) {
     }
 }
 
-/// The image of a character that [`expand`] maps to one character of the same length
-/// and [`Context::push`] only emits (not a dot, space or tatweel), with whether it is an
-/// Arabic letter; `None` for the rest. The fast path of [`Normalized::new`]: printable
-/// ASCII and the plain Arabic letters.
-fn plain(c: char) -> Option<(char, bool)> {
-    match c {
-        '.' => None,
-        '\0'..='\x7F' if c.is_whitespace() => None,
-        '\0'..='\x7F' => Some((c.to_ascii_lowercase(), false)),
-        'أ' | 'إ' | 'آ' | 'ة' | 'ى' | TATWEEL => None,
-        '\u{0621}'..='\u{064A}' => Some((c, true)),
-        _ => None,
+/// A run of characters that [`expand`] maps to themselves (or, for ASCII capitals, to
+/// their lower case) and [`Context::push`] only emits: ASCII but dots and whitespace, and
+/// the Arabic letters U+0621–U+064A but أ إ آ ة ى and tatweel. The fast path of
+/// [`Normalized::new`].
+struct PlainRun {
+    /// Where it ends (where it starts if the character there is not plain).
+    end: usize,
+    /// Whether its last character is an Arabic letter.
+    letter: bool,
+    /// Whether it holds an ASCII capital.
+    capital: bool,
+}
+
+/// The plain run starting at byte `start` of `bytes` (a whole UTF-8 text).
+fn plain_run(bytes: &[u8], start: usize) -> PlainRun {
+    let mut run = PlainRun {
+        end: start,
+        letter: false,
+        capital: false,
+    };
+    while let Some(&b) = bytes.get(run.end) {
+        if b.is_ascii() {
+            // ASCII whitespace as `char::is_whitespace` has it (VT included).
+            if matches!(b, b'.' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                break;
+            }
+            run.capital |= b.is_ascii_uppercase();
+            run.letter = false;
+            run.end += 1;
+            continue;
+        }
+        // U+0600–U+067F are the two-byte sequences led by D8 and D9.
+        let Some(&next) = bytes.get(run.end + 1).filter(|_| matches!(b, 0xD8 | 0xD9)) else {
+            break;
+        };
+        let c = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+        if !(0x0621..=0x064A).contains(&c) || matches!(c, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649) {
+            break;
+        }
+        run.letter = true;
+        run.end += 2;
     }
+    run
 }
 
 /// Whether `c` is part of a word (a letter or digit). The same as `char::is_alphanumeric`,
@@ -457,17 +496,22 @@ impl MapBuilder {
         self.text.push(c);
     }
 
-    /// What [`MapBuilder::emit`] and the next [`MapBuilder::close`] do for an atom of one
-    /// character whose image `c` has its length: extend the run or start one.
-    fn emit_run_char(&mut self, c: char, atom: Atom) {
+    /// What [`MapBuilder::emit`] and [`MapBuilder::close`] do, character by character,
+    /// for a [`PlainRun`] (the original text `run` at byte `start`): extend the current run
+    /// segment or start one, and copy it (lower-cased if it holds a `capital`).
+    fn emit_run(&mut self, run: &str, start: usize, capital: bool) {
         self.close();
-        if self.run_orig_end != Some(atom.start) {
+        if self.run_orig_end != Some(start) {
             self.seg_norm.push(offset(self.text.len()));
-            self.seg_orig.push(offset(atom.start));
+            self.seg_orig.push(offset(start));
             self.seg_piece_len.push(0);
         }
-        self.run_orig_end = Some(atom.end);
-        self.text.push(c);
+        self.run_orig_end = Some(start + run.len());
+        let at = self.text.len();
+        self.text.push_str(run);
+        if capital {
+            self.text[at..].make_ascii_lowercase();
+        }
     }
 
     fn close(&mut self) {
