@@ -108,7 +108,7 @@ impl Normalized {
             // touch no context rule but the dot rule's "after a letter": a run of them is
             // copied at once.
             if context.pending.is_none() {
-                let run = plain_run(bytes, start);
+                let run = plain_run(bytes, start, map.text.ends_with(' '));
                 if run.end > start {
                     context.after_letter = run.letter;
                     context.after_tatweel = false;
@@ -320,9 +320,9 @@ fn expand(c: char, out: &mut Vec<char>) {
 }
 
 /// A run of characters that [`expand`] maps to themselves (or, for ASCII capitals, to
-/// their lower case) and [`Context::push`] only emits: ASCII but dots and whitespace, and
-/// the Arabic letters U+0621–U+064A but أ إ آ ة ى and tatweel. The fast path of
-/// [`Normalized::new`].
+/// their lower case) and [`Context::push`] only emits: ASCII but dots and whitespace, the
+/// Arabic letters U+0621–U+064A but أ إ آ ة ى and tatweel, and a space that follows none.
+/// The fast path of [`Normalized::new`].
 struct PlainRun {
     /// Where it ends (where it starts if the character there is not plain).
     end: usize,
@@ -332,14 +332,23 @@ struct PlainRun {
     capital: bool,
 }
 
-/// The plain run starting at byte `start` of `bytes` (a whole UTF-8 text).
-fn plain_run(bytes: &[u8], start: usize) -> PlainRun {
+/// The plain run starting at byte `start` of `bytes` (a whole UTF-8 text), the output so
+/// far ending in a space or not.
+fn plain_run(bytes: &[u8], start: usize, mut after_space: bool) -> PlainRun {
     let mut run = PlainRun {
         end: start,
         letter: false,
         capital: false,
     };
     while let Some(&b) = bytes.get(run.end) {
+        if b == b' ' && !after_space {
+            // One space of a run of them: emitted as it is.
+            after_space = true;
+            run.letter = false;
+            run.end += 1;
+            continue;
+        }
+        after_space = false;
         if b.is_ascii() {
             // ASCII whitespace as `char::is_whitespace` has it (VT included).
             if matches!(b, b'.' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
