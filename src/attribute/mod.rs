@@ -1157,7 +1157,7 @@ impl<'a> Reader<'a> {
                     let class: &str = title_noun.map_or("", |n| n.id.get_ref());
                     let backref = (c.definite || self.determined(np)) && !np.quantified;
                     let found = if backref {
-                        self.last_of_class(&class, self.tokens.words(np.tokens.clone()))
+                        self.last_of_class(class, self.tokens.words(np.tokens.clone()))
                     } else {
                         None
                     };
@@ -1241,7 +1241,7 @@ impl<'a> Reader<'a> {
                 let noun = &e.source_nouns[index].entry;
                 let class: &str = noun.id.get_ref();
                 let backref = (definite || self.determined(np)) && !np.quantified;
-                let found = if backref { self.last_of_class(&class, "") } else { None };
+                let found = if backref { self.last_of_class(class, "") } else { None };
                 match found {
                     Some(found) => found,
                     None => {
