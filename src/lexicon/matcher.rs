@@ -97,27 +97,42 @@ impl Tokens {
         let mut barrier = false;
         let mut word: Option<usize> = None;
         let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
-        let mut chars = norm.char_indices().peekable();
+        let bytes = norm.as_bytes();
         let mut prev_alnum = false;
-        while let Some((i, c)) = chars.next() {
-            if crate::normalize::is_word_char(c) {
+        let mut i = 0;
+        while i < norm.len() {
+            // Most of a text is words: a run of ASCII or Arabic word characters is
+            // skipped at once.
+            let run = crate::normalize::word_run_end(bytes, i);
+            if run > i {
                 word.get_or_insert(i);
+                prev_alnum = true;
+                i = run;
+                continue;
+            }
+            let Some(c) = norm[i..].chars().next() else {
+                break;
+            };
+            let (at, next) = (i, i + c.len_utf8());
+            i = next;
+            if crate::normalize::is_word_char(c) {
+                word.get_or_insert(at);
                 prev_alnum = true;
                 continue;
             }
             // A hyphen inside a word ("al-Sharqiya") joins rather than separates.
             let inner_hyphen =
-                c == '-' && prev_alnum && chars.peek().is_some_and(|&(_, n)| crate::normalize::is_word_char(n));
+                c == '-' && prev_alnum && norm[next..].chars().next().is_some_and(crate::normalize::is_word_char);
             prev_alnum = false;
             if inner_hyphen {
                 if let Some(start) = word.take() {
-                    pieces.push((start..i, barrier));
+                    pieces.push((start..at, barrier));
                     barrier = false;
                 }
                 continue;
             }
             if let Some(start) = word.take() {
-                pieces.push((start..i, barrier));
+                pieces.push((start..at, barrier));
                 barrier = false;
             }
             if !c.is_whitespace() && !transparent(c) {

@@ -385,6 +385,29 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Where the run of word characters ([`is_word_char`]) from byte `start` of `bytes` (a
+/// whole UTF-8 text) ends, as far as ASCII and the common Arabic letters and digits take
+/// it: a fast path over bytes for tokenising; the caller goes on character by character.
+pub fn word_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        // U+0600–U+06FF are the two-byte sequences led by D8 to DB.
+        let Some(&next) = bytes.get(end + 1).filter(|_| matches!(b, 0xD8..=0xDB)) else {
+            break;
+        };
+        let c = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+        if !matches!(c, 0x0621..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3) {
+            break;
+        }
+        end += 2;
+    }
+    end
+}
+
 fn ascii_digit(value: u32) -> char {
     char::from_digit(value, 10).expect("digit block offsets are 0..=9")
 }
