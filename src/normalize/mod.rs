@@ -359,11 +359,9 @@ fn plain_run(bytes: &[u8], start: usize, mut after_space: bool) -> PlainRun {
             run.end += 1;
             continue;
         }
-        // U+0600–U+067F are the two-byte sequences led by D8 and D9.
-        let Some(&next) = bytes.get(run.end + 1).filter(|_| matches!(b, 0xD8 | 0xD9)) else {
+        let Some(c) = arabic_at(bytes, run.end) else {
             break;
         };
-        let c = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
         if !(0x0621..=0x064A).contains(&c) || matches!(c, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649) {
             break;
         }
@@ -395,17 +393,24 @@ pub fn word_run_end(bytes: &[u8], start: usize) -> usize {
             end += 1;
             continue;
         }
-        // U+0600–U+06FF are the two-byte sequences led by D8 to DB.
-        let Some(&next) = bytes.get(end + 1).filter(|_| matches!(b, 0xD8..=0xDB)) else {
+        let Some(c) = arabic_at(bytes, end) else {
             break;
         };
-        let c = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
         if !matches!(c, 0x0621..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3) {
             break;
         }
         end += 2;
     }
     end
+}
+
+/// The code point of the character at byte `at` of `bytes` (a whole UTF-8 text) if it is
+/// in the Arabic block U+0600–U+06FF: the two-byte sequences led by D8 to DB.
+fn arabic_at(bytes: &[u8], at: usize) -> Option<u32> {
+    match bytes.get(at..at + 2)? {
+        &[lead @ 0xD8..=0xDB, next] => Some((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F)),
+        _ => None,
+    }
 }
 
 fn ascii_digit(value: u32) -> char {
