@@ -133,11 +133,13 @@ pub fn extract(
     let chain = |f: &Frame| &attribution.segments[f.segment].chain;
     let mut last: Option<usize> = None;
     let mut last_other: Option<usize> = None;
+    let mut tokens = TokenCursor::default();
     for (index, segment) in attribution.segments.iter().enumerate() {
         let before = frames.len();
-        reader.segment(index, segment, &mut hits, &mut frames);
+        let range = tokens.range(&matches.tokens, &segment.norm);
+        reader.segment(index, segment, range.clone(), &mut hits, &mut frames);
         // Whether the denial's own clause says what happened.
-        let first_clause_end = reader.first_clause_end(segment);
+        let first_clause_end = reader.first_clause_end(segment, range);
         let own = frames[before..].iter().any(|f| f.norm.start < first_clause_end);
         if !own && segment.polarity == Polarity::Denies {
             // "ونفت مصادر محلية ما جاء على الصفحات": the denial has no event of its own;
@@ -167,6 +169,36 @@ pub fn extract(
         }
     }
     frames
+}
+
+/// The tokens of segments met in text order, found by walking on from the last
+/// segment's rather than by searching every token for each.
+#[derive(Default)]
+struct TokenCursor {
+    /// The first token of the last span, and where that span started.
+    at: usize,
+    from: usize,
+}
+
+impl TokenCursor {
+    /// The tokens of normalised span `norm`, as [`crate::lexicon::matcher::Tokens::at_norm`]
+    /// finds them for its ends.
+    fn range(&mut self, t: &crate::lexicon::matcher::Tokens, norm: &Range<usize>) -> Range<usize> {
+        if norm.start < self.from {
+            // Out of order: searched for.
+            self.at = t.at_norm(norm.start);
+        }
+        self.from = norm.start;
+        let after = |k: usize, pos: usize| t.tokens.get(k).is_some_and(|tok| tok.norm.end <= pos);
+        while after(self.at, norm.start) {
+            self.at += 1;
+        }
+        let mut end = self.at;
+        while after(end, norm.end) {
+            end += 1;
+        }
+        self.at..end
+    }
 }
 
 struct Reader<'a> {
@@ -201,10 +233,9 @@ struct SentenceHits<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// Where the first clause of a segment ends (normalised offset).
-    fn first_clause_end(&self, segment: &Segment) -> usize {
+    /// Where the first clause of a segment (its tokens: `range`) ends (normalised offset).
+    fn first_clause_end(&self, segment: &Segment, range: Range<usize>) -> usize {
         let t = &self.matches.tokens;
-        let range = t.at_norm(segment.norm.start)..t.at_norm(segment.norm.end);
         (range.start + 1..range.end)
             .find(|&k| t.tokens[k].barrier_before)
             .map_or(segment.norm.end, |k| t.tokens[k].norm.start)
@@ -272,9 +303,16 @@ impl<'a> Reader<'a> {
         cache.sentence = Some(index);
     }
 
-    fn segment(&self, index: usize, segment: &Segment, cache: &mut SentenceHits<'a>, out: &mut Vec<Frame>) {
+    /// Reads the frames of a segment (its tokens: `range`).
+    fn segment(
+        &self,
+        index: usize,
+        segment: &Segment,
+        range: Range<usize>,
+        cache: &mut SentenceHits<'a>,
+        out: &mut Vec<Frame>,
+    ) {
         let t = &self.matches.tokens;
-        let range = t.at_norm(segment.norm.start)..t.at_norm(segment.norm.end);
         if range.is_empty() {
             return;
         }
