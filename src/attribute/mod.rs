@@ -19,6 +19,10 @@
 //!
 //! Invariants: the segments of a sentence tile it exactly; every chain lists source
 //! entities of this article, outermost first; attribution never fails and never panics.
+//!
+//! Rule ids are not built per sentence: the lexicon's ([`crate::lexicon::RuleIds`]) and
+//! this module's own are allocated once and shared (`Arc<str>`), and a sentence's hits
+//! are sorted out in buffers reused from sentence to sentence.
 
 use crate::lexicon::Lexicon;
 use crate::lexicon::matcher::{Hit, Matches, Table, Tokens, strip_article};

@@ -23,6 +23,9 @@
 //!
 //! Invariants: frames are in text order; a frame's evidence lies inside its segment;
 //! extraction never fails.
+//!
+//! Rule ids are shared, not built per frame: `PRED/…` is the lexicon's
+//! ([`crate::lexicon::RuleIds`]), this module's own are allocated once.
 
 use crate::attribute::{Attribution, Segment};
 use crate::lexicon::Lexicon;

@@ -61,6 +61,11 @@
 //! Offsets are `u32`, so an original or normalised text must be under 4 GiB (ingest caps
 //! articles far below that); [`Normalized::new`] panics beyond it.
 //!
+//! # Speed
+//! Most text is plain: ASCII but dots and whitespace, the Arabic letters that are their
+//! own image, single spaces. A run of it is copied at once and extends one run segment;
+//! only the other characters go through `expand` and the context rules one by one.
+//!
 //! # For later stages
 //! - Every `.` survives except an obfuscation dot inside a word; `..`, `…`, `3.5`, `a.b`
 //!   and Arabic ، ؛ ؟ are untouched. A dot glued to a following و or ف (`حمص.وباتت`) is a
