@@ -13,18 +13,17 @@
 //! ال is taken as one of those, so `الجيش الوطني` also matches `للجيش الوطني`. Every form
 //! must end at a word end, unless it ends in `*`.
 //!
-//! Speed: the scan is the hottest loop of a run. The automaton is a DFA (an NFA past
-//! 5,000 forms, to stay small); most of its overlapping matches are a form inside a longer
-//! word, so a match is first judged by the bytes around it (a space or the end after it,
-//! a space or a known clitic run before it), and only a match some owner takes is placed
-//! in tokens, by a cursor (matches come in the order of their ends). A few marker patterns
-//! run one by one rather than as a set (the set's "which patterns" search is the slow
-//! engine).
+//! Speed: the scan is the hottest loop of a run. Most of the automaton's overlapping
+//! matches are a form inside a longer word, so a match is first judged by the bytes around
+//! it (a space or the end after it, a space or a known clitic run before it), and only a
+//! match some owner takes is placed in tokens, by a cursor (matches come in the order of
+//! their ends). A few marker patterns run one by one rather than as a set (the set's
+//! "which patterns" search is the slow engine).
 
 use super::schema::Gender;
 use super::{Entries, LexiconError, PackFile};
 use crate::normalize::normalize;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -255,9 +254,6 @@ const MAX_PREFIX_BYTES: usize = {
     max
 };
 
-/// Up to this many forms compile into a DFA rather than an NFA (see [`Matcher::new`]).
-const DFA_FORMS: usize = 5_000;
-
 /// Up to this many marker patterns run one by one rather than as a set (see
 /// [`Matcher::find`]).
 const FEW_PATTERNS: usize = 4;
@@ -390,13 +386,12 @@ impl Matcher {
             None
         } else {
             Some(
+                // The builder's choice for this many forms, a contiguous NFA (about 350 KB
+                // for the default lexicons). A DFA (about 10 MB, 20 ms to build) scans an
+                // article faster on its own, but no faster in a whole run, where the
+                // rest of the run's data crowds it out of the caches.
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    // The scan is the hottest loop of a run: a DFA scans about 1.4 times
-                    // as fast as the NFA the builder picks for this many forms, for about
-                    // 10 MB and 20 ms to build with the default lexicons. A huge user
-                    // lexicon gets the NFA, which stays small and quick to build.
-                    .kind((texts.len() <= DFA_FORMS).then_some(AhoCorasickKind::DFA))
                     .build(&texts)
                     .map_err(|e| LexiconError {
                         path: "<lexicons>".to_owned(),
