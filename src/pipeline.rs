@@ -475,7 +475,7 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         let text = &a.article.text[sentence.span.clone()];
         let chain: Vec<String> = segment.chain.iter().map(|&c| source_ids[c].clone()).collect();
         let mut mention =
-            |claim: String, frame: Option<usize>, evidence: std::ops::Range<usize>, polarity, rules: Vec<String>| {
+            |claim: String, frame: Option<usize>, evidence: std::ops::Range<usize>, polarity, rule: String| {
                 let n = mentions.len() + 1;
                 mentions.push((
                     Mention {
@@ -489,7 +489,7 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                         evidence: clamp(a.norm.to_original(evidence), &sentence.span).into(),
                         text: text.to_owned(),
                         line: a.segments.lines[sentence.line].number,
-                        rule: rules.join(" "),
+                        rule,
                     },
                     frame,
                 ));
@@ -507,18 +507,16 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
             let evidence = a.norm.to_original(segment.norm.clone());
             open.push((hash, a.article.text[evidence].trim().to_owned()));
             let id = open_claim_id(hash);
-            let mut rules = vec![OPEN_CLAIM_RULE.to_owned()];
-            rules.extend(segment.rules.iter().cloned());
-            mention(id, None, segment.norm.clone(), segment.polarity, rules);
+            let rules = std::iter::once(OPEN_CLAIM_RULE).chain(segment.rules.iter().map(|r| &**r));
+            mention(id, None, segment.norm.clone(), segment.polarity, rule_list(rules));
         }
         for (k, f) in frames {
             voices.push(Voice {
                 claim: ClaimOf::Frame(k as u32),
                 source,
             });
-            let mut rules = f.rules.clone();
-            rules.extend(segment.rules.iter().cloned());
-            mention(String::new(), Some(k), f.norm.clone(), f.polarity, rules);
+            let rules = f.rules.iter().chain(&segment.rules).map(|r| &**r);
+            mention(String::new(), Some(k), f.norm.clone(), f.polarity, rule_list(rules));
         }
     }
     let mut innermost: Vec<usize> = a
@@ -564,6 +562,18 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         voices,
         open,
     }
+}
+
+/// A mention's rule ids as it lists them: separated by spaces.
+fn rule_list<'r>(rules: impl Iterator<Item = &'r str>) -> String {
+    let mut out = String::new();
+    for (k, rule) in rules.enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(rule);
+    }
+    out
 }
 
 /// The id of the open claim of a statement whose normalised text hashes to `hash`.

@@ -19,6 +19,10 @@
 //!
 //! Invariants: the segments of a sentence tile it exactly; every chain lists source
 //! entities of this article, outermost first; attribution never fails and never panics.
+//!
+//! Rule ids are not built per sentence: the lexicon's ([`crate::lexicon::RuleIds`]) and
+//! this module's own are allocated once and shared (`Arc<str>`), and a sentence's hits
+//! are sorted out in buffers reused from sentence to sentence.
 
 use crate::lexicon::Lexicon;
 use crate::lexicon::matcher::{Hit, Matches, Table, Tokens, strip_article};
@@ -28,6 +32,7 @@ use crate::normalize::{Normalized, normalize};
 use crate::segment::Segmented;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use std::sync::{Arc, LazyLock};
 
 /// A source cited inside one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,8 +47,9 @@ pub struct SourceEntity {
     pub gender: Option<Gender>,
     /// Generic nouns that may refer back to it (`agency`, `statement`).
     pub classes: Vec<String>,
-    /// Its name words (token text), for back-references by name.
-    pub names: Vec<String>,
+    /// Its name words (token text), for back-references by name (a known source's or
+    /// actor's shared with the lexicon's [`crate::lexicon::matcher::Names`]).
+    pub names: Arc<[String]>,
     /// The entity that relays it.
     pub via: Option<usize>,
     /// Normalised spans where it is named or referred back to.
@@ -65,8 +71,9 @@ pub struct Segment {
     pub polarity: Polarity,
     /// Plain, distanced or hedged.
     pub stance: Stance,
-    /// Ids of the cues, markers and lexicon entries that decided it.
-    pub rules: Vec<String>,
+    /// Ids of the cues, markers and lexicon entries that decided it (shared with the
+    /// lexicon's [`crate::lexicon::RuleIds`]).
+    pub rules: Vec<Arc<str>>,
 }
 
 /// What attribution found in one article.
@@ -104,7 +111,7 @@ struct Attr {
     chain: Vec<usize>,
     polarity: Polarity,
     stance: Stance,
-    rules: Vec<String>,
+    rules: Vec<Arc<str>>,
 }
 
 impl Attr {
@@ -116,6 +123,11 @@ impl Attr {
             rules: Vec::new(),
         }
     }
+}
+
+/// The chain in force where a cue is met.
+struct Current {
+    chain: Vec<usize>,
 }
 
 /// What a noun phrase candidate is.
@@ -148,7 +160,7 @@ struct Candidate {
     /// Whether an article marks it definite (`المصادر`, "the agency").
     definite: bool,
     cand: Cand,
-    rule: String,
+    rule: Arc<str>,
 }
 
 /// A source phrase found next to a cue.
@@ -191,6 +203,10 @@ pub fn attribute(
         sentence_start: 0,
         cue_spans: Vec::new(),
         persons: HashMap::new(),
+        parts: Parts::default(),
+        spans: Vec::new(),
+        bounds: Vec::new(),
+        pieces: Vec::new(),
     };
     let mut first_hit = 0;
     // One buffer for every sentence's hits.
@@ -269,9 +285,18 @@ struct Reader<'a> {
     cue_spans: Vec<BTreeSet<(usize, usize)>>,
     /// Person entities by each word of their names, in creation order.
     persons: HashMap<String, Vec<usize>>,
+    /// The current sentence's hits, sorted out (buffers reused across sentences).
+    parts: Parts<'a>,
+    /// Spans and ranks of cues or candidates, for comparing each with all (a buffer).
+    spans: Vec<(Range<usize>, u8)>,
+    /// Where a sentence's segments may start, and its attribution from each (buffers
+    /// of [`Reader::tile`]).
+    bounds: Vec<usize>,
+    pieces: Vec<(usize, Attr)>,
 }
 
-/// One sentence's hits, sorted out.
+/// One sentence's hits, sorted out (in buffers reused from sentence to sentence).
+#[derive(Default)]
 struct Parts<'h> {
     cues: Vec<&'h Hit>,
     markers: Vec<&'h Hit>,
@@ -316,17 +341,21 @@ impl Particles {
 }
 
 impl<'a> Reader<'a> {
-    fn sentence(&mut self, index: usize, norm: Range<usize>, range: Range<usize>, hits: &[&Hit], base: Attr) {
+    fn sentence(&mut self, index: usize, norm: Range<usize>, range: Range<usize>, hits: &[&'a Hit], base: Attr) {
         self.sentence_start = range.start;
-        let parts = self.parts(range.clone(), hits);
+        let mut parts = std::mem::take(&mut self.parts);
+        self.sort_out(&mut parts, range.clone(), hits);
         let mut points: Vec<(usize, Attr)> = vec![(range.start, base.clone())];
         let mut overrides: Vec<(Range<usize>, Override)> = Vec::new();
         let mut sentence_attr: Option<Attr> = None;
         self.closed_by_trailing_cue = false;
         for cue in &parts.cues {
             let entry = &self.lexicon.entries.cues[cue.entry.index as usize].entry;
-            let id = entry.id.get_ref().clone();
-            let current = points.last().map(|p| p.1.clone()).unwrap_or_else(Attr::own_voice);
+            let id = self.lexicon.rule_ids.cues[cue.entry.index as usize].clone();
+            // What speaks when the cue is met: only its chain is read.
+            let current = Current {
+                chain: points.last().map(|p| p.1.chain.clone()).unwrap_or_default(),
+            };
             let initial = self.clause_initial(&range, cue.tokens.start);
             let nested = !current.chain.is_empty() && !initial;
             match entry.role {
@@ -383,7 +412,9 @@ impl<'a> Reader<'a> {
                             },
                         ));
                     }
-                    let current = points.last().map(|p| p.1.clone()).unwrap_or_else(Attr::own_voice);
+                    let current = Current {
+                        chain: points.last().map(|p| p.1.chain.clone()).unwrap_or_default(),
+                    };
                     let Some(inner) = self.resolve(&np) else {
                         continue;
                     };
@@ -504,7 +535,7 @@ impl<'a> Reader<'a> {
                         np.as_ref().map_or(cue.tokens.end, |n| n.tokens.end.max(cue.tokens.end)),
                     );
                     // Structural rules that decided, for `explain`.
-                    let mut how: Vec<&str> = Vec::new();
+                    let mut how: Vec<&Arc<str>> = Vec::new();
                     let entity = match &np {
                         Some(np) => {
                             if self.is_outlet(np) {
@@ -513,7 +544,7 @@ impl<'a> Reader<'a> {
                             self.resolve(np)
                         }
                         None if initial || trailing => {
-                            how.push(RULE_BACK_REFERENCE);
+                            how.push(&RULE.back_reference);
                             self.back_reference(cue.entry.gender)
                         }
                         // A participle or verb with no subject mid-clause ("… قائلةً:",
@@ -522,7 +553,7 @@ impl<'a> Reader<'a> {
                         None if matches!(role, Role::Adds | Role::Says | Role::Confirms)
                             && !current.chain.is_empty() =>
                         {
-                            how.push(RULE_CONTINUES);
+                            how.push(&RULE.continues);
                             current.chain.last().copied()
                         }
                         None => {
@@ -550,24 +581,24 @@ impl<'a> Reader<'a> {
                                 self.out.sources[inner].via = Some(e);
                             }
                             self.speaker(e, cue_span.clone());
-                            how.push(RULE_RELAYED);
+                            how.push(&RULE.relayed);
                             e = inner;
                         }
                     }
                     self.speaker(e, cue_span);
                     let chain = if nested {
-                        how.push(RULE_NESTED);
+                        how.push(&RULE.nested);
                         extend(&current.chain, &self.path(e))
                     } else {
                         self.path(e)
                     };
                     let closing = trailing && start > range.start;
                     if closing {
-                        how.push(RULE_CLOSING);
+                        how.push(&RULE.closing_cue);
                     }
                     let mut rules = vec![id];
                     rules.extend(np_rule);
-                    rules.extend(how.iter().map(|r| (*r).to_owned()));
+                    rules.extend(how.into_iter().cloned());
                     let attr = Attr {
                         chain,
                         polarity: if role == Role::Denies {
@@ -596,7 +627,7 @@ impl<'a> Reader<'a> {
                 MarkerKind::Distance => Stance::Distanced,
                 MarkerKind::Negation | MarkerKind::Modal => continue,
             };
-            let id = entry.id.get_ref().clone();
+            let id = self.lexicon.rule_ids.markers[marker.entry.index as usize].clone();
             let target = match entry.scope.unwrap_or(Scope::Clause) {
                 Scope::Clause => self.clause_target(&range, marker),
                 Scope::Sentence => range.clone(),
@@ -609,29 +640,37 @@ impl<'a> Reader<'a> {
             };
             overrides.push((target, Override::Stance(stance, id)));
         }
-        let segments = self.tile(index, norm, range, &base, points, overrides, sentence_attr);
-        let last = segments.last().map(|s| Attr {
+        let first_segment = self.out.segments.len();
+        self.tile(index, norm, range, &base, points, overrides, sentence_attr);
+        let last = self.out.segments[first_segment..].last().map(|s| Attr {
             chain: s.chain.clone(),
             polarity: s.polarity,
             stance: s.stance,
             rules: s.rules.clone(),
         });
         self.last_attr.push(last.unwrap_or(base));
-        self.out.segments.extend(segments);
+        self.parts = parts;
     }
 
     /// Sorts a sentence's hits into cues, markers, source candidates and particles.
-    fn parts<'h>(&mut self, range: Range<usize>, hits: &[&'h Hit]) -> Parts<'h> {
+    fn sort_out(&mut self, parts: &mut Parts<'a>, range: Range<usize>, hits: &[&'a Hit]) {
         self.hit_tokens.clear();
         self.hit_tokens.extend(
             hits.iter()
                 .flat_map(|h| h.tokens.clone().map(|k| (k, h.entry.table == Table::Particle))),
         );
-        let mut cues: Vec<&Hit> = Vec::new();
-        let mut markers = Vec::new();
-        let mut candidates: Vec<Candidate> = Vec::new();
-        let mut particles = Particles::default();
+        let Parts {
+            cues,
+            markers,
+            candidates,
+            particles,
+        } = parts;
+        cues.clear();
+        markers.clear();
+        candidates.clear();
+        particles.0.clear();
         let e = &self.lexicon.entries;
+        let ids = &self.lexicon.rule_ids;
         for &h in hits {
             let i = h.entry.index as usize;
             match h.entry.table {
@@ -647,14 +686,14 @@ impl<'a> Reader<'a> {
                     from: h.norm.start,
                     definite: false,
                     cand: Cand::Known(i),
-                    rule: e.sources[i].entry.id.get_ref().clone(),
+                    rule: ids.sources[i].clone(),
                 }),
                 Table::Actor => candidates.push(Candidate {
                     tokens: h.tokens.clone(),
                     from: h.norm.start,
                     definite: false,
                     cand: Cand::Actor(i),
-                    rule: e.actors[i].entry.id.get_ref().clone(),
+                    rule: ids.actors[i].clone(),
                 }),
                 Table::SourceNoun => {
                     let noun = &e.source_nouns[i].entry;
@@ -678,25 +717,26 @@ impl<'a> Reader<'a> {
                         from: h.norm.start,
                         definite: h.prefix.definite || article,
                         cand,
-                        rule: format!("NOUN/{}", noun.id.get_ref()),
+                        rule: ids.nouns[i].clone(),
                     })
                 }
                 Table::Place | Table::Predicate => {}
             }
         }
-        // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`).
-        let all = cues.clone();
-        cues.retain(|c| {
-            !all.iter()
-                .any(|o| o.tokens != c.tokens && contains(&o.tokens, &c.tokens))
-        });
+        // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`). What each is
+        // compared with is every one before any was dropped: their spans (and ranks),
+        // kept in a buffer reused from sentence to sentence.
+        let all = &mut self.spans;
+        all.clear();
+        all.extend(cues.iter().map(|c| (c.tokens.clone(), 0)));
+        cues.retain(|c| !all.iter().any(|(o, _)| *o != c.tokens && contains(o, &c.tokens)));
         cues.dedup_by(|a, b| a.tokens == b.tokens);
         // A candidate inside a longer one is part of it (`وكالة` in `وكالة سانا`).
-        let all = candidates.clone();
+        all.clear();
+        all.extend(candidates.iter().map(|c| (c.tokens.clone(), rank(c.cand))));
         candidates.retain(|c| {
-            !all.iter().any(|o| {
-                o.tokens != c.tokens && contains(&o.tokens, &c.tokens)
-                    || (o.tokens == c.tokens && rank(o.cand) > rank(c.cand))
+            !all.iter().any(|(o, o_rank)| {
+                *o != c.tokens && contains(o, &c.tokens) || (*o == c.tokens && *o_rank > rank(c.cand))
             })
         });
         candidates.sort_by_key(|c| {
@@ -707,20 +747,15 @@ impl<'a> Reader<'a> {
             )
         });
         candidates.dedup_by(|a, b| a.tokens == b.tokens);
-        candidates.extend(self.quoted_names(range.clone(), &candidates));
-        let covered: Vec<Range<usize>> = hits.iter().map(|h| h.tokens.clone()).collect();
-        candidates.extend(self.capitalised_names(range, &covered));
+        self.quoted_names(range.clone(), candidates);
+        self.capitalised_names(range, hits, candidates);
         candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
-        Parts {
-            cues,
-            markers,
-            candidates,
-            particles,
-        }
     }
 
-    /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`).
-    fn quoted_names(&self, range: Range<usize>, known: &[Candidate]) -> Vec<Candidate> {
+    /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to
+    /// the sentence's `candidates`.
+    fn quoted_names(&self, range: Range<usize>, candidates: &mut Vec<Candidate>) {
+        let known = candidates.len();
         let t = &self.tokens.tokens;
         let quote_before = |i: usize| {
             let from = if i == 0 { 0 } else { t[i - 1].norm.end };
@@ -730,14 +765,13 @@ impl<'a> Reader<'a> {
             let to = t.get(i + 1).map_or(self.ntext.len(), |n| n.norm.start);
             self.ntext[t[i].norm.end..to].contains('"')
         };
-        let mut out = Vec::new();
         let mut i = range.start;
         while i < range.end {
             if quote_before(i) {
                 let end = (i..range.end.min(i + 4)).find(|&j| quote_after(j) && (j == i || !t[j].barrier_before));
                 if let Some(j) = end {
                     let run = i..j + 1;
-                    let covered = known
+                    let covered = candidates[..known]
                         .iter()
                         .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
                     // A quoted place or actor is not a person's name.
@@ -746,12 +780,12 @@ impl<'a> Reader<'a> {
                         .iter()
                         .any(|&(k, particle)| !particle && run.contains(&k));
                     if !covered && !lexical {
-                        out.push(Candidate {
+                        candidates.push(Candidate {
                             from: t[run.start].norm.start,
                             definite: false,
                             tokens: run,
                             cand: Cand::Person { title: None },
-                            rule: "NAME/QUOTED".to_owned(),
+                            rule: RULE.quoted.clone(),
                         });
                     }
                     i = j + 1;
@@ -760,20 +794,24 @@ impl<'a> Reader<'a> {
             }
             i += 1;
         }
-        out
     }
 
     /// Runs of capitalised Latin words no lexicon entry covers: names ("Hassan Omar",
-    /// "Darwish", "Euphrates Daily"). Function words, days and months are not names.
-    fn capitalised_names(&self, range: Range<usize>, covered: &[Range<usize>]) -> Vec<Candidate> {
+    /// "Darwish", "Euphrates Daily"), added to `out`. Function words, days and months are
+    /// not names.
+    fn capitalised_names(&self, range: Range<usize>, hits: &[&Hit], out: &mut Vec<Candidate>) {
         let t = &self.tokens.tokens;
         let name_like = |k: usize| {
             let word = &self.tokens.text[t[k].tt.clone()];
-            if !word.is_ascii() || NOT_NAMES.contains(&word) || covered.iter().any(|c| c.contains(&k)) {
-                return false;
-            }
-            let span = self.norm.to_original(t[k].norm.start..t[k].norm.start + 1);
-            self.text[span].starts_with(|c: char| c.is_ascii_uppercase())
+            // Cheapest test first: most words are not capitalised.
+            let capitalised = || {
+                let span = self.norm.to_original(t[k].norm.start..t[k].norm.start + 1);
+                self.text[span].starts_with(|c: char| c.is_ascii_uppercase())
+            };
+            word.is_ascii()
+                && capitalised()
+                && !NOT_NAMES.contains(&word)
+                && !hits.iter().any(|h| h.tokens.contains(&k))
         };
         let connector = |k: usize| {
             matches!(
@@ -781,7 +819,6 @@ impl<'a> Reader<'a> {
                 "al" | "bin" | "abu" | "ibn" | "el" | "de"
             )
         };
-        let mut out = Vec::new();
         let mut k = range.start;
         while k < range.end {
             let starts_name = name_like(k) || (connector(k) && k + 1 < range.end && name_like(k + 1));
@@ -802,10 +839,9 @@ impl<'a> Reader<'a> {
                 from: t[start].norm.start,
                 definite: false,
                 cand: Cand::Person { title: None },
-                rule: "NAME/CAPITALISED".to_owned(),
+                rule: RULE.capitalised.clone(),
             });
         }
-        out
     }
 
     /// Whether the token at `at` heads its clause (at most one word before it).
@@ -1122,10 +1158,10 @@ impl<'a> Reader<'a> {
                 if c.rule.starts_with("NOUN/") {
                     // A title with no name after it: "the minister" refers back to the
                     // last source with that title; "Russian officers" are new.
-                    let class = title_noun.map(|n| n.id.get_ref().clone()).unwrap_or_default();
+                    let class: &str = title_noun.map_or("", |n| n.id.get_ref());
                     let backref = (c.definite || self.determined(np)) && !np.quantified;
                     let found = if backref {
-                        self.last_of_class(&class, self.tokens.words(np.tokens.clone()))
+                        self.last_of_class(class, self.tokens.words(np.tokens.clone()))
                     } else {
                         None
                     };
@@ -1133,41 +1169,45 @@ impl<'a> Reader<'a> {
                         found
                     } else {
                         let label_range = self.label_range(np);
-                        let label = self.original_text(c.from, label_range.clone());
-                        let key = format!("title:{class}:{}", self.tokens.words(label_range));
-                        let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
-                        self.entity(key, || SourceEntity {
-                            key: String::new(),
-                            label,
-                            kind,
-                            gender: c_gender(c),
-                            classes: vec![class.clone()],
-                            names: Vec::new(),
-                            via: None,
-                            cues: Vec::new(),
-                            rule: c.rule.clone(),
-                        })
+                        let key = format!("title:{class}:{}", self.tokens.words(label_range.clone()));
+                        // The label is read off the original only for a new source.
+                        match self.keys.get(&key) {
+                            Some(&found) => found,
+                            None => {
+                                let label = self.original_text(c.from, label_range);
+                                let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
+                                self.entity(key, || SourceEntity {
+                                    key: String::new(),
+                                    label,
+                                    kind,
+                                    gender: c_gender(c),
+                                    classes: vec![class.to_owned()],
+                                    names: Arc::default(),
+                                    via: None,
+                                    cues: Vec::new(),
+                                    rule: c.rule.to_string(),
+                                })
+                            }
+                        }
                     }
                 } else {
-                    let words: Vec<String> = self
-                        .tokens
-                        .words(name_tokens.clone())
-                        .split(' ')
-                        .map(str::to_owned)
-                        .collect();
+                    let tokens: &'a Tokens = self.tokens;
+                    let name = tokens.words(name_tokens.clone());
+                    let words = || name.split(' ');
                     // The last person whose names hold all these words: among those
                     // named by the first word, not a scan of every source.
                     let sources = &self.out.sources;
-                    let existing = words.first().and_then(|w| self.persons.get(w)).and_then(|named| {
+                    let existing = words().next().and_then(|w| self.persons.get(w)).and_then(|named| {
                         named
                             .iter()
                             .rev()
                             .copied()
-                            .find(|&i| words.iter().all(|w| sources[i].names.contains(w)))
+                            .find(|&i| words().all(|w| sources[i].names.iter().any(|n| n == w)))
                     });
                     match existing {
                         Some(found) => found,
                         None => {
+                            let words: Vec<String> = words().map(str::to_owned).collect();
                             let label = self.original_text(c.from, name_tokens.clone());
                             let key = format!("person:{}", words.join(" "));
                             let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
@@ -1181,10 +1221,10 @@ impl<'a> Reader<'a> {
                                 kind,
                                 gender,
                                 classes,
-                                names: words.clone(),
+                                names: words.clone().into(),
                                 via: None,
                                 cues: Vec::new(),
-                                rule: c.rule.clone(),
+                                rule: c.rule.to_string(),
                             });
                             for w in words {
                                 let named = self.persons.entry(w).or_default();
@@ -1203,27 +1243,32 @@ impl<'a> Reader<'a> {
                 definite,
             } => {
                 let noun = &e.source_nouns[index].entry;
-                let class = noun.id.get_ref().clone();
+                let class: &str = noun.id.get_ref();
                 let backref = (definite || self.determined(np)) && !np.quantified;
-                let found = if backref { self.last_of_class(&class, "") } else { None };
+                let found = if backref { self.last_of_class(class, "") } else { None };
                 match found {
                     Some(found) => found,
                     None => {
                         let label_range = self.label_range(np);
-                        let label = self.original_text(c.from, label_range.clone());
-                        let key = format!("noun:{class}:{}", strip_article(self.tokens.words(label_range)));
-                        let kind = noun.kind.clone();
-                        self.entity(key, || SourceEntity {
-                            key: String::new(),
-                            label,
-                            kind,
-                            gender,
-                            classes: vec![class.clone()],
-                            names: Vec::new(),
-                            via: None,
-                            cues: Vec::new(),
-                            rule: c.rule.clone(),
-                        })
+                        let key = format!("noun:{class}:{}", strip_article(self.tokens.words(label_range.clone())));
+                        match self.keys.get(&key) {
+                            Some(&found) => found,
+                            None => {
+                                let label = self.original_text(c.from, label_range);
+                                let kind = noun.kind.clone();
+                                self.entity(key, || SourceEntity {
+                                    key: String::new(),
+                                    label,
+                                    kind,
+                                    gender,
+                                    classes: vec![class.to_owned()],
+                                    names: Arc::default(),
+                                    via: None,
+                                    cues: Vec::new(),
+                                    rule: c.rule.to_string(),
+                                })
+                            }
+                        }
                     }
                 }
             }
@@ -1392,10 +1437,11 @@ impl<'a> Reader<'a> {
         chain
     }
 
-    /// Cuts a sentence into segments from its attribution points and overrides.
+    /// Cuts a sentence into segments from its attribution points and overrides, added to
+    /// the article's.
     #[allow(clippy::too_many_arguments)]
     fn tile(
-        &self,
+        &mut self,
         index: usize,
         norm: Range<usize>,
         range: Range<usize>,
@@ -1403,9 +1449,14 @@ impl<'a> Reader<'a> {
         mut points: Vec<(usize, Attr)>,
         overrides: Vec<(Range<usize>, Override)>,
         sentence_attr: Option<Attr>,
-    ) -> Vec<Segment> {
+    ) {
         points.sort_by_key(|p| p.0);
-        let mut bounds: Vec<usize> = points.iter().map(|p| p.0).collect();
+        // Buffers reused from sentence to sentence.
+        let mut bounds = std::mem::take(&mut self.bounds);
+        let mut pieces = std::mem::take(&mut self.pieces);
+        bounds.clear();
+        pieces.clear();
+        bounds.extend(points.iter().map(|p| p.0));
         for (r, _) in &overrides {
             bounds.push(r.start);
             bounds.push(r.end);
@@ -1417,7 +1468,6 @@ impl<'a> Reader<'a> {
         if bounds.is_empty() {
             bounds.push(range.start);
         }
-        let mut pieces: Vec<(usize, Attr)> = Vec::new();
         for (k, &start) in bounds.iter().enumerate() {
             let end = bounds.get(k + 1).copied().unwrap_or(range.end);
             let mut attr = points
@@ -1460,29 +1510,32 @@ impl<'a> Reader<'a> {
             pieces[0].1 = next;
         }
         let t = &self.tokens.tokens;
-        let mut out = Vec::with_capacity(pieces.len());
-        for (k, (start, attr)) in pieces.iter().enumerate() {
+        let out = &mut self.out.segments;
+        let first_segment = out.len();
+        for k in 0..pieces.len() {
+            let to = pieces
+                .get(k + 1)
+                .map_or(norm.end, |(next, _)| t[*next].norm.start.min(norm.end));
+            // Each piece is read once: its chain and rules move into its segment.
+            let (start, attr) = &mut pieces[k];
             let from = if k == 0 {
                 norm.start
             } else {
                 t[*start].norm.start.max(norm.start)
             };
-            let to = pieces
-                .get(k + 1)
-                .map_or(norm.end, |(next, _)| t[*next].norm.start.min(norm.end));
             if from >= to {
                 continue;
             }
             out.push(Segment {
                 sentence: index,
                 norm: from..to,
-                chain: attr.chain.clone(),
+                chain: std::mem::take(&mut attr.chain),
                 polarity: attr.polarity,
                 stance: attr.stance,
-                rules: attr.rules.clone(),
+                rules: std::mem::take(&mut attr.rules),
             });
         }
-        if out.is_empty() {
+        if out.len() == first_segment {
             out.push(Segment {
                 sentence: index,
                 norm,
@@ -1492,7 +1545,8 @@ impl<'a> Reader<'a> {
                 rules: base.rules.clone(),
             });
         }
-        out
+        self.bounds = bounds;
+        self.pieces = pieces;
     }
 }
 
@@ -1502,23 +1556,40 @@ impl SourceEntity {
     }
 }
 
-/// Rule id: a cue with no subject refers back to the last speaker of its gender.
-const RULE_BACK_REFERENCE: &str = "ATTR/BACK_REFERENCE";
-/// Rule id: a participle goes on with the current source.
-const RULE_CONTINUES: &str = "ATTR/CONTINUES";
-/// Rule id: `نقل X عن Y`: Y, relayed by X.
-const RULE_RELAYED: &str = "ATTR/RELAYED";
-/// Rule id: a cue inside what a source says nests its source in the chain.
-const RULE_NESTED: &str = "ATTR/NESTED";
-/// Rule id: a cue closing the sentence governs what came before it.
-const RULE_CLOSING: &str = "ATTR/CLOSING_CUE";
+/// The ids of attribution's own rules, allocated once (segments hold reference counts).
+struct Rules {
+    /// A cue with no subject refers back to the last speaker of its gender.
+    back_reference: Arc<str>,
+    /// A participle goes on with the current source.
+    continues: Arc<str>,
+    /// `نقل X عن Y`: Y, relayed by X.
+    relayed: Arc<str>,
+    /// A cue inside what a source says nests its source in the chain.
+    nested: Arc<str>,
+    /// A cue closing the sentence governs what came before it.
+    closing_cue: Arc<str>,
+    /// A short quoted run no lexicon entry covers is a person's name.
+    quoted: Arc<str>,
+    /// A run of capitalised Latin words no lexicon entry covers is a person's name.
+    capitalised: Arc<str>,
+}
+
+static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
+    back_reference: Arc::from("ATTR/BACK_REFERENCE"),
+    continues: Arc::from("ATTR/CONTINUES"),
+    relayed: Arc::from("ATTR/RELAYED"),
+    nested: Arc::from("ATTR/NESTED"),
+    closing_cue: Arc::from("ATTR/CLOSING_CUE"),
+    quoted: Arc::from("NAME/QUOTED"),
+    capitalised: Arc::from("NAME/CAPITALISED"),
+});
 
 /// At most this many words before a sentence's first cue join its segment.
 const LEAD_WORDS: usize = 3;
 
 #[derive(Debug, Clone)]
 enum Override {
-    Stance(Stance, String),
+    Stance(Stance, Arc<str>),
     Attr(Attr),
 }
 

@@ -23,6 +23,9 @@
 //!
 //! Invariants: frames are in text order; a frame's evidence lies inside its segment;
 //! extraction never fails.
+//!
+//! Rule ids are shared, not built per frame: `PRED/…` is the lexicon's
+//! ([`crate::lexicon::RuleIds`]), this module's own are allocated once.
 
 use crate::attribute::{Attribution, Segment};
 use crate::lexicon::Lexicon;
@@ -33,6 +36,7 @@ use crate::segment::Segmented;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{Arc, LazyLock};
 
 /// A place argument: one place, or a name several places share that context did not
 /// decide.
@@ -43,6 +47,25 @@ pub enum PlaceArg {
     /// Indices of the places the name may be.
     Ambiguous(Vec<usize>),
 }
+
+/// The ids of extraction's own rules, allocated once (frames hold reference counts).
+struct Rules {
+    /// A denial with no event of its own denies the last event another source told.
+    denies_previous: Arc<str>,
+    /// A place name context could not decide.
+    place_ambiguous: Arc<str>,
+    /// A hedge or modal marker right before the trigger.
+    modal: Arc<str>,
+    /// A negation right before the trigger.
+    negated: Arc<str>,
+}
+
+static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
+    denies_previous: Arc::from("FRAME/DENIES_PREVIOUS"),
+    place_ambiguous: Arc::from("PLACE/AMBIGUOUS"),
+    modal: Arc::from("FRAME/MODAL"),
+    negated: Arc::from("FRAME/NEGATED"),
+});
 
 /// How many words may stand between an embedding trigger and its complement.
 const EMBED_REACH: usize = 4;
@@ -79,8 +102,8 @@ pub struct Frame {
     pub modal: bool,
     /// Normalised evidence span.
     pub norm: Range<usize>,
-    /// The rules that built it.
-    pub rules: Vec<String>,
+    /// The rules that built it (shared with the lexicon's [`crate::lexicon::RuleIds`]).
+    pub rules: Vec<Arc<str>>,
 }
 
 impl Frame {
@@ -103,7 +126,7 @@ pub fn extract(
         matches,
         ntext,
         segments,
-        article_scores: RefCell::new(BTreeMap::new()),
+        scores: RefCell::new(BTreeMap::new()),
     };
     let mut hits = SentenceHits::default();
     let mut frames: Vec<Frame> = Vec::new();
@@ -113,11 +136,13 @@ pub fn extract(
     let chain = |f: &Frame| &attribution.segments[f.segment].chain;
     let mut last: Option<usize> = None;
     let mut last_other: Option<usize> = None;
+    let mut tokens = TokenCursor::default();
     for (index, segment) in attribution.segments.iter().enumerate() {
         let before = frames.len();
-        reader.segment(index, segment, &mut hits, &mut frames);
+        let range = tokens.range(&matches.tokens, &segment.norm);
+        reader.segment(index, segment, range.clone(), &mut hits, &mut frames);
         // Whether the denial's own clause says what happened.
-        let first_clause_end = reader.first_clause_end(segment);
+        let first_clause_end = reader.first_clause_end(segment, range);
         let own = frames[before..].iter().any(|f| f.norm.start < first_clause_end);
         if !own && segment.polarity == Polarity::Denies {
             // "ونفت مصادر محلية ما جاء على الصفحات": the denial has no event of its own;
@@ -133,7 +158,7 @@ pub fn extract(
                 f.segment = index;
                 f.polarity = Polarity::Denies;
                 f.norm = segment.norm.clone();
-                f.rules.push("FRAME/DENIES_PREVIOUS".to_owned());
+                f.rules.push(RULE.denies_previous.clone());
                 frames.push(f);
             }
         }
@@ -149,15 +174,46 @@ pub fn extract(
     frames
 }
 
+/// The tokens of segments met in text order, found by walking on from the last
+/// segment's rather than by searching every token for each.
+#[derive(Default)]
+struct TokenCursor {
+    /// The first token of the last span, and where that span started.
+    at: usize,
+    from: usize,
+}
+
+impl TokenCursor {
+    /// The tokens of normalised span `norm`, as [`crate::lexicon::matcher::Tokens::at_norm`]
+    /// finds them for its ends.
+    fn range(&mut self, t: &crate::lexicon::matcher::Tokens, norm: &Range<usize>) -> Range<usize> {
+        if norm.start < self.from {
+            // Out of order: searched for.
+            self.at = t.at_norm(norm.start);
+        }
+        self.from = norm.start;
+        let after = |k: usize, pos: usize| t.tokens.get(k).is_some_and(|tok| tok.norm.end <= pos);
+        while after(self.at, norm.start) {
+            self.at += 1;
+        }
+        let mut end = self.at;
+        while after(end, norm.end) {
+            end += 1;
+        }
+        self.at..end
+    }
+}
+
 struct Reader<'a> {
     lexicon: &'a Lexicon,
     matches: &'a Matches,
     ntext: &'a str,
     segments: &'a Segmented,
-    /// Per place, its context score over the whole article: the widest scope of
-    /// [`Reader::resolve_place`] is the same text for every sentence, so it is scanned
-    /// once per place, not once per ambiguous mention.
-    article_scores: RefCell<BTreeMap<usize, usize>>,
+    /// Per scope (a normalised span) and place, the place's context score there: the
+    /// scopes of [`Reader::resolve_place`] are the same text for every trigger of a
+    /// sentence, of a line, of the article, so each is scanned once per place, not once
+    /// per ambiguous mention.
+    scores: RefCell<BTreeMap<(usize, usize, usize), usize>>,
 }
 
 /// The hits of the sentence the last segment was in: a sentence's segments share them,
@@ -168,17 +224,21 @@ struct SentenceHits<'a> {
     sentence: Option<usize>,
     /// Its token range.
     range: Range<usize>,
-    /// Its hits, names inside longer names left out.
-    hits: Vec<&'a Hit>,
-    /// Its place hits.
+    /// Every hit inside it (a buffer for sorting them out).
+    all: Vec<&'a Hit>,
+    /// Its hits, names inside longer names left out, by table: the rules below each look
+    /// at one table, so they run through its hits only.
     places: Vec<&'a Hit>,
+    actors: Vec<&'a Hit>,
+    particles: Vec<&'a Hit>,
+    markers: Vec<&'a Hit>,
+    predicates: Vec<&'a Hit>,
 }
 
 impl<'a> Reader<'a> {
-    /// Where the first clause of a segment ends (normalised offset).
-    fn first_clause_end(&self, segment: &Segment) -> usize {
+    /// Where the first clause of a segment (its tokens: `range`) ends (normalised offset).
+    fn first_clause_end(&self, segment: &Segment, range: Range<usize>) -> usize {
         let t = &self.matches.tokens;
-        let range = t.at_norm(segment.norm.start)..t.at_norm(segment.norm.end);
         (range.start + 1..range.end)
             .find(|&k| t.tokens[k].barrier_before)
             .map_or(segment.norm.end, |k| t.tokens[k].norm.start)
@@ -201,47 +261,72 @@ impl<'a> Reader<'a> {
         let matches: &'a Matches = self.matches;
         let hits = &matches.hits;
         let first = hits.partition_point(|h| h.tokens.start < sentence_range.start);
-        let all_hits = hits[first..]
-            .iter()
-            .take_while(|h| h.tokens.start <= sentence_range.end)
-            .filter(|h| h.tokens.end <= sentence_range.end);
+        cache.all.clear();
+        cache.all.extend(
+            hits[first..]
+                .iter()
+                .take_while(|h| h.tokens.start <= sentence_range.end)
+                .filter(|h| h.tokens.end <= sentence_range.end),
+        );
         // An actor or place inside a longer name is part of it: `سوريا` in `قوات سوريا
         // الديمقراطية`, `قسد` in `المركز الإعلامي لقسد`.
         // (An actor inside a known source's name stays: "Turkish officials" speak for Turkey.)
+        // Hits are ordered by first token, longest first, so a hit that contains another
+        // comes before it.
         let entity = |h: &Hit| matches!(h.entry.table, Table::Actor | Table::Place | Table::Source);
         let inside =
             |h: &Hit, o: &Hit| o.tokens != h.tokens && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end;
-        cache.hits.clear();
-        cache.hits.extend(all_hits.clone().filter(|h| {
+        for list in [
+            &mut cache.places,
+            &mut cache.actors,
+            &mut cache.particles,
+            &mut cache.markers,
+            &mut cache.predicates,
+        ] {
+            list.clear();
+        }
+        for (i, &h) in cache.all.iter().enumerate() {
+            let before = &cache.all[..i];
             match h.entry.table {
-                Table::Place => !all_hits.clone().any(|o| entity(o) && inside(h, o)),
-                Table::Actor => !all_hits
-                    .clone()
-                    .any(|o| matches!(o.entry.table, Table::Actor | Table::Place) && inside(h, o)),
-                _ => true,
+                Table::Place if !before.iter().any(|o| entity(o) && inside(h, o)) => cache.places.push(h),
+                Table::Actor
+                    if !before
+                        .iter()
+                        .any(|o| matches!(o.entry.table, Table::Actor | Table::Place) && inside(h, o)) =>
+                {
+                    cache.actors.push(h)
+                }
+                Table::Particle => cache.particles.push(h),
+                Table::Marker => cache.markers.push(h),
+                Table::Predicate => cache.predicates.push(h),
+                _ => {}
             }
-        }));
-        cache.places.clear();
-        cache
-            .places
-            .extend(cache.hits.iter().copied().filter(|h| h.entry.table == Table::Place));
+        }
         cache.range = sentence_range;
         cache.sentence = Some(index);
     }
 
-    fn segment(&self, index: usize, segment: &Segment, cache: &mut SentenceHits<'a>, out: &mut Vec<Frame>) {
+    /// Reads the frames of a segment (its tokens: `range`).
+    fn segment(
+        &self,
+        index: usize,
+        segment: &Segment,
+        range: Range<usize>,
+        cache: &mut SentenceHits<'a>,
+        out: &mut Vec<Frame>,
+    ) {
         let t = &self.matches.tokens;
-        let range = t.at_norm(segment.norm.start)..t.at_norm(segment.norm.end);
         if range.is_empty() {
             return;
         }
         self.sentence_hits(segment.sentence, cache);
         let sentence_range = cache.range.clone();
-        let (hits, places) = (&cache.hits[..], &cache.places[..]);
+        let hits: &SentenceHits<'a> = cache;
         let mut triggers: Vec<&Hit> = hits
+            .predicates
             .iter()
             .copied()
-            .filter(|h| h.entry.table == Table::Predicate && h.tokens.start >= range.start && h.tokens.end <= range.end)
+            .filter(|h| h.tokens.start >= range.start && h.tokens.end <= range.end)
             .collect();
         // A trigger inside a longer one is part of it (`سيطر على` in `تمكن من السيطرة`).
         let all = triggers.clone();
@@ -289,9 +374,14 @@ impl<'a> Reader<'a> {
             if p.embeds {
                 embedding_until = Some((clause.end, trigger.tokens.end));
             }
-            let mut rules = vec![format!("PRED/{}", p.id.get_ref())];
+            let mut rules = vec![self.lexicon.rule_ids.predicates[trigger.entry.index as usize].clone()];
             let mut args = Vec::new();
-            let mut spans: Vec<Range<usize>> = vec![trigger.tokens.clone()];
+            // The tokens the evidence covers: the trigger's and its arguments' in its clause.
+            let mut spans: Range<usize> = trigger.tokens.clone();
+            let mut cover = |span: &Range<usize>| {
+                spans.start = spans.start.min(span.start);
+                spans.end = spans.end.max(span.end);
+            };
             // A verb joined by و to the one before shares its subject (`ورفضت قسد …
             // ووافقت على …`).
             let clause_conjoined = self.word(clause.start).starts_with('و') && clause.start > sentence_range.start;
@@ -306,7 +396,7 @@ impl<'a> Reader<'a> {
             if let Some((a, span)) = agent {
                 args.push((ArgRole::Agent, Arg::Actor(a)));
                 if span.start >= clause.start {
-                    spans.push(span.clone());
+                    cover(&span);
                 }
                 if clause_of_subject != Some(clause.start) {
                     clause_subject = Some((a, span.clone()));
@@ -316,23 +406,23 @@ impl<'a> Reader<'a> {
             }
             if let Some((a, span)) = self.target(hits, &clause, trigger, p.object_after) {
                 args.push((ArgRole::Target, Arg::Actor(a)));
-                spans.push(span);
+                cover(&span);
             }
             let (place, destination) = if p.subject_place {
                 (
-                    self.subject_place(places, &sentence_range, &clause, trigger, segment.sentence),
+                    self.subject_place(&hits.places, &sentence_range, &clause, trigger, segment.sentence),
                     None,
                 )
             } else {
-                self.places(hits, places, &sentence_range, &clause, trigger, segment.sentence)
+                self.places(hits, &sentence_range, &clause, trigger, segment.sentence)
             };
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
-                    rules.push("PLACE/AMBIGUOUS".to_owned());
+                    rules.push(RULE.place_ambiguous.clone());
                 }
                 args.push((ArgRole::Place, Arg::Place(pl)));
                 if span.start >= clause.start && span.end <= clause.end {
-                    spans.push(span);
+                    cover(&span);
                 }
             }
             if let Some((pl, _)) = destination {
@@ -343,7 +433,7 @@ impl<'a> Reader<'a> {
             }
             let modal = self.modal(hits, &clause, trigger);
             if modal {
-                rules.push("FRAME/MODAL".to_owned());
+                rules.push(RULE.modal.clone());
             }
             let mut polarity = segment.polarity;
             if self.negated(hits, &clause, trigger) {
@@ -351,22 +441,11 @@ impl<'a> Reader<'a> {
                     Polarity::Asserts => Polarity::Denies,
                     Polarity::Denies => Polarity::Asserts,
                 };
-                rules.push("FRAME/NEGATED".to_owned());
+                rules.push(RULE.negated.clone());
             }
             // Evidence: the trigger and the arguments it found in its clause.
-            let first = spans
-                .iter()
-                .map(|r| r.start)
-                .min()
-                .unwrap_or(trigger.tokens.start)
-                .max(range.start);
-            let last = spans
-                .iter()
-                .map(|r| r.end)
-                .max()
-                .unwrap_or(trigger.tokens.end)
-                .min(range.end)
-                .max(first + 1);
+            let first = spans.start.max(range.start);
+            let last = spans.end.min(range.end).max(first + 1);
             let evidence = t.tokens[first].norm.start..t.tokens[last - 1].norm.end;
             out.push(Frame {
                 segment: index,
@@ -393,8 +472,8 @@ impl<'a> Reader<'a> {
         start..end
     }
 
-    fn actor_hits<'h>(&self, hits: &[&'h Hit]) -> impl Iterator<Item = &'h Hit> {
-        hits.iter().copied().filter(|h| h.entry.table == Table::Actor)
+    fn actor_hits<'h>(&self, hits: &SentenceHits<'h>) -> impl Iterator<Item = &'h Hit> {
+        hits.actors.iter().copied()
     }
 
     /// The agent: after `من قبل`/"by" (and after `من` when the trigger is `لاقى`/`قوبل`,
@@ -404,7 +483,7 @@ impl<'a> Reader<'a> {
     /// (in `روسيا أكدت بأن الإرهابيين أخلوا`, Russia is the speaker, not the agent).
     fn agent(
         &self,
-        hits: &[&Hit],
+        hits: &SentenceHits<'_>,
         clause: &Range<usize>,
         trigger: &Hit,
         object_after: bool,
@@ -446,10 +525,10 @@ impl<'a> Reader<'a> {
             }
         }
         let complementizer = hits
+            .particles
             .iter()
             .filter(|h| {
-                h.entry.table == Table::Particle
-                    && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Complementizer
+                self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Complementizer
                     && h.tokens.start >= clause.start
                     && h.tokens.end <= trigger.tokens.start
             })
@@ -477,18 +556,16 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`.
-    fn is_auxiliary(&self, hits: &[&Hit], k: usize) -> bool {
-        hits.iter().any(|h| {
-            h.entry.table == Table::Particle
-                && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Auxiliary
+    fn is_auxiliary(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        hits.particles.iter().any(|h| {
+            self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Auxiliary
                 && h.tokens.contains(&k)
         })
     }
 
     /// Whether a particle hit (other than a determiner) starts at token `k`.
-    fn is_particle(&self, hits: &[&Hit], k: usize) -> bool {
-        hits.iter()
-            .any(|h| h.entry.table == Table::Particle && h.tokens.start == k)
+    fn is_particle(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        hits.particles.iter().any(|h| h.tokens.start == k)
     }
 
     /// Whether the word at `k` carries a preposition clitic (`لروسيا`, `بروسيا`): then it
@@ -505,7 +582,7 @@ impl<'a> Reader<'a> {
     /// after `على`/`ضد`/`من`/`عن`/`جانب`/`ل`, "against"/"on"/"from" in the clause.
     fn target(
         &self,
-        hits: &[&Hit],
+        hits: &SentenceHits<'_>,
         clause: &Range<usize>,
         trigger: &Hit,
         object_after: bool,
@@ -539,7 +616,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a trigger names an event that a causal verb next to it presupposes (`أدى
     /// الهجوم التركي إلى نزوح`, `الهجوم التركي تسبب بأضرار`): the claim is the result.
-    fn presupposed(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
+    fn presupposed(&self, hits: &SentenceHits<'_>, clause: &Range<usize>, trigger: &Hit) -> bool {
         let result = trigger.tokens.start > 0 && {
             let w = self.word(trigger.tokens.start);
             let prev = self.word(trigger.tokens.start - 1);
@@ -570,9 +647,8 @@ impl<'a> Reader<'a> {
         let irrealis = irrealis || since;
         irrealis
             || !result
-                && hits.iter().any(|h| {
-                    h.entry.table == Table::Particle
-                        && self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Causal
+                && hits.particles.iter().any(|h| {
+                    self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Causal
                         && h.tokens.start >= clause.start
                         && h.tokens.end <= clause.end
                         && ((h.tokens.end <= trigger.tokens.start && trigger.tokens.start - h.tokens.end <= 1)
@@ -602,11 +678,10 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// The place and the destination of a trigger (`places`: the place hits of `hits`).
+    /// The place and the destination of a trigger.
     fn places(
         &self,
-        hits: &[&Hit],
-        places: &[&Hit],
+        hits: &SentenceHits<'_>,
         sentence: &Range<usize>,
         clause: &Range<usize>,
         trigger: &Hit,
@@ -618,9 +693,11 @@ impl<'a> Reader<'a> {
         // the destination.
         // Places after the trigger: in its clause, and on through the sentence until the
         // next event's trigger (`…من جهة أخرى، على محاور “المشيرفة”` is still this clash's).
+        let places = &hits.places;
         let next_trigger = hits
+            .predicates
             .iter()
-            .filter(|h| h.entry.table == Table::Predicate && h.tokens.start >= trigger.tokens.end)
+            .filter(|h| h.tokens.start >= trigger.tokens.end)
             .map(|h| h.tokens.start)
             .min()
             .unwrap_or(sentence.end);
@@ -679,24 +756,16 @@ impl<'a> Reader<'a> {
         let sentence = &self.segments.sentences[sentence_index];
         let line = &self.segments.lines[sentence.line];
         // Widening context: the sentence, its line, the whole article.
-        for (k, scope) in [sentence.norm.clone(), line.norm.clone(), 0..self.ntext.len()]
-            .into_iter()
-            .enumerate()
-        {
-            let text = &self.ntext[scope];
-            let article = k == 2;
+        for scope in [sentence.norm.clone(), line.norm.clone(), 0..self.ntext.len()] {
+            let text = &self.ntext[scope.clone()];
             let scores: Vec<usize> = candidates
                 .iter()
                 .map(|&c| {
-                    if article {
-                        *self
-                            .article_scores
-                            .borrow_mut()
-                            .entry(c)
-                            .or_insert_with(|| self.context_score(c, text))
-                    } else {
-                        self.context_score(c, text)
-                    }
+                    *self
+                        .scores
+                        .borrow_mut()
+                        .entry((scope.start, scope.end, c))
+                        .or_insert_with(|| self.context_score(c, text))
                 })
                 .collect();
             let best = scores.iter().copied().max().unwrap_or(0);
@@ -719,14 +788,12 @@ impl<'a> Reader<'a> {
 
     /// Whether a hedge or modal marker stands right before the trigger (within two
     /// words, in its clause): `قد يسحب`, "may resume", "likely to launch", "would keep".
-    fn modal(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
-        hits.iter().any(|h| {
-            h.entry.table == Table::Marker
-                && matches!(
-                    self.lexicon.entries.markers[h.entry.index as usize].entry.kind,
-                    MarkerKind::Hedge | MarkerKind::Modal
-                )
-                && h.tokens.start >= clause.start
+    fn modal(&self, hits: &SentenceHits<'_>, clause: &Range<usize>, trigger: &Hit) -> bool {
+        hits.markers.iter().any(|h| {
+            matches!(
+                self.lexicon.entries.markers[h.entry.index as usize].entry.kind,
+                MarkerKind::Hedge | MarkerKind::Modal
+            ) && h.tokens.start >= clause.start
                 && h.tokens.start < trigger.tokens.start
                 && trigger.tokens.start.saturating_sub(h.tokens.end) <= 3
         })
@@ -747,16 +814,15 @@ impl<'a> Reader<'a> {
 
     /// Whether a negation marker stands right before the trigger (within two words, in
     /// its clause).
-    fn negated(&self, hits: &[&Hit], clause: &Range<usize>, trigger: &Hit) -> bool {
+    fn negated(&self, hits: &SentenceHits<'_>, clause: &Range<usize>, trigger: &Hit) -> bool {
         // A trigger that carries its own negation (`لم تحرك ساكناً`) is not negated again
         // by the `لا` before it.
         let own = matches!(
             self.word(trigger.tokens.start),
             "لم" | "لا" | "عدم" | "لعدم" | "وعدم" | "not" | "no" | "never"
         );
-        !own && hits.iter().any(|h| {
-            h.entry.table == Table::Marker
-                && self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
+        !own && hits.markers.iter().any(|h| {
+            self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
                 && h.tokens.end <= trigger.tokens.start
                 && h.tokens.start >= clause.start
                 && trigger.tokens.start - h.tokens.end <= 1

@@ -35,6 +35,8 @@ pub struct BylineMatch {
 #[derive(Debug, Clone)]
 pub struct FurnitureRules {
     furniture: RegexSet,
+    /// The patterns of `furniture` one by one, to tell which matches a furniture line.
+    furniture_patterns: Vec<Regex>,
     /// For each pattern of `furniture`, the index of its rule in `furniture_rules`.
     furniture_owner: Vec<usize>,
     furniture_rules: Vec<RuleInfo>,
@@ -54,12 +56,15 @@ impl FurnitureRules {
     /// Compiles the furniture and byline tables of `entries`.
     pub fn new(files: &[PackFile], entries: &Entries) -> Result<FurnitureRules, LexiconError> {
         let mut patterns: Vec<&str> = Vec::new();
+        let mut furniture_patterns = Vec::new();
         let mut furniture_owner = Vec::new();
         let mut furniture_rules = Vec::new();
         for e in &entries.furniture {
             let rule = &e.entry;
             for p in &rule.patterns {
-                Regex::new(p).map_err(|err| LexiconError::regex(&files[e.file], "furniture", &rule.id, p, &err))?;
+                furniture_patterns.push(
+                    Regex::new(p).map_err(|err| LexiconError::regex(&files[e.file], "furniture", &rule.id, p, &err))?,
+                );
                 patterns.push(p);
                 furniture_owner.push(furniture_rules.len());
             }
@@ -91,6 +96,7 @@ impl FurnitureRules {
         }
         Ok(FurnitureRules {
             furniture,
+            furniture_patterns,
             furniture_owner,
             furniture_rules,
             bylines,
@@ -104,7 +110,13 @@ impl FurnitureRules {
 
     /// The id of the first furniture rule matching the normalised, trimmed `line`.
     pub fn furniture(&self, line: &str) -> Option<&str> {
-        let first = self.furniture.matches(line).into_iter().next()?;
+        // Most lines are text: the set answers whether any rule matches in one pass. Which
+        // one is asked of the patterns in order, each stopping at its first match, rather
+        // than of the set, which would search on for every pattern it could report.
+        if !self.furniture.is_match(line) {
+            return None;
+        }
+        let first = self.furniture_patterns.iter().position(|re| re.is_match(line))?;
         Some(&self.furniture_rules[self.furniture_owner[first]].id)
     }
 

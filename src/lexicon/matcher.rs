@@ -12,6 +12,13 @@
 //! article ال (`قال` matches `وقال`, `مصادر` matches `للمصادر`), and a form's own leading
 //! ال is taken as one of those, so `الجيش الوطني` also matches `للجيش الوطني`. Every form
 //! must end at a word end, unless it ends in `*`.
+//!
+//! Speed: the scan is the hottest loop of a run. Most of the automaton's overlapping
+//! matches are a form inside a longer word, so a match is first judged by the bytes around
+//! it (a space or the end after it, a space or a known clitic run before it), and only a
+//! match some owner takes is placed in tokens, by a cursor (matches come in the order of
+//! their ends). A few marker patterns run one by one rather than as a set (the set's
+//! "which patterns" search is the slow engine).
 
 use super::schema::Gender;
 use super::{Entries, LexiconError, PackFile};
@@ -20,6 +27,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The lexicon table an entry lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,27 +104,42 @@ impl Tokens {
         let mut barrier = false;
         let mut word: Option<usize> = None;
         let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
-        let mut chars = norm.char_indices().peekable();
+        let bytes = norm.as_bytes();
         let mut prev_alnum = false;
-        while let Some((i, c)) = chars.next() {
-            if crate::normalize::is_word_char(c) {
+        let mut i = 0;
+        while i < norm.len() {
+            // Most of a text is words: a run of ASCII or Arabic word characters is
+            // skipped at once.
+            let run = crate::normalize::word_run_end(bytes, i);
+            if run > i {
                 word.get_or_insert(i);
+                prev_alnum = true;
+                i = run;
+                continue;
+            }
+            let Some(c) = norm[i..].chars().next() else {
+                break;
+            };
+            let (at, next) = (i, i + c.len_utf8());
+            i = next;
+            if crate::normalize::is_word_char(c) {
+                word.get_or_insert(at);
                 prev_alnum = true;
                 continue;
             }
             // A hyphen inside a word ("al-Sharqiya") joins rather than separates.
             let inner_hyphen =
-                c == '-' && prev_alnum && chars.peek().is_some_and(|&(_, n)| crate::normalize::is_word_char(n));
+                c == '-' && prev_alnum && norm[next..].chars().next().is_some_and(crate::normalize::is_word_char);
             prev_alnum = false;
             if inner_hyphen {
                 if let Some(start) = word.take() {
-                    pieces.push((start..i, barrier));
+                    pieces.push((start..at, barrier));
                     barrier = false;
                 }
                 continue;
             }
             if let Some(start) = word.take() {
-                pieces.push((start..i, barrier));
+                pieces.push((start..at, barrier));
                 barrier = false;
             }
             if !c.is_whitespace() && !transparent(c) {
@@ -158,19 +181,14 @@ impl Tokens {
         out
     }
 
-    /// The token containing token-text offset `pos` (or the last before it).
-    fn at_tt(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.tt.start <= pos).saturating_sub(1)
-    }
-
     /// The first token ending after normalised offset `pos`.
     pub fn at_norm(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.norm.end <= pos)
     }
 
-    /// The normalised offset of token-text offset `pos` (inside a token).
-    fn norm_of(&self, pos: usize) -> usize {
-        let t = &self.tokens[self.at_tt(pos)];
+    /// The normalised offset of token-text offset `pos` inside token `k`.
+    fn norm_in(&self, k: usize, pos: usize) -> usize {
+        let t = &self.tokens[k];
         match t.joined {
             Some((tt, norm)) if pos >= tt => norm + (pos - tt),
             _ => t.norm.start + (pos - t.tt.start),
@@ -222,6 +240,23 @@ const PREFIXES: &[&str] = &[
     "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك",
     "وبال", "فبال", "وكال", "لال",
 ];
+
+/// The longest of [`PREFIXES`], in bytes.
+const MAX_PREFIX_BYTES: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < PREFIXES.len() {
+        if PREFIXES[i].len() > max {
+            max = PREFIXES[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// Up to this many marker patterns run one by one rather than as a set (see
+/// [`Matcher::find`]).
+const FEW_PATTERNS: usize = 4;
 
 /// Clitics a verb may take (`وقال`, `فأكد`): no article, no preposition (`بالذكر` is not
 /// `ذكر`).
@@ -351,6 +386,10 @@ impl Matcher {
             None
         } else {
             Some(
+                // The builder's choice for this many forms, a contiguous NFA (about 350 KB
+                // for the default lexicons). A DFA (about 10 MB, 20 ms to build) scans an
+                // article faster on its own, but no faster in a whole run, where the
+                // rest of the run's data crowds it out of the caches.
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .build(&texts)
@@ -405,39 +444,79 @@ impl Matcher {
     pub fn find(&self, tokens: &Tokens, norm: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         if let Some(ac) = &self.automaton {
+            let text = tokens.text.as_bytes();
+            let mut cursor = 0;
             for m in ac.find_overlapping_iter(&tokens.text) {
                 let p = &self.patterns[m.pattern().as_usize()];
-                let first = tokens.at_tt(m.start());
-                let t = &tokens.tokens[first];
-                let before = &tokens.text[t.tt.start..m.start()];
-                let clitics_allowed = before.is_empty() || (p.arabic && PREFIXES.contains(&before));
-                if !clitics_allowed {
+                // Most matches are a form inside a longer word: they are rejected by the
+                // bytes around them before any token is looked up. Forms start and end
+                // with a word character and tokens are the runs of the token text between
+                // spaces, so a match ends its token where a space or the end follows it,
+                // and the clitics before it in its token run back to the last space.
+                if !p.any_suffix && text.get(m.end()).is_some_and(|&b| b != b' ') {
                     continue;
                 }
-                let last = tokens.at_tt(m.end() - 1);
-                if m.end() != tokens.tokens[last].tt.end && !p.any_suffix {
+                let start = m.start();
+                let word_start = if start == 0 || text[start - 1] == b' ' {
+                    start
+                } else if p.arabic {
+                    // Clitics are a few bytes: a longer run before the form is no clitic,
+                    // and looking no further keeps a huge word linear.
+                    let from = start.saturating_sub(MAX_PREFIX_BYTES);
+                    match text[from..start].iter().rposition(|&b| b == b' ') {
+                        Some(k) => from + k + 1,
+                        None if from == 0 => 0,
+                        None => continue,
+                    }
+                } else {
+                    continue;
+                };
+                let before = &tokens.text[word_start..start];
+                if !before.is_empty() && !PREFIXES.contains(&before) {
                     continue;
                 }
+                // Most forms stand with no clitic: nothing to look for in an empty `before`.
                 let prefix = Prefix {
                     len: before.len(),
-                    definite: p.definite || before.contains("ال") || before.ends_with("لل"),
+                    definite: p.definite || !before.is_empty() && (before.contains("ال") || before.ends_with("لل")),
                 };
-                let span = tokens.norm_of(m.start())..tokens.tokens[last].norm.end;
+                let mut span = None;
                 for &entry in &p.owners {
                     if !self.takes(entry, before, prefix.definite) {
                         continue;
                     }
+                    // Where the match lies in tokens and in the normalised text, once per
+                    // match that some owner takes.
+                    let (first, last, norm) = span.get_or_insert_with(|| {
+                        // Matches come in the order of their ends: the token holding the
+                        // last byte is found by walking on from the previous match's, and
+                        // the first by walking back a few tokens (no search of them all).
+                        while tokens.tokens.get(cursor + 1).is_some_and(|t| t.tt.start < m.end()) {
+                            cursor += 1;
+                        }
+                        let last = cursor;
+                        let mut first = last;
+                        while first > 0 && tokens.tokens[first].tt.start > start {
+                            first -= 1;
+                        }
+                        (first, last, tokens.norm_in(first, start)..tokens.tokens[last].norm.end)
+                    });
                     hits.push(Hit {
-                        tokens: first..last + 1,
-                        norm: span.clone(),
+                        tokens: *first..*last + 1,
+                        norm: norm.clone(),
                         entry,
                         prefix,
                     });
                 }
             }
         }
-        for i in self.regex_set.matches(norm).into_iter() {
-            let (re, entry) = &self.regexes[i];
+        // The set tells in one pass which patterns match, but on the slow engine that can
+        // report several at once; a few patterns are cheaper run one by one.
+        let matched = (self.regexes.len() > FEW_PATTERNS).then(|| self.regex_set.matches(norm));
+        for (i, (re, entry)) in self.regexes.iter().enumerate() {
+            if matched.as_ref().is_some_and(|set| !set.matched(i)) {
+                continue;
+            }
             for m in re.find_iter(norm) {
                 if m.is_empty() {
                     continue;
@@ -455,19 +534,14 @@ impl Matcher {
                 });
             }
         }
-        hits.sort_by(|a, b| {
-            (
-                a.tokens.start,
-                std::cmp::Reverse(a.tokens.end),
-                a.entry.table,
-                a.entry.index,
-            )
-                .cmp(&(
-                    b.tokens.start,
-                    std::cmp::Reverse(b.tokens.end),
-                    b.entry.table,
-                    b.entry.index,
-                ))
+        // By first token, longest first, then table and entry: one integer per hit
+        // compared rather than a tuple built per comparison (token indices and entry
+        // indices fit in 32 bits: articles are far under 4 GiB).
+        hits.sort_by_key(|h| {
+            (h.tokens.start as u128) << 96
+                | u128::from(u32::MAX - h.tokens.end as u32) << 64
+                | (h.entry.table as u128) << 32
+                | u128::from(h.entry.index)
         });
         hits.dedup_by(|a, b| a.tokens == b.tokens && a.entry == b.entry);
         hits
@@ -479,7 +553,7 @@ impl Matcher {
         match entry.table {
             Table::Cue if self.verb_cues[entry.index as usize] => VERB_PREFIXES.contains(&clitics),
             Table::Cue if self.statement_cues[entry.index as usize] => !definite,
-            Table::Particle => !clitics.contains("ال"),
+            Table::Particle => clitics.is_empty() || !clitics.contains("ال"),
             _ => true,
         }
     }
@@ -542,13 +616,14 @@ pub fn strip_article(w: &str) -> &str {
 }
 
 /// The words of every known source's and actor's aliases ([`name_words`]), worked out
-/// once per lexicon rather than for each article that names them.
+/// once per lexicon rather than for each article that names them, and shared (an
+/// article's source entity holds a reference count, not a copy of every word).
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     /// Per known source (by index), the words of all its aliases.
-    pub sources: Vec<Vec<String>>,
+    pub sources: Vec<Arc<[String]>>,
     /// Per actor (by index), the words of all its aliases.
-    pub actors: Vec<Vec<String>>,
+    pub actors: Vec<Arc<[String]>>,
 }
 
 impl Names {
@@ -561,7 +636,7 @@ impl Names {
     }
 }
 
-fn alias_words(aliases: &[super::schema::Alias]) -> Vec<String> {
+fn alias_words(aliases: &[super::schema::Alias]) -> Arc<[String]> {
     aliases.iter().flat_map(|a| name_words(&a.text)).collect()
 }
 
@@ -577,7 +652,10 @@ mod tests {
         let k = t.tokens.iter().position(|x| &t.text[x.tt.clone()] == "لقسد").unwrap();
         // The joined token's normalised span runs from the clitic to the end of the word.
         assert_eq!(&norm[t.tokens[k].norm.clone()], "ل \"قسد");
-        assert_eq!(t.norm_of(t.tokens[k].tt.start + "ل".len()), norm.find("قسد").unwrap());
+        assert_eq!(
+            t.norm_in(k, t.tokens[k].tt.start + "ل".len()),
+            norm.find("قسد").unwrap()
+        );
     }
 
     #[test]

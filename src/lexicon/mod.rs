@@ -383,6 +383,8 @@ pub struct Lexicon {
     pub names: matcher::Names,
     /// The ids link keys are made of, shared by every frame that names them.
     pub key_ids: KeyIds,
+    /// The rule ids segments and frames cite, shared by every one that cites them.
+    pub rule_ids: RuleIds,
 }
 
 impl Lexicon {
@@ -431,6 +433,7 @@ impl Lexicon {
         let place_context = place_context(&entries);
         let names = matcher::Names::new(&entries);
         let key_ids = KeyIds::new(&entries);
+        let rule_ids = RuleIds::new(&entries);
         Ok(Lexicon {
             files,
             entries,
@@ -439,6 +442,7 @@ impl Lexicon {
             place_context,
             names,
             key_ids,
+            rule_ids,
         })
     }
 }
@@ -523,6 +527,44 @@ impl KeyIds {
                 .collect(),
             actual: Arc::from("actual"),
             possible: Arc::from("possible"),
+        }
+    }
+}
+
+/// The rule ids of lexicon entries as segments and frames cite them, by entry index, each
+/// allocated once: every sentence cites a few, and a clone is a reference count rather
+/// than a copy of the string.
+#[derive(Debug, Clone)]
+pub struct RuleIds {
+    /// Per cue, its id.
+    pub cues: Vec<Arc<str>>,
+    /// Per marker, its id.
+    pub markers: Vec<Arc<str>>,
+    /// Per known source, its id.
+    pub sources: Vec<Arc<str>>,
+    /// Per actor, its id.
+    pub actors: Vec<Arc<str>>,
+    /// Per source noun, `NOUN/` and its id.
+    pub nouns: Vec<Arc<str>>,
+    /// Per predicate, `PRED/` and its id.
+    pub predicates: Vec<Arc<str>>,
+}
+
+impl RuleIds {
+    fn new(entries: &Entries) -> RuleIds {
+        fn ids<T: HasId>(prefix: &str, entries: &[Entry<T>]) -> Vec<Arc<str>> {
+            entries
+                .iter()
+                .map(|e| Arc::from(format!("{prefix}{}", e.entry.id())))
+                .collect()
+        }
+        RuleIds {
+            cues: ids("", &entries.cues),
+            markers: ids("", &entries.markers),
+            sources: ids("", &entries.sources),
+            actors: ids("", &entries.actors),
+            nouns: ids("NOUN/", &entries.source_nouns),
+            predicates: ids("PRED/", &entries.predicates),
         }
     }
 }

@@ -61,6 +61,11 @@
 //! Offsets are `u32`, so an original or normalised text must be under 4 GiB (ingest caps
 //! articles far below that); [`Normalized::new`] panics beyond it.
 //!
+//! # Speed
+//! Most text is plain: ASCII but dots and whitespace, the Arabic letters that are their
+//! own image, single spaces. A run of it is copied at once and extends one run segment;
+//! only the other characters go through `expand` and the context rules one by one.
+//!
 //! # For later stages
 //! - Every `.` survives except an obfuscation dot inside a word; `..`, `…`, `3.5`, `a.b`
 //!   and Arabic ، ؛ ؟ are untouched. A dot glued to a following و or ف (`حمص.وباتت`) is a
@@ -101,15 +106,34 @@ impl Normalized {
         let mut map = MapBuilder::with_capacity(original.len());
         let mut context = Context::default();
         let mut units = Vec::with_capacity(4);
-        let mut chars = original.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            units.clear();
+        let bytes = original.as_bytes();
+        let mut start = 0;
+        while start < original.len() {
+            // Most characters are their own image, or an ASCII letter's lower case, and
+            // touch no context rule but the dot rule's "after a letter": a run of them is
+            // copied at once.
+            if context.pending.is_none() {
+                let run = plain_run(bytes, start, map.text.ends_with(' '));
+                if run.end > start {
+                    context.after_letter = run.letter;
+                    context.after_tatweel = false;
+                    map.emit_run(&original[start..run.end], start, run.capital);
+                    start = run.end;
+                    continue;
+                }
+            }
+            let Some(c) = original[start..].chars().next() else {
+                break;
+            };
             let mut atom = Atom {
                 start,
                 end: start + c.len_utf8(),
                 single_char: true,
             };
-            if c == '\r' && chars.next_if(|&(_, n)| n == '\n').is_some() {
+            start = atom.end;
+            units.clear();
+            if c == '\r' && bytes.get(start) == Some(&b'\n') {
+                start += 1;
                 // One line end, so one atom: the output `\n` maps to both bytes.
                 atom.end += 1;
                 atom.single_char = false;
@@ -300,6 +324,58 @@ fn expand(c: char, out: &mut Vec<char>) {
     }
 }
 
+/// A run of characters that [`expand`] maps to themselves (or, for ASCII capitals, to
+/// their lower case) and [`Context::push`] only emits: ASCII but dots and whitespace, the
+/// Arabic letters U+0621–U+064A but أ إ آ ة ى and tatweel, and a space that follows none.
+/// The fast path of [`Normalized::new`].
+struct PlainRun {
+    /// Where it ends (where it starts if the character there is not plain).
+    end: usize,
+    /// Whether its last character is an Arabic letter.
+    letter: bool,
+    /// Whether it holds an ASCII capital.
+    capital: bool,
+}
+
+/// The plain run starting at byte `start` of `bytes` (a whole UTF-8 text), the output so
+/// far ending in a space or not.
+fn plain_run(bytes: &[u8], start: usize, mut after_space: bool) -> PlainRun {
+    let mut run = PlainRun {
+        end: start,
+        letter: false,
+        capital: false,
+    };
+    while let Some(&b) = bytes.get(run.end) {
+        if b == b' ' && !after_space {
+            // One space of a run of them: emitted as it is.
+            after_space = true;
+            run.letter = false;
+            run.end += 1;
+            continue;
+        }
+        after_space = false;
+        if b.is_ascii() {
+            // ASCII whitespace as `char::is_whitespace` has it (VT included).
+            if matches!(b, b'.' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                break;
+            }
+            run.capital |= b.is_ascii_uppercase();
+            run.letter = false;
+            run.end += 1;
+            continue;
+        }
+        let Some(c) = arabic_at(bytes, run.end) else {
+            break;
+        };
+        if !(0x0621..=0x064A).contains(&c) || matches!(c, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649) {
+            break;
+        }
+        run.letter = true;
+        run.end += 2;
+    }
+    run
+}
+
 /// Whether `c` is part of a word (a letter or digit). The same as `char::is_alphanumeric`,
 /// with the ASCII and Arabic blocks answered without Unicode tables: tokenising is the
 /// hottest loop of a run.
@@ -309,6 +385,36 @@ pub fn is_word_char(c: char) -> bool {
         '\0'..='\u{7F}' => false,
         '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' => true,
         _ => c.is_alphanumeric(),
+    }
+}
+
+/// Where the run of word characters ([`is_word_char`]) from byte `start` of `bytes` (a
+/// whole UTF-8 text) ends, as far as ASCII and the common Arabic letters and digits take
+/// it: a fast path over bytes for tokenising; the caller goes on character by character.
+pub fn word_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        let Some(c) = arabic_at(bytes, end) else {
+            break;
+        };
+        if !matches!(c, 0x0621..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3) {
+            break;
+        }
+        end += 2;
+    }
+    end
+}
+
+/// The code point of the character at byte `at` of `bytes` (a whole UTF-8 text) if it is
+/// in the Arabic block U+0600–U+06FF: the two-byte sequences led by D8 to DB.
+fn arabic_at(bytes: &[u8], at: usize) -> Option<u32> {
+    match bytes.get(at..at + 2)? {
+        &[lead @ 0xD8..=0xDB, next] => Some((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F)),
+        _ => None,
     }
 }
 
@@ -430,6 +536,24 @@ impl MapBuilder {
             self.open = Some((atom, self.text.len()));
         }
         self.text.push(c);
+    }
+
+    /// What [`MapBuilder::emit`] and [`MapBuilder::close`] do, character by character,
+    /// for a [`PlainRun`] (the original text `run` at byte `start`): extend the current run
+    /// segment or start one, and copy it (lower-cased if it holds a `capital`).
+    fn emit_run(&mut self, run: &str, start: usize, capital: bool) {
+        self.close();
+        if self.run_orig_end != Some(start) {
+            self.seg_norm.push(offset(self.text.len()));
+            self.seg_orig.push(offset(start));
+            self.seg_piece_len.push(0);
+        }
+        self.run_orig_end = Some(start + run.len());
+        let at = self.text.len();
+        self.text.push_str(run);
+        if capital {
+            self.text[at..].make_ascii_lowercase();
+        }
     }
 
     fn close(&mut self) {
