@@ -1,16 +1,17 @@
 //! Mentions and sources kept on disk between the per-article stages and the output
-//! (`claimgraph json` and `compare`), so a run's memory does not grow with its mentions' text and its
-//! sources' cues.
+//! (`claimgraph json` and `compare`), so a run's memory does not grow with its mentions'
+//! text and its sources' cues.
 //!
 //! Each worker writes the mentions and the sources of every article it digests to its
 //! own temporary file (one `write_all` per list, in compact binary records) and keeps
 //! only where they went ([`Block`]). When the run is assembled, every block of mentions
-//! learns where its frames' claims ended up; the JSON writer then reads the blocks back
-//! one article at a time: sources in the order of their ids
-//! ([`Spilled::serialize_sources`]), mentions in article order, each given its claim id
-//! and the article's mentions sorted as the in-memory run sorts them
-//! ([`Spilled::write_run`]). The output is byte-identical to the in-memory run's
-//! (`tests/json.rs` checks it).
+//! learns where its frames' claims ended up; the blocks are then read back one article at
+//! a time, each mention given its claim id and the article's mentions sorted as the
+//! in-memory run sorts them. The JSON writer ([`Spilled::write_run`]) reads sources in
+//! the order of their ids ([`Spilled::serialize_sources`]) and writes the mentions by hand,
+//! rounds of articles shared among the workers; `compare` reads them through
+//! `report::Store` ([`Spilled::each_mention`]). The output is byte-identical to the
+//! in-memory run's (`tests/json.rs` and `tests/reports.rs` check it).
 //!
 //! The files live in the system's temporary directory (`TMPDIR`). On Unix a file is
 //! unlinked as soon as it is opened, so nothing is left behind even if the process is
