@@ -291,7 +291,7 @@ impl Spilled {
     /// Writes the run with its spilled mentions and sources in place: the same document
     /// as [`crate::report::write_json`] writes for a `Run` that holds them (the field
     /// order is the model's; `tests/json.rs` checks the bytes). The mentions, most of
-    /// the document, are written by hand ([`crate::report::json`]), articles in rounds
+    /// the document, are written by hand (`report::json`), articles in rounds
     /// shared among the run's workers, each round written in article order.
     pub fn write_run(&self, run: &crate::model::Run, w: &mut dyn Write) -> io::Result<()> {
         use crate::report::json::write_field_value;

@@ -77,7 +77,7 @@ pub struct Contradiction {
 }
 
 /// The matrix every rendering of `compare` reads. It borrows the run's claims and keeps
-/// each cell as numbers ([`Carried`]) until a row is rendered, so a run of 100k articles
+/// each cell as numbers (`Carried`) until a row is rendered, so a run of 100k articles
 /// (450k rows × dozens of columns) is never held as text.
 #[derive(Debug)]
 pub struct Matrix<'a> {
