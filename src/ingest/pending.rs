@@ -3,8 +3,8 @@
 //! of the whole corpus.
 //!
 //! The index pass keeps of each article its record (id, path, body offset, metadata, no
-//! text) and where the text is: a [`Place`] to read it again, and the length and FNV-1a
-//! hash of the text it found there. [`Pending::read`] reads that place again, decodes it
+//! text) and where the text is: a [`Place`] to read it again, and the length and
+//! checksum (`hash::checksum`) of the text it found there. [`Pending::read`] reads that place again, decodes it
 //! the same way (a text file's bytes as UTF-8; a JSONL line's `text` field, through the
 //! same parser) and checks length and hash, so the text analysed is the text whose front
 //! matter, size and encoding were checked. A file that changed or vanished in between is
@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Article, InputError, jsonl};
-use crate::hash::fnv1a;
+use crate::hash::checksum;
 
 /// The hint for an article whose file changed between the two passes.
 const CHANGED_HINT: &str = "the file changed while claimgraph was reading it; run again";
@@ -71,7 +71,7 @@ impl Fingerprint {
     fn of(text: &str) -> Fingerprint {
         Fingerprint {
             len: text.len(),
-            hash: fnv1a(text.as_bytes()),
+            hash: checksum(text.as_bytes()),
         }
     }
 }

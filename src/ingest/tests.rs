@@ -662,6 +662,32 @@ fn language_is_detected_from_the_script() {
     assert_eq!(detect_language(""), None);
 }
 
+proptest::proptest! {
+    #[test]
+    fn language_read_off_the_bytes_is_language_read_by_character(
+        text in "[a-zA-Z0-9 .\u{80}-\u{24f}\u{400}-\u{4ff}\u{600}-\u{6ff}\u{750}-\u{77f}\u{fb50}-\u{fdff}\u{fe70}-\u{feff}]{0,60}"
+    ) {
+        // The definition: every letter counted by its script, character by character.
+        let (mut arabic, mut latin, mut letters) = (0usize, 0usize, 0usize);
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            match c as u32 {
+                0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => arabic += 1,
+                0x0041..=0x024F | 0x1E00..=0x1EFF => latin += 1,
+                _ => {}
+            }
+            letters += 1;
+        }
+        let expected = if arabic * 2 > letters {
+            Some("ar")
+        } else if latin * 2 > letters {
+            Some("en")
+        } else {
+            None
+        };
+        proptest::prop_assert_eq!(detect_language(&text), expected);
+    }
+}
+
 #[test]
 fn detection_reads_the_body_not_the_front_matter() {
     let dir = TempDir::new();
