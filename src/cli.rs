@@ -1,7 +1,7 @@
 //! The command line: clap definitions, the resolved [`Config`], and exit codes.
 //!
 //! Arguments are handled in two phases, as in ripgrep: clap parses exactly what the user
-//! typed, then [`resolve`] builds the one [`Config`] (lexicons compiled, limits set) before
+//! typed, then `resolve` builds the one [`Config`] (lexicons compiled, limits set) before
 //! any article is read. A per-file input error is reported on stderr and the run goes on;
 //! the collected errors decide the exit code at the end.
 //!

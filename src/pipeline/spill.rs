@@ -8,9 +8,10 @@
 //! learns where its frames' claims ended up; the blocks are then read back one article at
 //! a time, each mention given its claim id and the article's mentions sorted as the
 //! in-memory run sorts them. The JSON writer ([`Spilled::write_run`]) reads sources in
-//! the order of their ids ([`Spilled::serialize_sources`]) and writes the mentions by hand,
-//! rounds of articles shared among the workers; `compare` reads them through
-//! `report::Store` ([`Spilled::each_mention`]). The output is byte-identical to the
+//! the order of their ids and writes the mentions by hand; it writes every large list
+//! (articles, sources, claims, mentions) in pieces made on the run's workers and
+//! written in order, the workers a few pieces ahead of the writer. `compare` reads the
+//! mentions the same way, through `report::Store` ([`Spilled::each_mention`]). The output is byte-identical to the
 //! in-memory run's (`tests/json.rs` and `tests/reports.rs` check it).
 //!
 //! The files live in the system's temporary directory (`TMPDIR`). On Unix a file is
@@ -19,8 +20,8 @@
 //! or written leaves that worker's mentions in memory, with one warning.
 
 use crate::model::{ArticleInfo, Claim, Cue, Mention, Polarity, Source, Stance};
+use crate::report::json::{push_element, push_mention, write_field_value};
 use serde::Serialize;
-use serde::ser::SerializeSeq;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
@@ -155,12 +156,22 @@ impl Spilled {
         self.len() == 0
     }
 
-    /// Calls `f` on every mention in the run's order, read back one article at a time.
+    /// Calls `f` on every mention in the run's order, read back in pieces of articles
+    /// on the run's workers (`Spilled::in_rounds`).
     pub fn each_mention(&self, claims: &[Claim], f: &mut dyn FnMut(&Mention)) -> io::Result<()> {
-        self.visit_mentions(claims, read_back, |mention| {
-            f(mention);
-            Ok(())
-        })
+        self.in_rounds(
+            |blocks| {
+                let mut out = Vec::new();
+                for (block, first_frame) in blocks {
+                    out.extend(self.named_mentions(claims, block, *first_frame)?);
+                }
+                Ok(out)
+            },
+            |mentions| {
+                mentions.iter().for_each(|(mention, _)| f(mention));
+                Ok(())
+            },
+        )
     }
 
     /// Calls `f` on every source, one article's at a time, in article order.
@@ -171,73 +182,71 @@ impl Spilled {
         Ok(())
     }
 
-    /// Every mention, each given its claim id, one article at a time (sorted as the
-    /// in-memory run sorts them); a block that cannot be read back is `error`.
-    fn visit_mentions<E>(
+    /// Reads the blocks of mentions back in pieces of [`ARTICLES`] articles, made
+    /// (`make`: read back, and whatever the caller makes of them) on the run's workers
+    /// and handed to `take` in article order ([`in_order`]).
+    fn in_rounds<R: Send>(
         &self,
-        claims: &[Claim],
-        error: impl Fn(io::Error) -> E,
-        mut f: impl FnMut(&Mention) -> Result<(), E>,
-    ) -> Result<(), E> {
-        for (block, first_frame) in &self.blocks {
-            let mut mentions = self.records::<Pending>(block).map_err(&error)?;
-            self.name_claims(claims, *first_frame, &mut mentions);
-            for (mention, _) in &mentions {
-                f(mention)?;
-            }
-        }
-        Ok(())
+        make: impl Fn(&[(Block<Pending>, usize)]) -> io::Result<R> + Sync,
+        take: impl FnMut(R) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let pieces: Vec<_> = self.blocks.chunks(ARTICLES).collect();
+        in_order(&pieces, self.workers(), |piece| make(piece), take)
     }
 
-    /// The run's sources as a JSON array, sorted by id as `Run::sources` is; `articles`
-    /// is the run's sorted article list the blocks follow.
-    ///
-    /// A source's id is its article's id, `/`, and a slug without `/`. So taking the
-    /// articles in the order of `id/`, an article's sources come before the next
-    /// article's, except that an article whose `id/` begins another's (`a` and `a/b`)
-    /// interleaves with it: such a family is read together and sorted.
-    pub fn serialize_sources<S: serde::Serializer>(
-        &self,
-        articles: &[ArticleInfo],
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.sources.iter().map(Block::len).sum()))?;
-        let keys: Vec<String> = articles.iter().map(|a| format!("{}/", a.id)).collect();
-        let mut order: Vec<usize> = (0..articles.len()).collect();
-        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-        let mut at = 0;
-        while at < order.len() {
-            let head = &keys[order[at]];
-            let end = at
-                + 1
-                + order[at + 1..]
-                    .iter()
-                    .take_while(|&&k| keys[k].starts_with(head.as_str()))
-                    .count();
-            let mut sources = Vec::new();
-            for &k in &order[at..end] {
-                if let Some(block) = self.sources.get(k) {
-                    sources.extend(self.records::<Source>(block).map_err(read_back_error)?);
-                }
-            }
-            sources.sort_by(|a, b| a.id.cmp(&b.id));
-            for source in &sources {
-                seq.serialize_element(source)?;
-            }
-            at = end;
-        }
-        seq.end()
+    /// How many workers the run had (one spill file each): as many make the output.
+    fn workers(&self) -> usize {
+        self.files.len().max(1)
     }
 
-    /// Gives an article's mentions their claim ids (`first_frame`: the index of its
-    /// first frame among the run's) and sorts them as the in-memory run sorts them.
-    fn name_claims(&self, claims: &[Claim], first_frame: usize, mentions: &mut [Pending]) {
-        for (mention, frame) in mentions.iter_mut() {
+    /// An article's mentions read back, given their claim ids (`first_frame`: the index
+    /// of its first frame among the run's) and sorted as the in-memory run sorts them.
+    fn named_mentions(&self, claims: &[Claim], block: &Block<Pending>, first_frame: usize) -> io::Result<Vec<Pending>> {
+        let mut mentions = self.records::<Pending>(block).map_err(read_back)?;
+        for (mention, frame) in &mut mentions {
             if let Some(k) = frame {
                 mention.claim.clone_from(&claims[self.claim_of[first_frame + *k]].id);
             }
         }
         mentions.sort_by(|(a, _), (b, _)| mention_order(a, b));
+        Ok(mentions)
+    }
+
+    /// The run's sources as the elements of a JSON array, sorted by id as
+    /// `Run::sources` is, made on the run's workers; `articles` is the run's sorted
+    /// article list the blocks follow.
+    ///
+    /// A source's id is its article's id, `/`, and a slug without `/`. So taking the
+    /// articles in the order of `id/`, an article's sources come before the next
+    /// article's, except that an article whose `id/` begins another's (`a` and `a/b`)
+    /// interleaves with it: such a family is read together and sorted.
+    fn write_sources(&self, articles: &[ArticleInfo], w: &mut dyn Write) -> io::Result<()> {
+        let keys: Vec<String> = articles.iter().map(|a| format!("{}/", a.id)).collect();
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut families: Vec<&[usize]> = Vec::new();
+        let mut rest = order.as_slice();
+        while let Some((head, tail)) = rest.split_first() {
+            let head = &keys[*head];
+            let (family, next) =
+                rest.split_at(1 + tail.iter().take_while(|&&k| keys[k].starts_with(head.as_str())).count());
+            families.push(family);
+            rest = next;
+        }
+        let pieces: Vec<_> = families.chunks(ARTICLES).collect();
+        write_elements(&pieces, self.workers(), w, |piece, out| {
+            for family in piece.iter() {
+                let mut sources = Vec::new();
+                for &k in family.iter() {
+                    if let Some(block) = self.sources.get(k) {
+                        sources.extend(self.records::<Source>(block).map_err(read_back)?);
+                    }
+                }
+                sources.sort_by(|a, b| a.id.cmp(&b.id));
+                sources.iter().try_for_each(|source| push_element(out, source))?;
+            }
+            Ok(())
+        })
     }
 
     /// The records of a block, read back if spilled.
@@ -272,11 +281,6 @@ fn read_back(e: io::Error) -> io::Error {
     )
 }
 
-/// [`read_back`], for a writer.
-fn read_back_error<E: serde::ser::Error>(e: io::Error) -> E {
-    E::custom(read_back(e))
-}
-
 /// The order of a run's mentions: by article, then offset, then claim.
 pub fn mention_order(a: &Mention, b: &Mention) -> std::cmp::Ordering {
     (&a.article, a.sentence.start, a.evidence.start, &a.claim).cmp(&(
@@ -291,90 +295,112 @@ impl Spilled {
     /// Writes the run with its spilled mentions and sources in place: the same document
     /// as [`crate::report::write_json`] writes for a `Run` that holds them (the field
     /// order is the model's; `tests/json.rs` checks the bytes). The mentions, most of
-    /// the document, are written by hand (`report::json`), articles in rounds
-    /// shared among the run's workers, each round written in article order.
+    /// the document, are written by hand (`report::json`); the large lists are made in
+    /// pieces on the run's workers and written in order (`in_order`).
     pub fn write_run(&self, run: &crate::model::Run, w: &mut dyn Write) -> io::Result<()> {
-        use crate::report::json::write_field_value;
-        struct Sources<'a>(&'a Spilled, &'a [ArticleInfo]);
-        impl Serialize for Sources<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                self.0.serialize_sources(self.1, serializer)
-            }
+        /// A list held in memory, in pieces of a few hundred elements.
+        fn list<T: Serialize + Sync>(items: &[T], workers: usize, w: &mut dyn Write) -> io::Result<()> {
+            let pieces: Vec<&[T]> = items.chunks(256).collect();
+            write_elements(&pieces, workers, w, |piece, out| {
+                piece.iter().try_for_each(|x| push_element(out, x))
+            })
         }
+        let workers = self.workers();
         w.write_all(b"{\n  \"version\": ")?;
         write_field_value(&run.version, w)?;
         w.write_all(b",\n  \"articles\": ")?;
-        write_field_value(&run.articles, w)?;
+        list(&run.articles, workers, w)?;
         w.write_all(b",\n  \"outlets\": ")?;
         write_field_value(&run.outlets, w)?;
         w.write_all(b",\n  \"sources\": ")?;
-        write_field_value(&Sources(self, &run.articles), w)?;
+        self.write_sources(&run.articles, w)?;
         w.write_all(b",\n  \"claims\": ")?;
-        write_field_value(&run.claims, w)?;
+        list(&run.claims, workers, w)?;
         w.write_all(b",\n  \"mentions\": ")?;
-        self.write_mentions(&run.claims, w)?;
+        let pieces: Vec<_> = self.blocks.chunks(ARTICLES).collect();
+        write_elements(&pieces, workers, w, |piece, out| {
+            for (block, first_frame) in piece.iter() {
+                for (mention, _) in &self.named_mentions(&run.claims, block, *first_frame)? {
+                    push_mention(out, mention, false);
+                }
+            }
+            Ok(())
+        })?;
         w.write_all(b",\n  \"relations\": ")?;
         write_field_value(&run.relations, w)?;
         w.write_all(b",\n  \"framing\": ")?;
         write_field_value(&run.framing, w)?;
         w.write_all(b"\n}\n")
     }
+}
 
-    /// The `mentions` array. Each round of articles is cut into one piece per worker;
-    /// the pieces are read back and written to bytes at once, then written in order.
-    fn write_mentions(&self, claims: &[Claim], w: &mut dyn Write) -> io::Result<()> {
-        /// Articles per worker per round: enough to keep each busy, few enough that a
-        /// round's bytes stay small (about 25 KB of JSON per article).
-        const ARTICLES: usize = 128;
-        if self.is_empty() {
-            return w.write_all(b"[]");
-        }
-        w.write_all(b"[")?;
-        let workers = self.files.len().max(1);
-        let mut first = true;
-        for round in self.blocks.chunks(ARTICLES * workers) {
-            let pieces: Vec<&[(Block<Pending>, usize)]> = round.chunks(round.len().div_ceil(workers)).collect();
-            // The first piece on this thread, the others on their own.
-            let written: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
-                let others: Vec<_> = pieces[1..]
-                    .iter()
-                    .map(|piece| scope.spawn(|| self.mentions_json(claims, piece)))
-                    .collect();
-                let first = self.mentions_json(claims, pieces[0]);
-                std::iter::once(first)
-                    .chain(
-                        others
-                            .into_iter()
-                            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
-                    )
-                    .collect()
-            });
-            for bytes in written {
-                let bytes = bytes?;
-                // Every mention is written after a comma but the run's first.
-                let bytes = match bytes.split_first() {
-                    Some((b',', rest)) if first => rest,
-                    _ => &bytes,
-                };
-                first &= bytes.is_empty();
-                w.write_all(bytes)?;
-            }
-        }
-        w.write_all(b"\n  ]")
+/// Articles per piece of a spilled list: enough to keep a worker busy, few enough that
+/// a piece stays small (about 25 KB of JSON per article).
+const ARTICLES: usize = 128;
+
+/// Makes each piece (`make`) on `workers` threads and hands the results to `take` in
+/// order. Worker `i` makes pieces `i`, `i + workers`, ..., at most two ahead of `take`,
+/// so memory stays a few pieces whatever the run's size; with one worker everything
+/// runs on this thread. The first error, from either, ends the walk.
+fn in_order<P: Sync, R: Send>(
+    pieces: &[P],
+    workers: usize,
+    make: impl Fn(&P) -> io::Result<R> + Sync,
+    mut take: impl FnMut(R) -> io::Result<()>,
+) -> io::Result<()> {
+    if workers <= 1 {
+        return pieces.iter().try_for_each(|piece| take(make(piece)?));
     }
+    std::thread::scope(|scope| {
+        let queues: Vec<_> = (0..workers)
+            .map(|i| {
+                let (send, receive) = std::sync::mpsc::sync_channel(2);
+                let make = &make;
+                scope.spawn(move || {
+                    // A closed queue means `take` stopped: so does this worker.
+                    for piece in pieces.iter().skip(i).step_by(workers) {
+                        if send.send(make(piece)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                receive
+            })
+            .collect();
+        for k in 0..pieces.len() {
+            // A worker that hung up early panicked; the scope passes its panic on.
+            let Ok(made) = queues[k % workers].recv() else { break };
+            take(made?)?;
+        }
+        Ok(())
+    })
+}
 
-    /// Some articles' mentions as JSON array elements, each after a comma.
-    fn mentions_json(&self, claims: &[Claim], blocks: &[(Block<Pending>, usize)]) -> io::Result<Vec<u8>> {
+/// Writes a JSON array, one level deep in the document, whose elements `make` appends
+/// piece by piece, each after a comma ([`push_element`], [`push_mention`]); the pieces
+/// are made on `workers` threads ([`in_order`]).
+fn write_elements<P: Sync>(
+    pieces: &[P],
+    workers: usize,
+    w: &mut dyn Write,
+    make: impl Fn(&P, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    w.write_all(b"[")?;
+    let mut empty = true;
+    let make = |piece: &P| {
         let mut out = Vec::new();
-        for (block, first_frame) in blocks {
-            let mut mentions = self.records::<Pending>(block).map_err(read_back)?;
-            self.name_claims(claims, *first_frame, &mut mentions);
-            for (mention, _) in &mentions {
-                crate::report::json::push_mention(&mut out, mention, false);
-            }
-        }
-        Ok(out)
-    }
+        make(piece, &mut out).map(|()| out)
+    };
+    in_order(pieces, workers, make, |bytes| {
+        // Every element is written after a comma but the array's first.
+        let bytes = match bytes.split_first() {
+            Some((b',', rest)) if empty => rest,
+            _ => &bytes,
+        };
+        empty &= bytes.is_empty();
+        w.write_all(bytes)
+    })?;
+    w.write_all(if empty { b"]" } else { b"\n  ]" })
 }
 
 // The record: strings as a u64 length and their bytes, numbers as u64 little-endian.
@@ -544,6 +570,61 @@ fn decode_all<T: Record>(bytes: &[u8]) -> Option<Vec<T>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_made_on_workers_are_taken_in_order() {
+        let pieces: Vec<usize> = (0..1000).collect();
+        for workers in [1, 2, 3, 8] {
+            let mut taken = Vec::new();
+            in_order(
+                &pieces,
+                workers,
+                |&k| Ok(k * 2),
+                |made| {
+                    taken.push(made);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                taken,
+                pieces.iter().map(|k| k * 2).collect::<Vec<_>>(),
+                "{workers} workers"
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_error_ends_the_walk_on_any_side() {
+        let pieces: Vec<usize> = (0..1000).collect();
+        for workers in [1, 3] {
+            let mut taken = 0;
+            let failed = in_order(
+                &pieces,
+                workers,
+                |&k| if k == 500 { Err(io::Error::other("made")) } else { Ok(k) },
+                |_| {
+                    taken += 1;
+                    Ok(())
+                },
+            );
+            assert_eq!(failed.unwrap_err().to_string(), "made");
+            assert_eq!(taken, 500, "every piece before the failed one, none after");
+            let failed = in_order(
+                &pieces,
+                workers,
+                |&k| Ok(k),
+                |k| {
+                    if k == 10 {
+                        Err(io::Error::other("taken"))
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
+            assert_eq!(failed.unwrap_err().to_string(), "taken", "and the workers stop");
+        }
+    }
 
     #[test]
     fn records_round_trip() {

@@ -148,6 +148,20 @@ pub fn push_mention(out: &mut Vec<u8>, m: &Mention, first: bool) {
     out.extend_from_slice(b"\n    }");
 }
 
+/// Appends `value` as an element of an array one level deep in the document (two levels
+/// deep), as [`super::write_json`] lays it out: a comma, a line break and the
+/// indentation, then the value.
+pub fn push_element(out: &mut Vec<u8>, value: &impl Serialize) -> io::Result<()> {
+    out.extend_from_slice(b",\n    ");
+    let nested = super::TerminalSafe {
+        depth: 2,
+        has_value: false,
+    };
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(out, nested))
+        .map_err(io::Error::from)
+}
+
 /// Writes `value` as [`super::write_json`] lays it out one level deep in an object (a
 /// field's value), without a final line break.
 pub fn write_field_value(value: &(impl Serialize + ?Sized), w: &mut dyn Write) -> io::Result<()> {
