@@ -165,7 +165,7 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
     let index = SpecificIndex::new(&specific_keys, &regions);
     // The keys that agree with an underspecified key, found once per distinct key; and
     // the key it joins, decided once per distinct key and date.
-    let mut agreeing: HashMap<(usize, &Vec<Value>), Vec<usize>> = HashMap::default();
+    let mut agreeing: HashMap<(usize, &Vec<Value>), ByDate> = HashMap::default();
     let mut joins: HashMap<Dated<'_>, Option<&Vec<Value>>> = HashMap::default();
     let mut resolved: Vec<Cow<'_, [Value]>> = keys.clone().map(|(_, v)| Cow::Borrowed(v.as_slice())).collect();
     let mut unified = vec![false; inputs.len()];
@@ -180,13 +180,12 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
             let list = index.keys.get(&pred).map_or(&[][..], Vec::as_slice);
             let agree = agreeing
                 .entry((pred, values))
-                .or_insert_with(|| index.agreeing(pred, values, &regions));
+                .or_insert_with(|| ByDate::new(&index.agreeing(pred, values, &regions), list));
             // Sorted and distinct: the map's keys, in order.
             let candidates: Vec<&Vec<Value>> = agree
-                .iter()
-                .map(|&k| list[k])
-                .filter(|(_, dates)| dates.iter().any(|d| within(days(i), *d, window_days)))
-                .map(|(v, _)| v)
+                .within(days(i), window_days)
+                .into_iter()
+                .map(|k| list[k].0)
                 .collect();
             broadest(&candidates, &regions)
         });
@@ -424,6 +423,63 @@ impl<'k, 'v: 'k> SpecificIndex<'k, 'v> {
             .copied()
             .filter(|&k| *list[k].0 != partial && agrees(partial, list[k].0, regions))
             .collect()
+    }
+}
+
+/// The specific keys that agree with one underspecified key, by the dates of their frames:
+/// a key is a candidate at a date only if one of its frames is within the window of it,
+/// and the dates of every agreeing key, sorted together, find those keys by two binary
+/// searches rather than a look at each key's dates.
+struct ByDate {
+    /// (start, end, position of the key) of every dated frame's date, sorted.
+    dated: Vec<(i64, i64, usize)>,
+    /// The longest date range in `dated` (a year at most).
+    longest: i64,
+    /// The positions of the keys with an undated frame, in order.
+    undated: Vec<usize>,
+}
+
+impl ByDate {
+    /// `agree`: the keys' positions in `list`, their predicate's specific keys.
+    fn new(agree: &[usize], list: &[KeyDates<'_, '_>]) -> Self {
+        let mut by = ByDate {
+            dated: Vec::new(),
+            longest: 0,
+            undated: Vec::new(),
+        };
+        for &k in agree {
+            for date in list[k].1 {
+                match *date {
+                    Some((start, end)) => {
+                        by.dated.push((start, end, k));
+                        by.longest = by.longest.max(end - start);
+                    }
+                    None => by.undated.push(k),
+                }
+            }
+        }
+        by.dated.sort_unstable();
+        by.undated.dedup();
+        by
+    }
+
+    /// The positions (sorted, distinct) of the keys with a frame [`within`] `window`
+    /// days of `d`.
+    fn within(&self, d: DayRange, window: i64) -> Vec<usize> {
+        let Some((start, end)) = d else {
+            return self.undated.clone();
+        };
+        // A range that ends within the window of `d` starts at most `longest` before.
+        let from = self.dated.partition_point(|b| b.0 < start - window - self.longest);
+        let to = self.dated.partition_point(|b| b.0 <= end + window);
+        let mut keys: Vec<usize> = self.dated[from..to.max(from)]
+            .iter()
+            .filter(|b| within(d, Some((b.0, b.1)), window))
+            .map(|b| b.2)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 }
 
@@ -804,6 +860,42 @@ mod tests {
                 .iter()
                 .copied()
                 .find(|c| candidates.iter().all(|o| contains(c, o))),
+        }
+    }
+
+    proptest::proptest! {
+        /// The agreeing keys found among their sorted dates are those a look at each
+        /// key's dates finds.
+        #[test]
+        fn keys_by_date_are_those_a_scan_finds(
+            keys in proptest::collection::vec(
+                proptest::collection::vec(proptest::option::of((0i64..800, 0usize..3)), 0..6),
+                0..12,
+            ),
+            d in proptest::option::of((0i64..800, 0usize..3)),
+            window in 0i64..40,
+        ) {
+            // A day, a month or a year from its first day, as `day_range` makes them.
+            let range = |(start, kind): (i64, usize)| (start, start + [0, 30, 364][kind]);
+            let values: Vec<Value> = Vec::new();
+            let dates: Vec<Vec<DayRange>> = keys
+                .into_iter()
+                .map(|k| {
+                    let mut k: Vec<DayRange> = k.into_iter().map(|x| x.map(range)).collect();
+                    k.sort_unstable();
+                    k.dedup();
+                    k
+                })
+                .collect();
+            let list: Vec<KeyDates<'_, '_>> = dates.iter().map(|k| (&values, k)).collect();
+            let agree: Vec<usize> = (0..list.len()).filter(|k| k % 3 != 1).collect();
+            let d = d.map(range);
+            let scan: Vec<usize> = agree
+                .iter()
+                .copied()
+                .filter(|&k| list[k].1.iter().any(|b| within(d, *b, window)))
+                .collect();
+            proptest::prop_assert_eq!(ByDate::new(&agree, &list).within(d, window), scan);
         }
     }
 
