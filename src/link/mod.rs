@@ -226,6 +226,7 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
         let apart = (!roles.is_empty() && roles.iter().all(Option::is_none)).then_some(articles[inputs[i].article].id);
         groups.entry((id, values, apart)).or_default().push(i);
     }
+    let names = DisplayNames::new(lexicon);
     let mut linked = Linked {
         claim_of: vec![usize::MAX; inputs.len()],
         ..Linked::default()
@@ -255,7 +256,7 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
             }
             let claim = LinkedClaim {
                 key: key_string(lexicon, predicate, values),
-                label: label(lexicon, predicate, values),
+                label: label(lexicon, &names, predicate, values),
                 episode: span.map_or("undated".to_owned(), |(start, _)| month_of(start)),
                 predicate,
                 days: span,
@@ -558,57 +559,75 @@ fn key_string(lexicon: &Lexicon, predicate: usize, values: &[Value]) -> String {
     format!("{id}({}){possible}", args.join(", "))
 }
 
-/// The predicate's template with the roles filled in by English labels.
-fn label(lexicon: &Lexicon, predicate: usize, values: &[Value]) -> String {
+/// The placeholders of a predicate's label template, the role each names and what it
+/// reads when the frame does not say.
+const PLACEHOLDERS: [(&str, ArgRole, &str); 6] = [
+    ("{agent}", ArgRole::Agent, "someone"),
+    ("{place}", ArgRole::Place, "the area"),
+    ("{target}", ArgRole::Target, "another party"),
+    ("{destination}", ArgRole::Destination, "elsewhere"),
+    ("{number}", ArgRole::Number, "several"),
+    ("{complement}", ArgRole::Complement, "something"),
+];
+
+/// The predicate's template with the roles filled in by English labels, in one pass over
+/// the template: a key role reads its value's display name (`someone` when the frame
+/// has none), a role the key lacks its default.
+fn label(lexicon: &Lexicon, names: &DisplayNames<'_>, predicate: usize, values: &[Value]) -> String {
     let p = &lexicon.entries.predicates[predicate].entry;
-    let mut out = p.label.clone();
+    let mut out = String::with_capacity(p.label.len() + 32);
     if values.last().and_then(|v| v.as_deref()) == Some("possible") {
-        out = format!("possibly: {out}");
+        out.push_str("possibly: ");
     }
-    for (role, value) in p.key.iter().zip(values) {
-        let name = match role {
-            ArgRole::Agent => "{agent}",
-            ArgRole::Place => "{place}",
-            ArgRole::Target => "{target}",
-            ArgRole::Destination => "{destination}",
-            ArgRole::Number => "{number}",
-            ArgRole::Complement => "{complement}",
+    let mut rest = p.label.as_str();
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let Some(&(name, role, default)) = PLACEHOLDERS.iter().find(|(name, ..)| rest.starts_with(name)) else {
+            out.push('{');
+            rest = &rest[1..];
+            continue;
         };
-        let text = value
-            .as_deref()
-            .map_or("someone".to_owned(), |v| display_name(lexicon, v));
-        out = out.replace(name, &text);
+        // (The first of the key's roles of that kind, as it names the role; the key has
+        // no value past its roles but the modality.)
+        let value = p.key.iter().zip(values).find(|(r, _)| **r == role).map(|(_, v)| v);
+        out.push_str(match value {
+            Some(Some(v)) => names.of(v),
+            Some(None) => "someone",
+            None => default,
+        });
+        rest = &rest[name.len()..];
     }
-    for (name, default) in [
-        ("{agent}", "someone"),
-        ("{place}", "the area"),
-        ("{target}", "another party"),
-        ("{destination}", "elsewhere"),
-        ("{number}", "several"),
-        ("{complement}", "something"),
-    ] {
-        out = out.replace(name, default);
-    }
+    out.push_str(rest);
     out
 }
 
-/// A short English name for an actor or place id (its label up to any parenthesis).
-fn display_name(lexicon: &Lexicon, id: &str) -> String {
-    let e = &lexicon.entries;
-    let label = e
-        .actors
-        .iter()
-        .find(|a| a.entry.id.get_ref() == id)
-        .map(|a| a.entry.label.as_str())
-        .or_else(|| {
-            e.places
-                .iter()
-                .find(|p| p.entry.id.get_ref() == id)
-                .map(|p| p.entry.label.as_str())
-        });
-    match label {
-        Some(l) => l.split(" (").next().unwrap_or(l).trim().to_owned(),
-        None => id.to_owned(),
+/// Short English names of the lexicon's actors and places (a label up to any
+/// parenthesis), by id, looked up once per link rather than per claim.
+struct DisplayNames<'l>(HashMap<&'l str, &'l str>);
+
+impl<'l> DisplayNames<'l> {
+    fn new(lexicon: &'l Lexicon) -> Self {
+        let e = &lexicon.entries;
+        let short = |l: &'l str| l.split(" (").next().unwrap_or(l).trim();
+        let mut names = HashMap::default();
+        // An id that is both an actor's and a place's reads as the actor; among entries
+        // of one id, the first (inserted last).
+        for p in e.places.iter().rev() {
+            names.insert(p.entry.id.get_ref().as_str(), short(&p.entry.label));
+        }
+        for a in e.actors.iter().rev() {
+            names.insert(a.entry.id.get_ref().as_str(), short(&a.entry.label));
+        }
+        DisplayNames(names)
+    }
+
+    /// The display name of an actor or place id; any other value as it is.
+    fn of<'v>(&self, id: &'v str) -> &'v str
+    where
+        'l: 'v,
+    {
+        self.0.get(id).copied().unwrap_or(id)
     }
 }
 
