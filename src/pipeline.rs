@@ -917,61 +917,82 @@ fn names(a: &Analysis, lexicon: &Lexicon) -> BTreeMap<(String, String), (String,
     out
 }
 
-/// How outlets name actors, counted over articles: (actor, outlet, name as written) →
-/// (the index of the first article that used it, the framing of its use there, uses).
+/// How outlets name actors, counted over articles: per outlet, (actor, name as written)
+/// → (the index of the first article that used it, the framing of its use there, uses).
 /// Each worker counts the articles it digests and drops their names, so memory holds
 /// one entry per distinct name and outlet, not per article; the counts merge in any
-/// order to the same result.
+/// order to the same result. Keyed by outlet first: an article has one outlet, so its
+/// names are counted into that outlet's (small) map under the keys it already owns.
 #[derive(Debug, Default)]
-struct NameCounts(BTreeMap<(String, String, String), (usize, String, usize)>);
+struct NameCounts(HashMap<String, BTreeMap<(String, String), (usize, String, usize)>>);
 
 impl NameCounts {
     /// Counts the names article `index` of `outlet` uses.
     fn add(&mut self, index: usize, outlet: &str, names: BTreeMap<(String, String), (String, usize)>) {
-        for ((actor, name), (framing, uses)) in names {
-            self.count((actor, outlet.to_owned(), name), (index, framing, uses));
+        if names.is_empty() {
+            return;
+        }
+        if !self.0.contains_key(outlet) {
+            self.0.insert(outlet.to_owned(), BTreeMap::new());
+        }
+        let Some(counts) = self.0.get_mut(outlet) else { return };
+        for (key, (framing, uses)) in names {
+            count_name(counts, key, (index, framing, uses));
         }
     }
 
     /// Adds another worker's counts.
     fn merge(&mut self, other: NameCounts) {
-        for (key, value) in other.0 {
-            self.count(key, value);
+        for (outlet, names) in other.0 {
+            let counts = self.0.entry(outlet).or_default();
+            for (key, value) in names {
+                count_name(counts, key, value);
+            }
         }
-    }
-
-    fn count(&mut self, key: (String, String, String), (index, framing, uses): (usize, String, usize)) {
-        let entry = self.0.entry(key).or_insert_with(|| (index, String::new(), 0));
-        // The framing of the first article to use the name, whichever worker saw it.
-        if index <= entry.0 {
-            *entry = (index, framing, entry.2);
-        }
-        entry.2 += uses;
     }
 
     /// The run's framing records, sorted by actor, outlet and name.
     fn framing(self, lexicon: &Lexicon) -> Vec<crate::model::ActorName> {
-        self.0
+        let mut out: Vec<crate::model::ActorName> = self
+            .0
             .into_iter()
-            .map(|((actor, outlet, name), (_, framing, count))| {
-                let label = lexicon
-                    .entries
-                    .actors
-                    .iter()
-                    .find(|e| e.entry.id.get_ref() == &actor)
-                    .map(|e| e.entry.label.clone())
-                    .unwrap_or_default();
-                crate::model::ActorName {
-                    actor,
-                    label,
-                    outlet,
-                    name,
-                    framing,
-                    count,
-                }
+            .flat_map(|(outlet, names)| {
+                names.into_iter().map(move |((actor, name), (_, framing, count))| {
+                    let label = lexicon
+                        .entries
+                        .actors
+                        .iter()
+                        .find(|e| e.entry.id.get_ref() == &actor)
+                        .map(|e| e.entry.label.clone())
+                        .unwrap_or_default();
+                    crate::model::ActorName {
+                        actor,
+                        label,
+                        outlet: outlet.clone(),
+                        name,
+                        framing,
+                        count,
+                    }
+                })
             })
-            .collect()
+            .collect();
+        out.sort_unstable_by(|a, b| (&a.actor, &a.outlet, &a.name).cmp(&(&b.actor, &b.outlet, &b.name)));
+        out
     }
+}
+
+/// Counts one name's uses into an outlet's counts, keeping the framing of the first
+/// article to use it, whichever worker saw it.
+fn count_name(
+    counts: &mut BTreeMap<(String, String), (usize, String, usize)>,
+    key: (String, String),
+    (index, framing, uses): (usize, String, usize),
+) {
+    let entry = counts.entry(key).or_insert_with(|| (index, String::new(), 0));
+    if index <= entry.0 {
+        *entry = (index, framing, entry.2);
+    }
+    entry.2 += uses;
 }
 
 /// The place an article is mostly about: the place (not a region) its frames name most
