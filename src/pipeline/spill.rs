@@ -20,8 +20,7 @@
 //! or written leaves that worker's mentions in memory, with one warning.
 
 use crate::model::{ArticleInfo, Claim, Cue, Mention, Polarity, Source, Stance};
-use crate::report::json::{push_element, push_mention, write_field_value};
-use serde::Serialize;
+use crate::report::json::{push_claim, push_element, push_mention, push_source, write_field_value};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
@@ -243,7 +242,7 @@ impl Spilled {
                     }
                 }
                 sources.sort_by(|a, b| a.id.cmp(&b.id));
-                sources.iter().try_for_each(|source| push_element(out, source))?;
+                sources.iter().for_each(|source| push_source(out, source));
             }
             Ok(())
         })
@@ -298,24 +297,33 @@ impl Spilled {
     /// the document, are written by hand (`report::json`); the large lists are made in
     /// pieces on the run's workers and written in order (`in_order`).
     pub fn write_run(&self, run: &crate::model::Run, w: &mut dyn Write) -> io::Result<()> {
-        /// A list held in memory, in pieces of a few hundred elements.
-        fn list<T: Serialize + Sync>(items: &[T], workers: usize, w: &mut dyn Write) -> io::Result<()> {
+        /// A list held in memory, in pieces of a few hundred elements, each element
+        /// appended by `push`.
+        fn list<T: Sync>(
+            items: &[T],
+            workers: usize,
+            w: &mut dyn Write,
+            push: impl Fn(&mut Vec<u8>, &T) -> io::Result<()> + Sync,
+        ) -> io::Result<()> {
             let pieces: Vec<&[T]> = items.chunks(256).collect();
             write_elements(&pieces, workers, w, |piece, out| {
-                piece.iter().try_for_each(|x| push_element(out, x))
+                piece.iter().try_for_each(|x| push(out, x))
             })
         }
         let workers = self.workers();
         w.write_all(b"{\n  \"version\": ")?;
         write_field_value(&run.version, w)?;
         w.write_all(b",\n  \"articles\": ")?;
-        list(&run.articles, workers, w)?;
+        list(&run.articles, workers, w, |out, a| push_element(out, a))?;
         w.write_all(b",\n  \"outlets\": ")?;
         write_field_value(&run.outlets, w)?;
         w.write_all(b",\n  \"sources\": ")?;
         self.write_sources(&run.articles, w)?;
         w.write_all(b",\n  \"claims\": ")?;
-        list(&run.claims, workers, w)?;
+        list(&run.claims, workers, w, |out, c| {
+            push_claim(out, c);
+            Ok(())
+        })?;
         w.write_all(b",\n  \"mentions\": ")?;
         let pieces: Vec<_> = self.blocks.chunks(ARTICLES).collect();
         write_elements(&pieces, workers, w, |piece, out| {

@@ -1,13 +1,13 @@
-//! The hot part of `claimgraph json` written by hand: a run's mentions are most of its
-//! document (every mention carries its sentence), and serde_json scans each string
-//! twice through [`super::write_json`]'s formatter (once for what JSON escapes, once for
-//! what a terminal would act on). Here a mention is appended to a byte buffer in one
-//! pass per string, in exactly the layout and escapes of [`super::write_json`]; a test
+//! The hot part of `claimgraph json` written by hand: a run's mentions, claims and
+//! sources are most of its document (every mention carries its sentence), and
+//! serde_json scans each string twice through [`super::write_json`]'s formatter (once
+//! for what JSON escapes, once for what a terminal would act on). Here each of them is
+//! appended to a byte buffer in one pass per string, in exactly the layout and escapes of [`super::write_json`]; a test
 //! checks the bytes against it. Buffers of different articles are independent, so they
 //! can be made on several threads and written in order.
 
 use super::escaped;
-use crate::model::{Mention, Polarity, Span, Stance};
+use crate::model::{Claim, Mention, Polarity, Source, Span, Stance};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -86,66 +86,200 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// A line break and the indentation of `depth` levels, after a comma unless `first`.
+fn line(out: &mut Vec<u8>, depth: usize, first: bool) {
+    /// A comma, a line break and the indentation of the deepest level written here.
+    const LINE: &[u8; 14] = b",\n            ";
+    let indent = &LINE[2..];
+    let spaces = 2 * depth;
+    if spaces <= indent.len() {
+        out.extend_from_slice(&LINE[usize::from(first)..2 + spaces]);
+    } else {
+        out.extend_from_slice(&LINE[usize::from(first)..2]);
+        out.resize(out.len() + spaces, b' ');
+    }
+}
+
+/// The start of an object's field `depth` levels deep: its line and its name.
+fn field(out: &mut Vec<u8>, depth: usize, name: &str, first: bool) {
+    line(out, depth, first);
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\": ");
+}
+
+/// The end of an object or array whose elements stand `depth` levels deep.
+fn close(out: &mut Vec<u8>, depth: usize, bracket: u8) {
+    line(out, depth - 1, true);
+    out.push(bracket);
+}
+
+/// A number in decimal, as serde_json writes it.
+fn number(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+fn boolean(out: &mut Vec<u8>, b: bool) {
+    out.extend_from_slice(if b { b"true" } else { b"false" });
+}
+
+fn optional(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => push_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// An array of strings whose elements stand `depth` levels deep.
+fn strings<S: AsRef<str>>(out: &mut Vec<u8>, depth: usize, list: &[S]) {
+    if list.is_empty() {
+        out.extend_from_slice(b"[]");
+        return;
+    }
+    out.push(b'[');
+    for (k, s) in list.iter().enumerate() {
+        line(out, depth, k == 0);
+        push_str(out, s.as_ref());
+    }
+    close(out, depth, b']');
+}
+
+/// A span, an object whose fields stand `depth` levels deep.
+fn span(out: &mut Vec<u8>, depth: usize, s: Span) {
+    out.push(b'{');
+    field(out, depth, "start", true);
+    number(out, s.start);
+    field(out, depth, "end", false);
+    number(out, s.end);
+    close(out, depth, b'}');
+}
+
 /// Appends `m` as an element of the run's `mentions` array (two levels deep): the
 /// separator before it (`,` unless `first`), a line break and its indentation, then the
 /// object, ending at its closing brace.
 pub fn push_mention(out: &mut Vec<u8>, m: &Mention, first: bool) {
-    out.extend_from_slice(if first { b"\n    {" } else { b",\n    {" });
-    let field = |out: &mut Vec<u8>, name: &str, first: bool| {
-        out.extend_from_slice(if first { b"\n      \"" } else { b",\n      \"" });
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(b"\": ");
-    };
-    let number = |out: &mut Vec<u8>, n: usize| {
-        // Cannot fail: a Vec takes every byte.
-        let _ = write!(out, "{n}");
-    };
-    let span = |out: &mut Vec<u8>, s: Span| {
-        out.extend_from_slice(b"{\n        \"start\": ");
-        number(out, s.start);
-        out.extend_from_slice(b",\n        \"end\": ");
-        number(out, s.end);
-        out.extend_from_slice(b"\n      }");
-    };
-    field(out, "id", true);
+    line(out, 2, first);
+    out.push(b'{');
+    field(out, 3, "id", true);
     push_str(out, &m.id);
-    field(out, "article", false);
+    field(out, 3, "article", false);
     push_str(out, &m.article);
-    field(out, "claim", false);
+    field(out, 3, "claim", false);
     push_str(out, &m.claim);
-    field(out, "polarity", false);
+    field(out, 3, "polarity", false);
     out.extend_from_slice(match m.polarity {
         Polarity::Asserts => b"\"asserts\"",
         Polarity::Denies => b"\"denies\"",
     });
-    field(out, "stance", false);
+    field(out, 3, "stance", false);
     out.extend_from_slice(match m.stance {
         Stance::Plain => b"\"plain\"".as_slice(),
         Stance::Distanced => b"\"distanced\"",
         Stance::Hedged => b"\"hedged\"",
     });
-    field(out, "chain", false);
-    if m.chain.is_empty() {
+    field(out, 3, "chain", false);
+    strings(out, 4, &m.chain);
+    field(out, 3, "sentence", false);
+    span(out, 4, m.sentence);
+    field(out, 3, "evidence", false);
+    span(out, 4, m.evidence);
+    field(out, 3, "text", false);
+    push_str(out, &m.text);
+    field(out, 3, "line", false);
+    number(out, m.line);
+    field(out, 3, "rule", false);
+    push_str(out, &m.rule);
+    close(out, 3, b'}');
+}
+
+/// Appends `c` as an element of the run's `claims` array, after a comma (as
+/// [`push_element`] does).
+pub fn push_claim(out: &mut Vec<u8>, c: &Claim) {
+    line(out, 2, false);
+    out.push(b'{');
+    field(out, 3, "id", true);
+    push_str(out, &c.id);
+    field(out, 3, "key", false);
+    push_str(out, &c.key);
+    field(out, 3, "label", false);
+    push_str(out, &c.label);
+    field(out, 3, "episode", false);
+    push_str(out, &c.episode);
+    field(out, 3, "open", false);
+    boolean(out, c.open);
+    field(out, 3, "rule", false);
+    push_str(out, &c.rule);
+    field(out, 3, "outlets", false);
+    strings(out, 4, &c.outlets);
+    field(out, 3, "independent_roots", false);
+    number(out, c.independent_roots);
+    field(out, 3, "roots", false);
+    if c.roots.is_empty() {
         out.extend_from_slice(b"[]");
     } else {
         out.push(b'[');
-        for (k, source) in m.chain.iter().enumerate() {
-            out.extend_from_slice(if k == 0 { b"\n        " } else { b",\n        " });
-            push_str(out, source);
+        for (k, root) in c.roots.iter().enumerate() {
+            line(out, 4, k == 0);
+            out.push(b'{');
+            field(out, 5, "id", true);
+            push_str(out, &root.id);
+            field(out, 5, "label", false);
+            push_str(out, &root.label);
+            field(out, 5, "anonymous", false);
+            boolean(out, root.anonymous);
+            close(out, 5, b'}');
         }
-        out.extend_from_slice(b"\n      ]");
+        close(out, 4, b']');
     }
-    field(out, "sentence", false);
-    span(out, m.sentence);
-    field(out, "evidence", false);
-    span(out, m.evidence);
-    field(out, "text", false);
-    push_str(out, &m.text);
-    field(out, "line", false);
-    number(out, m.line);
-    field(out, "rule", false);
-    push_str(out, &m.rule);
-    out.extend_from_slice(b"\n    }");
+    close(out, 3, b'}');
+}
+
+/// Appends `s` as an element of the run's `sources` array, after a comma (as
+/// [`push_element`] does).
+pub fn push_source(out: &mut Vec<u8>, s: &Source) {
+    line(out, 2, false);
+    out.push(b'{');
+    field(out, 3, "id", true);
+    push_str(out, &s.id);
+    field(out, 3, "label", false);
+    push_str(out, &s.label);
+    field(out, 3, "kind", false);
+    push_str(out, &s.kind);
+    field(out, 3, "via", false);
+    optional(out, s.via.as_deref());
+    field(out, 3, "cues", false);
+    if s.cues.is_empty() {
+        out.extend_from_slice(b"[]");
+    } else {
+        out.push(b'[');
+        for (k, cue) in s.cues.iter().enumerate() {
+            line(out, 4, k == 0);
+            out.push(b'{');
+            field(out, 5, "article", true);
+            push_str(out, &cue.article);
+            field(out, 5, "start", false);
+            number(out, cue.start);
+            field(out, 5, "end", false);
+            number(out, cue.end);
+            close(out, 5, b'}');
+        }
+        close(out, 4, b']');
+    }
+    field(out, 3, "root", false);
+    optional(out, s.root.as_deref());
+    field(out, 3, "rule", false);
+    push_str(out, &s.rule);
+    close(out, 3, b'}');
 }
 
 /// Appends `value` as an element of an array one level deep in the document (two levels
@@ -226,6 +360,110 @@ mod tests {
             let other = Mention { chain: Vec::new(), ..m.clone() };
             proptest::prop_assert_eq!(by_hand(&[m.clone(), other.clone()]), by_serde(&[m, other]));
         }
+    }
+
+    #[derive(Serialize)]
+    struct Claims<'a> {
+        claims: &'a [Claim],
+    }
+
+    #[derive(Serialize)]
+    struct Sources<'a> {
+        sources: &'a [Source],
+    }
+
+    /// A document of one list (`name`), its elements appended by `push` (each after a
+    /// comma), and what serde_json and the terminal-safe formatter write for `doc`, the
+    /// same document.
+    fn list_both_ways<T>(
+        name: &str,
+        items: &[T],
+        push: impl Fn(&mut Vec<u8>, &T),
+        doc: &impl Serialize,
+    ) -> (String, String) {
+        let by_serde = super::super::to_json(doc);
+        let mut out = format!("{{\n  \"{name}\": ").into_bytes();
+        if items.is_empty() {
+            out.extend_from_slice(b"[]");
+        } else {
+            let mut elements = Vec::new();
+            items.iter().for_each(|x| push(&mut elements, x));
+            out.push(b'[');
+            out.extend_from_slice(&elements[1..]);
+            out.extend_from_slice(b"\n  ]");
+        }
+        out.extend_from_slice(b"\n}\n");
+        (String::from_utf8(out).unwrap(), by_serde)
+    }
+
+    /// Text with what JSON and the terminal-safe writer escape.
+    const HOSTILE: &str = "[a-z \"\\\\/\\x00-\\x1f\\x7f\\u{80}-\\u{100}\\u{600}-\\u{6ff}\\u{180e}\\u{2000}-\\u{2070}\\u{fef0}-\\u{ffff}\\u{e0000}-\\u{e0080}]{0,24}";
+
+    proptest::proptest! {
+        #[test]
+        fn a_claim_written_by_hand_is_the_claim_serde_writes(
+            text in HOSTILE,
+            outlets in proptest::collection::vec(HOSTILE, 0..3),
+            roots in proptest::collection::vec((HOSTILE, proptest::bool::ANY), 0..3),
+            open in proptest::bool::ANY,
+            independent in 0usize..1_000_000,
+        ) {
+            let claim = Claim {
+                id: format!("{text}-2020-12"),
+                key: text.clone(),
+                label: text.chars().rev().collect(),
+                episode: "2020-12".to_owned(),
+                open,
+                rule: "PRED/withdraw LINK/UNDERSPECIFIED".to_owned(),
+                outlets,
+                independent_roots: independent,
+                roots: roots
+                    .into_iter()
+                    .map(|(id, anonymous)| crate::model::ClaimRoot {
+                        label: id.to_uppercase().into(),
+                        id: id.into(),
+                        anonymous,
+                    })
+                    .collect(),
+            };
+            let bare = Claim { outlets: Vec::new(), roots: Vec::new(), ..claim.clone() };
+            let claims = [claim, bare];
+            let (hand, serde) = list_both_ways("claims", &claims, push_claim, &Claims { claims: &claims });
+            proptest::prop_assert_eq!(hand, serde);
+        }
+
+        #[test]
+        fn a_source_written_by_hand_is_the_source_serde_writes(
+            text in HOSTILE,
+            via in proptest::option::of(HOSTILE),
+            root in proptest::option::of(HOSTILE),
+            cues in proptest::collection::vec((HOSTILE, 0usize..100_000, 0usize..100_000), 0..3),
+        ) {
+            let source = Source {
+                id: format!("a/{text}"),
+                label: text.clone(),
+                kind: "anonymous".to_owned(),
+                via,
+                cues: cues
+                    .into_iter()
+                    .map(|(article, start, end)| crate::model::Cue { article, start, end })
+                    .collect(),
+                root,
+                rule: "NOUN/sources".to_owned(),
+            };
+            let bare = Source { cues: Vec::new(), via: None, ..source.clone() };
+            let sources = [source, bare];
+            let (hand, serde) = list_both_ways("sources", &sources, push_source, &Sources { sources: &sources });
+            proptest::prop_assert_eq!(hand, serde);
+        }
+    }
+
+    #[test]
+    fn no_claims_or_sources_are_empty_arrays() {
+        let (hand, serde) = list_both_ways("claims", &[], push_claim, &Claims { claims: &[] });
+        assert_eq!(hand, serde);
+        let (hand, serde) = list_both_ways("sources", &[], push_source, &Sources { sources: &[] });
+        assert_eq!(hand, serde);
     }
 
     #[test]
