@@ -924,7 +924,11 @@ fn names(a: &Analysis, lexicon: &Lexicon) -> BTreeMap<(String, String), (String,
 /// order to the same result. Keyed by outlet first: an article has one outlet, so its
 /// names are counted into that outlet's (small) map under the keys it already owns.
 #[derive(Debug, Default)]
-struct NameCounts(HashMap<String, BTreeMap<(String, String), (usize, String, usize)>>);
+struct NameCounts(HashMap<String, NamesOfOutlet>);
+
+/// One outlet's names: (actor, name as written) → (the index of the first article that
+/// used it, the framing of its use there, uses).
+type NamesOfOutlet = BTreeMap<(String, String), (usize, String, usize)>;
 
 impl NameCounts {
     /// Counts the names article `index` of `outlet` uses.
@@ -983,11 +987,7 @@ impl NameCounts {
 
 /// Counts one name's uses into an outlet's counts, keeping the framing of the first
 /// article to use it, whichever worker saw it.
-fn count_name(
-    counts: &mut BTreeMap<(String, String), (usize, String, usize)>,
-    key: (String, String),
-    (index, framing, uses): (usize, String, usize),
-) {
+fn count_name(counts: &mut NamesOfOutlet, key: (String, String), (index, framing, uses): (usize, String, usize)) {
     let entry = counts.entry(key).or_insert_with(|| (index, String::new(), 0));
     if index <= entry.0 {
         *entry = (index, framing, entry.2);

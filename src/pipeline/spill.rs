@@ -314,7 +314,7 @@ impl Spilled {
         w.write_all(b"{\n  \"version\": ")?;
         write_field_value(&run.version, w)?;
         w.write_all(b",\n  \"articles\": ")?;
-        list(&run.articles, workers, w, |out, a| push_element(out, a))?;
+        list(&run.articles, workers, w, push_element)?;
         w.write_all(b",\n  \"outlets\": ")?;
         write_field_value(&run.outlets, w)?;
         w.write_all(b",\n  \"sources\": ")?;
