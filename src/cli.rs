@@ -12,7 +12,7 @@
 use crate::eval;
 use crate::ingest::IngestOptions;
 use crate::lexicon::Lexicon;
-use crate::pipeline::{self, Config, Output};
+use crate::pipeline::{self, Config, Output, Spill};
 use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -416,8 +416,12 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
         ),
         progress: !cli.quiet && std::io::stderr().is_terminal(),
         // `json` and `compare` read every mention once, in order: they wait on disk, not
-        // in memory.
-        spill_mentions: matches!(cli.command, Command::Json(_) | Command::Compare(_)),
+        // in memory (for `json`, already written as JSON).
+        spill: match cli.command {
+            Command::Json(_) => Spill::Json,
+            Command::Compare(_) => Spill::Records,
+            _ => Spill::No,
+        },
     })
 }
 

@@ -51,10 +51,29 @@ pub struct Config {
     pub keep_analyses: bool,
     /// Show progress on stderr (the caller decides: a terminal, not `--quiet`).
     pub progress: bool,
-    /// Keep the mentions in temporary files from the workers to the output
-    /// ([`Output::spilled`], for `claimgraph json`) instead of in `Run::mentions`, so
-    /// memory does not grow with the mentions' text. The JSON written is the same.
-    pub spill_mentions: bool,
+    /// Whether the mentions and sources wait in temporary files from the workers to the
+    /// output ([`Output::spilled`], for `claimgraph json` and `compare`) instead of in
+    /// `Run::mentions` and `Run::sources`, so memory does not grow with the mentions'
+    /// text; and in which form. The JSON written is the same.
+    pub spill: Spill,
+}
+
+/// Whether, and how, a run's mentions and sources wait in temporary files between the
+/// workers and the output ([`Config::spill`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Spill {
+    /// In memory, in `Run::mentions` and `Run::sources`: for the commands that read
+    /// them more than once, or out of order.
+    #[default]
+    No,
+    /// On disk as records, read back as mentions and sources in the run's order (the
+    /// `report::Store` of [`Output`], for `compare`).
+    Records,
+    /// On disk with each mention already written as an element of the JSON document but
+    /// for its claim id, which is put in as the document is written: only
+    /// [`Output::write_json`] reads the mentions back (`claimgraph json`). Sources are
+    /// records.
+    Json,
 }
 
 impl Default for Config {
@@ -66,7 +85,7 @@ impl Default for Config {
             threads: 0,
             keep_analyses: true,
             progress: false,
-            spill_mentions: false,
+            spill: Spill::No,
         }
     }
 }
@@ -100,8 +119,8 @@ pub struct Output {
     pub errors: Vec<InputError>,
     /// Inputs read with something ignored.
     pub warnings: Vec<InputError>,
-    /// With [`Config::spill_mentions`], the run's mentions (then `run.mentions` is
-    /// empty): write them with [`Output::write_json`].
+    /// With [`Config::spill`], the run's mentions and sources (then `run.mentions` and
+    /// `run.sources` are empty): write them with [`Output::write_json`].
     pub spilled: Option<Spilled>,
 }
 
@@ -167,13 +186,14 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
             path: std::env::temp_dir().display().to_string(),
             line: None,
             message: format!("cannot keep mentions and sources in a temporary file ({e}); they are kept in memory"),
-            hint: "set TMPDIR to a writable directory with room for about four times the corpus".to_owned(),
+            hint: "set TMPDIR to a writable directory with room for about six times the corpus".to_owned(),
         });
     }
     let (run, spilled) = assemble_parts(
         digests,
         analysed.names,
-        config.spill_mentions.then_some(analysed.spill_files),
+        (config.spill != Spill::No).then_some(analysed.spill_files),
+        config.spill,
         &config.lexicon,
         config.window_days,
     );
@@ -196,7 +216,7 @@ struct Analysed {
     unread: Vec<InputError>,
     /// The actor names of every article, counted (taken out of the digests).
     names: NameCounts,
-    /// With [`Config::spill_mentions`], each worker's spill file, by worker index.
+    /// With [`Config::spill`], each worker's spill file, by worker index.
     spill_files: Vec<Option<spill::SpillFile>>,
     /// The first error met creating or writing a spill file (those mentions stayed in
     /// memory).
@@ -205,7 +225,7 @@ struct Analysed {
 
 /// Runs the per-article stages on every pending article, on [`Config::threads`] workers.
 /// Each worker takes the next article, reads its text, analyses and digests it (writing
-/// its mentions to the worker's spill file with [`Config::spill_mentions`]), and drops
+/// its mentions to the worker's spill file with [`Config::spill`]), and drops
 /// the article (and its analysis unless kept); results are put back in input order, so
 /// the output is the same whatever the thread count. An article whose file changed
 /// since the index pass is an error instead, in input order too.
@@ -241,7 +261,7 @@ fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> Analysed {
                     let mut out = Vec::new();
                     let mut names = NameCounts::default();
                     let mut spill = None;
-                    if config.spill_mentions {
+                    if config.spill != Spill::No {
                         spill = spill::SpillFile::create().map_err(failed).ok();
                     }
                     // A poisoned queue means another worker panicked; that panic is
@@ -253,7 +273,10 @@ fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> Analysed {
                             let mut digest = digest(&analysis, &config.lexicon);
                             names.add(index, &digest.outlet.id, std::mem::take(&mut digest.names));
                             if let Some(file) = &mut spill {
-                                let kept = file.keep(worker, &mut digest.mentions);
+                                let kept = match config.spill {
+                                    Spill::Json => file.keep_rendered(worker, &mut digest.mentions),
+                                    _ => file.keep(worker, &mut digest.mentions),
+                                };
                                 kept.and_then(|()| file.keep(worker, &mut digest.sources))
                                     .unwrap_or_else(failed);
                             }
@@ -352,7 +375,7 @@ pub struct Digest {
     outlet: Outlet,
     published: Option<ingest::PartialDate>,
     /// Its sources: held here, or written to the worker's spill file
-    /// ([`Config::spill_mentions`]).
+    /// ([`Config::spill`]).
     sources: spill::Block<Source>,
     /// What linking and counting roots need of the sources that mentions stand on (the
     /// innermost of a chain), by source index: the rest of a source may be on disk.
@@ -367,7 +390,7 @@ pub struct Digest {
     focus: Option<String>,
     /// Mentions in text order; those of a frame (its index) get their claim id when
     /// the run is assembled, those of an open claim already have it. Held here, or
-    /// written to the worker's spill file ([`Config::spill_mentions`]).
+    /// written to the worker's spill file ([`Config::spill`]).
     mentions: spill::Block<spill::Pending>,
     /// Per mention, in the same order, what counting outlets and roots needs.
     voices: Vec<Voice>,
@@ -619,7 +642,7 @@ pub fn build_run(analyses: &[Analysis], lexicon: &Lexicon, window_days: i64) -> 
 /// consumed as they are read, so their records move into the run rather than being
 /// copied.
 pub fn assemble(digests: Vec<Digest>, lexicon: &Lexicon, window_days: i64) -> Run {
-    assemble_parts(digests, NameCounts::default(), None, lexicon, window_days).0
+    assemble_parts(digests, NameCounts::default(), None, Spill::No, lexicon, window_days).0
 }
 
 /// [`assemble`]; given the workers' spill files, the mentions are kept apart, in the
@@ -629,6 +652,7 @@ fn assemble_parts(
     mut digests: Vec<Digest>,
     names: NameCounts,
     spill_files: Option<Vec<Option<spill::SpillFile>>>,
+    spill: Spill,
     lexicon: &Lexicon,
     window_days: i64,
 ) -> (Run, Option<spill::Spilled>) {
@@ -723,6 +747,7 @@ fn assemble_parts(
     let mut voices = Voices::new(run.claims.len());
     let mut spilled = spill_files.map(|files| spill::Spilled {
         files,
+        rendered: spill == Spill::Json,
         ..spill::Spilled::default()
     });
     let mut next_input = 0;

@@ -2,6 +2,7 @@
 //! every span slicing the original file to the text the output says it does.
 
 use crate::common::{claimgraph, texts};
+use claimgraph::pipeline::Spill;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -224,21 +225,49 @@ fn mentions_kept_on_disk_give_the_same_document() {
         String::from_utf8(expected.clone()).unwrap(),
         claimgraph::report::to_json(&held.run)
     );
-    for threads in [1, 2, 3] {
-        let spilled = claimgraph::pipeline::run(
-            &paths,
-            &claimgraph::pipeline::Config {
-                spill_mentions: true,
-                threads,
-                ..config.clone()
-            },
-        );
-        assert!(spilled.run.mentions.is_empty());
-        assert_eq!(spilled.spilled.as_ref().map(|s| s.len()), Some(held.run.mentions.len()));
-        let mut written = Vec::new();
-        spilled.write_json(&mut written).unwrap();
-        assert!(written == expected, "threads {threads}: the spilled document differs");
+    // Kept as JSON (`claimgraph json`) or as records (`compare`), the writer gives the
+    // same bytes.
+    for spill in [Spill::Json, Spill::Records] {
+        for threads in [1, 2, 3] {
+            let spilled = claimgraph::pipeline::run(
+                &paths,
+                &claimgraph::pipeline::Config {
+                    spill,
+                    threads,
+                    ..config.clone()
+                },
+            );
+            assert!(spilled.run.mentions.is_empty());
+            assert_eq!(spilled.spilled.as_ref().map(|s| s.len()), Some(held.run.mentions.len()));
+            let mut written = Vec::new();
+            spilled.write_json(&mut written).unwrap();
+            assert!(
+                written == expected,
+                "{spill:?}, threads {threads}: the spilled document differs"
+            );
+        }
     }
+}
+
+#[test]
+fn mentions_kept_as_json_are_for_the_json_writer_only() {
+    // Mentions spilled as JSON cannot be read back as mentions: a report that tries gets
+    // an error, not a wrong table.
+    use claimgraph::report::Store;
+    let paths = [crate::common::root().join("fixtures/ain-issa")];
+    let out = claimgraph::pipeline::run(
+        &paths,
+        &claimgraph::pipeline::Config {
+            spill: Spill::Json,
+            keep_analyses: false,
+            ..claimgraph::pipeline::Config::default()
+        },
+    );
+    assert!(out.run.mentions.is_empty());
+    let mut seen = 0;
+    let read = out.each_mention(&mut |_| seen += 1);
+    assert_eq!(read.map_err(|e| e.kind()), Err(std::io::ErrorKind::Unsupported));
+    assert_eq!(seen, 0);
 }
 
 #[test]
@@ -270,7 +299,7 @@ fn sources_kept_on_disk_come_back_in_id_order_across_nested_article_ids() {
     let spilled = claimgraph::pipeline::run(
         std::slice::from_ref(&dir),
         &claimgraph::pipeline::Config {
-            spill_mentions: true,
+            spill: Spill::Json,
             ..config
         },
     );

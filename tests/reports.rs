@@ -281,7 +281,7 @@ fn compare_reads_mentions_kept_on_disk_as_it_reads_them_in_memory() {
         let spilled = run(
             &paths,
             &Config {
-                spill_mentions: true,
+                spill: claimgraph::pipeline::Spill::Records,
                 threads,
                 ..config.clone()
             },

@@ -3,16 +3,21 @@
 //! text and its sources' cues.
 //!
 //! Each worker writes the mentions and the sources of every article it digests to its
-//! own temporary file (one `write_all` per list, in compact binary records) and keeps
-//! only where they went ([`Block`]). When the run is assembled, every block of mentions
-//! learns where its frames' claims ended up; the blocks are then read back one article at
-//! a time, each mention given its claim id and the article's mentions sorted as the
-//! in-memory run sorts them. The JSON writer ([`Spilled::write_run`]) reads sources in
-//! the order of their ids and writes the mentions by hand; it writes every large list
-//! (articles, sources, claims, mentions) in pieces made on the run's workers and
-//! written in order, the workers a few pieces ahead of the writer. `compare` reads the
-//! mentions the same way, through `report::Store` ([`Spilled::each_mention`]). The output is byte-identical to the
-//! in-memory run's (`tests/json.rs` and `tests/reports.rs` check it).
+//! own temporary file (one `write_all` per list) and keeps only where they went
+//! ([`Block`]). Sources are compact binary records. Mentions are records too
+//! ([`SpillFile::keep`], for `compare`), or, for `claimgraph json`, already written as
+//! their elements of the JSON document but for the claim id, which linking decides
+//! later ([`SpillFile::keep_rendered`]): the escaping is done on the workers, and the
+//! writer only puts the ids in and copies bytes, with no string decoded or allocated.
+//! When the run is assembled, every block of mentions learns where its frames' claims
+//! ended up; the blocks are then read back one article at a time, each mention given its
+//! claim id and the article's mentions sorted as the in-memory run sorts them. The JSON
+//! writer ([`Spilled::write_run`]) reads sources in the order of their ids and writes
+//! mentions, claims and sources by hand; it writes every large list (articles, sources,
+//! claims, mentions) in pieces made on the run's workers and written in order, the
+//! workers a few pieces ahead of the writer. `compare` reads the mentions as records,
+//! through `report::Store` ([`Spilled::each_mention`]). The output is byte-identical to
+//! the in-memory run's (`tests/json.rs` and `tests/reports.rs` check it).
 //!
 //! The files live in the system's temporary directory (`TMPDIR`). On Unix a file is
 //! unlinked as soon as it is opened, so nothing is left behind even if the process is
@@ -20,7 +25,10 @@
 //! or written leaves that worker's mentions in memory, with one warning.
 
 use crate::model::{ArticleInfo, Claim, Cue, Mention, Polarity, Source, Stance};
-use crate::report::json::{push_claim, push_element, push_mention, push_source, write_field_value};
+use crate::report::json::{
+    push_claim, push_element, push_mention, push_mention_head, push_mention_tail, push_source, push_str,
+    write_field_value,
+};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
@@ -97,10 +105,21 @@ impl SpillFile {
     /// Writes a block held in memory to the file (one write for the article's list) and
     /// makes it say where it went; on an error the block stays in memory.
     pub fn keep<T: Record>(&mut self, index: usize, block: &mut Block<T>) -> io::Result<()> {
+        self.keep_as(index, block, T::encode)
+    }
+
+    /// [`SpillFile::keep`] for mentions, each written as its element of the JSON
+    /// document but for its claim id ([`encode_rendered`]); read back only by
+    /// [`Spilled::write_run`].
+    pub fn keep_rendered(&mut self, index: usize, block: &mut Block<Pending>) -> io::Result<()> {
+        self.keep_as(index, block, encode_rendered)
+    }
+
+    fn keep_as<T>(&mut self, index: usize, block: &mut Block<T>, encode: fn(&T, &mut Vec<u8>)) -> io::Result<()> {
         let Block::Held(held) = block else { return Ok(()) };
         let mut bytes = Vec::new();
         for record in held.iter() {
-            record.encode(&mut bytes);
+            encode(record, &mut bytes);
         }
         let offset = self.written;
         if let Err(e) = self.file.write_all(&bytes) {
@@ -140,6 +159,9 @@ pub struct Spilled {
     pub(super) sources: Vec<Block<Source>>,
     /// Per frame of the run, the index of its claim in `Run::claims`.
     pub(super) claim_of: Vec<usize>,
+    /// Whether the spilled mentions were written as JSON ([`SpillFile::keep_rendered`]):
+    /// then only [`Spilled::write_run`] reads them.
+    pub(super) rendered: bool,
     /// Held while a block is read back (a seek, then a read, of a shared file).
     pub(super) reading: std::sync::Mutex<()>,
 }
@@ -158,6 +180,12 @@ impl Spilled {
     /// Calls `f` on every mention in the run's order, read back in pieces of articles
     /// on the run's workers (`Spilled::in_rounds`).
     pub fn each_mention(&self, claims: &[Claim], f: &mut dyn FnMut(&Mention)) -> io::Result<()> {
+        if self.rendered {
+            return Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "the mentions were kept as JSON, for the JSON writer only",
+            ));
+        }
         self.in_rounds(
             |blocks| {
                 let mut out = Vec::new();
@@ -257,19 +285,59 @@ impl Spilled {
     }
 
     fn read<T: Record>(&self, file: usize, offset: u64, len: u64) -> io::Result<Vec<T>> {
+        let bytes = self.read_bytes(file, offset, len)?;
+        decode_all::<T>(&bytes).ok_or_else(damaged)
+    }
+
+    fn read_bytes(&self, file: usize, offset: u64, len: u64) -> io::Result<Vec<u8>> {
         let Some(Some(spill)) = self.files.get(file) else {
             return Err(io::Error::new(io::ErrorKind::NotFound, "no such spill file"));
         };
         let mut bytes = vec![0; usize::try_from(len).map_err(io::Error::other)?];
-        {
-            // Seeking and reading are one step: writers on other threads read too.
-            let _one_at_a_time = self.reading.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let mut f = &spill.file;
-            f.seek(SeekFrom::Start(offset))?;
-            f.read_exact(&mut bytes)?;
-        }
-        decode_all::<T>(&bytes).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a record is damaged"))
+        // Seeking and reading are one step: writers on other threads read too.
+        let _one_at_a_time = self.reading.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut f = &spill.file;
+        f.seek(SeekFrom::Start(offset))?;
+        f.read_exact(&mut bytes)?;
+        Ok(bytes)
     }
+
+    /// An article's mentions as the elements of the JSON document's `mentions`, each
+    /// after a comma, in the run's order: read back as records and written, or, kept as
+    /// JSON, read back and given their claim ids.
+    fn write_mentions(
+        &self,
+        claims: &[Claim],
+        block: &Block<Pending>,
+        first_frame: usize,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        let (true, Block::Spilled { file, offset, len, .. }) = (self.rendered, block) else {
+            for (mention, _) in &self.named_mentions(claims, block, first_frame)? {
+                push_mention(out, mention, false);
+            }
+            return Ok(());
+        };
+        let bytes = self.read_bytes(*file, *offset, *len).map_err(read_back)?;
+        let mut mentions = decode_rendered(&bytes).ok_or_else(|| read_back(damaged()))?;
+        for m in &mut mentions {
+            if let Some(k) = m.frame {
+                m.claim = &claims[self.claim_of[first_frame + k]].id;
+            }
+        }
+        // As `mention_order` (the article is the block's).
+        mentions.sort_by(|a, b| (a.sentence, a.evidence, a.claim).cmp(&(b.sentence, b.evidence, b.claim)));
+        for m in mentions {
+            out.extend_from_slice(m.head);
+            push_str(out, m.claim);
+            out.extend_from_slice(m.tail);
+        }
+        Ok(())
+    }
+}
+
+fn damaged() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, "a record is damaged")
 }
 
 /// What a reader is told when a block cannot be read back.
@@ -327,12 +395,9 @@ impl Spilled {
         w.write_all(b",\n  \"mentions\": ")?;
         let pieces: Vec<_> = self.blocks.chunks(ARTICLES).collect();
         write_elements(&pieces, workers, w, |piece, out| {
-            for (block, first_frame) in piece.iter() {
-                for (mention, _) in &self.named_mentions(&run.claims, block, *first_frame)? {
-                    push_mention(out, mention, false);
-                }
-            }
-            Ok(())
+            piece
+                .iter()
+                .try_for_each(|(block, first_frame)| self.write_mentions(&run.claims, block, *first_frame, out))
         })?;
         w.write_all(b",\n  \"relations\": ")?;
         write_field_value(&run.relations, w)?;
@@ -493,6 +558,58 @@ impl Record for Pending {
     }
 }
 
+/// A mention kept as JSON: its sort keys, its frame (whose claim it is) or its open
+/// claim's id, and its JSON element, without the claim id, in two parts.
+struct Rendered<'a> {
+    sentence: usize,
+    evidence: usize,
+    frame: Option<usize>,
+    claim: &'a str,
+    head: &'a [u8],
+    tail: &'a [u8],
+}
+
+/// Writes a mention as [`decode_rendered`] reads it: the sentence's and the evidence's
+/// starts, the frame (or none), the claim id (empty for a frame's, not known yet), then
+/// the JSON element (`report::json::push_mention`, after a comma) before and after the
+/// claim id, each as a length and its bytes.
+fn encode_rendered((m, frame): &Pending, out: &mut Vec<u8>) {
+    put_u64(out, m.sentence.start as u64);
+    put_u64(out, m.evidence.start as u64);
+    put_u64(out, frame.map_or(u64::MAX, |k| k as u64));
+    put_str(out, if frame.is_some() { "" } else { &m.claim });
+    for part in [true, false] {
+        let at = out.len();
+        put_u64(out, 0);
+        if part {
+            push_mention_head(out, m, false);
+        } else {
+            push_mention_tail(out, m);
+        }
+        let len = (out.len() - at - 8) as u64;
+        out[at..at + 8].copy_from_slice(&len.to_le_bytes());
+    }
+}
+
+/// The mentions of a block written by [`encode_rendered`], borrowing its bytes; `None` if
+/// they are not whole records.
+fn decode_rendered(bytes: &[u8]) -> Option<Vec<Rendered<'_>>> {
+    let mut c = Cursor(bytes);
+    let mut out = Vec::new();
+    while !c.0.is_empty() {
+        let (sentence, evidence, frame) = (c.usize()?, c.usize()?, c.u64()?);
+        out.push(Rendered {
+            sentence,
+            evidence,
+            frame: usize::try_from(frame).ok().filter(|_| frame != u64::MAX),
+            claim: std::str::from_utf8(c.bytes()?).ok()?,
+            head: c.bytes()?,
+            tail: c.bytes()?,
+        });
+    }
+    Some(out)
+}
+
 impl Record for Source {
     fn encode(&self, out: &mut Vec<u8>) {
         put_str(out, &self.id);
@@ -535,7 +652,7 @@ impl Record for Source {
 /// Reads records back; `None` if the bytes are not whole records.
 pub struct Cursor<'a>(&'a [u8]);
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
     fn u64(&mut self) -> Option<u64> {
         let (head, rest) = self.0.split_first_chunk::<8>()?;
         self.0 = rest;
@@ -547,13 +664,18 @@ impl Cursor<'_> {
     }
 
     fn string(&mut self) -> Option<String> {
+        String::from_utf8(self.bytes()?.to_vec()).ok()
+    }
+
+    /// A length, then that many bytes.
+    fn bytes(&mut self) -> Option<&'a [u8]> {
         let len = self.usize()?;
         if len > self.0.len() {
             return None;
         }
         let (head, rest) = self.0.split_at(len);
         self.0 = rest;
-        String::from_utf8(head.to_vec()).ok()
+        Some(head)
     }
 
     /// `Some(None)` for an absent string, `None` for damaged bytes.

@@ -168,6 +168,14 @@ fn span(out: &mut Vec<u8>, depth: usize, s: Span) {
 /// separator before it (`,` unless `first`), a line break and its indentation, then the
 /// object, ending at its closing brace.
 pub fn push_mention(out: &mut Vec<u8>, m: &Mention, first: bool) {
+    push_mention_head(out, m, first);
+    push_str(out, &m.claim);
+    push_mention_tail(out, m);
+}
+
+/// The part of [`push_mention`] before the claim id: a mention can be written before its
+/// claim is known (the JSON spill), the id put between head and tail when it is.
+pub fn push_mention_head(out: &mut Vec<u8>, m: &Mention, first: bool) {
     line(out, 2, first);
     out.push(b'{');
     field(out, 3, "id", true);
@@ -175,7 +183,10 @@ pub fn push_mention(out: &mut Vec<u8>, m: &Mention, first: bool) {
     field(out, 3, "article", false);
     push_str(out, &m.article);
     field(out, 3, "claim", false);
-    push_str(out, &m.claim);
+}
+
+/// The part of [`push_mention`] after the claim id.
+pub fn push_mention_tail(out: &mut Vec<u8>, m: &Mention) {
     field(out, 3, "polarity", false);
     out.extend_from_slice(match m.polarity {
         Polarity::Asserts => b"\"asserts\"",
