@@ -140,16 +140,16 @@ fn optional(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-/// An array of strings whose elements stand `depth` levels deep.
-fn strings<S: AsRef<str>>(out: &mut Vec<u8>, depth: usize, list: &[S]) {
-    if list.is_empty() {
+/// An array whose elements stand `depth` levels deep, each appended by `each`.
+fn array<T>(out: &mut Vec<u8>, depth: usize, items: &[T], mut each: impl FnMut(&mut Vec<u8>, &T)) {
+    if items.is_empty() {
         out.extend_from_slice(b"[]");
         return;
     }
     out.push(b'[');
-    for (k, s) in list.iter().enumerate() {
+    for (k, item) in items.iter().enumerate() {
         line(out, depth, k == 0);
-        push_str(out, s.as_ref());
+        each(out, item);
     }
     close(out, depth, b']');
 }
@@ -199,7 +199,7 @@ pub fn push_mention_tail(out: &mut Vec<u8>, m: &Mention) {
         Stance::Hedged => b"\"hedged\"",
     });
     field(out, 3, "chain", false);
-    strings(out, 4, &m.chain);
+    array(out, 4, &m.chain, |out, source| push_str(out, source));
     field(out, 3, "sentence", false);
     span(out, 4, m.sentence);
     field(out, 3, "evidence", false);
@@ -231,27 +231,20 @@ pub fn push_claim(out: &mut Vec<u8>, c: &Claim) {
     field(out, 3, "rule", false);
     push_str(out, &c.rule);
     field(out, 3, "outlets", false);
-    strings(out, 4, &c.outlets);
+    array(out, 4, &c.outlets, |out, outlet| push_str(out, outlet));
     field(out, 3, "independent_roots", false);
     number(out, c.independent_roots);
     field(out, 3, "roots", false);
-    if c.roots.is_empty() {
-        out.extend_from_slice(b"[]");
-    } else {
-        out.push(b'[');
-        for (k, root) in c.roots.iter().enumerate() {
-            line(out, 4, k == 0);
-            out.push(b'{');
-            field(out, 5, "id", true);
-            push_str(out, &root.id);
-            field(out, 5, "label", false);
-            push_str(out, &root.label);
-            field(out, 5, "anonymous", false);
-            boolean(out, root.anonymous);
-            close(out, 5, b'}');
-        }
-        close(out, 4, b']');
-    }
+    array(out, 4, &c.roots, |out, root| {
+        out.push(b'{');
+        field(out, 5, "id", true);
+        push_str(out, &root.id);
+        field(out, 5, "label", false);
+        push_str(out, &root.label);
+        field(out, 5, "anonymous", false);
+        boolean(out, root.anonymous);
+        close(out, 5, b'}');
+    });
     close(out, 3, b'}');
 }
 
@@ -269,23 +262,16 @@ pub fn push_source(out: &mut Vec<u8>, s: &Source) {
     field(out, 3, "via", false);
     optional(out, s.via.as_deref());
     field(out, 3, "cues", false);
-    if s.cues.is_empty() {
-        out.extend_from_slice(b"[]");
-    } else {
-        out.push(b'[');
-        for (k, cue) in s.cues.iter().enumerate() {
-            line(out, 4, k == 0);
-            out.push(b'{');
-            field(out, 5, "article", true);
-            push_str(out, &cue.article);
-            field(out, 5, "start", false);
-            number(out, cue.start);
-            field(out, 5, "end", false);
-            number(out, cue.end);
-            close(out, 5, b'}');
-        }
-        close(out, 4, b']');
-    }
+    array(out, 4, &s.cues, |out, cue| {
+        out.push(b'{');
+        field(out, 5, "article", true);
+        push_str(out, &cue.article);
+        field(out, 5, "start", false);
+        number(out, cue.start);
+        field(out, 5, "end", false);
+        number(out, cue.end);
+        close(out, 5, b'}');
+    });
     field(out, 3, "root", false);
     optional(out, s.root.as_deref());
     field(out, 3, "rule", false);
