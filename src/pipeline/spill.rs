@@ -487,6 +487,11 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// A mention's frame, or `u64::MAX` for none ([`Cursor::frame`] reads it).
+fn put_frame(out: &mut Vec<u8>, frame: Option<usize>) {
+    put_u64(out, frame.map_or(u64::MAX, |k| k as u64));
+}
+
 fn put_opt(out: &mut Vec<u8>, s: Option<&String>) {
     put_u64(out, u64::from(s.is_some()));
     if let Some(s) = s {
@@ -519,7 +524,7 @@ impl Record for Pending {
         put_str(out, &m.text);
         put_u64(out, m.line as u64);
         put_str(out, &m.rule);
-        put_u64(out, frame.map_or(u64::MAX, |k| k as u64));
+        put_frame(out, *frame);
     }
 
     fn decode(c: &mut Cursor<'_>) -> Option<Self> {
@@ -540,7 +545,7 @@ impl Record for Pending {
         let text = c.string()?;
         let line = c.usize()?;
         let rule = c.string()?;
-        let frame = c.u64()?;
+        let frame = c.frame()?;
         let mention = Mention {
             id,
             article,
@@ -554,7 +559,7 @@ impl Record for Pending {
             line,
             rule,
         };
-        Some((mention, usize::try_from(frame).ok().filter(|_| frame != u64::MAX)))
+        Some((mention, frame))
     }
 }
 
@@ -576,19 +581,19 @@ struct Rendered<'a> {
 fn encode_rendered((m, frame): &Pending, out: &mut Vec<u8>) {
     put_u64(out, m.sentence.start as u64);
     put_u64(out, m.evidence.start as u64);
-    put_u64(out, frame.map_or(u64::MAX, |k| k as u64));
+    put_frame(out, *frame);
     put_str(out, if frame.is_some() { "" } else { &m.claim });
-    for part in [true, false] {
-        let at = out.len();
-        put_u64(out, 0);
-        if part {
-            push_mention_head(out, m, false);
-        } else {
-            push_mention_tail(out, m);
-        }
-        let len = (out.len() - at - 8) as u64;
-        out[at..at + 8].copy_from_slice(&len.to_le_bytes());
-    }
+    put_measured(out, |out| push_mention_head(out, m, false));
+    put_measured(out, |out| push_mention_tail(out, m));
+}
+
+/// Appends what `write` appends, after its length (as [`put_str`] puts a string).
+fn put_measured(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) {
+    let at = out.len();
+    put_u64(out, 0);
+    write(out);
+    let len = (out.len() - at - 8) as u64;
+    out[at..at + 8].copy_from_slice(&len.to_le_bytes());
 }
 
 /// The mentions of a block written by [`encode_rendered`], borrowing its bytes; `None` if
@@ -597,11 +602,11 @@ fn decode_rendered(bytes: &[u8]) -> Option<Vec<Rendered<'_>>> {
     let mut c = Cursor(bytes);
     let mut out = Vec::new();
     while !c.0.is_empty() {
-        let (sentence, evidence, frame) = (c.usize()?, c.usize()?, c.u64()?);
+        let (sentence, evidence, frame) = (c.usize()?, c.usize()?, c.frame()?);
         out.push(Rendered {
             sentence,
             evidence,
-            frame: usize::try_from(frame).ok().filter(|_| frame != u64::MAX),
+            frame,
             claim: std::str::from_utf8(c.bytes()?).ok()?,
             head: c.bytes()?,
             tail: c.bytes()?,
@@ -676,6 +681,12 @@ impl<'a> Cursor<'a> {
         let (head, rest) = self.0.split_at(len);
         self.0 = rest;
         Some(head)
+    }
+
+    /// A mention's frame: `Some(None)` for none (written as `u64::MAX`).
+    fn frame(&mut self) -> Option<Option<usize>> {
+        let frame = self.u64()?;
+        Some(usize::try_from(frame).ok().filter(|_| frame != u64::MAX))
     }
 
     /// `Some(None)` for an absent string, `None` for damaged bytes.

@@ -2,9 +2,10 @@
 //! sources are most of its document (every mention carries its sentence), and
 //! serde_json scans each string twice through [`super::write_json`]'s formatter (once
 //! for what JSON escapes, once for what a terminal would act on). Here each of them is
-//! appended to a byte buffer in one pass per string, in exactly the layout and escapes of [`super::write_json`]; a test
-//! checks the bytes against it. Buffers of different articles are independent, so they
-//! can be made on several threads and written in order.
+//! appended to a byte buffer in one pass per string, in exactly the layout and escapes
+//! of [`super::write_json`]; a test checks the bytes against it. Buffers of different
+//! articles are independent, so they can be made on several threads and written in
+//! order.
 
 use super::escaped;
 use crate::model::{Claim, Mention, Polarity, Source, Span, Stance};
