@@ -28,12 +28,12 @@
 //! ([`crate::lexicon::RuleIds`]), this module's own are allocated once.
 
 use crate::attribute::{Attribution, Segment};
-use crate::lexicon::Lexicon;
 use crate::lexicon::matcher::{Hit, Matches, Table};
 use crate::lexicon::schema::{ArgRole, MarkerKind, ParticleRole};
+use crate::lexicon::{ContextHits, Lexicon};
 use crate::model::Polarity;
 use crate::segment::Segmented;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
@@ -127,6 +127,7 @@ pub fn extract(
         ntext,
         segments,
         scores: RefCell::new(BTreeMap::new()),
+        context: OnceCell::new(),
     };
     let mut hits = SentenceHits::default();
     let mut frames: Vec<Frame> = Vec::new();
@@ -214,6 +215,9 @@ struct Reader<'a> {
     /// sentence, of a line, of the article, so each is scanned once per place, not once
     /// per ambiguous mention.
     scores: RefCell<BTreeMap<(usize, usize, usize), usize>>,
+    /// Where the places' context words occur in the article: found in one pass when
+    /// the first ambiguous name needs them.
+    context: OnceCell<ContextHits>,
 }
 
 /// The hits of the sentence the last segment was in: a sentence's segments share them,
@@ -757,7 +761,6 @@ impl<'a> Reader<'a> {
         let line = &self.segments.lines[sentence.line];
         // Widening context: the sentence, its line, the whole article.
         for scope in [sentence.norm.clone(), line.norm.clone(), 0..self.ntext.len()] {
-            let text = &self.ntext[scope.clone()];
             let scores: Vec<usize> = candidates
                 .iter()
                 .map(|&c| {
@@ -765,7 +768,7 @@ impl<'a> Reader<'a> {
                         .scores
                         .borrow_mut()
                         .entry((scope.start, scope.end, c))
-                        .or_insert_with(|| self.context_score(c, text))
+                        .or_insert_with(|| self.context_score(c, scope.clone()))
                 })
                 .collect();
             let best = scores.iter().copied().max().unwrap_or(0);
@@ -778,12 +781,11 @@ impl<'a> Reader<'a> {
     }
 
     /// How many of a place's context words (and the names of the places it lies in)
-    /// occur in `text`.
-    fn context_score(&self, place: usize, text: &str) -> usize {
-        self.lexicon.place_context[place]
-            .iter()
-            .filter(|w| text.contains(w.as_str()))
-            .count()
+    /// occur in `scope` of the normalised text.
+    fn context_score(&self, place: usize, scope: Range<usize>) -> usize {
+        let context = &self.lexicon.place_context;
+        let hits = self.context.get_or_init(|| context.find(self.ntext));
+        context.score(place, hits, scope)
     }
 
     /// Whether a hedge or modal marker stands right before the trigger (within two

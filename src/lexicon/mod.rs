@@ -17,10 +17,13 @@ pub mod matcher;
 pub mod schema;
 pub mod validate;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use schema::{
     Actor, AuthorLine, Cue, LineRule, Marker, Pack, Particle, Place, Predicate, Source, SourceNoun, Subheading,
 };
+use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::Spanned;
@@ -210,6 +213,53 @@ mod tests {
         let predicates: Vec<&str> = e.predicates.iter().map(|p| p.entry.id.get_ref().as_str()).collect();
         assert_eq!(ids.predicates.iter().map(|p| &**p).collect::<Vec<_>>(), predicates);
     }
+
+    /// A place's score as it was first written: a search for each of its words (`words`,
+    /// [`place_context`]) in the scope.
+    fn score_by_search(words: &[String], text: &str, scope: Range<usize>) -> usize {
+        words
+            .iter()
+            .filter(|w| text[scope.clone()].contains(w.as_str()))
+            .count()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn context_scores_from_one_pass_are_those_of_a_search_per_word(
+            picks in proptest::collection::vec((0usize..10_000, 0usize..3), 0..24),
+            cut in (0usize..64, 0usize..64),
+        ) {
+            static LEXICON: std::sync::LazyLock<(Lexicon, Vec<Vec<String>>)> = std::sync::LazyLock::new(|| {
+                let lexicon = Lexicon::embedded();
+                let contexts = place_context(&lexicon.entries);
+                (lexicon, contexts)
+            });
+            let (lexicon, contexts) = &*LEXICON;
+            let words: Vec<&String> = contexts.iter().flatten().collect();
+            // Context words, whole or cut short, joined or apart: a text where words
+            // overlap, repeat and stand across the scope's edges.
+            let mut text = String::new();
+            for (pick, how) in picks {
+                let w = &words[pick % words.len()];
+                match how {
+                    0 => text.push_str(w),
+                    1 => text.push_str(&w.chars().take(w.chars().count() / 2 + 1).collect::<String>()),
+                    _ => text.push(' '),
+                }
+            }
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
+            let scope = a.min(b)..a.max(b);
+            let hits = lexicon.place_context.find(&text);
+            for (place, words) in contexts.iter().enumerate() {
+                proptest::prop_assert_eq!(
+                    lexicon.place_context.score(place, &hits, scope.clone()),
+                    score_by_search(words, &text, scope.clone()),
+                    "place {} in {:?}", place, &text[scope.clone()]
+                );
+            }
+        }
+    }
 }
 
 impl fmt::Display for LexiconError {
@@ -378,7 +428,7 @@ pub struct Lexicon {
     pub matcher: matcher::Matcher,
     /// Per place (by index), the normalised words that tell which of several places of
     /// one name a text means: its context words and the names of the places it lies in.
-    pub place_context: Vec<Vec<String>>,
+    pub place_context: PlaceContext,
     /// The words of every known source's and actor's names.
     pub names: matcher::Names,
     /// The ids link keys are made of, shared by every frame that names them.
@@ -430,7 +480,7 @@ impl Lexicon {
         }
         let furniture = furniture::FurnitureRules::new(&files, &entries).map_err(|e| vec![e])?;
         let matcher = matcher::Matcher::new(&files, &entries).map_err(|e| vec![e])?;
-        let place_context = place_context(&entries);
+        let place_context = PlaceContext::new(&entries).map_err(|e| vec![e])?;
         let names = matcher::Names::new(&entries);
         let key_ids = KeyIds::new(&entries);
         let rule_ids = RuleIds::new(&entries);
@@ -443,6 +493,92 @@ impl Lexicon {
             names,
             key_ids,
             rule_ids,
+        })
+    }
+}
+
+/// Per place (by index), the normalised words that tell which of several places of one
+/// name a text means ([`Lexicon::place_context`]), with one automaton of them all: an
+/// article's occurrences of every word are found in one pass ([`PlaceContext::find`]),
+/// then a place's score in any part of it is counted from them ([`PlaceContext::score`]).
+#[derive(Debug, Clone, Default)]
+pub struct PlaceContext {
+    /// Per place, its words as the automaton's pattern ids (a word may repeat, and
+    /// counts twice).
+    places: Vec<Vec<u32>>,
+    /// The distinct words, each a pattern.
+    automaton: Option<AhoCorasick>,
+}
+
+/// Where the context words occur in a text: (word, start, end), sorted.
+#[derive(Debug, Clone, Default)]
+pub struct ContextHits(Vec<(u32, u32, u32)>);
+
+impl PlaceContext {
+    fn new(entries: &Entries) -> Result<PlaceContext, LexiconError> {
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut words = Vec::new();
+        let places = place_context(entries)
+            .into_iter()
+            .map(|list| {
+                list.into_iter()
+                    .map(|w| {
+                        *index.entry(w).or_insert_with_key(|w| {
+                            words.push(w.clone());
+                            (words.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        // Standard semantics, overlapping: every occurrence of every word, as `contains`
+        // would find each.
+        let automaton = if words.is_empty() {
+            None
+        } else {
+            // A DFA: the words are a few hundred, so it is small, and it scans several
+            // times faster than the builder's NFA.
+            let built = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&words);
+            Some(built.map_err(|e| LexiconError {
+                path: "<lexicons>".to_owned(),
+                position: None,
+                message: format!("the places' context words do not compile into one matcher: {e}"),
+                hint: "remove context words until it fits, or split the lexicon".to_owned(),
+            })?)
+        };
+        Ok(PlaceContext { places, automaton })
+    }
+
+    /// Every occurrence of every context word in `text` (normalised), in one pass.
+    pub fn find(&self, text: &str) -> ContextHits {
+        let mut hits: Vec<(u32, u32, u32)> = match &self.automaton {
+            Some(ac) => ac
+                .find_overlapping_iter(text)
+                .map(|m| (m.pattern().as_u32(), m.start() as u32, m.end() as u32))
+                .collect(),
+            None => Vec::new(),
+        };
+        hits.sort_unstable();
+        ContextHits(hits)
+    }
+
+    /// How many of `place`'s words occur inside `scope` of the text `hits` were found in:
+    /// `text[scope].contains(word)` for each, counted.
+    pub fn score(&self, place: usize, hits: &ContextHits, scope: Range<usize>) -> usize {
+        let (start, end) = (scope.start as u64, scope.end as u64);
+        self.places.get(place).map_or(0, |list| {
+            list.iter()
+                .filter(|&&w| {
+                    let from = hits.0.partition_point(|h| h.0 < w);
+                    hits.0[from..]
+                        .iter()
+                        .take_while(|h| h.0 == w)
+                        .any(|h| u64::from(h.1) >= start && u64::from(h.2) <= end)
+                })
+                .count()
         })
     }
 }
