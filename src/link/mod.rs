@@ -212,8 +212,10 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
     drop(specific_keys);
     // Group by key, then cut each group into episodes by date. A frame that says none of
     // its key roles ("clashes broke out") joins nothing: "somewhere" is not one place.
-    // (Ordered as the predicate id, then the values, then the article; borrowed.)
-    let mut groups: BTreeMap<GroupKey<'_>, Vec<usize>> = BTreeMap::new();
+    // (Ordered as the predicate id, then the values, then the article; borrowed.) Found
+    // by hash, then the distinct keys sorted once: a run has far fewer keys than frames.
+    let mut group_of: HashMap<GroupKey<'_>, usize> = HashMap::default();
+    let mut groups: Vec<(GroupKey<'_>, Vec<usize>)> = Vec::new();
     for (i, values) in resolved.iter().enumerate() {
         let id = lexicon.entries.predicates[inputs[i].frame.predicate]
             .entry
@@ -224,7 +226,30 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
         // ("the battle began" and "denied that any battle had begun" in one article are
         // one event; across articles, nothing says so.)
         let apart = (!roles.is_empty() && roles.iter().all(Option::is_none)).then_some(articles[inputs[i].article].id);
-        groups.entry((id, values, apart)).or_default().push(i);
+        let key: GroupKey<'_> = (id, values, apart);
+        match group_of.entry(key) {
+            std::collections::hash_map::Entry::Occupied(at) => groups[*at.get()].1.push(i),
+            std::collections::hash_map::Entry::Vacant(at) => {
+                at.insert(groups.len());
+                groups.push((key, vec![i]));
+            }
+        }
+    }
+    drop(group_of);
+    // Distinct keys: an unstable sort orders them as a map would.
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Frames of a day are ordered by their article's id: its rank, compared as a number.
+    let mut by_id: Vec<usize> = (0..articles.len()).collect();
+    by_id.sort_by(|&a, &b| articles[a].id.cmp(articles[b].id));
+    // (Articles of one id, if a caller gives such, share a rank, as they compared equal.)
+    let mut rank = vec![0u32; articles.len()];
+    for (r, pair) in by_id.windows(2).enumerate() {
+        let same = articles[pair[0]].id == articles[pair[1]].id;
+        rank[pair[1]] = if same {
+            rank[pair[0]]
+        } else {
+            u32::try_from(r + 1).unwrap_or(u32::MAX)
+        };
     }
     let names = DisplayNames::new(lexicon);
     let mut linked = Linked {
@@ -232,7 +257,7 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
         ..Linked::default()
     };
     for ((_, values, _), mut members) in groups {
-        members.sort_by_key(|&i| (days(i).map_or(i64::MAX, |d| d.0), articles[inputs[i].article].id));
+        members.sort_by_key(|&i| (days(i).map_or(i64::MAX, |d| d.0), rank[inputs[i].article]));
         let mut episodes: Vec<Episode> = Vec::new();
         for i in members {
             match (days(i), episodes.last_mut()) {
@@ -687,15 +712,21 @@ fn contradictions(
                     under.entry(group.clone()).or_default().push(b);
                 }
             }
+            // The claims of `q` related to a value, gathered once per value: many claims
+            // of `p` share one (every withdrawal of one force).
+            let mut related_to: HashMap<&str, Vec<usize>> = HashMap::default();
             for &a in ps {
                 let Some(v) = value(a, rp) else { continue };
-                let mut related: Vec<usize> = under.get(v).cloned().unwrap_or_default();
-                for group in lineages.entry(v).or_insert_with(|| lineage(lexicon, v)).iter() {
-                    related.extend(exact.get(group.as_str()).into_iter().flatten());
-                }
-                related.sort_unstable();
-                related.dedup();
-                for b in related {
+                let related = related_to.entry(v).or_insert_with(|| {
+                    let mut related: Vec<usize> = under.get(v).cloned().unwrap_or_default();
+                    for group in lineages.entry(v).or_insert_with(|| lineage(lexicon, v)).iter() {
+                        related.extend(exact.get(group.as_str()).into_iter().flatten());
+                    }
+                    related.sort_unstable();
+                    related.dedup();
+                    related
+                });
+                for &b in related.iter() {
                     if a != b && (p != q || a < b) && within(claims[a].days, claims[b].days, window) {
                         let number = |c: usize| u32::try_from(c).unwrap_or(u32::MAX);
                         pairs.push((number(a.min(b)), number(a.max(b))));
