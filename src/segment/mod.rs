@@ -229,23 +229,13 @@ fn original_lines(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(trim_invisible(text, start..i));
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(trim_invisible(text, start..i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
+    // Only line ends matter: found by memchr, not a look at every byte.
+    while let Some(at) = memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+        let end = start + at;
+        lines.push(trim_invisible(text, start..end));
+        // `\r\n` is one line end.
+        let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+        start = end + 1 + usize::from(crlf);
     }
     if start < bytes.len() {
         lines.push(trim_invisible(text, start..bytes.len()));
@@ -432,6 +422,11 @@ fn split_sentences(
     let first_of_line = out.len();
     while i < chars.len() {
         let (_, c) = chars[i];
+        // Most characters are neither a quotation mark nor an end mark: one test.
+        if !matches!(c, '"' | '.' | '!' | '?' | '؟' | '…') {
+            i += 1;
+            continue;
+        }
         if c == '"' {
             quotes.see(cut.original_char(i), out.len());
         }
