@@ -502,7 +502,7 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                 let n = mentions.len() + 1;
                 mentions.push((
                     Mention {
-                        id: format!("{}/m{n}", a.article.id),
+                        id: mention_id(&a.article.id, n),
                         article: a.article.id.clone(),
                         claim,
                         polarity,
@@ -585,6 +585,16 @@ pub fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         voices,
         open,
     }
+}
+
+/// A mention's id, `ARTICLE/mN`, allocated once at its length (`format!` grows it).
+fn mention_id(article: &str, n: usize) -> String {
+    use std::fmt::Write;
+    let mut id = String::with_capacity(article.len() + 2 + 20);
+    id.push_str(article);
+    id.push_str("/m");
+    let _ = write!(id, "{n}");
+    id
 }
 
 /// A mention's rule ids as it lists them: separated by spaces.
@@ -1048,12 +1058,13 @@ fn focus_place(a: &Analysis, lexicon: &Lexicon) -> Option<String> {
 
 /// Claim ids: the key as a slug and the episode, unique.
 fn claim_ids(linked: &link::Linked) -> Vec<String> {
-    unique(
-        linked
-            .claims
-            .iter()
-            .map(|c| format!("{}-{}", slug(&c.key.replace('?', "unknown")), c.episode)),
-    )
+    unique(linked.claims.iter().map(|c| {
+        let mut id = slug(&c.key.replace('?', "unknown"));
+        id.reserve_exact(1 + c.episode.len());
+        id.push('-');
+        id.push_str(&c.episode);
+        id
+    }))
 }
 
 /// Source ids of an article: `ARTICLE/slug`, unique within the article.
@@ -1161,15 +1172,18 @@ pub fn slug(label: &str) -> String {
     // case (a dot may be an obfuscation dot, which normalisation drops): most labels and
     // every claim key need no normaliser (a test holds the two paths equal).
     if label.bytes().all(|b| (b' '..=b'~').contains(&b) && b != b'.') {
-        slug_of(label.chars().map(|c| c.to_ascii_lowercase()))
+        // At most as long as the label (a claim id adds its episode: room for it too).
+        slug_of(label.chars().map(|c| c.to_ascii_lowercase()), label.len() + 8)
     } else {
-        slug_of(normalize(label).chars())
+        let norm = normalize(label);
+        slug_of(norm.chars(), norm.len())
     }
 }
 
-/// The slug of normalised characters: word characters kept, every other run one `-`.
-fn slug_of(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::new();
+/// The slug of normalised characters: word characters kept, every other run one `-`;
+/// allocated with room for `capacity` bytes.
+fn slug_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     for c in chars {
         if crate::normalize::is_word_char(c) {
             out.push(c);
@@ -1201,7 +1215,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn ascii_slugs_are_the_normalised_ones(label in "[ -~]{0,24}") {
-            proptest::prop_assert_eq!(slug(&label), slug_of(normalize(&label).chars()));
+            proptest::prop_assert_eq!(slug(&label), slug_of(normalize(&label).chars(), 0));
         }
     }
 }
