@@ -944,8 +944,7 @@ fn names(a: &Analysis, lexicon: &Lexicon) -> BTreeMap<(String, String), (String,
         let actor = &lexicon.entries.actors[h.entry.index as usize].entry;
         let alias = &actor.aliases[usize::from(h.entry.form).min(actor.aliases.len() - 1)];
         let span = a.norm.to_original(h.norm.clone());
-        let text = a.article.text[span].replace(['"', '“', '”', '«', '»'], "");
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = unquoted_words(&a.article.text[span]);
         // The matcher took the article off as a clitic (`ميليشيا` in `الميليشيا`); the
         // name is shown with it.
         let name = if h.prefix.definite && !text.starts_with("ال") {
@@ -958,6 +957,27 @@ fn names(a: &Analysis, lexicon: &Lexicon) -> BTreeMap<(String, String), (String,
             .1 += 1;
     }
     out
+}
+
+/// A name as written, without quotation marks, its words one space apart: one string,
+/// built once.
+fn unquoted_words(written: &str) -> String {
+    let mut text = String::with_capacity(written.len());
+    let mut space = false;
+    for c in written.chars() {
+        if matches!(c, '"' | '“' | '”' | '«' | '»') {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !text.is_empty();
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            text.push(' ');
+        }
+        text.push(c);
+    }
+    text
 }
 
 /// How outlets name actors, counted over articles: per outlet, (actor, name as written)
@@ -1213,6 +1233,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn unquoted_words_are_the_words_left_when_quotation_marks_go(written in "[a \"“”«»\t\nب]{0,16}") {
+            let words = written.replace(['"', '“', '”', '«', '»'], "");
+            proptest::prop_assert_eq!(unquoted_words(&written), words.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+
         #[test]
         fn ascii_slugs_are_the_normalised_ones(label in "[ -~]{0,24}") {
             proptest::prop_assert_eq!(slug(&label), slug_of(normalize(&label).chars(), 0));

@@ -323,26 +323,24 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
 fn key_values(frame: &Frame, lexicon: &Lexicon) -> Vec<Value> {
     let p = &lexicon.entries.predicates[frame.predicate].entry;
     let ids = &lexicon.key_ids;
-    let mut values: Vec<Value> = p
-        .key
-        .iter()
-        .map(|role| {
-            frame.arg(*role).map(|arg| match arg {
-                Arg::Actor(a) if *role == ArgRole::Agent && p.by_side => ids.sides[*a].clone(),
-                // A member speaks and acts within its group: the YPG's withdrawal is the
-                // SDF's, Ahrar al-Sharqiya's capture the SNA's.
-                Arg::Actor(a) => ids.groups[*a].clone(),
-                Arg::Place(PlaceArg::Known(pl)) => ids.places[*pl].clone(),
-                // Rare: allocated per frame.
-                Arg::Place(PlaceArg::Ambiguous(all)) => Arc::from(format!(
-                    "ambiguous({})",
-                    all.iter().map(|&pl| &*ids.places[pl]).collect::<Vec<_>>().join("|")
-                )),
-                Arg::Number(n) => Arc::from(n.as_str()),
-                Arg::Event(e) => ids.predicates[*e].clone(),
-            })
+    // Room for the modality too: one allocation.
+    let mut values: Vec<Value> = Vec::with_capacity(p.key.len() + 1);
+    values.extend(p.key.iter().map(|role| {
+        frame.arg(*role).map(|arg| match arg {
+            Arg::Actor(a) if *role == ArgRole::Agent && p.by_side => ids.sides[*a].clone(),
+            // A member speaks and acts within its group: the YPG's withdrawal is the
+            // SDF's, Ahrar al-Sharqiya's capture the SNA's.
+            Arg::Actor(a) => ids.groups[*a].clone(),
+            Arg::Place(PlaceArg::Known(pl)) => ids.places[*pl].clone(),
+            // Rare: allocated per frame.
+            Arg::Place(PlaceArg::Ambiguous(all)) => Arc::from(format!(
+                "ambiguous({})",
+                all.iter().map(|&pl| &*ids.places[pl]).collect::<Vec<_>>().join("|")
+            )),
+            Arg::Number(n) => Arc::from(n.as_str()),
+            Arg::Event(e) => ids.predicates[*e].clone(),
         })
-        .collect();
+    }));
     // A possible event is not the event: the modality is part of the key.
     values.push(Some(if frame.modal { &ids.possible } else { &ids.actual }.clone()));
     values
