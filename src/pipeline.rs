@@ -1110,7 +1110,6 @@ fn unique(bases: impl Iterator<Item = String>) -> Vec<String> {
     if sorted.windows(2).all(|w| w[0] != w[1]) {
         return bases;
     }
-    drop(sorted);
     let mut ids: Vec<String> = Vec::new();
     let mut taken: HashSet<String> = HashSet::new();
     // Per base, the next suffix to try: a base repeated n times costs n tries, not n².
@@ -1205,8 +1204,8 @@ pub fn slug(label: &str) -> String {
     // case (a dot may be an obfuscation dot, which normalisation drops): most labels and
     // every claim key need no normaliser (a test holds the two paths equal).
     if label.bytes().all(|b| (b' '..=b'~').contains(&b) && b != b'.') {
-        // At most as long as the label (a claim id adds its episode: room for it too).
-        slug_of(label.chars().map(|c| c.to_ascii_lowercase()), label.len() + 8)
+        // At most as long as the label.
+        slug_of(label.chars().map(|c| c.to_ascii_lowercase()), label.len())
     } else {
         let norm = normalize(label);
         slug_of(norm.chars(), norm.len())

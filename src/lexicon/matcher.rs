@@ -393,12 +393,7 @@ impl Matcher {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .build(&texts)
-                    .map_err(|e| LexiconError {
-                        path: "<lexicons>".to_owned(),
-                        position: None,
-                        message: format!("the forms do not compile into one matcher: {e}"),
-                        hint: "remove forms until it fits, or split the lexicon".to_owned(),
-                    })?,
+                    .map_err(|e| LexiconError::automaton("forms", &e))?,
             )
         };
         let mut regexes = Vec::new();

@@ -62,6 +62,17 @@ impl LexiconError {
         }
     }
 
+    /// Words of every pack (`what`: "forms") that do not compile into one automaton: an
+    /// error of the lexicons as a whole, at no position.
+    pub fn automaton(what: &str, err: &aho_corasick::BuildError) -> LexiconError {
+        LexiconError {
+            path: "<lexicons>".to_owned(),
+            position: None,
+            message: format!("the {what} do not compile into one matcher: {err}"),
+            hint: format!("remove {what} until it fits, or split the lexicon"),
+        }
+    }
+
     /// A TOML syntax or shape error, positioned from the parser's span.
     pub fn toml(path: &str, src: &str, err: &toml::de::Error) -> LexiconError {
         LexiconError {
@@ -542,12 +553,7 @@ impl PlaceContext {
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::DFA))
                 .build(&words);
-            Some(built.map_err(|e| LexiconError {
-                path: "<lexicons>".to_owned(),
-                position: None,
-                message: format!("the places' context words do not compile into one matcher: {e}"),
-                hint: "remove context words until it fits, or split the lexicon".to_owned(),
-            })?)
+            Some(built.map_err(|e| LexiconError::automaton("places' context words", &e))?)
         };
         Ok(PlaceContext { places, automaton })
     }
@@ -568,7 +574,6 @@ impl PlaceContext {
     /// How many of `place`'s words occur inside `scope` of the text `hits` were found in:
     /// `text[scope].contains(word)` for each, counted.
     pub fn score(&self, place: usize, hits: &ContextHits, scope: Range<usize>) -> usize {
-        let (start, end) = (scope.start as u64, scope.end as u64);
         self.places.get(place).map_or(0, |list| {
             list.iter()
                 .filter(|&&w| {
@@ -576,7 +581,7 @@ impl PlaceContext {
                     hits.0[from..]
                         .iter()
                         .take_while(|h| h.0 == w)
-                        .any(|h| u64::from(h.1) >= start && u64::from(h.2) <= end)
+                        .any(|&(_, start, end)| scope.start <= start as usize && end as usize <= scope.end)
                 })
                 .count()
         })

@@ -422,11 +422,6 @@ fn split_sentences(
     let first_of_line = out.len();
     while i < chars.len() {
         let (_, c) = chars[i];
-        // Most characters are neither a quotation mark nor an end mark: one test.
-        if !matches!(c, '"' | '.' | '!' | '?' | '؟' | '…') {
-            i += 1;
-            continue;
-        }
         if c == '"' {
             quotes.see(cut.original_char(i), out.len());
         }
