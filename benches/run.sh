@@ -91,6 +91,13 @@ time_run() {
     return 0
 }
 
+# phases LOG: the seconds of each phase CLAIMGRAPH_TIMINGS wrote to LOG, as table cells
+# (lexicon, index, analyse, assemble, write, sync; sync is only for `-o FILE`).
+phases() {
+    awk '/^claimgraph: timing: / { s[$3] = $4 }
+        END { printf "%s | %s | %s | %s | %s | %s", s["lexicon"], s["index"], s["analyse"], s["assemble"], s["write"], s["sync"] }' "$1"
+}
+
 # best_of_3 LOG CMD...: the fastest of three runs (for rg, whose runs are short).
 best_of_3() {
     local best="" best_rss=""
@@ -121,6 +128,9 @@ div() { awk -v a="$1" -v b="$2" -v d="${3:-1}" 'BEGIN { if (b > 0) printf "%.*f"
 stat_of() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
 
 rows=()
+phase_rows=()
+# Each claimgraph run writes its phases to its log (stderr).
+export CLAIMGRAPH_TIMINGS=1
 declare -A took timed_out
 for n in "${sizes[@]}"; do
     corpus="$work/corpus-$n"
@@ -173,6 +183,7 @@ for n in "${sizes[@]}"; do
                 continue
             fi
             took[$key/$n]=$wall
+            phase_rows+=("| $n | $cmd | $t | $(phases "$work/$cmd-$n-$t.log") |")
             per_core=$(div "$sentences" "$(awk -v w="$wall" -v c="$cores" 'BEGIN { print w * c }')" 0)
             rows+=("| $n | $mb | $cmd | $t | $(fmt "$wall" 1) | $(div "$n" "$wall" 0) | $per_core | $(div "$mb" "$wall" 2) | $(div "$rss_kb" 1024 0) | $(div "$wall" "$rg_wall" 0) |")
         done
@@ -189,6 +200,14 @@ echo
 echo "| articles | MB | command | threads | wall s | articles/s | sentences/s per core | MB/s | peak RSS MiB | x rg |"
 echo "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
+if [ ${#phase_rows[@]} -gt 0 ]; then
+    echo
+    echo "Wall seconds per phase (CLAIMGRAPH_TIMINGS; analyse is the parallel part, assemble the serial linking after it):"
+    echo
+    echo "| articles | command | threads | lexicon | index | analyse | assemble | write | sync |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${phase_rows[@]}"
+fi
 
 if [ ${#sizes[@]} -gt 1 ]; then
     echo

@@ -274,6 +274,7 @@ struct EvalArgs {
 
 /// Runs the command line and returns the exit code.
 pub fn main() -> i32 {
+    crate::pipeline::timings::start();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -402,6 +403,7 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
             .collect::<Vec<_>>()
             .join("\nclaimgraph: ")
     })?;
+    crate::pipeline::timings::done("lexicon");
     Ok(Config {
         ingest: IngestOptions {
             max_article_bytes: cli.max_article_bytes,
@@ -460,7 +462,11 @@ fn write_file(path: &std::path::Path, render: impl FnOnce(&mut dyn Write) -> std
         .and_then(|file| {
             let mut w = std::io::BufWriter::new(file);
             render(&mut w)?;
-            w.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()
+            let file = w.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+            crate::pipeline::timings::done("write");
+            file.sync_all()?;
+            crate::pipeline::timings::done("sync");
+            Ok(())
         })
         .and_then(|()| std::fs::rename(&tmp, path));
     result.map_err(|e| {
@@ -511,7 +517,10 @@ fn stream_stdout(render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> 
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     match render(&mut w).and_then(|()| w.flush()) {
-        Ok(()) => Ok(()),
+        Ok(()) => {
+            crate::pipeline::timings::done("write");
+            Ok(())
+        }
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {
             eprintln!("claimgraph: cannot write output: {e}");

@@ -31,6 +31,7 @@ use std::sync::{Arc, Mutex};
 
 mod progress;
 mod spill;
+pub mod timings;
 pub use spill::Spilled;
 
 /// Everything resolved before the pipeline starts: options and compiled lexicons.
@@ -175,7 +176,9 @@ fn file_name(path: &str) -> &str {
 /// take it.
 pub fn run(paths: &[PathBuf], config: &Config) -> Output {
     let index = ingest::index(paths, &config.ingest);
+    timings::done("index");
     let analysed = analyse_all(index.pending, config);
+    timings::done("analyse");
     let mut digests = analysed.digests;
     let mut errors = index.errors;
     errors.extend(analysed.unread);
@@ -197,6 +200,7 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
         &config.lexicon,
         config.window_days,
     );
+    timings::done("assemble");
     Output {
         run,
         analyses: analysed.analyses,
