@@ -335,9 +335,14 @@ pub fn main() -> i32 {
                     None
                 }
             });
-            let style = report::compare::Style { width, color };
+            let style = report::compare::Style {
+                width,
+                color,
+                threads: config.workers(),
+            };
             finish_with(&out, &sink, |w| {
                 let matrix = report::compare::matrix(&out.run, &out, &args.report.filter(), args.open)?;
+                crate::pipeline::timings::done("matrix");
                 report::compare::write(&matrix, format, style, w)
             })
         }

@@ -33,6 +33,7 @@ mod progress;
 mod spill;
 pub mod timings;
 pub use spill::Spilled;
+pub(crate) use spill::in_order;
 
 /// Everything resolved before the pipeline starts: options and compiled lexicons.
 #[derive(Debug, Clone)]
@@ -75,6 +76,16 @@ pub enum Spill {
     /// [`Output::write_json`] reads the mentions back (`claimgraph json`). Sources are
     /// records.
     Json,
+}
+
+impl Config {
+    /// The number of worker threads `threads` asks for: one per core for 0.
+    pub fn workers(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        }
+    }
 }
 
 impl Default for Config {
@@ -235,11 +246,7 @@ struct Analysed {
 /// since the index pass is an error instead, in input order too.
 fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> Analysed {
     let total = pending.len();
-    let threads = match config.threads {
-        0 => std::thread::available_parallelism().map_or(1, usize::from),
-        n => n,
-    }
-    .clamp(1, total.max(1));
+    let threads = config.workers().min(total.max(1));
     let queue = Mutex::new(pending.into_iter().enumerate());
     let done = AtomicUsize::new(0);
     let finished = AtomicBool::new(false);

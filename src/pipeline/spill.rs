@@ -436,7 +436,7 @@ const ARTICLES: usize = 128;
 /// order. Worker `i` makes pieces `i`, `i + workers`, ..., at most two ahead of `take`,
 /// so memory stays a few pieces whatever the run's size; with one worker everything
 /// runs on this thread. The first error, from either, ends the walk.
-fn in_order<P: Sync, R: Send>(
+pub(crate) fn in_order<P: Sync, R: Send>(
     pieces: &[P],
     workers: usize,
     make: impl Fn(&P) -> io::Result<R> + Sync,

@@ -11,6 +11,7 @@
 
 use super::{ClaimStats, Filter, Store, clean, index_by_id, truncate, voice_label};
 use crate::model::{Mention, Polarity, Run, Stance};
+use crate::pipeline::in_order;
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -37,6 +38,9 @@ pub struct Style {
     pub width: Option<u16>,
     /// Colour the marks.
     pub color: bool,
+    /// Threads to lay out a long table's pieces on (0 or 1: this one). The text is the
+    /// same whatever the number.
+    pub threads: usize,
 }
 
 /// One cell: how an outlet carries a claim.
@@ -479,10 +483,15 @@ fn fields(m: &Matrix<'_>, (k, cells): &(usize, Range<usize>)) -> Vec<String> {
 /// text) while it lays it out, so a long one is laid out a piece at a time.
 const TABLE_PIECE: usize = 1000;
 
+/// A piece of a long table: its number and its rows (claim, cells).
+type Piece<'r> = (usize, &'r [(usize, Range<usize>)]);
+
 /// The terminal table. A table of more than [`TABLE_PIECE`] rows is printed a piece at
 /// a time with every column's width fixed: without a width, each column as wide as its
 /// widest cell in the whole table (the same table as in one piece); with one, the widths
 /// comfy-table gives the first piece, and a later cell too wide for its column wraps.
+/// Pieces are laid out on `style.threads` threads (`pipeline::in_order`) and printed in
+/// order, so the text is the same at any thread count.
 fn table(m: &Matrix<'_>, style: Style, w: &mut dyn Write) -> io::Result<()> {
     table_in_pieces(m, style, TABLE_PIECE, w)
 }
@@ -492,33 +501,42 @@ fn table_in_pieces(m: &Matrix<'_>, style: Style, piece_rows: usize, w: &mut dyn 
         let t = comfy(m, style, &m.rows, true, None);
         writeln!(w, "{t}")?;
     } else {
+        // Pieces are laid out on `style.threads` threads and taken in order.
+        let pieces: Vec<Piece<'_>> = m.rows.chunks(piece_rows).enumerate().collect();
         let widths = match style.width {
-            None => m.rows.chunks(piece_rows).fold(Vec::new(), |widest, piece| {
-                let t = comfy(m, style, piece, true, None);
-                let widths = t.column_max_content_widths();
-                // Each column's content plus its padding (one space each side).
-                widths
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &n)| widest.get(k).copied().unwrap_or(0).max(n + 2))
-                    .collect()
-            }),
+            None => {
+                let mut widest: Vec<u16> = Vec::new();
+                let lay_out =
+                    |(_, piece): &Piece<'_>| Ok(comfy(m, style, piece, true, None).column_max_content_widths());
+                in_order(&pieces, style.threads, lay_out, |widths| {
+                    // Each column's content plus its padding (one space each side).
+                    widest = widths
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &n)| widest.get(k).copied().unwrap_or(0).max(n + 2))
+                        .collect();
+                    Ok(())
+                })?;
+                widest
+            }
             Some(_) => border_widths(&comfy(m, style, &m.rows[..piece_rows], true, None)),
         };
-        let pieces = m.rows.len().div_ceil(piece_rows);
-        for (k, piece) in m.rows.chunks(piece_rows).enumerate() {
-            let t = comfy(m, style, piece, k == 0, Some(&widths));
-            let mut lines = t.lines().peekable();
+        let render = |&(k, piece): &Piece<'_>| Ok(comfy(m, style, piece, k == 0, Some(&widths)).to_string());
+        let mut k = 0;
+        in_order(&pieces, style.threads, render, |text| {
+            let mut lines = text.lines().peekable();
             // The pieces are one table: no bottom border but the last, no top but the first.
             if k > 0 {
                 lines.next();
             }
             while let Some(line) = lines.next() {
-                if lines.peek().is_some() || k + 1 == pieces {
+                if lines.peek().is_some() || k + 1 == pieces.len() {
                     writeln!(w, "{line}")?;
                 }
             }
-        }
+            k += 1;
+            Ok(())
+        })?;
     }
     legend(m, w)
 }
@@ -676,10 +694,26 @@ mod tests {
             assert_eq!(table_text(&m, plain, piece_rows), whole, "pieces of {piece_rows} rows");
         }
         let coloured = Style {
-            width: None,
             color: true,
+            ..Style::default()
         };
         assert_eq!(table_text(&m, coloured, 5), table_text(&m, coloured, usize::MAX));
+        // Laid out on several threads, the pieces are the same text in the same order.
+        for threads in [2, 3] {
+            let parallel = Style { threads, ..plain };
+            assert_eq!(table_text(&m, parallel, 3), whole, "{threads} threads");
+            let fitted = Style {
+                width: Some(100),
+                threads,
+                ..plain
+            };
+            let one = Style { threads: 1, ..fitted };
+            assert_eq!(
+                table_text(&m, fitted, 4),
+                table_text(&m, one, 4),
+                "{threads} threads, fitted"
+            );
+        }
     }
 
     #[test]
@@ -690,7 +724,7 @@ mod tests {
         let m = matrix(&out.run, &out.run, &Filter::default(), true).unwrap();
         let style = Style {
             width: Some(100),
-            color: false,
+            ..Style::default()
         };
         let text = table_text(&m, style, 4);
         let table: Vec<&str> = text.lines().take_while(|l| !l.starts_with('✓')).collect();
