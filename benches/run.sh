@@ -92,10 +92,11 @@ time_run() {
 }
 
 # phases LOG: the seconds of each phase CLAIMGRAPH_TIMINGS wrote to LOG, as table cells
-# (lexicon, index, analyse, assemble, write, sync; sync is only for `-o FILE`).
+# (lexicon, index, analyse, assemble, matrix, write, sync; matrix is only for `compare`,
+# sync only for `-o FILE`).
 phases() {
     awk '/^claimgraph: timing: / { s[$3] = $4 }
-        END { printf "%s | %s | %s | %s | %s | %s", s["lexicon"], s["index"], s["analyse"], s["assemble"], s["write"], s["sync"] }' "$1"
+        END { printf "%s | %s | %s | %s | %s | %s | %s", s["lexicon"], s["index"], s["analyse"], s["assemble"], s["matrix"], s["write"], s["sync"] }' "$1"
 }
 
 # best_of_3 LOG CMD...: the fastest of three runs (for rg, whose runs are short).
@@ -204,8 +205,8 @@ if [ ${#phase_rows[@]} -gt 0 ]; then
     echo
     echo "Wall seconds per phase (CLAIMGRAPH_TIMINGS; analyse is the parallel part, assemble the serial linking after it):"
     echo
-    echo "| articles | command | threads | lexicon | index | analyse | assemble | write | sync |"
-    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| articles | command | threads | lexicon | index | analyse | assemble | matrix | write | sync |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${phase_rows[@]}"
 fi
 
