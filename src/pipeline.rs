@@ -210,6 +210,7 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
         config.spill,
         &config.lexicon,
         config.window_days,
+        config.workers(),
     );
     timings::done("assemble");
     Output {
@@ -670,13 +671,14 @@ pub fn assemble(digests: Vec<Digest>, lexicon: &Lexicon, window_days: i64) -> Ru
         Spill::No,
         lexicon,
         window_days,
+        1,
     )
     .0
 }
 
 /// [`assemble`]; with a `spill`, the mentions are kept apart, in the returned
 /// [`spill::Spilled`] (the workers' `spill_files`, with those still held in memory), and
-/// `Run::mentions` stays empty.
+/// `Run::mentions` stays empty; claims are linked on `threads` threads.
 fn assemble_parts(
     mut digests: Vec<Digest>,
     names: NameCounts,
@@ -684,6 +686,7 @@ fn assemble_parts(
     spill: Spill,
     lexicon: &Lexicon,
     window_days: i64,
+    threads: usize,
 ) -> (Run, Option<spill::Spilled>) {
     let mut run = Run {
         version: JSON_VERSION,
@@ -709,7 +712,7 @@ fn assemble_parts(
             })
         })
         .collect();
-    let mut linked = link::link(&articles, &inputs, lexicon, window_days);
+    let mut linked = link::link(&articles, &inputs, lexicon, window_days, threads);
     drop((articles, inputs));
     let claim_ids = claim_ids(&linked);
     // Each open claim once, from the first article that says it (its label and episode).

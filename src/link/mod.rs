@@ -134,8 +134,15 @@ type DayRange = Option<(i64, i64)>;
 /// not copies (an `Arc<str>` orders, compares and hashes as its string).
 pub type Value = Option<Arc<str>>;
 
-/// Links frames (of `articles`) into claims.
-pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked {
+/// Links frames (of `articles`) into claims; the underspecified frames' joins are found
+/// on `threads` threads (the result is the same whatever the number).
+pub fn link(
+    articles: &[Article<'_>],
+    inputs: &[Input<'_>],
+    lexicon: &Lexicon,
+    window_days: i64,
+    threads: usize,
+) -> Linked {
     let article_days: Vec<DayRange> = articles.iter().map(|a| a.published.map(day_range)).collect();
     let days = |i: usize| article_days[inputs[i].article];
     // The frames' keys, borrowed; `resolved` owns only those linking changes.
@@ -163,10 +170,21 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
         dates.dedup();
     }
     let index = SpecificIndex::new(&specific_keys, &regions);
-    // The keys that agree with an underspecified key, found once per distinct key; and
-    // the key it joins, decided once per distinct key and date.
-    let mut agreeing: HashMap<(usize, &Vec<Value>), ByDate> = HashMap::default();
-    let mut joins: HashMap<Dated<'_>, Option<&Vec<Value>>> = HashMap::default();
+    // The key an underspecified frame joins, decided once per distinct key and date.
+    let mut asked: HashMap<Dated<'_>, usize> = HashMap::default();
+    let mut queries: Vec<Dated<'_>> = Vec::new();
+    let mut query_of = vec![usize::MAX; inputs.len()];
+    for (i, (pred, values)) in keys.clone().enumerate() {
+        if !specific(values) {
+            query_of[i] = *asked.entry((pred, values, days(i))).or_insert_with(|| {
+                queries.push((pred, values, days(i)));
+                queries.len() - 1
+            });
+        }
+    }
+    drop(asked);
+    let joins = joins(&queries, &index, &regions, window_days, threads);
+    drop((queries, index));
     let mut resolved: Vec<Cow<'_, [Value]>> = keys.clone().map(|(_, v)| Cow::Borrowed(v.as_slice())).collect();
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
@@ -176,20 +194,7 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
         if specific(values) {
             continue;
         }
-        let best = *joins.entry((pred, values, days(i))).or_insert_with(|| {
-            let list = index.keys.get(&pred).map_or(&[][..], Vec::as_slice);
-            let agree = agreeing
-                .entry((pred, values))
-                .or_insert_with(|| ByDate::new(&index.agreeing(pred, values, &regions), list));
-            // Sorted and distinct: the map's keys, in order.
-            let candidates: Vec<&Vec<Value>> = agree
-                .within(days(i), window_days)
-                .into_iter()
-                .map(|k| list[k].0)
-                .collect();
-            broadest(&candidates, &regions)
-        });
-        if let Some(best) = best {
+        if let Some(best) = joins[query_of[i]] {
             resolved[i] = Cow::Borrowed(best.as_slice());
             unified[i] = true;
             continue;
@@ -207,8 +212,8 @@ pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, w
             focused[i] = true;
         }
     }
-    // The memos go before the claims are made: on a large run they are as large.
-    drop((agreeing, joins, index));
+    // The joins go before the claims are made: on a large run they are as large.
+    drop((joins, query_of));
     drop(specific_keys);
     // Group by key, then cut each group into episodes by date. A frame that says none of
     // its key roles ("clashes broke out") joins nothing: "somewhere" is not one place.
@@ -373,7 +378,7 @@ fn lineage(lexicon: &Lexicon, id: &str) -> Vec<String> {
 ///
 /// Containment is a partial order, so one pass keeps the broadest so far and a second
 /// checks that it contains them all: linear, not quadratic, in the candidates.
-fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Option<&'v Vec<Value>> {
+fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Join<'v> {
     let contains = |c: &[Value], o: &[Value]| {
         c.iter().zip(o).all(|(x, y)| match (x, y) {
             (Some(x), Some(y)) => x == y || regions.contains(x, y),
@@ -388,6 +393,79 @@ fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Option<&'v 
     }
     candidates.iter().all(|o| contains(best, o)).then_some(best)
 }
+
+/// The key each query (an underspecified key at a date) joins: the broadest of the
+/// specific keys that agree with it within the window, if one contains all the others.
+/// The queries of one key share its agreeing keys (`ByDate`, made once per key); the
+/// keys are dealt to `threads` threads in turn, and each answer lands at its query.
+fn joins<'v>(
+    queries: &[Dated<'v>],
+    index: &SpecificIndex<'_, 'v>,
+    regions: &Regions,
+    window: i64,
+    threads: usize,
+) -> Vec<Join<'v>> {
+    // The queries of each distinct key, in first-asked order.
+    let mut key_at: HashMap<(usize, &Vec<Value>), usize> = HashMap::default();
+    let mut by_key: Vec<Vec<usize>> = Vec::new();
+    for (q, &(pred, values, _)) in queries.iter().enumerate() {
+        let k = *key_at.entry((pred, values)).or_insert_with(|| {
+            by_key.push(Vec::new());
+            by_key.len() - 1
+        });
+        by_key[k].push(q);
+    }
+    drop(key_at);
+    let answer = |qs: &[usize], out: &mut Vec<(usize, Join<'v>)>| {
+        let (pred, values, _) = queries[qs[0]];
+        let list = index.keys.get(&pred).map_or(&[][..], Vec::as_slice);
+        let agree = ByDate::new(&index.agreeing(pred, values, regions), list);
+        for &q in qs {
+            // Sorted and distinct: the map's keys, in order.
+            let candidates: Vec<&Vec<Value>> = agree
+                .within(queries[q].2, window)
+                .into_iter()
+                .map(|k| list[k].0)
+                .collect();
+            out.push((q, broadest(&candidates, regions)));
+        }
+    };
+    let threads = threads.clamp(1, by_key.len().max(1));
+    let answered: Vec<Vec<(usize, Join<'v>)>> = if threads == 1 {
+        let mut out = Vec::with_capacity(queries.len());
+        by_key.iter().for_each(|qs| answer(qs, &mut out));
+        vec![out]
+    } else {
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (by_key, answer) = (&by_key, &answer);
+                    scope.spawn(move || {
+                        let mut out = Vec::new();
+                        by_key
+                            .iter()
+                            .skip(t)
+                            .step_by(threads)
+                            .for_each(|qs| answer(qs, &mut out));
+                        out
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        })
+    };
+    let mut joins = vec![None; queries.len()];
+    for (q, best) in answered.into_iter().flatten() {
+        joins[q] = best;
+    }
+    joins
+}
+
+/// The specific key a query joins, if any.
+type Join<'v> = Option<&'v Vec<Value>>;
 
 /// An underspecified key at one date: (predicate, values, date).
 type Dated<'k> = (usize, &'k Vec<Value>, DayRange);
@@ -894,7 +972,7 @@ mod tests {
     }
 
     /// The quadratic definition of the broadest candidate.
-    fn broadest_by_scan<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Option<&'v Vec<Value>> {
+    fn broadest_by_scan<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Join<'v> {
         let contains = |c: &[Value], o: &[Value]| {
             c.iter().zip(o).all(|(x, y)| match (x, y) {
                 (Some(x), Some(y)) => x == y || regions.contains(x, y),
