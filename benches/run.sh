@@ -203,7 +203,7 @@ echo "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
 if [ ${#phase_rows[@]} -gt 0 ]; then
     echo
-    echo "Wall seconds per phase (CLAIMGRAPH_TIMINGS; analyse is the parallel part, assemble the serial linking after it):"
+    echo "Wall seconds per phase (CLAIMGRAPH_TIMINGS; analyse runs on every thread, assemble is the linking after it, its joins on every thread):"
     echo
     echo "| articles | command | threads | lexicon | index | analyse | assemble | matrix | write | sync |"
     echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

@@ -41,6 +41,7 @@ pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod normalize;
+mod parallel;
 pub mod pipeline;
 pub mod report;
 pub mod segment;

@@ -33,7 +33,6 @@ mod progress;
 mod spill;
 pub mod timings;
 pub use spill::Spilled;
-pub(crate) use spill::in_order;
 
 /// Everything resolved before the pipeline starts: options and compiled lexicons.
 #[derive(Debug, Clone)]

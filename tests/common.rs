@@ -36,9 +36,15 @@ pub fn seed_gold() -> toml::Table {
 /// Runs the claimgraph binary hermetically: empty environment, cwd at the repository
 /// root, optional stdin.
 pub fn claimgraph(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    claimgraph_with_env(args, &[], stdin)
+}
+
+/// [`claimgraph`] with `env` as its only environment variables.
+pub fn claimgraph_with_env(args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimgraph"));
     cmd.args(args)
         .env_clear()
+        .envs(env.iter().copied())
         .current_dir(root())
         .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())

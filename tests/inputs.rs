@@ -260,15 +260,8 @@ fn a_byline_names_the_outlet_when_nothing_declares_it() {
 fn no_room_for_temporary_files_keeps_mentions_in_memory_with_a_warning() {
     // `json` and `compare` keep mentions in TMPDIR; where none can be made, the run
     // holds them in memory, says so once, and gives the same output.
-    let with_tmpdir = |tmpdir: &str, args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-            .args(args)
-            .env_clear()
-            .env("TMPDIR", tmpdir)
-            .current_dir(crate::common::root())
-            .output()
-            .unwrap()
-    };
+    let with_tmpdir =
+        |tmpdir: &str, args: &[&str]| crate::common::claimgraph_with_env(args, &[("TMPDIR", tmpdir)], None);
     let missing = scratch("no-tmpdir").join("missing");
     for args in [["json", "fixtures/ain-issa"], ["compare", "fixtures/synthetic-en"]] {
         let usual = with_tmpdir(std::env::temp_dir().to_str().unwrap(), &args);

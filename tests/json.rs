@@ -314,26 +314,19 @@ fn sources_kept_on_disk_come_back_in_id_order_across_nested_article_ids() {
 fn timings_go_to_stderr_phase_by_phase_and_change_no_output() {
     let dir = crate::common::scratch("timings");
     let (timed, plain) = (dir.join("timed.json"), dir.join("plain.json"));
-    let run = |out: &std::path::Path, timings: bool| {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_claimgraph"));
-        cmd.env_clear()
-            .current_dir(crate::common::root())
-            .args(["--quiet", "json", "fixtures/ain-issa", "-o"])
-            .arg(out);
-        if timings {
-            cmd.env("CLAIMGRAPH_TIMINGS", "1");
-        }
-        let output = cmd.output().unwrap();
+    let run = |out: &std::path::Path, env: &[(&str, &str)]| {
+        let args = ["--quiet", "json", "fixtures/ain-issa", "-o", out.to_str().unwrap()];
+        let output = crate::common::claimgraph_with_env(&args, env, None);
         assert!(output.status.success(), "{output:?}");
         String::from_utf8(output.stderr).unwrap()
     };
-    let stderr = run(&timed, true);
+    let stderr = run(&timed, &[("CLAIMGRAPH_TIMINGS", "1")]);
     let phases: Vec<&str> = stderr
         .lines()
         .map(|l| l.strip_prefix("claimgraph: timing: ").expect("only timing lines"))
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     assert_eq!(phases, ["lexicon", "index", "analyse", "assemble", "write", "sync"]);
-    assert_eq!(run(&plain, false), "");
+    assert_eq!(run(&plain, &[]), "");
     assert_eq!(std::fs::read(&timed).unwrap(), std::fs::read(&plain).unwrap());
 }

@@ -27,6 +27,7 @@ use crate::extract::{Arg, Frame, PlaceArg};
 use crate::ingest::PartialDate;
 use crate::lexicon::Lexicon;
 use crate::lexicon::schema::ArgRole;
+use crate::parallel::in_order;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 // Keyed by lexicon ids, predicate numbers and dates: nothing an article chooses.
@@ -397,7 +398,8 @@ fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Join<'v> {
 /// The key each query (an underspecified key at a date) joins: the broadest of the
 /// specific keys that agree with it within the window, if one contains all the others.
 /// The queries of one key share its agreeing keys (`ByDate`, made once per key); the
-/// keys are dealt to `threads` threads in turn, and each answer lands at its query.
+/// keys are dealt to `threads` threads in turn (`parallel::in_order`), and each answer
+/// lands at its query.
 fn joins<'v>(
     queries: &[Dated<'v>],
     index: &SpecificIndex<'_, 'v>,
@@ -416,7 +418,8 @@ fn joins<'v>(
         by_key[k].push(q);
     }
     drop(key_at);
-    let answer = |qs: &[usize], out: &mut Vec<(usize, Join<'v>)>| {
+    // A key's answers, at their queries (`ByDate` made once for all of them).
+    let answer = |qs: &Vec<usize>, answers: &mut Vec<(usize, Join<'v>)>| {
         let (pred, values, _) = queries[qs[0]];
         let list = index.keys.get(&pred).map_or(&[][..], Vec::as_slice);
         let agree = ByDate::new(&index.agreeing(pred, values, regions), list);
@@ -427,42 +430,34 @@ fn joins<'v>(
                 .into_iter()
                 .map(|k| list[k].0)
                 .collect();
-            out.push((q, broadest(&candidates, regions)));
+            answers.push((q, broadest(&candidates, regions)));
         }
     };
-    let threads = threads.clamp(1, by_key.len().max(1));
-    let answered: Vec<Vec<(usize, Join<'v>)>> = if threads == 1 {
-        let mut out = Vec::with_capacity(queries.len());
-        by_key.iter().for_each(|qs| answer(qs, &mut out));
-        vec![out]
-    } else {
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|t| {
-                    let (by_key, answer) = (&by_key, &answer);
-                    scope.spawn(move || {
-                        let mut out = Vec::new();
-                        by_key
-                            .iter()
-                            .skip(t)
-                            .step_by(threads)
-                            .for_each(|qs| answer(qs, &mut out));
-                        out
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect()
-        })
-    };
+    // Keys go to the threads a batch at a time: one hand-over per key costs more than
+    // most keys' answers.
+    let batches: Vec<&[Vec<usize>]> = by_key.chunks(KEYS_PER_BATCH).collect();
     let mut joins = vec![None; queries.len()];
-    for (q, best) in answered.into_iter().flatten() {
-        joins[q] = best;
-    }
+    in_order(
+        &batches,
+        threads,
+        |batch| {
+            let mut answers = Vec::new();
+            batch.iter().for_each(|qs| answer(qs, &mut answers));
+            Ok(answers)
+        },
+        |answers| {
+            for (q, best) in answers {
+                joins[q] = best;
+            }
+            Ok(())
+        },
+    )
+    .expect("answering and storing a join cannot fail");
     joins
 }
+
+/// How many underspecified keys a thread answers per hand-over.
+const KEYS_PER_BATCH: usize = 64;
 
 /// The specific key a query joins, if any.
 type Join<'v> = Option<&'v Vec<Value>>;

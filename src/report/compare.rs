@@ -11,7 +11,7 @@
 
 use super::{ClaimStats, Filter, Store, clean, index_by_id, truncate, voice_label};
 use crate::model::{Mention, Polarity, Run, Stance};
-use crate::pipeline::in_order;
+use crate::parallel::in_order;
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -490,7 +490,7 @@ type Piece<'r> = (usize, &'r [(usize, Range<usize>)]);
 /// a time with every column's width fixed: without a width, each column as wide as its
 /// widest cell in the whole table (the same table as in one piece); with one, the widths
 /// comfy-table gives the first piece, and a later cell too wide for its column wraps.
-/// Pieces are laid out on `style.threads` threads (`pipeline::in_order`) and printed in
+/// Pieces are laid out on `style.threads` threads (`parallel::in_order`) and printed in
 /// order, so the text is the same at any thread count.
 fn table(m: &Matrix<'_>, style: Style, w: &mut dyn Write) -> io::Result<()> {
     table_in_pieces(m, style, TABLE_PIECE, w)
@@ -521,9 +521,8 @@ fn table_in_pieces(m: &Matrix<'_>, style: Style, piece_rows: usize, w: &mut dyn 
             }
             Some(_) => border_widths(&comfy(m, style, &m.rows[..piece_rows], true, None)),
         };
-        let render = |&(k, piece): &Piece<'_>| Ok(comfy(m, style, piece, k == 0, Some(&widths)).to_string());
-        let mut k = 0;
-        in_order(&pieces, style.threads, render, |text| {
+        let render = |&(k, piece): &Piece<'_>| Ok((k, comfy(m, style, piece, k == 0, Some(&widths)).to_string()));
+        in_order(&pieces, style.threads, render, |(k, text)| {
             let mut lines = text.lines().peekable();
             // The pieces are one table: no bottom border but the last, no top but the first.
             if k > 0 {
@@ -534,7 +533,6 @@ fn table_in_pieces(m: &Matrix<'_>, style: Style, piece_rows: usize, w: &mut dyn 
                     writeln!(w, "{line}")?;
                 }
             }
-            k += 1;
             Ok(())
         })?;
     }

@@ -1,0 +1,103 @@
+//! Work split across threads with a deterministic result: pieces made on several threads
+//! and taken in their order, so what a run writes never depends on the thread count. The
+//! JSON writer (`pipeline::spill`), `compare`'s table and linking's joins use it.
+
+use std::io;
+
+/// Makes each piece (`make`) on `workers` threads and hands the results to `take` in
+/// order. Worker `i` makes pieces `i`, `i + workers`, ..., at most two ahead of `take`,
+/// so memory stays a few pieces whatever the run's size; with one worker everything
+/// runs on this thread. The first error, from either, ends the walk.
+pub fn in_order<P: Sync, R: Send>(
+    pieces: &[P],
+    workers: usize,
+    make: impl Fn(&P) -> io::Result<R> + Sync,
+    mut take: impl FnMut(R) -> io::Result<()>,
+) -> io::Result<()> {
+    if workers <= 1 {
+        return pieces.iter().try_for_each(|piece| take(make(piece)?));
+    }
+    std::thread::scope(|scope| {
+        let queues: Vec<_> = (0..workers)
+            .map(|i| {
+                let (send, receive) = std::sync::mpsc::sync_channel(2);
+                let make = &make;
+                scope.spawn(move || {
+                    // A closed queue means `take` stopped: so does this worker.
+                    for piece in pieces.iter().skip(i).step_by(workers) {
+                        if send.send(make(piece)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                receive
+            })
+            .collect();
+        for k in 0..pieces.len() {
+            // A worker that hung up early panicked; the scope passes its panic on.
+            let Ok(made) = queues[k % workers].recv() else { break };
+            take(made?)?;
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_made_on_workers_are_taken_in_order() {
+        let pieces: Vec<usize> = (0..1000).collect();
+        for workers in [1, 2, 3, 8] {
+            let mut taken = Vec::new();
+            in_order(
+                &pieces,
+                workers,
+                |&k| Ok(k * 2),
+                |made| {
+                    taken.push(made);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                taken,
+                pieces.iter().map(|k| k * 2).collect::<Vec<_>>(),
+                "{workers} workers"
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_error_ends_the_walk_on_any_side() {
+        let pieces: Vec<usize> = (0..1000).collect();
+        for workers in [1, 3] {
+            let mut taken = 0;
+            let failed = in_order(
+                &pieces,
+                workers,
+                |&k| if k == 500 { Err(io::Error::other("made")) } else { Ok(k) },
+                |_| {
+                    taken += 1;
+                    Ok(())
+                },
+            );
+            assert_eq!(failed.unwrap_err().to_string(), "made");
+            assert_eq!(taken, 500, "every piece before the failed one, none after");
+            let failed = in_order(
+                &pieces,
+                workers,
+                |&k| Ok(k),
+                |k| {
+                    if k == 10 {
+                        Err(io::Error::other("taken"))
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
+            assert_eq!(failed.unwrap_err().to_string(), "taken", "and the workers stop");
+        }
+    }
+}
