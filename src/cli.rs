@@ -14,6 +14,7 @@ use crate::ingest::IngestOptions;
 use crate::lexicon::Lexicon;
 use crate::pipeline::{self, Config, Output, Spill};
 use crate::report;
+use crate::writeback::{self, Writeback};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -465,7 +466,8 @@ fn write_file(path: &std::path::Path, render: impl FnOnce(&mut dyn Write) -> std
     let tmp = dir.join(format!(".{name}.claimgraph-{}.tmp", std::process::id()));
     let result = std::fs::File::create(&tmp)
         .and_then(|file| {
-            let mut w = std::io::BufWriter::new(file);
+            // Flushed as it grows: the final sync waits for the last few MB only.
+            let mut w = std::io::BufWriter::new(Writeback::new(file, writeback::EVERY));
             render(&mut w)?;
             let file = w.into_inner().map_err(std::io::IntoInnerError::into_error)?;
             crate::pipeline::timings::done("write");

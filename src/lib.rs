@@ -45,3 +45,4 @@ mod parallel;
 pub mod pipeline;
 pub mod report;
 pub mod segment;
+mod writeback;
