@@ -160,7 +160,7 @@ impl Output {
 
 /// The run's mentions and sources, in the run or read back from the spill files.
 impl crate::report::Store for Output {
-    fn each_mention(&self, f: &mut dyn FnMut(&Mention)) -> std::io::Result<()> {
+    fn each_mention(&self, f: &mut dyn FnMut(&Mention, Option<usize>)) -> std::io::Result<()> {
         match &self.spilled {
             Some(spilled) => spilled.each_mention(&self.run.claims, f),
             None => self.run.each_mention(f),

@@ -265,7 +265,7 @@ fn mentions_kept_as_json_are_for_the_json_writer_only() {
     );
     assert!(out.run.mentions.is_empty());
     let mut seen = 0;
-    let read = out.each_mention(&mut |_| seen += 1);
+    let read = out.each_mention(&mut |_, _| seen += 1);
     assert_eq!(read.map_err(|e| e.kind()), Err(std::io::ErrorKind::Unsupported));
     assert_eq!(seen, 0);
 }

@@ -287,6 +287,14 @@ fn compare_reads_mentions_kept_on_disk_as_it_reads_them_in_memory() {
             },
         );
         assert!(spilled.run.mentions.is_empty() && spilled.run.sources.is_empty());
+        // Read back, each mention comes with its claim's index: the claim its id names.
+        let mut given = 0;
+        claimgraph::report::Store::each_mention(&spilled, &mut |m, claim| {
+            given += 1;
+            assert_eq!(claim.map(|k| spilled.run.claims[k].id.as_str()), Some(m.claim.as_str()));
+        })
+        .unwrap();
+        assert_eq!(given, held.run.mentions.len());
         for filter in &filters {
             for format in formats {
                 for open in [false, true] {

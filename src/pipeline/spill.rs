@@ -39,6 +39,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// article's frames), or `None` when the mention already names its (open) claim.
 pub type Pending = (Mention, Option<usize>);
 
+/// A mention given its claim id, with its claim's index in `Run::claims` (`None`: no
+/// claim of the run).
+type Named = (Mention, Option<usize>);
+
 /// Where one article's mentions or sources are.
 #[derive(Debug, Clone)]
 pub enum Block<T> {
@@ -194,7 +198,7 @@ impl Spilled {
 
     /// Calls `f` on every mention in the run's order, read back in pieces of articles
     /// on the run's workers (`Spilled::in_rounds`).
-    pub fn each_mention(&self, claims: &[Claim], f: &mut dyn FnMut(&Mention)) -> io::Result<()> {
+    pub fn each_mention(&self, claims: &[Claim], f: &mut dyn FnMut(&Mention, Option<usize>)) -> io::Result<()> {
         if self.rendered {
             return Err(io::Error::new(
                 io::ErrorKind::Unsupported,
@@ -210,18 +214,27 @@ impl Spilled {
                 Ok(out)
             },
             |mentions| {
-                mentions.iter().for_each(|(mention, _)| f(mention));
+                mentions.iter().for_each(|(mention, claim)| f(mention, *claim));
                 Ok(())
             },
         )
     }
 
-    /// Calls `f` on every source, one article's at a time, in article order.
+    /// Calls `f` on every source in article order, read back in pieces of [`ARTICLES`]
+    /// articles on the run's workers ([`in_order`]).
     pub fn each_source(&self, f: &mut dyn FnMut(&Source)) -> io::Result<()> {
-        for block in &self.sources {
-            self.records(block).map_err(read_back)?.iter().for_each(&mut *f);
-        }
-        Ok(())
+        let pieces: Vec<_> = self.sources.chunks(ARTICLES).collect();
+        let read = |piece: &&[Block<Source>]| {
+            let mut sources = Vec::new();
+            for block in piece.iter() {
+                sources.extend(self.records(block).map_err(read_back)?);
+            }
+            Ok(sources)
+        };
+        in_order(&pieces, self.workers(), read, |sources| {
+            sources.iter().for_each(&mut *f);
+            Ok(())
+        })
     }
 
     /// Reads the blocks of mentions back in pieces of [`ARTICLES`] articles, made
@@ -242,13 +255,19 @@ impl Spilled {
     }
 
     /// An article's mentions read back, given their claim ids (`first_frame`: the index
-    /// of its first frame among the run's) and sorted as the in-memory run sorts them.
-    fn named_mentions(&self, claims: &[Claim], block: &Block<Pending>, first_frame: usize) -> io::Result<Vec<Pending>> {
+    /// of its first frame among the run's) and sorted as the in-memory run sorts them,
+    /// each with its claim's index in `claims` (an open claim's found by its id).
+    fn named_mentions(&self, claims: &[Claim], block: &Block<Pending>, first_frame: usize) -> io::Result<Vec<Named>> {
         let mut mentions = self.records::<Pending>(block).map_err(read_back)?;
         for (mention, frame) in &mut mentions {
-            if let Some(k) = frame {
-                mention.claim.clone_from(&claims[self.claim_of[first_frame + *k]].id);
-            }
+            *frame = match *frame {
+                Some(k) => {
+                    let claim = self.claim_of[first_frame + k];
+                    mention.claim.clone_from(&claims[claim].id);
+                    Some(claim)
+                }
+                None => crate::report::index_by_id(claims, &mention.claim, |c| &c.id),
+            };
         }
         mentions.sort_by(|(a, _), (b, _)| mention_order(a, b));
         Ok(mentions)

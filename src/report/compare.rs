@@ -177,8 +177,8 @@ pub fn matrix<'a>(run: &'a Run, store: &dyn Store, filter: &Filter, open: bool) 
     let mut cells: Vec<Carried> = Vec::new();
     // Innermost source ids by number, 0 for the outlet's own voice.
     let mut authority_of: HashMap<String, u32> = HashMap::new();
-    store.each_mention(&mut |m| {
-        let Some(counted) = stats.add(m) else {
+    store.each_mention(&mut |m, claim| {
+        let Some(counted) = stats.add(m, claim) else {
             return;
         };
         let authority = m.chain.last().map_or(0, |source| match authority_of.get(source) {

@@ -219,15 +219,19 @@ impl Filter {
 /// that reads every mention once, in order, takes a `Store`, so its memory does not grow
 /// with the mentions' text.
 pub trait Store {
-    /// Calls `f` on every mention, in the run's order (by article, then offset).
-    fn each_mention(&self, f: &mut dyn FnMut(&Mention)) -> io::Result<()>;
+    /// Calls `f` on every mention, in the run's order (by article, then offset), with
+    /// the index of its claim in `Run::claims` (`None`: no claim of the run). A store
+    /// that knows the index says so; the others find it by id.
+    fn each_mention(&self, f: &mut dyn FnMut(&Mention, Option<usize>)) -> io::Result<()>;
     /// Calls `f` on every source, in no particular order.
     fn each_source(&self, f: &mut dyn FnMut(&Source)) -> io::Result<()>;
 }
 
 impl Store for Run {
-    fn each_mention(&self, f: &mut dyn FnMut(&Mention)) -> io::Result<()> {
-        self.mentions.iter().for_each(f);
+    fn each_mention(&self, f: &mut dyn FnMut(&Mention, Option<usize>)) -> io::Result<()> {
+        for m in &self.mentions {
+            f(m, index_by_id(&self.claims, &m.claim, |c| &c.id));
+        }
         Ok(())
     }
 
@@ -297,16 +301,22 @@ impl<'a> ClaimStats<'a> {
     /// Counts every mention of `run`.
     pub fn of(run: &'a Run) -> Self {
         let mut stats = ClaimStats::new(run);
-        for m in &run.mentions {
-            stats.add(m);
-        }
+        run.each_mention(&mut |m, claim| {
+            stats.add(m, claim);
+        })
+        .expect("a run's own mentions are in memory");
         stats
     }
 
-    /// Counts one mention. Returns what it was counted under (`None` for a mention of no
-    /// claim of the run).
-    pub fn add(&mut self, m: &Mention) -> Option<Counted> {
-        let claim = index_by_id(&self.run.claims, &m.claim, |c| &c.id)?;
+    /// Counts one mention of the claim at `claim` (its index in `Run::claims`, as
+    /// [`Store::each_mention`] gives it). Returns what it was counted under (`None` for a
+    /// mention of no claim of the run).
+    pub fn add(&mut self, m: &Mention, claim: Option<usize>) -> Option<Counted> {
+        let claim = claim?;
+        debug_assert_eq!(
+            self.run.claims[claim].id, m.claim,
+            "a mention counted under another claim"
+        );
         let voice = match &self.last {
             Some((article, voice)) if *article == m.article => *voice,
             _ => {
