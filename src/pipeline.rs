@@ -625,6 +625,12 @@ fn open_claim_id(hash: u64) -> String {
     format!("open-{hash:016x}")
 }
 
+/// The hash an open claim's id was made from ([`open_claim_id`]).
+fn open_hash(id: &str) -> Option<u64> {
+    let hex = id.strip_prefix("open-").filter(|hex| hex.len() == 16)?;
+    u64::from_str_radix(hex, 16).ok()
+}
+
 /// The episode of an open claim: the month its article was published, or `undated`.
 fn episode_of(published: Option<&str>) -> String {
     published.map_or("undated".to_owned(), |p| p.chars().take(7).collect())
@@ -789,10 +795,25 @@ fn assemble_parts(
         run.sources.reserve_exact(digests.iter().map(|d| d.sources.len()).sum());
         run.mentions.reserve_exact(digests.iter().map(|d| d.voices.len()).sum());
     }
+    // The open claims by hash, so a voice finds its claim by a number rather than by
+    // making its id and searching the ids. (An open claim's id, `open-` and 16 hex
+    // digits, sorts as its hash does.)
+    let mut open_at: Vec<(u64, usize)> = (run.claims.iter().enumerate())
+        .filter(|(_, c)| c.open)
+        .filter_map(|(k, c)| Some((open_hash(&c.id)?, k)))
+        .collect();
+    open_at.sort_unstable();
     for d in digests {
         let claim_at = |of: ClaimOf| match of {
             ClaimOf::Frame(k) => Some(claim_of[next_input + k as usize]),
-            ClaimOf::Open(k) => position(&run.claims, &open_claim_id(d.open[k as usize].0)),
+            ClaimOf::Open(k) => {
+                let hash = d.open[k as usize].0;
+                match open_at.binary_search_by_key(&hash, |&(h, _)| h) {
+                    Ok(at) => Some(open_at[at].1),
+                    // Its id is a linked claim's, which came first.
+                    Err(_) => position(&run.claims, &open_claim_id(hash)),
+                }
+            }
         };
         voices.count(&d, claim_at);
         match (&mut spilled, d.mentions, d.sources) {
@@ -870,9 +891,12 @@ struct Voices {
     /// Per claim (index in `Run::claims`), the outlets and roots of its mentions.
     carried: Vec<Vec<u32>>,
     rooted: Vec<Vec<u32>>,
-    /// (claim, root) pairs already counted.
+    /// The (claim, root) pairs counted, of the claims with at least [`SCAN`] roots.
     seen: crate::hash::FnvSet<(u32, u32)>,
 }
+
+/// How many roots a claim has before they are looked up by hash rather than in turn.
+const SCAN: usize = 16;
 
 impl Voices {
     fn new(claims: usize) -> Voices {
@@ -890,30 +914,53 @@ impl Voices {
     fn count(&mut self, d: &Digest, claim_at: impl Fn(ClaimOf) -> Option<usize>) {
         let next = self.outlets.len() as u32;
         let outlet = *self.outlets.entry(d.info.outlet.clone()).or_insert(next);
+        // An article's voices stand on a few roots: each is looked up once.
+        let mut known: Vec<(Option<u32>, u32)> = Vec::new();
         for v in &d.voices {
             let Some(c) = claim_at(v.claim) else { continue };
             if !self.carried[c].contains(&outlet) {
                 self.carried[c].push(outlet);
             }
-            let (id, source) = d.root(v.source);
-            let root = match self.root_ids.get(id.as_str()) {
-                Some(&r) => r,
+            let root = match known.iter().find(|(source, _)| *source == v.source) {
+                Some(&(_, r)) => r,
                 None => {
-                    let r = self.roots.len() as u32;
-                    let (label, anonymous) = match source {
-                        Some(s) => (s.label.clone(), s.anonymous),
-                        None => (d.info.outlet.clone(), false),
-                    };
-                    let id: Arc<str> = Arc::from(id.as_str());
-                    self.roots.push((Arc::clone(&id), Arc::from(label), anonymous));
-                    self.root_ids.insert(id, r);
+                    let r = self.root(d, v.source);
+                    known.push((v.source, r));
                     r
                 }
             };
-            if self.seen.insert((c as u32, root)) {
-                self.rooted[c].push(root);
+            // A claim's few roots are looked through; a claim with many has them in
+            // `seen` (all of them, from the moment it has `SCAN`).
+            let rooted = &mut self.rooted[c];
+            let new = if rooted.len() < SCAN {
+                !rooted.contains(&root)
+            } else {
+                self.seen.insert((c as u32, root))
+            };
+            if new {
+                rooted.push(root);
+                if rooted.len() == SCAN {
+                    self.seen.extend(rooted.iter().map(|&r| (c as u32, r)));
+                }
             }
         }
+    }
+
+    /// The number of the root a voice of `d` stands on (`source`: see [`Digest::root`]).
+    fn root(&mut self, d: &Digest, source: Option<u32>) -> u32 {
+        let (id, source) = d.root(source);
+        if let Some(&r) = self.root_ids.get(id.as_str()) {
+            return r;
+        }
+        let r = self.roots.len() as u32;
+        let (label, anonymous) = match source {
+            Some(s) => (s.label.clone(), s.anonymous),
+            None => (d.info.outlet.clone(), false),
+        };
+        let id: Arc<str> = Arc::from(id.as_str());
+        self.roots.push((Arc::clone(&id), Arc::from(label), anonymous));
+        self.root_ids.insert(id, r);
+        r
     }
 
     /// Writes each claim's outlets (sorted) and roots (sorted by id).

@@ -229,6 +229,53 @@ fn independent_roots_are_those_the_graph_gives() {
 }
 
 #[test]
+fn a_claim_with_many_roots_counts_each_once() {
+    // Past 16 roots, a claim's roots are counted by hash rather than looked through
+    // (`pipeline::Voices`). Synthetic: twenty officials, each quoted by their own wire,
+    // and two of them quoted again by two more wires: twenty roots, as the graph says.
+    const NAMES: [&str; 20] = [
+        "Samir Abbas",
+        "Rami Khalil",
+        "Nour Haddad",
+        "Fadi Saleh",
+        "Omar Najjar",
+        "Ziad Farah",
+        "Tarek Mansour",
+        "Walid Aziz",
+        "Jamal Darwish",
+        "Bassam Hilal",
+        "Adel Sabbagh",
+        "Majid Karam",
+        "Hani Yusuf",
+        "Sami Qasim",
+        "Imad Rahal",
+        "Nabil Aswad",
+        "Karim Tamer",
+        "Ayman Jaber",
+        "Ehab Nasser",
+        "Fouad Zein",
+    ];
+    let dir = crate::common::scratch("many-roots");
+    for (i, name) in NAMES.iter().chain(&[NAMES[0], NAMES[17]]).enumerate() {
+        let text = format!(
+            "---\noutlet: Wire {i}\npublished: 2019-11-23\nlanguage: en\n---\n\
+             A local official, {name}, told Wire {i} that regime forces withdrew from Ain Issa.\n"
+        );
+        std::fs::write(dir.join(format!("a{i:02}.txt")), text).unwrap();
+    }
+    let out = pipeline::run(&[dir], &Config::default());
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let run = &out.run;
+    let from_graph = RunGraph::build(run).all_roots(run);
+    let withdrew = run.claims.iter().position(|c| c.label.contains("withdrew")).unwrap();
+    assert_eq!(run.claims[withdrew].independent_roots, 20);
+    assert_eq!(run.claims[withdrew].outlets.len(), 22);
+    for (claim, roots) in run.claims.iter().zip(from_graph) {
+        assert_eq!(claim.roots, roots, "{}", claim.id);
+    }
+}
+
+#[test]
 fn english_restatements_join_the_arabic_claims() {
     let out = run_dirs(&["fixtures/ain-issa", "fixtures/synthetic-en"]);
     for (ar, en) in [
