@@ -151,12 +151,15 @@ pub fn link(
     // Underspecified frames (a role missing, or a region where others name a place in
     // it) join the one more specific key that agrees with them.
     let regions = Regions::new(lexicon);
-    let specific = |v: &Vec<Value>| v.iter().all(|x| x.as_ref().is_some_and(|x| !regions.is_region(x)));
+    let specific: Vec<bool> = keys
+        .clone()
+        .map(|(_, v)| v.iter().all(|x| x.as_ref().is_some_and(|x| !regions.is_region(x))))
+        .collect();
     // The specific keys of each predicate, each with the dates of its frames: an
     // underspecified frame looks only among its predicate's keys, not at every frame.
     let mut specific_keys: BTreeMap<usize, BTreeMap<&Vec<Value>, Vec<DayRange>>> = BTreeMap::new();
     for (i, (pred, values)) in keys.clone().enumerate() {
-        if specific(values) {
+        if specific[i] {
             specific_keys
                 .entry(pred)
                 .or_default()
@@ -176,7 +179,7 @@ pub fn link(
     let mut queries: Vec<Dated<'_>> = Vec::new();
     let mut query_of = vec![usize::MAX; inputs.len()];
     for (i, (pred, values)) in keys.clone().enumerate() {
-        if !specific(values) {
+        if !specific[i] {
             query_of[i] = *asked.entry((pred, values, days(i))).or_insert_with(|| {
                 queries.push((pred, values, days(i)));
                 queries.len() - 1
@@ -192,7 +195,7 @@ pub fn link(
     // The focus places filled in, each allocated once.
     let mut focus_ids: HashMap<&str, Arc<str>> = HashMap::default();
     for (i, (pred, values)) in keys.enumerate() {
-        if specific(values) {
+        if specific[i] {
             continue;
         }
         if let Some(best) = joins[query_of[i]] {
