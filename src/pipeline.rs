@@ -1297,6 +1297,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_open_claims_hash_is_read_back_from_its_id() {
+        // `assemble` finds a voice's open claim by this hash; a miss would only fall back
+        // to the slow search, so nothing else would notice.
+        for hash in [0, 1, 0xdead_beef, u64::MAX] {
+            assert_eq!(open_hash(&open_claim_id(hash)), Some(hash));
+        }
+        for id in ["open-", "open-123", "open-0123456789abcdefg", "claim-0123456789abcdef"] {
+            assert_eq!(open_hash(id), None, "{id}");
+        }
+    }
+
+    #[test]
     fn slugs() {
         assert_eq!(slug("Tayf Post"), "tayf-post");
         assert_eq!(slug("  Al-Wasila "), "al-wasila");

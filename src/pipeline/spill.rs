@@ -206,6 +206,7 @@ impl Spilled {
             ));
         }
         self.in_rounds(
+            &self.blocks,
             |blocks| {
                 let mut out = Vec::new();
                 for (block, first_frame) in blocks {
@@ -223,29 +224,32 @@ impl Spilled {
     /// Calls `f` on every source in article order, read back in pieces of [`ARTICLES`]
     /// articles on the run's workers ([`in_order`]).
     pub fn each_source(&self, f: &mut dyn FnMut(&Source)) -> io::Result<()> {
-        let pieces: Vec<_> = self.sources.chunks(ARTICLES).collect();
-        let read = |piece: &&[Block<Source>]| {
-            let mut sources = Vec::new();
-            for block in piece.iter() {
-                sources.extend(self.records(block).map_err(read_back)?);
-            }
-            Ok(sources)
-        };
-        in_order(&pieces, self.workers(), read, |sources| {
-            sources.iter().for_each(&mut *f);
-            Ok(())
-        })
+        self.in_rounds(
+            &self.sources,
+            |blocks| {
+                let mut sources = Vec::new();
+                for block in blocks {
+                    sources.extend(self.records(block).map_err(read_back)?);
+                }
+                Ok(sources)
+            },
+            |sources| {
+                sources.iter().for_each(&mut *f);
+                Ok(())
+            },
+        )
     }
 
-    /// Reads the blocks of mentions back in pieces of [`ARTICLES`] articles, made
-    /// (`make`: read back, and whatever the caller makes of them) on the run's workers
-    /// and handed to `take` in article order ([`in_order`]).
-    fn in_rounds<R: Send>(
+    /// Reads per-article `blocks` (of mentions or sources) back in pieces of
+    /// [`ARTICLES`] articles, made (`make`: read back, and whatever the caller makes of
+    /// them) on the run's workers and handed to `take` in article order ([`in_order`]).
+    fn in_rounds<B: Sync, R: Send>(
         &self,
-        make: impl Fn(&[(Block<Pending>, usize)]) -> io::Result<R> + Sync,
+        blocks: &[B],
+        make: impl Fn(&[B]) -> io::Result<R> + Sync,
         take: impl FnMut(R) -> io::Result<()>,
     ) -> io::Result<()> {
-        let pieces: Vec<_> = self.blocks.chunks(ARTICLES).collect();
+        let pieces: Vec<_> = blocks.chunks(ARTICLES).collect();
         in_order(&pieces, self.workers(), |piece| make(piece), take)
     }
 
