@@ -185,7 +185,7 @@ fn file_name(path: &str) -> &str {
 /// checked, no text kept), then the workers, which read each article's text when they
 /// take it.
 pub fn run(paths: &[PathBuf], config: &Config) -> Output {
-    let index = ingest::index(paths, &config.ingest);
+    let index = ingest::index(paths, &config.ingest, config.workers());
     timings::done("index");
     let analysed = analyse_all(index.pending, config);
     timings::done("analyse");

@@ -13,11 +13,10 @@ use std::ffi::OsStr;
 use std::fs;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 use std::sync::Arc;
 
 use super::manifest::{self, Manifest};
-use super::{Context, InputError, Loader, Place, decode, jsonl};
+use super::{Context, Index, IngestOptions, InputError, Loader, Place, decode, jsonl};
 
 /// The extensions taken from a directory.
 const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
@@ -26,7 +25,88 @@ const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
 struct Scope {
     /// How many path components below the walk's root its directory is.
     depth: usize,
-    manifest: Rc<Manifest>,
+    manifest: Arc<Manifest>,
+}
+
+/// A file the walk found, read later on one of the index pass's threads
+/// ([`FileJob::read`]), with what its manifests declare for it.
+pub(super) struct FileJob {
+    path: PathBuf,
+    id: String,
+    /// The file's size when the walk found it.
+    len: u64,
+    /// A regular file (read again by the read pass), not a FIFO or device given by name.
+    is_file: bool,
+    declared: Declared,
+}
+
+/// The manifests that declare something for a file: the one whose `[[article]]` entry
+/// names it (with that name), and those whose `[defaults]` apply, innermost first.
+struct Declared {
+    entry: Option<(Arc<Manifest>, String)>,
+    defaults: Vec<Arc<Manifest>>,
+}
+
+impl Declared {
+    fn context(&self) -> Context<'_> {
+        Context {
+            entry: self.entry.as_ref().and_then(|(m, name)| m.entries.get(name)),
+            defaults: self.defaults.iter().map(|m| &m.defaults).collect(),
+        }
+    }
+}
+
+impl FileJob {
+    /// Reads one file, as JSONL or as a text article: what it holds, or why it cannot be read.
+    pub(super) fn read(&self, options: &IngestOptions) -> Index {
+        let FileJob {
+            path,
+            id,
+            len,
+            is_file,
+            declared,
+        } = self;
+        let mut index = Index::default();
+        let display = path.display().to_string();
+        let is_jsonl = has_extension(path, &["jsonl"]);
+        // Checked before reading so a huge file is never loaded; a JSONL file is many
+        // articles, so its limit applies per record (and line) instead.
+        if let (false, Err(error)) = (is_jsonl, decode::check_size(*len, &display, options)) {
+            index.errors.push(error);
+            return index;
+        }
+        let file = match fs::File::open(path) {
+            Ok(file) => file,
+            Err(e) => {
+                index.errors.push(decode::unreadable(&display, &e));
+                return index;
+            }
+        };
+        // The read pass reads a regular file again; a FIFO or a device given by name
+        // cannot be, so its articles keep their text.
+        let again = is_file.then_some(path);
+        if is_jsonl {
+            let again = again.map(|path| Arc::from(path.as_path()));
+            jsonl::read(BufReader::new(file), &display, id, again, options, &mut index);
+        } else {
+            match decode::read_article(file, &display, options) {
+                Ok(bytes) => {
+                    let place = again.map(|path| Place::File(path.to_path_buf()));
+                    super::text_article(
+                        &mut index,
+                        options,
+                        bytes,
+                        &display,
+                        id.clone(),
+                        &declared.context(),
+                        place,
+                    );
+                }
+                Err(error) => index.errors.push(error),
+            }
+        }
+        index
+    }
 }
 
 impl Loader<'_> {
@@ -54,11 +134,20 @@ impl Loader<'_> {
         let parent = path.parent().unwrap_or(Path::new(""));
         let manifest = self.manifest(parent);
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let context = Context {
-            entry: manifest.as_ref().zip(name).and_then(|(m, name)| m.entries.get(&name)),
-            defaults: manifest.iter().map(|m| &m.defaults).collect(),
+        let declared = Declared {
+            entry: manifest
+                .clone()
+                .zip(name)
+                .filter(|(m, name)| m.entries.contains_key(name)),
+            defaults: manifest.into_iter().collect(),
         };
-        self.file(path, stem(path), &metadata, &context);
+        self.put_off(FileJob {
+            path: path.to_path_buf(),
+            id: stem(path),
+            len: metadata.len(),
+            is_file: metadata.is_file(),
+            declared,
+        });
     }
 
     /// Walks `dir`, whose path below the walk's root is `rel`.
@@ -130,14 +219,23 @@ impl Loader<'_> {
                 }
                 id.push_str(&stem(&path));
                 // Innermost manifest first: the closest one knows the file best.
-                let context = Context {
-                    entry: scopes
-                        .iter()
-                        .rev()
-                        .find_map(|s| s.manifest.entries.get(&rel[s.depth..].join("/"))),
-                    defaults: scopes.iter().rev().map(|s| &s.manifest.defaults).collect(),
+                let declared = Declared {
+                    entry: scopes.iter().rev().find_map(|s| {
+                        let name = rel[s.depth..].join("/");
+                        s.manifest
+                            .entries
+                            .contains_key(&name)
+                            .then(|| (s.manifest.clone(), name))
+                    }),
+                    defaults: scopes.iter().rev().map(|s| s.manifest.clone()).collect(),
                 };
-                self.file(&path, id, &metadata, &context);
+                self.put_off(FileJob {
+                    path,
+                    id,
+                    len: metadata.len(),
+                    is_file: true,
+                    declared,
+                });
             }
             rel.pop();
         }
@@ -146,46 +244,9 @@ impl Loader<'_> {
         }
     }
 
-    /// Reads one file, as JSONL or as a text article.
-    fn file(&mut self, path: &Path, id: String, metadata: &fs::Metadata, context: &Context) {
-        let display = path.display().to_string();
-        let is_jsonl = has_extension(path, &["jsonl"]);
-        // Checked before reading so a huge file is never loaded; a JSONL file is many
-        // articles, so its limit applies per record (and line) instead.
-        if let (false, Err(error)) = (is_jsonl, decode::check_size(metadata.len(), &display, self.options)) {
-            return self.error(error);
-        }
-        let file = match fs::File::open(path) {
-            Ok(file) => file,
-            Err(e) => return self.error(decode::unreadable(&display, &e)),
-        };
-        // The read pass reads a regular file again; a FIFO or a device given by name
-        // cannot be, so its articles keep their text.
-        let again = metadata.is_file().then_some(path);
-        if is_jsonl {
-            let again = again.map(Arc::from);
-            jsonl::read(
-                BufReader::new(file),
-                &display,
-                &id,
-                again,
-                self.options,
-                &mut self.index,
-            );
-        } else {
-            match decode::read_article(file, &display, self.options) {
-                Ok(bytes) => {
-                    let place = again.map(|path| Place::File(path.to_path_buf()));
-                    self.text_article(bytes, &display, id, context, place);
-                }
-                Err(error) => self.error(error),
-            }
-        }
-    }
-
     /// The manifest of `dir`, read once per load; `None` when there is none or it is
     /// broken (reported once).
-    fn manifest(&mut self, dir: &Path) -> Option<Rc<Manifest>> {
+    fn manifest(&mut self, dir: &Path) -> Option<Arc<Manifest>> {
         let file = dir.join(manifest::FILE_NAME);
         // `Path::new("").join(..)` names the manifest as the user would; the file system
         // needs a real directory for a file given without one.
@@ -208,7 +269,7 @@ impl Loader<'_> {
             .and_then(|bytes| decode::utf8(bytes, &display))
             .and_then(|text| manifest::parse(&text, &display, fs_dir));
         let manifest = match read {
-            Ok(manifest) => Some(Rc::new(manifest)),
+            Ok(manifest) => Some(Arc::new(manifest)),
             Err(mut error) => {
                 if !error.hint.contains(manifest::FALLBACK) {
                     error.hint = match error.hint.as_str() {

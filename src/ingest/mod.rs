@@ -6,12 +6,16 @@
 //! [`InputError`] for every input that had to be skipped (or a warning for one that was
 //! read with something ignored).
 //!
-//! Two passes, so a run never holds the corpus: the *index* pass ([`index`], serial, in
-//! discovery order) reads every input with every check and message, and keeps of each
+//! Two passes, so a run never holds the corpus: the *index* pass ([`index`]) reads every
+//! input with every check and message, and keeps of each
 //! article a [`Pending`]: its record without the text, and where to read the text again
 //! (a file, or a JSONL file's byte range) with the text's length and hash. The *read*
 //! pass ([`Pending::read`], on the pipeline's workers) reads it again, decodes it the same
 //! way and checks it is the text indexed; a file changed in between is an `InputError`.
+//! The index pass walks the directories on one thread and puts each file off; the files
+//! are then read on the run's threads, a batch each, and what they hold is taken in
+//! discovery order, so the index (errors and warnings too) is the same at any thread
+//! count.
 //! Ids are known only after reading (front matter, manifest, JSONL record), so renaming
 //! duplicates and sorting happen on the index. [`load`] and [`read_stdin`] are the two
 //! passes back to back, for callers that want every article at once.
@@ -62,6 +66,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use fields::Fields;
 pub use pending::Pending;
@@ -294,8 +299,8 @@ impl InputError {
 /// `.md` and `.jsonl`), and `-` for standard input. Every input is read and checked, in
 /// discovery order, with every error and warning, but only each article's record and the
 /// place of its text are kept (the text itself only for a stream: see [`Pending`]).
-pub fn index(paths: &[PathBuf], options: &IngestOptions) -> Index {
-    let mut loader = Loader::new(options);
+pub fn index(paths: &[PathBuf], options: &IngestOptions, threads: usize) -> Index {
+    let mut loader = Loader::new(options, threads);
     for path in paths {
         if path.as_os_str() == "-" {
             loader.stdin(std::io::stdin().lock());
@@ -308,13 +313,13 @@ pub fn index(paths: &[PathBuf], options: &IngestOptions) -> Index {
 
 /// Reads every article behind `paths` (see [`index`]) into memory at once.
 pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
-    index(paths, options).read_all()
+    index(paths, options, 1).read_all()
 }
 
 /// Reads one input from `reader` as `load` reads `-`: JSONL when its first non-whitespace
 /// character is `{`, otherwise one text article with id `stdin` and path `-`.
 pub fn read_stdin(reader: impl Read, options: &IngestOptions) -> Corpus {
-    let mut loader = Loader::new(options);
+    let mut loader = Loader::new(options, 1);
     loader.stdin(reader);
     loader.finish().read_all()
 }
@@ -378,14 +383,31 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     }
 }
 
+/// Files read by one thread before the next batch is handed over (a text file is some
+/// 30 µs of work, less than handing it over costs).
+const FILES_PER_BATCH: usize = 64;
+
 /// The state of one index pass: what has been found so far, in discovery order.
 struct Loader<'a> {
     options: &'a IngestOptions,
+    /// What was found since the last file was put off (errors of the walk, standard input).
     index: Index,
+    /// Everything found, in discovery order: what was found at once, and the files the
+    /// walk put off, which `finish` reads on `threads` threads.
+    steps: Vec<Step>,
+    threads: usize,
     /// Manifests already read, by canonical directory, so a directory given twice (or a
     /// file given beside its directory) reports a broken manifest once. `None`: the
     /// directory has no usable manifest.
-    manifests: HashMap<PathBuf, Option<std::rc::Rc<manifest::Manifest>>>,
+    manifests: HashMap<PathBuf, Option<Arc<manifest::Manifest>>>,
+}
+
+/// One step of the index pass, in discovery order.
+enum Step {
+    /// Found at once: the walk's own errors and warnings, or standard input.
+    Found(Index),
+    /// A file to read.
+    File(discover::FileJob),
 }
 
 /// What the surroundings of a text file declare for it.
@@ -398,16 +420,32 @@ struct Context<'m> {
 }
 
 impl<'a> Loader<'a> {
-    fn new(options: &'a IngestOptions) -> Self {
+    fn new(options: &'a IngestOptions, threads: usize) -> Self {
         Loader {
             options,
             index: Index::default(),
+            steps: Vec::new(),
+            threads,
             manifests: HashMap::new(),
         }
     }
 
     fn error(&mut self, error: InputError) {
         self.index.errors.push(error);
+    }
+
+    /// Puts off reading a file the walk found until `finish`, after what was found before it.
+    fn put_off(&mut self, job: discover::FileJob) {
+        self.flush();
+        self.steps.push(Step::File(job));
+    }
+
+    /// What was found since the last step, as a step of its own.
+    fn flush(&mut self) {
+        let found = std::mem::take(&mut self.index);
+        if !(found.pending.is_empty() && found.errors.is_empty() && found.warnings.is_empty()) {
+            self.steps.push(Step::Found(found));
+        }
     }
 
     /// Reads standard input as JSONL (streamed, a line at a time) when its first
@@ -446,57 +484,57 @@ impl<'a> Loader<'a> {
             );
         } else {
             match decode::read_article(input, "-", self.options) {
-                Ok(bytes) => self.text_article(bytes, "-", "stdin".to_string(), &Context::default(), None),
+                Ok(bytes) => text_article(
+                    &mut self.index,
+                    self.options,
+                    bytes,
+                    "-",
+                    "stdin".to_string(),
+                    &Context::default(),
+                    None,
+                ),
                 Err(error) => self.error(error),
             }
         }
     }
 
-    /// Reads a text article from its bytes and adds it, to be read again at `place` (its
-    /// text kept when there is none), or reports why it cannot be read.
-    fn text_article(&mut self, bytes: Vec<u8>, path: &str, id: String, context: &Context, place: Option<Place>) {
-        match self.build_text_article(bytes, path, id, context) {
-            Ok(article) => self.index.pending.push(Pending::new(article, place)),
-            Err(error) => self.error(error),
-        }
-    }
-
-    fn build_text_article(
-        &mut self,
-        bytes: Vec<u8>,
-        path: &str,
-        id: String,
-        context: &Context,
-    ) -> Result<Article, InputError> {
-        decode::check_size(bytes.len() as u64, path, self.options)?;
-        decode::check_binary(&bytes, path)?;
-        let text = decode::utf8(bytes, path)?;
-        if decode::is_blank(&text) {
-            return Err(InputError::new(path, "is empty", decode::EMPTY_HINT));
-        }
-        let front = front_matter::parse(&text, path, &mut self.index.warnings)?;
-        if decode::is_blank(&text[front.body..]) {
-            return Err(InputError::new(
-                path,
-                "is empty after its front matter",
-                decode::EMPTY_HINT,
-            ));
-        }
-        let mut layers = vec![(Origin::FrontMatter, &front.fields)];
-        layers.extend(context.entry.map(|entry| (Origin::Manifest, entry)));
-        layers.extend(context.defaults.iter().map(|d| (Origin::Manifest, *d)));
-        let (declared_id, meta) = fields::merge(&layers, &text[front.body..]);
-        Ok(Article {
-            id: declared_id.unwrap_or(id),
-            path: path.to_string(),
-            body: front.body,
-            text,
-            meta,
-        })
-    }
-
-    /// Renames duplicate ids in discovery order (the first keeps its id) and sorts.
+    /// Reads the files put off, on the pass's threads, takes every step in discovery
+    /// order, renames duplicate ids in that order (the first keeps its id) and sorts.
     fn finish(mut self) -> Index {
+        self.flush();
+        let options = self.options;
+        // A file is read on a thread; what was found at once is taken as its turn comes.
+        let (files, mut found): (Vec<_>, Vec<_>) = std::mem::take(&mut self.steps)
+            .into_iter()
+            .map(|step| match step {
+                Step::File(job) => (Some(job), None),
+                Step::Found(index) => (None, Some(index)),
+            })
+            .unzip();
+        let mut turn = 0;
+        // Files go to threads a batch at a time: one file is too little work to hand over.
+        let batches: Vec<_> = files.chunks(FILES_PER_BATCH).collect();
+        // Neither side fails: every problem with a file is an `InputError` in its part.
+        let _infallible = crate::parallel::in_order(
+            &batches,
+            self.threads,
+            |batch| {
+                Ok(batch
+                    .iter()
+                    .map(|job| job.as_ref().map(|job| job.read(options)))
+                    .collect::<Vec<_>>())
+            },
+            |parts| {
+                for part in parts {
+                    let part = part.or_else(|| found[turn].take()).unwrap_or_default();
+                    turn += 1;
+                    self.index.pending.extend(part.pending);
+                    self.index.errors.extend(part.errors);
+                    self.index.warnings.extend(part.warnings);
+                }
+                Ok(())
+            },
+        );
         let mut taken: HashMap<String, String> = self
             .index
             .pending
@@ -529,4 +567,56 @@ impl<'a> Loader<'a> {
         self.index.pending.sort_by(|a, b| a.record.id.cmp(&b.record.id));
         self.index
     }
+}
+
+/// Reads a text article from its bytes and adds it to `index`, to be read again at `place`
+/// (its text kept when there is none), or reports why it cannot be read.
+fn text_article(
+    index: &mut Index,
+    options: &IngestOptions,
+    bytes: Vec<u8>,
+    path: &str,
+    id: String,
+    context: &Context,
+    place: Option<Place>,
+) {
+    match build_text_article(&mut index.warnings, options, bytes, path, id, context) {
+        Ok(article) => index.pending.push(Pending::new(article, place)),
+        Err(error) => index.errors.push(error),
+    }
+}
+
+fn build_text_article(
+    warnings: &mut Vec<InputError>,
+    options: &IngestOptions,
+    bytes: Vec<u8>,
+    path: &str,
+    id: String,
+    context: &Context,
+) -> Result<Article, InputError> {
+    decode::check_size(bytes.len() as u64, path, options)?;
+    decode::check_binary(&bytes, path)?;
+    let text = decode::utf8(bytes, path)?;
+    if decode::is_blank(&text) {
+        return Err(InputError::new(path, "is empty", decode::EMPTY_HINT));
+    }
+    let front = front_matter::parse(&text, path, warnings)?;
+    if decode::is_blank(&text[front.body..]) {
+        return Err(InputError::new(
+            path,
+            "is empty after its front matter",
+            decode::EMPTY_HINT,
+        ));
+    }
+    let mut layers = vec![(Origin::FrontMatter, &front.fields)];
+    layers.extend(context.entry.map(|entry| (Origin::Manifest, entry)));
+    layers.extend(context.defaults.iter().map(|d| (Origin::Manifest, *d)));
+    let (declared_id, meta) = fields::merge(&layers, &text[front.body..]);
+    Ok(Article {
+        id: declared_id.unwrap_or(id),
+        path: path.to_string(),
+        body: front.body,
+        text,
+        meta,
+    })
 }

@@ -761,7 +761,7 @@ fn the_index_keeps_no_text_of_a_file_and_reading_gives_it_back() {
     let text = "---\noutlet: X\n---\r\nTitle\r\nBody.\r\n";
     let file = dir.write("a.txt", text);
     let feed = dir.write("b.jsonl", "\u{feff}{\"id\": \"r\", \"text\": \"Rec\\u00f6rd.\"}\n");
-    let index = index(&[file, feed], &IngestOptions::default());
+    let index = index(&[file, feed], &IngestOptions::default(), 1);
     assert!(index.errors.is_empty() && index.warnings.is_empty(), "{index:?}");
     assert!(index.pending.iter().all(|p| p.record.text.is_empty()), "{index:?}");
     assert_eq!(index.pending[0].record.body, "---\noutlet: X\n---\r\n".len());
@@ -776,7 +776,7 @@ fn a_file_changed_between_the_passes_is_an_error_and_the_others_are_still_read()
     let grown = dir.write("c.txt", "Charlie.");
     let vanished = dir.write("d.txt", "Delta.");
     dir.write("e.txt", "Echo.");
-    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default());
+    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default(), 1);
     assert_eq!(
         index.pending.iter().map(|p| p.record.id.as_str()).collect::<Vec<_>>(),
         ["a", "b", "c", "d", "e"]
@@ -810,7 +810,7 @@ fn a_jsonl_record_changed_between_the_passes_is_named_with_its_line() {
         "feed.jsonl",
         "{\"id\": \"one\", \"text\": \"First.\"}\n{\"id\": \"two\", \"text\": \"Second.\"}\n",
     );
-    let index = index(std::slice::from_ref(&feed), &IngestOptions::default());
+    let index = index(std::slice::from_ref(&feed), &IngestOptions::default(), 1);
     // Line 1 is unchanged (same bytes at the same offset); line 2's text is not.
     fs::write(
         &feed,
@@ -837,7 +837,7 @@ fn read_errors_come_after_the_index_errors_in_article_order() {
     let b = dir.write("b.txt", "Bravo.");
     let c = dir.write("c.txt", "Charlie.");
     dir.write("d.txt", "Delta.");
-    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default());
+    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default(), 1);
     // Changed in the opposite order to the ids: the errors still follow the ids.
     fs::remove_file(&c).unwrap();
     fs::remove_file(&b).unwrap();
@@ -885,4 +885,66 @@ fn duplicate_ids_across_a_directory_and_jsonl_are_renamed_and_each_reads_its_own
         ]
     );
     assert_eq!(corpus.warnings[1].path, format!("{}:1", show(&feed)));
+}
+
+/// Everything an index holds, as text: records in order, errors and warnings as printed.
+fn index_text(index: &Index) -> String {
+    let mut out = String::new();
+    for p in &index.pending {
+        out.push_str(&format!("{p:?}\n"));
+    }
+    for e in index.errors.iter().chain(&index.warnings) {
+        out.push_str(&format!("{e}\n"));
+    }
+    out
+}
+
+#[test]
+fn the_index_is_the_same_whatever_the_number_of_threads() {
+    // More files than one batch, so every thread reads some; bad files, duplicates, a
+    // manifest, front-matter warnings, JSONL and the walk's own errors among them.
+    let dir = TempDir::new();
+    dir.write(
+        "sub/corpus.toml",
+        "[defaults]\noutlet = \"Default Outlet\"\n\n[[article]]\nfile = \"f007.txt\"\nid = \"f003\"\n",
+    );
+    for k in 0..3 * FILES_PER_BATCH + 5 {
+        let contents = match k % 9 {
+            0 => b"\xFF\xFEa\x00".to_vec(),
+            3 => format!("---\nshade: {k}\n---\nText {k}.\n").into_bytes(),
+            5 => b"".to_vec(),
+            _ => format!("Text {k}.\n").into_bytes(),
+        };
+        let dir_name = if k % 4 == 0 { "sub" } else { "top" };
+        dir.write(&format!("{dir_name}/f{k:03}.txt"), contents);
+    }
+    dir.write(
+        "top/feed.jsonl",
+        "{\"id\": \"f010\", \"text\": \"fine\"}\n{\"id\": 3}\n",
+    );
+    let paths = [
+        dir.path().join("top"),
+        dir.path().join("missing"),
+        dir.path().join("sub"),
+        dir.path().join("top/f001.txt"),
+    ];
+    let one = index_text(&index(&paths, &IngestOptions::default(), 1));
+    for threads in [2, 3] {
+        assert_eq!(
+            index_text(&index(&paths, &IngestOptions::default(), threads)),
+            one,
+            "{threads} threads"
+        );
+    }
+    // The tree does hold what it is meant to test.
+    for expected in [
+        "is UTF-16",
+        "is empty",
+        "unknown front-matter key",
+        "duplicate id",
+        "no such file",
+        ":2:",
+    ] {
+        assert!(one.contains(expected), "{expected} missing from:\n{one}");
+    }
 }
