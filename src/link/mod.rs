@@ -146,107 +146,146 @@ pub fn link(
 ) -> Linked {
     let article_days: Vec<DayRange> = articles.iter().map(|a| a.published.map(day_range)).collect();
     let days = |i: usize| article_days[inputs[i].article];
-    // The frames' keys, borrowed; `resolved` owns only those linking changes.
-    let keys = inputs.iter().map(|i| (i.frame.predicate, &i.frame.values));
-    // Underspecified frames (a role missing, or a region where others name a place in
-    // it) join the one more specific key that agrees with them.
+    // Each distinct key numbered once, in first-seen order: from here on a frame's key is
+    // hashed and compared as its number, not as its ids (a run has far fewer keys than
+    // frames).
+    let mut number: HashMap<(usize, &[Value]), usize> = HashMap::default();
+    let mut distinct: Vec<(usize, &Vec<Value>)> = Vec::new();
+    let key_of: Vec<usize> = inputs
+        .iter()
+        .map(|input| {
+            let (pred, values) = (input.frame.predicate, &input.frame.values);
+            *number.entry((pred, values.as_slice())).or_insert_with(|| {
+                distinct.push((pred, values));
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    // Underspecified keys (a role missing, or a region where others name a place in it)
+    // join the one more specific key that agrees with them.
     let regions = Regions::new(lexicon);
-    let specific: Vec<bool> = keys
-        .clone()
+    let specific: Vec<bool> = distinct
+        .iter()
         .map(|(_, v)| v.iter().all(|x| x.as_ref().is_some_and(|x| !regions.is_region(x))))
         .collect();
-    // The specific keys of each predicate, each with the dates of its frames: an
-    // underspecified frame looks only among its predicate's keys, not at every frame.
-    let mut specific_keys: BTreeMap<usize, BTreeMap<&Vec<Value>, Vec<DayRange>>> = BTreeMap::new();
-    for (i, (pred, values)) in keys.clone().enumerate() {
-        if specific[i] {
-            specific_keys
-                .entry(pred)
-                .or_default()
-                .entry(values)
-                .or_default()
-                .push(days(i));
+    // The specific keys of each predicate, each with the dates of its frames (each date
+    // once): an underspecified frame looks only among its predicate's keys, not at every
+    // frame.
+    let mut dates: Vec<Vec<DayRange>> = vec![Vec::new(); distinct.len()];
+    for (i, &k) in key_of.iter().enumerate() {
+        if specific[k] {
+            dates[k].push(days(i));
         }
     }
-    // A key's frames share few dates: each checked once.
-    for dates in specific_keys.values_mut().flat_map(BTreeMap::values_mut) {
-        dates.sort_unstable();
-        dates.dedup();
+    let mut specific_keys: BTreeMap<usize, BTreeMap<&Vec<Value>, Vec<DayRange>>> = BTreeMap::new();
+    for (k, &(pred, values)) in distinct.iter().enumerate() {
+        if specific[k] {
+            let mut dates = std::mem::take(&mut dates[k]);
+            dates.sort_unstable();
+            dates.dedup();
+            specific_keys.entry(pred).or_default().insert(values, dates);
+        }
     }
+    drop(dates);
     let index = SpecificIndex::new(&specific_keys, &regions);
     // The key an underspecified frame joins, decided once per distinct key and date.
-    let mut asked: HashMap<Dated<'_>, usize> = HashMap::default();
+    let mut asked: HashMap<(usize, DayRange), usize> = HashMap::default();
     let mut queries: Vec<Dated<'_>> = Vec::new();
+    let mut query_key: Vec<usize> = Vec::new();
     let mut query_of = vec![usize::MAX; inputs.len()];
-    for (i, (pred, values)) in keys.clone().enumerate() {
-        if !specific[i] {
-            query_of[i] = *asked.entry((pred, values, days(i))).or_insert_with(|| {
+    for (i, &k) in key_of.iter().enumerate() {
+        if !specific[k] {
+            query_of[i] = *asked.entry((k, days(i))).or_insert_with(|| {
+                let (pred, values) = distinct[k];
                 queries.push((pred, values, days(i)));
+                query_key.push(k);
                 queries.len() - 1
             });
         }
     }
     drop(asked);
-    let joins = joins(&queries, &index, &regions, window_days, threads);
-    drop((queries, index));
-    let mut resolved: Vec<Cow<'_, [Value]>> = keys.clone().map(|(_, v)| Cow::Borrowed(v.as_slice())).collect();
+    let joins = joins(&queries, &query_key, &index, &regions, window_days, threads);
+    // The number of the key each query joins (a specific key: numbered already).
+    let joined_key: Vec<Option<usize>> = queries
+        .iter()
+        .zip(&joins)
+        .map(|(&(pred, _, _), best)| {
+            let k = best.and_then(|b| number.get(&(pred, b.as_slice())).copied());
+            debug_assert_eq!(k.is_some(), best.is_some(), "a joined key is a frame's key");
+            k
+        })
+        .collect();
+    drop((queries, query_key, index));
+    let mut resolved: Vec<Cow<'_, [Value]>> = inputs
+        .iter()
+        .map(|i| Cow::Borrowed(i.frame.values.as_slice()))
+        .collect();
+    // The number of each frame's key after linking; `usize::MAX` until a focused key is
+    // numbered, below.
+    let mut resolved_key = key_of;
     let mut unified = vec![false; inputs.len()];
     let mut focused = vec![false; inputs.len()];
     // The focus places filled in, each allocated once.
     let mut focus_ids: HashMap<&str, Arc<str>> = HashMap::default();
-    for (i, (pred, values)) in keys.enumerate() {
-        if specific[i] {
+    for (i, input) in inputs.iter().enumerate() {
+        if specific[resolved_key[i]] {
             continue;
         }
-        if let Some(best) = joins[query_of[i]] {
+        if let (Some(best), Some(k)) = (joins[query_of[i]], joined_key[query_of[i]]) {
             resolved[i] = Cow::Borrowed(best.as_slice());
+            resolved_key[i] = k;
             unified[i] = true;
             continue;
         }
         // No claim to join: a frame that names no place is about the place its article is
         // about (rule PLACE/ARTICLE_FOCUS).
+        let (pred, values) = (input.frame.predicate, &input.frame.values);
         let p = &lexicon.entries.predicates[pred].entry;
         if let (Some(k), Some(focus)) = (
             p.key.iter().position(|r| *r == ArgRole::Place),
-            &articles[inputs[i].article].focus,
+            &articles[input.article].focus,
         ) && values[k].is_none()
         {
             let focus = focus_ids.entry(focus).or_insert_with(|| Arc::from(*focus));
             resolved[i].to_mut()[k] = Some(focus.clone());
+            resolved_key[i] = usize::MAX;
             focused[i] = true;
         }
     }
     // The joins go before the claims are made: on a large run they are as large.
-    drop((joins, query_of));
+    drop((joins, joined_key, query_of));
     drop(specific_keys);
-    // Group by key, then cut each group into episodes by date. A frame that says none of
-    // its key roles ("clashes broke out") joins nothing: "somewhere" is not one place.
-    // (Ordered as the predicate id, then the values, then the article; borrowed.) Found
-    // by hash, then the distinct keys sorted once: a run has far fewer keys than frames.
-    let mut group_of: HashMap<GroupKey<'_>, usize> = HashMap::default();
-    let mut groups: Vec<(GroupKey<'_>, Vec<usize>)> = Vec::new();
-    for (i, values) in resolved.iter().enumerate() {
-        let id = lexicon.entries.predicates[inputs[i].frame.predicate]
-            .entry
-            .id
-            .get_ref()
-            .as_str();
-        let roles = &values[..values.len() - 1];
-        // ("the battle began" and "denied that any battle had begun" in one article are
-        // one event; across articles, nothing says so.)
-        let apart = (!roles.is_empty() && roles.iter().all(Option::is_none)).then_some(articles[inputs[i].article].id);
-        let key: GroupKey<'_> = (id, values, apart);
-        match group_of.entry(key) {
-            std::collections::hash_map::Entry::Occupied(at) => groups[*at.get()].1.push(i),
-            std::collections::hash_map::Entry::Vacant(at) => {
-                at.insert(groups.len());
-                groups.push((key, vec![i]));
-            }
+    // A key the focus made: the number of the same key among the frames', or a new one.
+    let mut made: HashMap<(usize, &[Value]), usize> = HashMap::default();
+    for (i, input) in inputs.iter().enumerate() {
+        if resolved_key[i] == usize::MAX {
+            let key = (input.frame.predicate, &*resolved[i]);
+            let next = distinct.len() + made.len();
+            resolved_key[i] = number
+                .get(&key)
+                .copied()
+                .unwrap_or_else(|| *made.entry(key).or_insert(next));
         }
     }
-    drop(group_of);
-    // Distinct keys: an unstable sort orders them as a map would.
-    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    drop((number, specific));
+    // Frames are one claim when their predicate ids agree (two lexicon files may each
+    // define a predicate of one id): each key's number as a claim's key, the first of its
+    // predicate id and values.
+    let mut keys: Vec<(usize, &[Value])> = distinct.iter().map(|&(p, v)| (p, v.as_slice())).collect();
+    keys.resize(distinct.len() + made.len(), (0, &[]));
+    for (key, k) in made {
+        keys[k] = key;
+    }
+    let mut first_of_id: HashMap<(&str, &[Value]), usize> = HashMap::default();
+    let claim_key: Vec<usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(k, &(pred, values))| {
+            let id = lexicon.entries.predicates[pred].entry.id.get_ref().as_str();
+            *first_of_id.entry((id, values)).or_insert(k)
+        })
+        .collect();
+    drop((first_of_id, keys, distinct));
     // Frames of a day are ordered by their article's id: its rank, compared as a number.
     let mut by_id: Vec<usize> = (0..articles.len()).collect();
     by_id.sort_by(|&a, &b| articles[a].id.cmp(articles[b].id));
@@ -260,6 +299,34 @@ pub fn link(
             u32::try_from(r + 1).unwrap_or(u32::MAX)
         };
     }
+    // Group by key, then cut each group into episodes by date. A frame that says none of
+    // its key roles ("clashes broke out") joins nothing: "somewhere" is not one place.
+    // Found by the key's number (and the article's rank, for such a frame), then the
+    // distinct groups sorted once, as the predicate id, the values, then the article.
+    let mut group_of: HashMap<(usize, Option<u32>), usize> = HashMap::default();
+    let mut groups: Vec<(GroupKey<'_>, Vec<usize>)> = Vec::new();
+    for (i, values) in resolved.iter().enumerate() {
+        let roles = &values[..values.len() - 1];
+        // ("the battle began" and "denied that any battle had begun" in one article are
+        // one event; across articles, nothing says so.)
+        let apart = !roles.is_empty() && roles.iter().all(Option::is_none);
+        let article = inputs[i].article;
+        match group_of.entry((claim_key[resolved_key[i]], apart.then_some(rank[article]))) {
+            std::collections::hash_map::Entry::Occupied(at) => groups[*at.get()].1.push(i),
+            std::collections::hash_map::Entry::Vacant(at) => {
+                at.insert(groups.len());
+                let id = lexicon.entries.predicates[inputs[i].frame.predicate]
+                    .entry
+                    .id
+                    .get_ref()
+                    .as_str();
+                groups.push(((id, values, apart.then_some(articles[article].id)), vec![i]));
+            }
+        }
+    }
+    drop((group_of, resolved_key, claim_key));
+    // Distinct keys: an unstable sort orders them as a map would.
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let names = DisplayNames::new(lexicon);
     let mut linked = Linked {
         claim_of: vec![usize::MAX; inputs.len()],
@@ -400,21 +467,23 @@ fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Join<'v> {
 
 /// The key each query (an underspecified key at a date) joins: the broadest of the
 /// specific keys that agree with it within the window, if one contains all the others.
-/// The queries of one key share its agreeing keys (`ByDate`, made once per key); the
+/// `query_key` is each query's key number. The queries of one key share its agreeing
+/// keys (`ByDate`, made once per key); the
 /// keys are dealt to `threads` threads in turn (`parallel::in_order`), and each answer
 /// lands at its query.
 fn joins<'v>(
     queries: &[Dated<'v>],
+    query_key: &[usize],
     index: &SpecificIndex<'_, 'v>,
     regions: &Regions,
     window: i64,
     threads: usize,
 ) -> Vec<Join<'v>> {
     // The queries of each distinct key, in first-asked order.
-    let mut key_at: HashMap<(usize, &Vec<Value>), usize> = HashMap::default();
+    let mut key_at: HashMap<usize, usize> = HashMap::default();
     let mut by_key: Vec<Vec<usize>> = Vec::new();
-    for (q, &(pred, values, _)) in queries.iter().enumerate() {
-        let k = *key_at.entry((pred, values)).or_insert_with(|| {
+    for (q, &key) in query_key.iter().enumerate() {
+        let k = *key_at.entry(key).or_insert_with(|| {
             by_key.push(Vec::new());
             by_key.len() - 1
         });
