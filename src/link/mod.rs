@@ -191,20 +191,26 @@ pub fn link(
     // The key an underspecified frame joins, decided once per distinct key and date.
     let mut asked: HashMap<(usize, DayRange), usize> = HashMap::default();
     let mut queries: Vec<Dated<'_>> = Vec::new();
-    let mut query_key: Vec<usize> = Vec::new();
     let mut query_of = vec![usize::MAX; inputs.len()];
+    // The queries of each key (in first-asked order), which share its agreeing keys.
+    let mut by_key: Vec<Vec<usize>> = Vec::new();
+    let mut key_queries = vec![usize::MAX; distinct.len()];
     for (i, &k) in key_of.iter().enumerate() {
         if !specific[k] {
             query_of[i] = *asked.entry((k, days(i))).or_insert_with(|| {
                 let (pred, values) = distinct[k];
                 queries.push((pred, values, days(i)));
-                query_key.push(k);
+                if key_queries[k] == usize::MAX {
+                    key_queries[k] = by_key.len();
+                    by_key.push(Vec::new());
+                }
+                by_key[key_queries[k]].push(queries.len() - 1);
                 queries.len() - 1
             });
         }
     }
-    drop(asked);
-    let joins = joins(&queries, &query_key, &index, &regions, window_days, threads);
+    drop((asked, key_queries));
+    let joins = joins(&queries, &by_key, &index, &regions, window_days, threads);
     // The number of the key each query joins (a specific key: numbered already).
     let joined_key: Vec<Option<usize>> = queries
         .iter()
@@ -215,7 +221,7 @@ pub fn link(
             k
         })
         .collect();
-    drop((queries, query_key, index));
+    drop((queries, by_key, index));
     let mut resolved: Vec<Cow<'_, [Value]>> = inputs
         .iter()
         .map(|i| Cow::Borrowed(i.frame.values.as_slice()))
@@ -255,37 +261,33 @@ pub fn link(
     // The joins go before the claims are made: on a large run they are as large.
     drop((joins, joined_key, query_of));
     drop(specific_keys);
-    // A key the focus made: the number of the same key among the frames', or a new one.
-    let mut made: HashMap<(usize, &[Value]), usize> = HashMap::default();
-    for (i, input) in inputs.iter().enumerate() {
-        if resolved_key[i] == usize::MAX {
-            let key = (input.frame.predicate, &*resolved[i]);
-            let next = distinct.len() + made.len();
-            resolved_key[i] = number
-                .get(&key)
-                .copied()
-                .unwrap_or_else(|| *made.entry(key).or_insert(next));
-        }
-    }
     drop((number, specific));
     // Frames are one claim when their predicate ids agree (two lexicon files may each
-    // define a predicate of one id): each key's number as a claim's key, the first of its
-    // predicate id and values.
-    let mut keys: Vec<(usize, &[Value])> = distinct.iter().map(|&(p, v)| (p, v.as_slice())).collect();
-    keys.resize(distinct.len() + made.len(), (0, &[]));
-    for (key, k) in made {
-        keys[k] = key;
-    }
-    let mut first_of_id: HashMap<(&str, &[Value]), usize> = HashMap::default();
-    let claim_key: Vec<usize> = keys
+    // define a predicate of one id) and so do their values: each frame's claim number is
+    // the first key number of its id and values, or, for a key the focus made that no
+    // frame has, a new one.
+    let id_of = |pred: usize| lexicon.entries.predicates[pred].entry.id.get_ref().as_str();
+    let mut claim_number: HashMap<(&str, &[Value]), usize> = HashMap::default();
+    let claim_key: Vec<usize> = distinct
         .iter()
         .enumerate()
-        .map(|(k, &(pred, values))| {
-            let id = lexicon.entries.predicates[pred].entry.id.get_ref().as_str();
-            *first_of_id.entry((id, values)).or_insert(k)
+        .map(|(k, &(pred, values))| *claim_number.entry((id_of(pred), values.as_slice())).or_insert(k))
+        .collect();
+    let mut next = distinct.len();
+    let claim: Vec<usize> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| match resolved_key[i] {
+            usize::MAX => *claim_number
+                .entry((id_of(input.frame.predicate), &*resolved[i]))
+                .or_insert_with(|| {
+                    next += 1;
+                    next - 1
+                }),
+            k => claim_key[k],
         })
         .collect();
-    drop((first_of_id, keys, distinct));
+    drop((claim_number, claim_key, resolved_key, distinct));
     // Frames of a day are ordered by their article's id: its rank, compared as a number.
     let mut by_id: Vec<usize> = (0..articles.len()).collect();
     by_id.sort_by(|&a, &b| articles[a].id.cmp(articles[b].id));
@@ -311,20 +313,16 @@ pub fn link(
         // one event; across articles, nothing says so.)
         let apart = !roles.is_empty() && roles.iter().all(Option::is_none);
         let article = inputs[i].article;
-        match group_of.entry((claim_key[resolved_key[i]], apart.then_some(rank[article]))) {
+        match group_of.entry((claim[i], apart.then_some(rank[article]))) {
             std::collections::hash_map::Entry::Occupied(at) => groups[*at.get()].1.push(i),
             std::collections::hash_map::Entry::Vacant(at) => {
                 at.insert(groups.len());
-                let id = lexicon.entries.predicates[inputs[i].frame.predicate]
-                    .entry
-                    .id
-                    .get_ref()
-                    .as_str();
+                let id = id_of(inputs[i].frame.predicate);
                 groups.push(((id, values, apart.then_some(articles[article].id)), vec![i]));
             }
         }
     }
-    drop((group_of, resolved_key, claim_key));
+    drop((group_of, claim));
     // Distinct keys: an unstable sort orders them as a map would.
     groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let names = DisplayNames::new(lexicon);
@@ -467,29 +465,18 @@ fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Join<'v> {
 
 /// The key each query (an underspecified key at a date) joins: the broadest of the
 /// specific keys that agree with it within the window, if one contains all the others.
-/// `query_key` is each query's key number. The queries of one key share its agreeing
-/// keys (`ByDate`, made once per key); the
+/// `by_key` lists the queries of each key, which share its agreeing keys (`ByDate`,
+/// made once per key); the
 /// keys are dealt to `threads` threads in turn (`parallel::in_order`), and each answer
 /// lands at its query.
 fn joins<'v>(
     queries: &[Dated<'v>],
-    query_key: &[usize],
+    by_key: &[Vec<usize>],
     index: &SpecificIndex<'_, 'v>,
     regions: &Regions,
     window: i64,
     threads: usize,
 ) -> Vec<Join<'v>> {
-    // The queries of each distinct key, in first-asked order.
-    let mut key_at: HashMap<usize, usize> = HashMap::default();
-    let mut by_key: Vec<Vec<usize>> = Vec::new();
-    for (q, &key) in query_key.iter().enumerate() {
-        let k = *key_at.entry(key).or_insert_with(|| {
-            by_key.push(Vec::new());
-            by_key.len() - 1
-        });
-        by_key[k].push(q);
-    }
-    drop(key_at);
     // A key's answers, at their queries (`ByDate` made once for all of them).
     let answer = |qs: &Vec<usize>, answers: &mut Vec<(usize, Join<'v>)>| {
         let (pred, values, _) = queries[qs[0]];
