@@ -77,7 +77,7 @@ fn main() {
         let started = Instant::now();
         analyses = input
             .into_iter()
-            .map(|a| pipeline::analyze(a, &config))
+            .map(|a| pipeline::analyze(a, &config.lexicon))
             .collect::<Vec<Analysis>>();
         analyze = analyze.min(started.elapsed().as_secs_f64());
     }

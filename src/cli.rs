@@ -12,7 +12,7 @@
 use crate::eval;
 use crate::ingest::IngestOptions;
 use crate::lexicon::Lexicon;
-use crate::pipeline::{self, Config, Output, Spill};
+use crate::pipeline::{self, Config, Keep, Output};
 use crate::report;
 use crate::writeback::{self, Writeback};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -298,6 +298,11 @@ pub fn main() -> i32 {
         );
         return EXIT_USAGE;
     }
+    // The process's threads, set once: every parallel stage runs on this pool.
+    if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(cli.threads).build_global() {
+        eprintln!("claimgraph: cannot start {} threads: {e}", cli.threads);
+        return EXIT_USAGE;
+    }
     let config = match resolve(&cli) {
         Ok(config) => config,
         Err(message) => {
@@ -308,7 +313,7 @@ pub fn main() -> i32 {
     match &cli.command {
         Command::Json(p) => {
             let out = pipeline::run(&p.paths, &config);
-            finish_with(&out, &sink, |w| out.write_json(w))
+            finish_with(&out, &sink, |w| report::json::write_run(&out.run, &out, w))
         }
         Command::Segment(p) => {
             let out = pipeline::run(&p.paths, &config);
@@ -336,11 +341,7 @@ pub fn main() -> i32 {
                     None
                 }
             });
-            let style = report::compare::Style {
-                width,
-                color,
-                threads: config.workers(),
-            };
+            let style = report::compare::Style { width, color };
             finish_with(&out, &sink, |w| {
                 let matrix = report::compare::matrix(&out.run, &out, &args.report.filter(), args.open)?;
                 crate::pipeline::timings::done("matrix");
@@ -383,7 +384,7 @@ pub fn main() -> i32 {
             finish(
                 &out,
                 &sink,
-                &report::dot::dot(&out.run, &args.report.filter(), &options),
+                &report::dot::dot(&out.run, &out.graph, &args.report.filter(), &options),
             )
         }
         Command::Explain(args) => {
@@ -391,12 +392,25 @@ pub fn main() -> i32 {
             let text: String = out
                 .analyses
                 .iter()
-                .map(|a| report::explain::explain(a, &config.lexicon, args.line))
+                .map(|a| report::explain::explain(&explained(a), &config.lexicon, args.line))
                 .collect::<Vec<_>>()
                 .join("\n");
             finish(&out, &sink, &text)
         }
         Command::Lexicon { command } => run_lexicon(command, &config, cli.quiet),
+    }
+}
+
+/// What `explain` reads of an analysed article.
+fn explained(a: &pipeline::Analysis) -> report::explain::Explained<'_> {
+    report::explain::Explained {
+        path: &a.article.path,
+        id: &a.article.id,
+        text: &a.article.text,
+        norm: &a.norm,
+        segments: &a.segments,
+        matches: &a.matches,
+        attribution: &a.attribution,
     }
 }
 
@@ -416,7 +430,6 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
         },
         lexicon,
         window_days: cli.window,
-        threads: cli.threads,
         // Only the commands that show per-article detail keep every analysis.
         keep_analyses: matches!(
             cli.command,
@@ -424,11 +437,10 @@ fn resolve(cli: &Cli) -> Result<Config, String> {
         ),
         progress: !cli.quiet && std::io::stderr().is_terminal(),
         // `json` and `compare` read every mention once, in order: they wait on disk, not
-        // in memory (for `json`, already written as JSON).
-        spill: match cli.command {
-            Command::Json(_) => Spill::Json,
-            Command::Compare(_) => Spill::Records,
-            _ => Spill::No,
+        // in memory.
+        keep: match cli.command {
+            Command::Json(_) | Command::Compare(_) => Keep::Disk,
+            _ => Keep::Memory,
         },
     })
 }
@@ -563,7 +575,7 @@ fn run_eval(args: &EvalArgs, config: &Config, sink: &Sink) -> i32 {
         },
         None => &out.run,
     };
-    let texts = out.article_texts();
+    let texts = eval::article_texts(&out.analyses);
     // Each file is checked on its own, so that its messages name its own lines.
     let problems: Vec<_> = golds.iter().flat_map(|g| g.validate(&texts)).collect();
     if !problems.is_empty() {

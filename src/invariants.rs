@@ -28,14 +28,11 @@ use crate::segment::{self, Segmented};
 /// What broke, in words a failing test or fuzz crash can show.
 pub type Violation = String;
 
-/// The pipeline's configuration with the embedded lexicons and one thread, built once
-/// per process (compiling the lexicons is what a fuzzer must not repeat per input).
+/// The pipeline's configuration with the embedded lexicons, built once per process
+/// (compiling the lexicons is what a fuzzer must not repeat per input).
 pub fn config() -> &'static pipeline::Config {
     static CONFIG: OnceLock<pipeline::Config> = OnceLock::new();
-    CONFIG.get_or_init(|| pipeline::Config {
-        threads: 1,
-        ..pipeline::Config::default()
-    })
+    CONFIG.get_or_init(pipeline::Config::default)
 }
 
 /// The embedded lexicons, compiled once per process.
@@ -327,7 +324,7 @@ pub fn check_pipeline(bytes: &[u8]) -> Result<(), Violation> {
     let analyses: Vec<pipeline::Analysis> = corpus
         .articles
         .into_iter()
-        .map(|article| pipeline::analyze(article, config))
+        .map(|article| pipeline::analyze(article, &config.lexicon))
         .collect();
     for a in &analyses {
         segmented(&a.article.text, &a.norm, &a.segments)?;

@@ -10,9 +10,10 @@
 //! 4. [`attribute`]: each sentence cut into segments with their chain of sources,
 //!    polarity and stance;
 //! 5. [`extract`]: claim frames (predicate + typed arguments) from the segments;
-//! 6. [`link`]: frames into canonical claims, episodes, contradictions, and the graph
-//!    with independent roots;
-//! 7. [`report`]: renderers of the one [`model::Run`].
+//! 6. [`link`]: frames into canonical claims, episodes and contradictions;
+//! 7. [`graph`]: who carries each claim on whose authority (independent roots), built
+//!    once while [`pipeline`] assembles the run;
+//! 8. [`report`]: renderers of the one [`model::Run`].
 //!
 //! ```
 //! use claimgraph::normalize::Normalized;
@@ -33,6 +34,7 @@ pub mod attribute;
 pub mod cli;
 pub mod eval;
 pub mod extract;
+pub mod graph;
 pub mod hash;
 pub mod ingest;
 #[doc(hidden)]

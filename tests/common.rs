@@ -168,3 +168,17 @@ pub fn graphviz(graph: &str) -> Option<String> {
     assert!(stderr.is_empty(), "dot warned: {stderr}");
     Some(String::from_utf8(out.stdout).expect("the SVG is UTF-8"))
 }
+
+/// `f` run with `threads` threads as the process's (the CLI's `--threads`).
+pub fn in_threads<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+    pool.install(f)
+}
+
+/// A run's JSON document as `claimgraph json` writes it, its mentions from wherever the
+/// run keeps them.
+pub fn document(out: &claimgraph::pipeline::Output) -> String {
+    let mut bytes = Vec::new();
+    claimgraph::report::json::write_run(&out.run, out, &mut bytes).unwrap();
+    String::from_utf8(bytes).unwrap()
+}

@@ -6,6 +6,7 @@
 //! they fail (`.ci/run` installs graphviz).
 
 use crate::common::{assert_dot_statements, graphviz, root};
+use claimgraph::graph::RunGraph;
 use claimgraph::model::{
     ArticleInfo, Claim, ClaimRoot, Cue, Mention, Outlet, Polarity, Relation, RelationKind, Run, Source, Span, Stance,
 };
@@ -24,6 +25,11 @@ fn fixture_run(dir: &str) -> Run {
     out.run
 }
 
+/// The DOT graph of a run, its graph built from its mentions (as the pipeline builds it).
+fn draw(run: &Run, filter: &Filter, options: &DotOptions) -> String {
+    dot(run, &RunGraph::of(run), filter, options)
+}
+
 /// How many claim nodes a graph draws (the legend's are `legend:` nodes).
 fn claim_nodes(graph: &str) -> usize {
     graph
@@ -35,7 +41,7 @@ fn claim_nodes(graph: &str) -> usize {
 #[test]
 fn seed_graph_snapshot() {
     let run = fixture_run("fixtures/ain-issa");
-    insta::assert_snapshot!("seed_graph", dot(&run, &Filter::default(), &DotOptions::default()));
+    insta::assert_snapshot!("seed_graph", draw(&run, &Filter::default(), &DotOptions::default()));
 }
 
 /// Everything an article, a lexicon or a metadata file could put in a label.
@@ -137,7 +143,7 @@ fn hostile_run() -> Run {
 
 #[test]
 fn hostile_labels_stay_inside_their_strings() {
-    let graph = dot(&hostile_run(), &Filter::default(), &DotOptions::default());
+    let graph = draw(&hostile_run(), &Filter::default(), &DotOptions::default());
     for bad in ['\u{1b}', '\u{202E}', '\u{202C}', '\u{2066}', '\u{2069}', '\r', '\t'] {
         assert!(!graph.contains(bad), "{bad:?} reached the graph:\n{graph}");
     }
@@ -167,7 +173,7 @@ fn graphviz_draws_the_seed_and_english_graphs_without_warnings() {
     for dir in ["fixtures/ain-issa", "fixtures/synthetic-en"] {
         let run = fixture_run(dir);
         for fold in [false, true] {
-            let graph = dot(&run, &Filter::default(), &DotOptions { fold });
+            let graph = draw(&run, &Filter::default(), &DotOptions { fold });
             let Some(svg) = graphviz(&graph) else { return };
             assert!(svg.contains("<svg"), "{dir}");
             assert!(svg.contains("contradicts"), "{dir}: the contradiction is drawn");
@@ -178,15 +184,15 @@ fn graphviz_draws_the_seed_and_english_graphs_without_warnings() {
 #[test]
 fn rendering_is_deterministic_and_filtered() {
     let run = fixture_run("fixtures/ain-issa");
-    let all = dot(&run, &Filter::default(), &DotOptions::default());
-    assert_eq!(all, dot(&run, &Filter::default(), &DotOptions::default()));
+    let all = draw(&run, &Filter::default(), &DotOptions::default());
+    assert_eq!(all, draw(&run, &Filter::default(), &DotOptions::default()));
     assert_eq!(claim_nodes(&all), run.claims.len());
 
     let agreed = Filter {
         min_outlets: 2,
         ..Filter::default()
     };
-    let fewer = dot(&run, &agreed, &DotOptions::default());
+    let fewer = draw(&run, &agreed, &DotOptions::default());
     let carried_twice = run.claims.iter().filter(|c| c.outlets.len() >= 2).count();
     assert!(carried_twice > 0 && carried_twice < run.claims.len());
     assert_eq!(claim_nodes(&fewer), carried_twice);
@@ -197,7 +203,7 @@ fn rendering_is_deterministic_and_filtered() {
 #[test]
 fn folding_keeps_agreement_and_contradiction() {
     let run = fixture_run("fixtures/ain-issa");
-    let folded = dot(&run, &Filter::default(), &DotOptions { fold: true });
+    let folded = draw(&run, &Filter::default(), &DotOptions { fold: true });
     assert!(claim_nodes(&folded) < run.claims.len());
     assert!(folded.contains("single-outlet claims"));
     assert!(!folded.contains("\"c:open-"), "open claims are left out when folding");
@@ -224,7 +230,7 @@ fn write_docs_graph() {
         min_outlets: 1,
         ..Filter::default()
     };
-    let graph = dot(&run, &filter, &DotOptions { fold: true });
+    let graph = draw(&run, &filter, &DotOptions { fold: true });
     let svg = graphviz(&graph).expect("graphviz is installed");
     std::fs::write(root().join("docs/graph.svg"), svg).unwrap();
 }

@@ -32,7 +32,7 @@ fn the_readme_command_prints_the_metrics_table() {
 fn seeds_meet_their_thresholds() {
     let out = pipeline::run(&[seeds_dir()], &Config::default());
     let gold = Gold::load(&seeds_dir().join("gold.toml")).unwrap();
-    let texts = out.article_texts();
+    let texts = claimgraph::eval::article_texts(&out.analyses);
     assert!(gold.validate(&texts).is_empty());
     let report = eval::score(&gold, &out.run, &texts);
     let thresholds = eval::Thresholds::load(&seeds_dir().join("thresholds.toml")).unwrap();
@@ -46,7 +46,7 @@ fn seeds_meet_their_thresholds() {
 fn perfect_run() -> claimgraph::model::Run {
     let out = pipeline::run(&[seeds_dir()], &Config::default());
     let gold = Gold::load(&seeds_dir().join("gold.toml")).unwrap();
-    eval::run_from_gold(&gold, &out.article_texts())
+    eval::run_from_gold(&gold, &claimgraph::eval::article_texts(&out.analyses))
 }
 
 fn eval_saved(test: &str, run: &claimgraph::model::Run, extra: &[&str]) -> (Option<i32>, Value, String) {

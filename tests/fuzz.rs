@@ -123,7 +123,7 @@ fn run_text(text: &str) -> Run {
     let analyses: Vec<_> = corpus
         .articles
         .into_iter()
-        .map(|a| pipeline::analyze(a, config))
+        .map(|a| pipeline::analyze(a, &config.lexicon))
         .collect();
     pipeline::build_run(&analyses, &config.lexicon, config.window_days)
 }

@@ -2,7 +2,7 @@
 //! every span slicing the original file to the text the output says it does.
 
 use crate::common::{claimgraph, texts};
-use claimgraph::pipeline::Spill;
+use claimgraph::pipeline::Keep;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -188,14 +188,15 @@ fn dropping_analyses_changes_nothing() {
     // `json` drops each analysis once digested; the library keeps them by default.
     let config = claimgraph::pipeline::Config::default();
     let kept = claimgraph::pipeline::run(&[std::path::PathBuf::from("fixtures/ain-issa")], &config);
-    let dropped = claimgraph::pipeline::run(
-        &[std::path::PathBuf::from("fixtures/ain-issa")],
-        &claimgraph::pipeline::Config {
-            keep_analyses: false,
-            threads: 2,
-            ..config
-        },
-    );
+    let dropped = crate::common::in_threads(2, || {
+        claimgraph::pipeline::run(
+            &[std::path::PathBuf::from("fixtures/ain-issa")],
+            &claimgraph::pipeline::Config {
+                keep_analyses: false,
+                ..config
+            },
+        )
+    });
     assert_eq!(kept.analyses.len(), 5);
     assert!(dropped.analyses.is_empty());
     assert_eq!(
@@ -214,60 +215,31 @@ fn mentions_kept_on_disk_give_the_same_document() {
         .collect();
     let config = claimgraph::pipeline::Config {
         keep_analyses: false,
-        threads: 1,
         ..claimgraph::pipeline::Config::default()
     };
-    let held = claimgraph::pipeline::run(&paths, &config);
-    assert!(held.spilled.is_none());
-    let mut expected = Vec::new();
-    held.write_json(&mut expected).unwrap();
-    assert_eq!(
-        String::from_utf8(expected.clone()).unwrap(),
-        claimgraph::report::to_json(&held.run)
-    );
-    // Kept as JSON (`claimgraph json`) or as records (`compare`), the writer gives the
-    // same bytes.
-    for spill in [Spill::Json, Spill::Records] {
-        for threads in [1, 2, 3] {
-            let spilled = claimgraph::pipeline::run(
+    let held = crate::common::in_threads(1, || claimgraph::pipeline::run(&paths, &config));
+    assert!(matches!(held.store, claimgraph::pipeline::MentionStore::Memory));
+    let expected = crate::common::document(&held);
+    assert_eq!(expected, claimgraph::report::to_json(&held.run));
+    for threads in [1, 2, 3] {
+        let (kept, written) = crate::common::in_threads(threads, || {
+            let kept = claimgraph::pipeline::run(
                 &paths,
                 &claimgraph::pipeline::Config {
-                    spill,
-                    threads,
+                    keep: Keep::Disk,
                     ..config.clone()
                 },
             );
-            assert!(spilled.run.mentions.is_empty());
-            assert_eq!(spilled.spilled.as_ref().map(|s| s.len()), Some(held.run.mentions.len()));
-            let mut written = Vec::new();
-            spilled.write_json(&mut written).unwrap();
-            assert!(
-                written == expected,
-                "{spill:?}, threads {threads}: the spilled document differs"
-            );
-        }
+            let written = crate::common::document(&kept);
+            (kept, written)
+        });
+        assert!(kept.run.mentions.is_empty());
+        let claimgraph::pipeline::MentionStore::Disk(disk) = &kept.store else {
+            panic!("threads {threads}: the mentions are not on disk");
+        };
+        assert_eq!(disk.len(), held.run.mentions.len());
+        assert!(written == expected, "threads {threads}: the document differs");
     }
-}
-
-#[test]
-fn mentions_kept_as_json_are_for_the_json_writer_only() {
-    // Mentions spilled as JSON cannot be read back as mentions: a report that tries gets
-    // an error, not a wrong table.
-    use claimgraph::report::Store;
-    let paths = [crate::common::root().join("fixtures/ain-issa")];
-    let out = claimgraph::pipeline::run(
-        &paths,
-        &claimgraph::pipeline::Config {
-            spill: Spill::Json,
-            keep_analyses: false,
-            ..claimgraph::pipeline::Config::default()
-        },
-    );
-    assert!(out.run.mentions.is_empty());
-    let mut seen = 0;
-    let read = out.each_mention(&mut |_, _| seen += 1);
-    assert_eq!(read.map_err(|e| e.kind()), Err(std::io::ErrorKind::Unsupported));
-    assert_eq!(seen, 0);
 }
 
 #[test]
@@ -296,18 +268,15 @@ fn sources_kept_on_disk_come_back_in_id_order_across_nested_article_ids() {
         .expect("a source of x/a");
     let outer = ids.iter().position(|id| *id == "x/sana").expect("SANA in x");
     assert!(nested < outer, "{ids:?}");
-    let spilled = claimgraph::pipeline::run(
+    let kept = claimgraph::pipeline::run(
         std::slice::from_ref(&dir),
         &claimgraph::pipeline::Config {
-            spill: Spill::Json,
+            keep: Keep::Disk,
             ..config
         },
     );
-    assert!(spilled.run.sources.is_empty() && spilled.run.mentions.is_empty());
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    held.write_json(&mut a).unwrap();
-    spilled.write_json(&mut b).unwrap();
-    assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+    assert!(kept.run.sources.is_empty() && kept.run.mentions.is_empty());
+    assert_eq!(crate::common::document(&held), crate::common::document(&kept));
 }
 
 #[test]

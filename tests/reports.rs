@@ -246,10 +246,9 @@ fn compare_reads_mentions_kept_on_disk_as_it_reads_them_in_memory() {
         .collect();
     let config = Config {
         keep_analyses: false,
-        threads: 1,
         ..Config::default()
     };
-    let held = run(&paths, &config);
+    let held = crate::common::in_threads(1, || run(&paths, &config));
     let filters = [
         Filter::default(),
         Filter {
@@ -278,14 +277,15 @@ fn compare_reads_mentions_kept_on_disk_as_it_reads_them_in_memory() {
         String::from_utf8(text).unwrap()
     };
     for threads in [1, 2] {
-        let spilled = run(
-            &paths,
-            &Config {
-                spill: claimgraph::pipeline::Spill::Records,
-                threads,
-                ..config.clone()
-            },
-        );
+        let spilled = crate::common::in_threads(threads, || {
+            run(
+                &paths,
+                &Config {
+                    keep: claimgraph::pipeline::Keep::Disk,
+                    ..config.clone()
+                },
+            )
+        });
         assert!(spilled.run.mentions.is_empty() && spilled.run.sources.is_empty());
         // Read back, each mention comes with its claim's index: the claim its id names.
         let mut given = 0;
@@ -301,7 +301,7 @@ fn compare_reads_mentions_kept_on_disk_as_it_reads_them_in_memory() {
                     let expected = render(&held, filter, open, format);
                     assert!(expected.contains("SANA"), "{filter:?} {format:?}");
                     assert_eq!(
-                        render(&spilled, filter, open, format),
+                        crate::common::in_threads(threads, || render(&spilled, filter, open, format)),
                         expected,
                         "threads {threads}, {filter:?}, {format:?}, open {open}"
                     );

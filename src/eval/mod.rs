@@ -46,6 +46,26 @@ pub struct ArticleText<'a> {
     pub sentences: Vec<Span>,
 }
 
+impl<'a> ArticleText<'a> {
+    /// What the scorer needs of an analysed article.
+    pub fn of(a: &'a crate::pipeline::Analysis) -> ArticleText<'a> {
+        let path = a.article.path.as_str();
+        ArticleText {
+            id: &a.article.id,
+            // The file name of a displayed path (`dir/000_x.txt` → `000_x.txt`; a JSONL
+            // record's `feed.jsonl:3` → `feed.jsonl:3`).
+            file_name: path.rsplit(['/', '\\']).next().unwrap_or(path),
+            text: &a.article.text,
+            sentences: a.segments.sentences.iter().map(|s| s.span.clone().into()).collect(),
+        }
+    }
+}
+
+/// What the scorer needs of every analysed article, in order.
+pub fn article_texts(analyses: &[crate::pipeline::Analysis]) -> Vec<ArticleText<'_>> {
+    analyses.iter().map(ArticleText::of).collect()
+}
+
 /// The metrics of `docs/eval.md`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Metrics {

@@ -37,7 +37,7 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
         let outlet = if a.outlet == "unknown" {
             "unknown".to_string()
         } else {
-            let id = crate::pipeline::slug(&a.outlet);
+            let id = crate::model::ids::slug(&a.outlet);
             if !run.outlets.iter().any(|o| o.id == id) {
                 run.outlets.push(Outlet {
                     id: id.clone(),

@@ -4,7 +4,8 @@
 //! into [`Fields`]; [`merge`] layers them (first declared wins) into a [`Meta`] that says
 //! where each value came from, and falls back to the script for the language.
 
-use super::{Meta, Origin, PartialDate, detect_language};
+use super::{Meta, Origin, detect_language};
+use crate::model::date::PartialDate;
 
 /// Metadata as one source declares it; `None` is "not declared".
 #[derive(Debug, Clone, Default, PartialEq)]

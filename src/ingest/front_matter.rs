@@ -6,8 +6,9 @@
 //! article the wrong outlet or date. CRLF line ends and a UTF-8 BOM before the opening
 //! `---` are tolerated; the text itself is never changed, only `body` points past it.
 
+use super::InputError;
 use super::fields::{self, DATE_HINT, Fields};
-use super::{InputError, PartialDate};
+use crate::model::date::PartialDate;
 
 /// The keys front matter may set, in the order hints list them.
 const KEYS: &str = "outlet, published, url, language, title, id";

@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 use super::fields::{self, DATE_HINT, Fields};
 use super::pending::{Pending, Place};
-use super::{Article, Index, IngestOptions, InputError, Origin, PartialDate, decode};
+use super::{Article, Index, IngestOptions, InputError, Origin, decode};
+use crate::model::date::PartialDate;
 
 const KEYS: [&str; 7] = ["id", "outlet", "published", "url", "language", "title", "text"];
 

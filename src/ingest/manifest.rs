@@ -23,8 +23,9 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::InputError;
 use super::fields::{self, DATE_HINT, Fields};
-use super::{InputError, PartialDate};
+use crate::model::date::PartialDate;
 
 /// The manifest's file name in a directory.
 pub(super) const FILE_NAME: &str = "corpus.toml";

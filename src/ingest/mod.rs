@@ -68,59 +68,10 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::model::date::PartialDate;
 use fields::Fields;
 pub use pending::Pending;
 use pending::Place;
-
-/// A publication date as precise as it is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PartialDate {
-    /// Year.
-    pub year: u16,
-    /// Month 1–12, when known.
-    pub month: Option<u8>,
-    /// Day 1–31, when known (only with a month).
-    pub day: Option<u8>,
-}
-
-impl PartialDate {
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub fn parse(s: &str) -> Option<PartialDate> {
-        let mut parts = s.trim().split('-');
-        let year = parts.next()?;
-        if year.len() != 4 {
-            return None;
-        }
-        let year: u16 = year.parse().ok()?;
-        let month = match parts.next() {
-            Some(m) if m.len() == 2 => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
-            Some(_) => return None,
-            None => None,
-        };
-        let day = match parts.next() {
-            Some(d) if d.len() == 2 => Some(d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?),
-            Some(_) => return None,
-            None => None,
-        };
-        if parts.next().is_some() {
-            return None;
-        }
-        Some(PartialDate { year, month, day })
-    }
-}
-
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-            if let Some(d) = self.day {
-                write!(f, "-{d:02}")?;
-            }
-        }
-        Ok(())
-    }
-}
 
 /// Where a metadata field came from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -299,8 +250,8 @@ impl InputError {
 /// `.md` and `.jsonl`), and `-` for standard input. Every input is read and checked, in
 /// discovery order, with every error and warning, but only each article's record and the
 /// place of its text are kept (the text itself only for a stream: see [`Pending`]).
-pub fn index(paths: &[PathBuf], options: &IngestOptions, threads: usize) -> Index {
-    let mut loader = Loader::new(options, threads);
+pub fn index(paths: &[PathBuf], options: &IngestOptions) -> Index {
+    let mut loader = Loader::new(options);
     for path in paths {
         if path.as_os_str() == "-" {
             loader.stdin(std::io::stdin().lock());
@@ -313,13 +264,13 @@ pub fn index(paths: &[PathBuf], options: &IngestOptions, threads: usize) -> Inde
 
 /// Reads every article behind `paths` (see [`index`]) into memory at once.
 pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
-    index(paths, options, 1).read_all()
+    index(paths, options).read_all()
 }
 
 /// Reads one input from `reader` as `load` reads `-`: JSONL when its first non-whitespace
 /// character is `{`, otherwise one text article with id `stdin` and path `-`.
 pub fn read_stdin(reader: impl Read, options: &IngestOptions) -> Corpus {
-    let mut loader = Loader::new(options, 1);
+    let mut loader = Loader::new(options);
     loader.stdin(reader);
     loader.finish().read_all()
 }
@@ -393,9 +344,8 @@ struct Loader<'a> {
     /// What was found since the last file was put off (errors of the walk, standard input).
     index: Index,
     /// Everything found, in discovery order: what was found at once, and the files the
-    /// walk put off, which `finish` reads on `threads` threads.
+    /// walk put off, which `finish` reads on the run's threads.
     steps: Vec<Step>,
-    threads: usize,
     /// Manifests already read, by canonical directory, so a directory given twice (or a
     /// file given beside its directory) reports a broken manifest once. `None`: the
     /// directory has no usable manifest.
@@ -420,12 +370,11 @@ struct Context<'m> {
 }
 
 impl<'a> Loader<'a> {
-    fn new(options: &'a IngestOptions, threads: usize) -> Self {
+    fn new(options: &'a IngestOptions) -> Self {
         Loader {
             options,
             index: Index::default(),
             steps: Vec::new(),
-            threads,
             manifests: HashMap::new(),
         }
     }
@@ -513,11 +462,11 @@ impl<'a> Loader<'a> {
             .unzip();
         let mut turn = 0;
         // Files go to threads a batch at a time: one file is too little work to hand over.
+        // What each holds is taken in order as it comes, so the records are held once.
         let batches: Vec<_> = files.chunks(FILES_PER_BATCH).collect();
         // Neither side fails: every problem with a file is an `InputError` in its part.
         let _infallible = crate::parallel::in_order(
             &batches,
-            self.threads,
             |batch| {
                 Ok(batch
                     .iter()

@@ -761,7 +761,7 @@ fn the_index_keeps_no_text_of_a_file_and_reading_gives_it_back() {
     let text = "---\noutlet: X\n---\r\nTitle\r\nBody.\r\n";
     let file = dir.write("a.txt", text);
     let feed = dir.write("b.jsonl", "\u{feff}{\"id\": \"r\", \"text\": \"Rec\\u00f6rd.\"}\n");
-    let index = index(&[file, feed], &IngestOptions::default(), 1);
+    let index = index(&[file, feed], &IngestOptions::default());
     assert!(index.errors.is_empty() && index.warnings.is_empty(), "{index:?}");
     assert!(index.pending.iter().all(|p| p.record.text.is_empty()), "{index:?}");
     assert_eq!(index.pending[0].record.body, "---\noutlet: X\n---\r\n".len());
@@ -776,7 +776,7 @@ fn a_file_changed_between_the_passes_is_an_error_and_the_others_are_still_read()
     let grown = dir.write("c.txt", "Charlie.");
     let vanished = dir.write("d.txt", "Delta.");
     dir.write("e.txt", "Echo.");
-    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default(), 1);
+    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default());
     assert_eq!(
         index.pending.iter().map(|p| p.record.id.as_str()).collect::<Vec<_>>(),
         ["a", "b", "c", "d", "e"]
@@ -810,7 +810,7 @@ fn a_jsonl_record_changed_between_the_passes_is_named_with_its_line() {
         "feed.jsonl",
         "{\"id\": \"one\", \"text\": \"First.\"}\n{\"id\": \"two\", \"text\": \"Second.\"}\n",
     );
-    let index = index(std::slice::from_ref(&feed), &IngestOptions::default(), 1);
+    let index = index(std::slice::from_ref(&feed), &IngestOptions::default());
     // Line 1 is unchanged (same bytes at the same offset); line 2's text is not.
     fs::write(
         &feed,
@@ -837,7 +837,7 @@ fn read_errors_come_after_the_index_errors_in_article_order() {
     let b = dir.write("b.txt", "Bravo.");
     let c = dir.write("c.txt", "Charlie.");
     dir.write("d.txt", "Delta.");
-    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default(), 1);
+    let index = index(&[dir.path().to_path_buf()], &IngestOptions::default());
     // Changed in the opposite order to the ids: the errors still follow the ids.
     fs::remove_file(&c).unwrap();
     fs::remove_file(&b).unwrap();
@@ -928,13 +928,13 @@ fn the_index_is_the_same_whatever_the_number_of_threads() {
         dir.path().join("sub"),
         dir.path().join("top/f001.txt"),
     ];
-    let one = index_text(&index(&paths, &IngestOptions::default(), 1));
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| index_text(&index(&paths, &IngestOptions::default())))
+    };
+    let one = on(1);
     for threads in [2, 3] {
-        assert_eq!(
-            index_text(&index(&paths, &IngestOptions::default(), threads)),
-            one,
-            "{threads} threads"
-        );
+        assert_eq!(on(threads), one, "{threads} threads");
     }
     // The tree does hold what it is meant to test.
     for expected in [

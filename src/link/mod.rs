@@ -21,13 +21,11 @@
 //! Invariants: the output depends only on the frames and dates, never on input order
 //! (everything is sorted by key, date and article id).
 
-pub mod graph;
-
 use crate::extract::{Arg, Frame, PlaceArg};
-use crate::ingest::PartialDate;
 use crate::lexicon::Lexicon;
 use crate::lexicon::schema::ArgRole;
-use crate::parallel::in_order;
+use crate::model::date::{PartialDate, day_range, month_of};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 // Keyed by lexicon ids, predicate numbers and dates: nothing an article chooses.
@@ -136,14 +134,8 @@ type DayRange = Option<(i64, i64)>;
 pub type Value = Option<Arc<str>>;
 
 /// Links frames (of `articles`) into claims; the underspecified frames' joins are found
-/// on `threads` threads (the result is the same whatever the number).
-pub fn link(
-    articles: &[Article<'_>],
-    inputs: &[Input<'_>],
-    lexicon: &Lexicon,
-    window_days: i64,
-    threads: usize,
-) -> Linked {
+/// on the run's threads (the result is the same whatever their number).
+pub fn link(articles: &[Article<'_>], inputs: &[Input<'_>], lexicon: &Lexicon, window_days: i64) -> Linked {
     let article_days: Vec<DayRange> = articles.iter().map(|a| a.published.map(day_range)).collect();
     let days = |i: usize| article_days[inputs[i].article];
     // Each distinct key numbered once, in first-seen order: from here on a frame's key is
@@ -210,7 +202,7 @@ pub fn link(
         }
     }
     drop((asked, key_queries));
-    let joins = joins(&queries, &by_key, &index, &regions, window_days, threads);
+    let joins = joins(&queries, &by_key, &index, &regions, window_days);
     // The number of the key each query joins (a specific key: numbered already).
     let joined_key: Vec<Option<usize>> = queries
         .iter()
@@ -466,8 +458,7 @@ fn broadest<'v>(candidates: &[&'v Vec<Value>], regions: &Regions) -> Join<'v> {
 /// The key each query (an underspecified key at a date) joins: the broadest of the
 /// specific keys that agree with it within the window, if one contains all the others.
 /// `by_key` lists the queries of each key, which share its agreeing keys (`ByDate`,
-/// made once per key); the
-/// keys are dealt to `threads` threads in turn (`parallel::in_order`), and each answer
+/// made once per key); the keys are answered on the run's threads, and each answer
 /// lands at its query.
 fn joins<'v>(
     queries: &[Dated<'v>],
@@ -475,7 +466,6 @@ fn joins<'v>(
     index: &SpecificIndex<'_, 'v>,
     regions: &Regions,
     window: i64,
-    threads: usize,
 ) -> Vec<Join<'v>> {
     // A key's answers, at their queries (`ByDate` made once for all of them).
     let answer = |qs: &Vec<usize>, answers: &mut Vec<(usize, Join<'v>)>| {
@@ -494,24 +484,18 @@ fn joins<'v>(
     };
     // Keys go to the threads a batch at a time: one hand-over per key costs more than
     // most keys' answers.
-    let batches: Vec<&[Vec<usize>]> = by_key.chunks(KEYS_PER_BATCH).collect();
-    let mut joins = vec![None; queries.len()];
-    in_order(
-        &batches,
-        threads,
-        |batch| {
+    let answered: Vec<Vec<(usize, Join<'v>)>> = by_key
+        .par_chunks(KEYS_PER_BATCH)
+        .map(|batch| {
             let mut answers = Vec::new();
             batch.iter().for_each(|qs| answer(qs, &mut answers));
-            Ok(answers)
-        },
-        |answers| {
-            for (q, best) in answers {
-                joins[q] = best;
-            }
-            Ok(())
-        },
-    )
-    .expect("answering and storing a join cannot fail");
+            answers
+        })
+        .collect();
+    let mut joins = vec![None; queries.len()];
+    for (q, best) in answered.into_iter().flatten() {
+        joins[q] = best;
+    }
     joins
 }
 
@@ -945,62 +929,13 @@ fn compatible<'v>(lexicon: &Lexicon, lineages: &mut HashMap<&'v str, Vec<String>
     }
 }
 
-/// The days a partial date may stand for (days since 1970-01-01, inclusive).
-pub fn day_range(d: PartialDate) -> (i64, i64) {
-    let y = i64::from(d.year);
-    match (d.month, d.day) {
-        (Some(m), Some(day)) => {
-            let n = days_from_civil(y, i64::from(m), i64::from(day));
-            (n, n)
-        }
-        (Some(m), None) => {
-            let start = days_from_civil(y, i64::from(m), 1);
-            let next = if m == 12 {
-                days_from_civil(y + 1, 1, 1)
-            } else {
-                days_from_civil(y, i64::from(m) + 1, 1)
-            };
-            (start, next - 1)
-        }
-        _ => (days_from_civil(y, 1, 1), days_from_civil(y + 1, 1, 1) - 1),
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// `YYYY-MM` of a day number.
-fn month_of(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn calendar_round_trips() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(month_of(days_from_civil(2020, 12, 22)), "2020-12");
-        assert_eq!(month_of(days_from_civil(2019, 2, 28)), "2019-02");
+    fn mentions_within_the_window_share_an_episode() {
         let oct = day_range(PartialDate::parse("2020-10").unwrap());
-        assert_eq!(oct.1 - oct.0, 30);
         let dec = day_range(PartialDate::parse("2020-12-22").unwrap());
         // October (any day) and 22 December are within a 60-day window of each other's
         // range: Oct 31 to Dec 22 is 52 days.

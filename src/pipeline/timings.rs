@@ -24,10 +24,21 @@ pub fn done(phase: &str) {
     if let Some((start, last)) = clock.as_mut() {
         let now = Instant::now();
         eprintln!(
-            "claimgraph: timing: {phase:<10} {:>8.3} s (at {:.3} s)",
+            "claimgraph: timing: {phase:<10} {:>8.3} s (at {:.3} s){}",
             (now - *last).as_secs_f64(),
-            (now - *start).as_secs_f64()
+            (now - *start).as_secs_f64(),
+            peak_memory()
+                .map(|kb| format!(", peak {} MiB", kb / 1024))
+                .unwrap_or_default()
         );
         *last = now;
     }
+}
+
+/// The process's peak resident memory so far, in KiB, where the system says it
+/// (`VmHWM` in Linux's `/proc/self/status`).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

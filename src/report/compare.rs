@@ -38,9 +38,6 @@ pub struct Style {
     pub width: Option<u16>,
     /// Colour the marks.
     pub color: bool,
-    /// Threads to lay out a long table's pieces on (0 or 1: this one). The text is the
-    /// same whatever the number.
-    pub threads: usize,
 }
 
 /// One cell: how an outlet carries a claim.
@@ -490,8 +487,8 @@ type Piece<'r> = (usize, &'r [(usize, Range<usize>)]);
 /// a time with every column's width fixed: without a width, each column as wide as its
 /// widest cell in the whole table (the same table as in one piece); with one, the widths
 /// comfy-table gives the first piece, and a later cell too wide for its column wraps.
-/// Pieces are laid out on `style.threads` threads (`parallel::in_order`) and printed in
-/// order, so the text is the same at any thread count.
+/// Pieces are laid out on the run's threads (`parallel::in_order`) and printed in order,
+/// so the text is the same at any thread count.
 fn table(m: &Matrix<'_>, style: Style, w: &mut dyn Write) -> io::Result<()> {
     table_in_pieces(m, style, TABLE_PIECE, w)
 }
@@ -501,14 +498,14 @@ fn table_in_pieces(m: &Matrix<'_>, style: Style, piece_rows: usize, w: &mut dyn 
         let t = comfy(m, style, &m.rows, true, None);
         writeln!(w, "{t}")?;
     } else {
-        // Pieces are laid out on `style.threads` threads and taken in order.
+        // Pieces are laid out on the run's threads and taken in order.
         let pieces: Vec<Piece<'_>> = m.rows.chunks(piece_rows).enumerate().collect();
         let widths = match style.width {
             None => {
                 let mut widest: Vec<u16> = Vec::new();
                 let lay_out =
                     |(_, piece): &Piece<'_>| Ok(comfy(m, style, piece, true, None).column_max_content_widths());
-                in_order(&pieces, style.threads, lay_out, |widths| {
+                in_order(&pieces, lay_out, |widths| {
                     // Each column's content plus its padding (one space each side).
                     widest = widths
                         .iter()
@@ -522,7 +519,7 @@ fn table_in_pieces(m: &Matrix<'_>, style: Style, piece_rows: usize, w: &mut dyn 
             Some(_) => border_widths(&comfy(m, style, &m.rows[..piece_rows], true, None)),
         };
         let render = |&(k, piece): &Piece<'_>| Ok((k, comfy(m, style, piece, k == 0, Some(&widths)).to_string()));
-        in_order(&pieces, style.threads, render, |(k, text)| {
+        in_order(&pieces, render, |(k, text)| {
             let mut lines = text.lines().peekable();
             // The pieces are one table: no bottom border but the last, no top but the first.
             if k > 0 {
@@ -675,6 +672,15 @@ mod tests {
         crate::pipeline::run(&paths, &crate::pipeline::Config::default())
     }
 
+    /// `f` run with `n` threads as the process's.
+    fn in_threads<R: Send>(n: usize, f: impl FnOnce() -> R + Send) -> R {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+            .install(f)
+    }
+
     fn table_text(m: &Matrix<'_>, style: Style, piece_rows: usize) -> String {
         let mut out = Vec::new();
         table_in_pieces(m, style, piece_rows, &mut out).unwrap();
@@ -697,18 +703,20 @@ mod tests {
         };
         assert_eq!(table_text(&m, coloured, 5), table_text(&m, coloured, usize::MAX));
         // Laid out on several threads, the pieces are the same text in the same order.
+        let fitted = Style {
+            width: Some(100),
+            ..plain
+        };
+        let on_one = in_threads(1, || table_text(&m, fitted, 4));
         for threads in [2, 3] {
-            let parallel = Style { threads, ..plain };
-            assert_eq!(table_text(&m, parallel, 3), whole, "{threads} threads");
-            let fitted = Style {
-                width: Some(100),
-                threads,
-                ..plain
-            };
-            let one = Style { threads: 1, ..fitted };
             assert_eq!(
-                table_text(&m, fitted, 4),
-                table_text(&m, one, 4),
+                in_threads(threads, || table_text(&m, plain, 3)),
+                whole,
+                "{threads} threads"
+            );
+            assert_eq!(
+                in_threads(threads, || table_text(&m, fitted, 4)),
+                on_one,
                 "{threads} threads, fitted"
             );
         }

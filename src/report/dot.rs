@@ -18,7 +18,9 @@
 //! - a source or outlet is drawn only when an edge reaches it.
 
 use super::{ClaimStats, Filter, by_claim, clean, place, source_label, truncate, voice_label, voice_of};
+use crate::graph::{Edge, RunGraph};
 use crate::model::{Claim, Mention, Polarity, Run, Stance};
+use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -40,9 +42,11 @@ const TOOLTIP_CHARS: usize = 200;
 /// The colour of denials, shared with the legend.
 const DENIES_COLOUR: &str = "#b00020";
 
-/// The run as a Graphviz DOT graph.
-pub fn dot(run: &Run, filter: &Filter, options: &DotOptions) -> String {
-    let layout = Layout::of(run, filter, options);
+/// The run as a Graphviz DOT graph: which claims are drawn, folded, agreed on and
+/// contradicted is read off the run's graph (`graph`); the edges along chains and their
+/// places off the mentions.
+pub fn dot(run: &Run, graph: &RunGraph, filter: &Filter, options: &DotOptions) -> String {
+    let layout = Layout::of(run, graph, filter, options);
     let mut out = String::new();
     out.push_str("digraph claimgraph {\n");
     out.push_str("  charset=\"UTF-8\";\n  rankdir=LR;\n  nodesep=0.25;\n  ranksep=0.6;\n");
@@ -138,35 +142,39 @@ impl Assertion {
 }
 
 impl<'a> Layout<'a> {
-    fn of(run: &'a Run, filter: &Filter, options: &DotOptions) -> Self {
+    fn of(run: &'a Run, graph: &RunGraph, filter: &Filter, options: &DotOptions) -> Self {
         let mut layout = Layout::default();
         let mut outlets_of_fold: BTreeMap<(String, &str), BTreeSet<&str>> = BTreeMap::new();
         let stats = ClaimStats::of(run);
         let grouped = by_claim(run);
         let mentions = |id: &str| grouped.get(id).map_or(&[][..], Vec::as_slice);
-        for claim in filter.shown(&stats).into_iter().map(|k| &run.claims[k]) {
+        let mut drawn = vec![false; run.claims.len()];
+        for k in filter.shown(&stats) {
+            let claim = &run.claims[k];
             let episode = claim.episode.as_str();
             if options.fold && claim.open {
                 layout.folded.entry(episode).or_default().open += 1;
                 continue;
             }
-            if options.fold && stats.voices(&claim.id) < 2 && !stats.contested(&claim.id) {
+            let voices = graph.voice_count(k);
+            if options.fold && voices < 2 && !graph.contested(k) {
                 layout
                     .folded
                     .entry(episode)
                     .or_default()
                     .claims
                     .insert(claim.id.clone());
-                for mention in mentions(&claim.id) {
+                for voice in graph.voices_of(k) {
                     outlets_of_fold
-                        .entry((voice_of(run, mention), episode))
+                        .entry((voice.id.clone(), episode))
                         .or_default()
                         .insert(&claim.id);
                 }
                 continue;
             }
+            drawn[k] = true;
             layout.claims.entry(episode).or_default().insert(&claim.id, claim);
-            if stats.voices(&claim.id) >= 2 {
+            if voices >= 2 {
                 layout.agreed.insert(&claim.id);
             }
             if let Some(m) = mentions(&claim.id).first() {
@@ -181,17 +189,19 @@ impl<'a> Layout<'a> {
                 .insert((outlet_node(&outlet), fold_node(episode)), claims.len());
             layout.outlets.insert(outlet);
         }
-        let drawn: BTreeSet<&str> = layout.claims.values().flat_map(|c| c.keys().copied()).collect();
-        for mention in run.mentions.iter().filter(|m| drawn.contains(m.claim.as_str())) {
+        let is_drawn = |id: &str| super::index_by_id(&run.claims, id, |c| &c.id).is_some_and(|k| drawn[k]);
+        for mention in run.mentions.iter().filter(|m| is_drawn(&m.claim)) {
             layout.attribute(run, mention);
         }
-        for relation in &run.relations {
-            let [a, b] = &relation.claims;
-            if drawn.contains(a.as_str()) && drawn.contains(b.as_str()) {
+        for e in graph.graph().edge_references() {
+            let Edge::Contradicts(r) = *e.weight() else { continue };
+            let (a, b) = (e.source().index(), e.target().index());
+            if drawn[a] && drawn[b] {
+                let (a, b) = (&run.claims[a].id, &run.claims[b].id);
                 let (a, b) = if a <= b { (a, b) } else { (b, a) };
                 layout
                     .contradictions
-                    .insert((claim_node(a), claim_node(b)), relation.reason.clone());
+                    .insert((claim_node(a), claim_node(b)), run.relations[r as usize].reason.clone());
             }
         }
         layout

@@ -3,10 +3,33 @@
 //! labels and the path are [`clean`]ed: each sentence stays on its line.
 
 use super::clean;
+use crate::attribute::Attribution;
 use crate::lexicon::Lexicon;
+use crate::lexicon::matcher::Matches;
 use crate::lexicon::matcher::{EntryRef, Table};
-use crate::pipeline::Analysis;
+use crate::normalize::Normalized;
+use crate::segment::Segmented;
 use std::fmt::Write as _;
+
+/// What `explain` reads of one analysed article: where it came from, its text, and what
+/// the stages made of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Explained<'a> {
+    /// The path the article was read from, as given.
+    pub path: &'a str,
+    /// The article's id.
+    pub id: &'a str,
+    /// Its original text.
+    pub text: &'a str,
+    /// Its normalised text (the offset map back to `text`).
+    pub norm: &'a Normalized,
+    /// Its lines and sentences.
+    pub segments: &'a Segmented,
+    /// What the lexicon matcher found in it.
+    pub matches: &'a Matches,
+    /// Its sources and the attribution of every sentence.
+    pub attribution: &'a Attribution,
+}
 
 /// The id of the entry a hit names.
 pub fn entry_id(lexicon: &Lexicon, e: EntryRef) -> String {
@@ -25,11 +48,11 @@ pub fn entry_id(lexicon: &Lexicon, e: EntryRef) -> String {
 }
 
 /// Renders the explanation of one analysed article; `line` limits it to one line.
-pub fn explain(a: &Analysis, lexicon: &Lexicon, line: Option<usize>) -> String {
+pub fn explain(a: &Explained<'_>, lexicon: &Lexicon, line: Option<usize>) -> String {
     let mut s = String::new();
-    let text = &a.article.text;
-    let at = &a.attribution;
-    let _ = writeln!(s, "== {} ({})", clean(&a.article.path), clean(&a.article.id));
+    let text = a.text;
+    let at = a.attribution;
+    let _ = writeln!(s, "== {} ({})", clean(a.path), clean(a.id));
     let label = |i: usize| clean(&at.sources[i].label);
     let _ = writeln!(s, "sources:");
     for (i, e) in at.sources.iter().enumerate() {

@@ -10,140 +10,14 @@
 pub mod compare;
 pub mod dot;
 pub mod explain;
-pub(crate) mod json;
+pub mod json;
 pub mod lists;
+pub mod store;
 
-use crate::model::{Claim, Mention, Run, Source};
-use serde::Serialize;
-use serde_json::ser::Formatter;
-use std::io::{self, Write};
+use crate::model::{Claim, Mention, Run};
 
-/// Writes `value` (the run, the `compare` matrix, an eval report) as pretty JSON with a
-/// final newline, streaming: the document is never held in memory whole. The one JSON
-/// writer of every output: besides what JSON requires, it escapes in strings what a
-/// terminal would act on or reorder (C1 controls, DEL, bidi and other invisible format
-/// characters, as `\uXXXX`), so `claimgraph json` on a terminal is as safe as a report.
-/// A parser reads the same strings back.
-pub fn write_json(value: &(impl Serialize + ?Sized), w: &mut dyn Write) -> io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(&mut *w, TerminalSafe::default());
-    value.serialize(&mut serializer)?;
-    w.write_all(b"\n")
-}
-
-/// `value` as [`write_json`] writes it.
-pub fn to_json(value: &(impl Serialize + ?Sized)) -> String {
-    let mut out = Vec::new();
-    // Serialising plain structs of strings and numbers into memory cannot fail.
-    write_json(value, &mut out).expect("the value serialises");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
-}
-
-/// serde_json's pretty layout (two spaces a level), with the extra string escapes of
-/// [`write_json`]. It may start some levels deep, for a value written inside a document
-/// whose outer levels are written by hand ([`json::write_field_value`]).
-#[derive(Default)]
-struct TerminalSafe {
-    /// The current nesting level.
-    depth: usize,
-    /// Whether the array or object being written has a value yet.
-    has_value: bool,
-}
-
-impl TerminalSafe {
-    fn line<W: ?Sized + Write>(&self, w: &mut W, start: &[u8]) -> io::Result<()> {
-        w.write_all(start)?;
-        for _ in 0..self.depth {
-            w.write_all(b"  ")?;
-        }
-        Ok(())
-    }
-
-    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.line(w, b"\n")?;
-        }
-        w.write_all(bracket)
-    }
-}
-
-impl Formatter for TerminalSafe {
-    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
-        // Byte by byte (this is the hot loop of `claimgraph json`): only a byte that can
-        // begin an escaped character is decoded. Those are ASCII controls and DEL, and the
-        // lead bytes of U+0080–U+00AD (C2), U+061C (D8), U+180E (E1), U+200B–U+206F (E2),
-        // U+FEFF and U+FFF9–U+FFFB (EF), and the tags U+E0001–U+E007F (F3). A
-        // continuation byte (80–BF) is never one of them, so each is a character start.
-        let bytes = fragment.as_bytes();
-        let (mut start, mut i) = (0, 0);
-        while i < bytes.len() {
-            let b = bytes[i];
-            if !(b < 0x20 || b == 0x7F || matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3)) {
-                i += 1;
-                continue;
-            }
-            // Arabic letters (U+0600–U+063F) begin with D8 too; only U+061C (D8 9C) is
-            // escaped.
-            if b == 0xD8 && bytes.get(i + 1) != Some(&0x9C) {
-                i += 2;
-                continue;
-            }
-            let Some(c) = fragment[i..].chars().next() else { break };
-            if escaped(c) {
-                w.write_all(&bytes[start..i])?;
-                for unit in c.encode_utf16(&mut [0; 2]) {
-                    write!(w, "\\u{unit:04x}")?;
-                }
-                start = i + c.len_utf8();
-            }
-            i += c.len_utf8();
-        }
-        w.write_all(&bytes[start..])
-    }
-
-    // The layout is serde_json's PrettyFormatter's.
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"[")
-    }
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"]")
-    }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.line(w, if first { b"\n" } else { b",\n" })
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"{")
-    }
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"}")
-    }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.line(w, if first { b"\n" } else { b",\n" })
-    }
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b": ")
-    }
-    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-}
-
-/// Whether the JSON writer escapes `c` (beyond what JSON requires): a control, or an
-/// invisible format character.
-fn escaped(c: char) -> bool {
-    c.is_control() || is_invisible_format(c)
-}
+pub use json::{to_json, write_json};
+pub use store::Store;
 
 /// Which claims a report shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -211,33 +85,6 @@ impl Filter {
         };
         shown.sort_by(|&a, &b| (order(b), &claims[a].id).cmp(&(order(a), &claims[b].id)));
         shown
-    }
-}
-
-/// A run's mentions and sources, wherever they are kept: in the [`Run`] itself, or read
-/// back from disk one article at a time (`pipeline::Output` of a large run). A report
-/// that reads every mention once, in order, takes a `Store`, so its memory does not grow
-/// with the mentions' text.
-pub trait Store {
-    /// Calls `f` on every mention, in the run's order (by article, then offset), with
-    /// the index of its claim in `Run::claims` (`None`: no claim of the run). A store
-    /// that knows the index says so; the others find it by id.
-    fn each_mention(&self, f: &mut dyn FnMut(&Mention, Option<usize>)) -> io::Result<()>;
-    /// Calls `f` on every source, in no particular order.
-    fn each_source(&self, f: &mut dyn FnMut(&Source)) -> io::Result<()>;
-}
-
-impl Store for Run {
-    fn each_mention(&self, f: &mut dyn FnMut(&Mention, Option<usize>)) -> io::Result<()> {
-        for m in &self.mentions {
-            f(m, index_by_id(&self.claims, &m.claim, |c| &c.id));
-        }
-        Ok(())
-    }
-
-    fn each_source(&self, f: &mut dyn FnMut(&Source)) -> io::Result<()> {
-        self.sources.iter().for_each(f);
-        Ok(())
     }
 }
 
@@ -508,56 +355,6 @@ pub fn truncate(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_escapes_what_a_terminal_would_act_on_and_reads_back_the_same() {
-        let text = "a\u{1b}[2J\u{9b}1m\u{7f} \u{202e}b\u{2066}c\u{200b}\u{feff}\u{e0041} عين \"q\"\n";
-        let json = to_json(&[text]);
-        assert_eq!(
-            json,
-            "[\n  \"a\\u001b[2J\\u009b1m\\u007f \\u202eb\\u2066c\\u200b\\ufeff\\udb40\\udc41 عين \\\"q\\\"\\n\"\n]\n"
-        );
-        let back: Vec<String> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, [text]);
-    }
-
-    #[test]
-    fn the_layout_is_serde_jsons_pretty_layout() {
-        let value = serde_json::json!({
-            "a": [1, [], {}, [[2, {"b": "c"}], []]],
-            "d": {"e": [], "f": {"g": null}},
-            "h": "عين عيسى"
-        });
-        assert_eq!(to_json(&value), serde_json::to_string_pretty(&value).unwrap() + "\n");
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_byte_scan_escapes_exactly_the_escaped_characters(
-            text in "[a-z \"\\\\\\x00-\\x1f\\x7f\\u{80}-\\u{100}\\u{600}-\\u{6ff}\\u{180e}\\u{2000}-\\u{2070}\\u{fef0}-\\u{ffff}\\u{e0000}-\\u{e0080}]{0,40}"
-        ) {
-            // The definition: every character that `escaped` names, as UTF-16 escapes.
-            let mut expected = String::new();
-            for c in text.chars() {
-                match c {
-                    '"' => expected.push_str("\\\""),
-                    '\\' => expected.push_str("\\\\"),
-                    '\n' => expected.push_str("\\n"),
-                    '\r' => expected.push_str("\\r"),
-                    '\t' => expected.push_str("\\t"),
-                    '\u{8}' => expected.push_str("\\b"),
-                    '\u{c}' => expected.push_str("\\f"),
-                    c if escaped(c) => {
-                        for unit in c.encode_utf16(&mut [0; 2]) {
-                            expected.push_str(&format!("\\u{unit:04x}"));
-                        }
-                    }
-                    c => expected.push(c),
-                }
-            }
-            proptest::prop_assert_eq!(to_json(&text), format!("\"{expected}\"\n"));
-        }
-    }
 
     #[test]
     fn clean_removes_escapes_and_bidi_controls() {

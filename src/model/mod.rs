@@ -13,6 +13,9 @@
 //! - lists are sorted (articles by id, mentions by article then offset, claims and sources
 //!   by id), so the same input gives byte-identical output.
 
+pub mod date;
+pub mod ids;
+
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
