@@ -312,7 +312,7 @@ pub fn main() -> i32 {
         }
         Command::Segment(p) => {
             let out = pipeline::run(&p.paths, &config);
-            finish(&out, &sink, &render_segments(&out))
+            finish(&out, &sink, &report::segments::segments(&out.run.articles, &out.analyses))
         }
         Command::Eval(args) => run_eval(args, &config, &sink),
         Command::Compare(args) => {
@@ -603,40 +603,6 @@ fn usage_errors<E: std::fmt::Display>(errors: &[E]) -> i32 {
         eprintln!("claimgraph: {e}");
     }
     EXIT_USAGE
-}
-
-/// `claimgraph segment`: every line with its kind, then its sentences, each [`clean`]ed
-/// so that it stays on its row.
-///
-/// [`clean`]: report::clean
-fn render_segments(out: &Output) -> String {
-    use report::clean;
-    use std::fmt::Write as _;
-    let mut s = String::new();
-    for (info, a) in out.run.articles.iter().zip(&out.analyses) {
-        let _ = writeln!(
-            s,
-            "== {} ({}) outlet={} published={} language={}",
-            clean(&info.path),
-            clean(&info.id),
-            info.outlet,
-            info.published.as_deref().unwrap_or("-"),
-            clean(&info.language)
-        );
-        let mut sentences = a.segments.sentences.iter().peekable();
-        for (index, line) in a.segments.lines.iter().enumerate() {
-            if line.kind == crate::segment::LineKind::Blank {
-                continue;
-            }
-            let text = clean(&a.article.text[line.span.clone()]);
-            let rule = line.rule.as_deref().unwrap_or("");
-            let _ = writeln!(s, "{:>5} {:<14} {:<22} {}", line.number, line.kind.as_str(), rule, text);
-            while let Some(sentence) = sentences.next_if(|x| x.line == index) {
-                let _ = writeln!(s, "{:>5}   · {}", "", clean(&a.article.text[sentence.span.clone()]));
-            }
-        }
-    }
-    s
 }
 
 /// `claimgraph lexicon …`. Check reports every problem of every file on stderr and

@@ -12,6 +12,7 @@ pub mod dot;
 pub mod explain;
 pub(crate) mod json;
 pub mod lists;
+pub mod segments;
 
 use crate::model::{Claim, Mention, Run, Source};
 use serde::Serialize;
