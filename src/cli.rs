@@ -11,7 +11,7 @@
 
 use crate::eval;
 use crate::ingest::IngestOptions;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, listing};
 use crate::pipeline::{self, Config, Output, Spill};
 use crate::report;
 use crate::writeback::{self, Writeback};
@@ -113,7 +113,7 @@ enum LexiconCommand {
     /// List the loaded entries (embedded, then --lexicon), in load order.
     List {
         /// Only this table.
-        #[arg(long, value_name = "TABLE", value_parser = clap::builder::PossibleValuesParser::new(LEXICON_TABLES))]
+        #[arg(long, value_name = "TABLE", value_parser = clap::builder::PossibleValuesParser::new(crate::lexicon::listing::TABLES))]
         table: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -312,7 +312,11 @@ pub fn main() -> i32 {
         }
         Command::Segment(p) => {
             let out = pipeline::run(&p.paths, &config);
-            finish(&out, &sink, &report::segments::segments(&out.run.articles, &out.analyses))
+            finish(
+                &out,
+                &sink,
+                &report::segments::segments(&out.run.articles, &out.analyses),
+            )
         }
         Command::Eval(args) => run_eval(args, &config, &sink),
         Command::Compare(args) => {
@@ -636,12 +640,12 @@ fn run_lexicon(command: &LexiconCommand, config: &Config, quiet: bool) -> i32 {
             }
         }
         LexiconCommand::List { table, format } => {
-            let rows: Vec<Listed> = listing(lexicon)
+            let rows: Vec<listing::Listed> = listing::listing(lexicon)
                 .into_iter()
                 .filter(|r| table.as_deref().is_none_or(|t| t == r.table))
                 .collect();
             let text = match format {
-                ListFormat::Text => render_listing(&rows),
+                ListFormat::Text => listing::render(&rows),
                 ListFormat::Json => report::to_json(&rows),
             };
             write_stdout(&text).err().unwrap_or(EXIT_OK)
@@ -654,206 +658,4 @@ fn run_lexicon(command: &LexiconCommand, config: &Config, quiet: bool) -> i32 {
             write_stdout(&text).err().unwrap_or(EXIT_OK)
         }
     }
-}
-
-/// The tables `lexicon list --table` accepts, as they are written in a pack.
-const LEXICON_TABLES: &[&str] = &[
-    "cue",
-    "marker",
-    "particle",
-    "source_noun",
-    "source",
-    "actor",
-    "predicate",
-    "place",
-    "furniture",
-    "byline",
-    "subheading",
-    "author_line",
-];
-
-/// One row of `claimgraph lexicon list`.
-#[derive(Debug, serde::Serialize)]
-struct Listed {
-    table: &'static str,
-    id: String,
-    language: String,
-    file: String,
-    summary: String,
-}
-
-/// Every loaded entry, table by table, each table in load order.
-fn listing(lexicon: &Lexicon) -> Vec<Listed> {
-    use crate::lexicon::{Entry, HasId};
-    fn rows<T: HasId>(
-        out: &mut Vec<Listed>,
-        lexicon: &Lexicon,
-        table: &'static str,
-        items: &[Entry<T>],
-        summary: impl Fn(&T) -> String,
-    ) {
-        out.extend(items.iter().map(|e| Listed {
-            table,
-            id: e.entry.id().to_owned(),
-            language: e.language.clone(),
-            file: lexicon.files[e.file].path.clone(),
-            summary: summary(&e.entry),
-        }));
-    }
-    let e = &lexicon.entries;
-    let mut out = Vec::new();
-    rows(&mut out, lexicon, "cue", &e.cues, |c| {
-        let forms = [
-            count(c.forms.len(), "form"),
-            count(c.masculine.len(), "masculine form"),
-            count(c.feminine.len(), "feminine form"),
-        ];
-        let scope = c.scope.map(|s| format!("; scope {}", kebab(s))).unwrap_or_default();
-        format!("{}; {}{scope}", kebab(c.role), joined(&forms))
-    });
-    rows(&mut out, lexicon, "marker", &e.markers, |m| {
-        let parts = [count(m.forms.len(), "form"), count(m.patterns.len(), "pattern")];
-        format!("{}; {}", kebab(m.kind), joined(&parts))
-    });
-    rows(&mut out, lexicon, "particle", &e.particles, |p| {
-        format!("{}; {}", kebab(p.role), count(p.forms.len(), "form"))
-    });
-    rows(&mut out, lexicon, "source_noun", &e.source_nouns, |n| {
-        let forms = [
-            count(n.forms.len(), "form"),
-            count(n.masculine.len(), "masculine form"),
-            count(n.feminine.len(), "feminine form"),
-        ];
-        let title = if n.title { "; title" } else { "" };
-        format!("{}; {}{title}", n.kind, joined(&forms))
-    });
-    rows(&mut out, lexicon, "source", &e.sources, |s| {
-        let mut text = format!("{}; {}", s.kind, count(s.aliases.len(), "alias"));
-        if !s.nouns.is_empty() {
-            text += &format!("; nouns {}", s.nouns.join(", "));
-        }
-        if let Some(actor) = &s.actor {
-            text += &format!("; actor {actor}");
-        }
-        text
-    });
-    rows(&mut out, lexicon, "actor", &e.actors, |a| {
-        let framed = a
-            .aliases
-            .iter()
-            .filter(|x| x.framing != crate::lexicon::schema::Framing::Neutral)
-            .count();
-        let mut text = format!(
-            "{}; {}",
-            a.source_kind.as_deref().unwrap_or("-"),
-            count(a.aliases.len(), "alias")
-        );
-        if framed > 0 {
-            text += &format!(" ({framed} framed)");
-        }
-        if !a.part_of.is_empty() {
-            text += &format!("; part of {}", a.part_of.join(", "));
-        }
-        text
-    });
-    rows(&mut out, lexicon, "place", &e.places, |p| {
-        let mut text = count(p.aliases.len(), "alias");
-        if let Some(within) = &p.within {
-            text += &format!("; within {within}");
-        }
-        if !p.context.is_empty() {
-            text += &format!("; {}", count(p.context.len(), "context word"));
-        }
-        text
-    });
-    rows(&mut out, lexicon, "predicate", &e.predicates, |p| {
-        let mut text = format!("{}; {}", p.label, count(p.forms.len(), "trigger"));
-        if !p.excludes.is_empty() {
-            text += &format!("; excludes {}", p.excludes.join(", "));
-        }
-        text
-    });
-    rows(&mut out, lexicon, "furniture", &e.furniture, |r| {
-        count(r.patterns.len(), "pattern")
-    });
-    rows(&mut out, lexicon, "byline", &e.bylines, |r| {
-        count(r.patterns.len(), "pattern")
-    });
-    // The single rules: the last pack that has one is in force.
-    let last = |has: fn(&crate::lexicon::schema::Pack) -> bool| {
-        lexicon.files.iter().rev().find(|f| has(&f.pack)).map(|f| {
-            let language = f.pack.lexicon.language.clone().unwrap_or_else(|| "und".to_owned());
-            (language, f.path.clone())
-        })
-    };
-    if let (Some(s), Some((language, file))) = (&e.subheading, last(|p| p.subheading.is_some())) {
-        out.push(Listed {
-            table: "subheading",
-            id: s.id.clone(),
-            language,
-            file,
-            summary: format!("at most {}", count(s.max_words, "word")),
-        });
-    }
-    if let (Some(a), Some((language, file))) = (&e.author_line, last(|p| p.author_line.is_some())) {
-        out.push(Listed {
-            table: "author_line",
-            id: a.id.clone(),
-            language,
-            file,
-            summary: format!("at most {}; bio rule {}", count(a.max_words, "word"), a.bio_rule),
-        });
-    }
-    out
-}
-
-/// `3 forms`, `1 alias`; empty for none.
-fn count(n: usize, what: &str) -> String {
-    match n {
-        0 => String::new(),
-        1 => format!("1 {what}"),
-        _ if what.ends_with('s') => format!("{n} {what}es"),
-        _ => format!("{n} {what}s"),
-    }
-}
-
-/// The non-empty parts, comma-separated (`-` when all are empty).
-fn joined(parts: &[String]) -> String {
-    let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() {
-        "-".to_owned()
-    } else {
-        parts.join(", ")
-    }
-}
-
-/// A unit enum value as the packs write it (`AccordingTo` → `according-to`).
-fn kebab(value: impl std::fmt::Debug) -> String {
-    let mut out = String::new();
-    for (i, c) in format!("{value:?}").chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('-');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
-}
-
-/// Aligned columns, one entry a line.
-fn render_listing(rows: &[Listed]) -> String {
-    let width = |f: fn(&Listed) -> &str| rows.iter().map(|r| f(r).chars().count()).max().unwrap_or(0);
-    let (t, i, l, f) = (
-        width(|r| r.table),
-        width(|r| &r.id),
-        width(|r| &r.language),
-        width(|r| &r.file),
-    );
-    rows.iter()
-        .map(|r| {
-            format!(
-                "{:<t$}  {:<i$}  {:<l$}  {:<f$}  {}\n",
-                r.table, r.id, r.language, r.file, r.summary
-            )
-        })
-        .collect()
 }
