@@ -1,7 +1,8 @@
 //! Where output goes: stdout, or with `-o FILE` a file written atomically (all or
-//! nothing) that replaces an existing FILE only with `--force`. On stdout a closed pipe (`claimgraph json … | head`) is not an error: the
-//! reader has what it wanted, so the run ends quietly with 0. A failed write is reported
-//! on stderr, naming the file, and returned as the exit code it calls for.
+//! nothing) that replaces an existing FILE only with `--force`. On stdout a closed pipe
+//! (`claimgraph json … | head`) is not an error: the reader has what it wanted, so the run
+//! ends quietly with 0. A failed write is reported on stderr, naming the file, and
+//! returned as the exit code it calls for.
 
 use super::{EXIT_SKIPPED, EXIT_USAGE};
 use crate::writeback::{self, Writeback};
@@ -26,7 +27,8 @@ impl Sink {
         self.output.is_none() && std::io::stdout().is_terminal()
     }
 
-    /// Refuses, before any work, an output file that exists without `--force`.
+    /// Refuses, before any work, an output file that exists without `--force` (the move
+    /// into place refuses one that appears later).
     pub(super) fn check(&self) -> Result<(), i32> {
         match &self.output {
             Some(path) if path.exists() && !self.force => Err(exists(path)),
