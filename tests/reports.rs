@@ -1,9 +1,13 @@
 //! The reports people read, through the real binary: snapshots of `compare`, `claims`,
 //! `sources`, `framing` and `diff` on the seeds; CSV with the table's cells; colour only
-//! when asked; filters; output files written atomically and never clobbered.
+//! when asked; filters; output files written atomically and never clobbered (not by a
+//! file that appears during the run, not through a planted symlink).
 
 use crate::common::{claimgraph, parse_csv, scratch, texts};
 use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
 
 fn stdout_of(args: &[&str]) -> String {
     let out = claimgraph(args, None);
@@ -177,12 +181,75 @@ fn output_files_are_written_whole_and_never_clobbered() {
     assert_eq!(forced.status.code(), Some(0));
     assert!(std::fs::read_to_string(&path).unwrap().starts_with("claim,"));
     // No temporary file is left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+    assert_eq!(names(&dir), ["compare.md"]);
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(leftovers.is_empty());
+    names.sort();
+    names
+}
+
+/// `claimgraph json - -o output` reading its article from a pipe the test writes: the run
+/// cannot write its output before the test closes the pipe.
+fn json_from_a_pipe(output: &Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(["--quiet", "json", "-", "-o", output.to_str().unwrap()])
+        .env_clear()
+        .current_dir(crate::common::root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs")
+}
+
+#[test]
+fn an_output_file_that_appears_while_the_run_works_is_never_replaced() {
+    let dir = scratch("reports_output_appears");
+    let path = dir.join("out.json");
+    let mut child = json_from_a_pipe(&path);
+    let mut stdin = child.stdin.take().unwrap();
+    // Over four times what a pipe holds (64 KiB): once this is written the run is reading
+    // its input, past the check for an existing FILE at its start.
+    let filler = "Lorem ipsum dolor sit amet.\n".repeat(10_000);
+    stdin.write_all(b"Title\n").unwrap();
+    stdin.write_all(filler.as_bytes()).unwrap();
+    std::fs::write(&path, "theirs").unwrap();
+    stdin.write_all(b"The column withdrew, SANA said.\n").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("exists; nothing was written"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "theirs");
+    assert_eq!(names(&dir), ["out.json"], "the temporary file is removed");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_at_a_guessable_temporary_name_is_not_followed() {
+    let dir = scratch("reports_output_symlink");
+    let victim = dir.join("victim");
+    std::fs::write(&victim, "precious").unwrap();
+    let path = dir.join("out.json");
+    let mut child = json_from_a_pipe(&path);
+    // Named for FILE and the run's process id, which anyone can see.
+    let planted = dir.join(format!(".out.json.claimgraph-{}.tmp", child.id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"Title\nThe column withdrew, SANA said.\n").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", texts(&out).1);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(std::fs::symlink_metadata(&path).unwrap().is_file());
+    let run: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(run["articles"][0]["id"], "stdin");
 }
 
 #[test]

@@ -13,6 +13,7 @@
 //! entries of the same table, id and language (the user's over the embedded ones).
 
 pub mod furniture;
+pub mod listing;
 pub mod matcher;
 pub mod schema;
 pub mod validate;

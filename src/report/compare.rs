@@ -623,25 +623,28 @@ fn legend(m: &Matrix<'_>, w: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// A CSV field, quoted when it needs to be.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
+/// RFC 4180: CRLF after every record, a field quoted (its quotes doubled) only when it
+/// holds a comma, a quote, CR or LF (`QuoteStyle::Necessary`); spaces and empty fields are
+/// written as they are.
+fn csv(m: &Matrix<'_>, w: &mut dyn Write) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(w);
+    writer.write_record(header(m)).map_err(csv_io)?;
+    for row in &m.rows {
+        writer.write_record(fields(m, row)).map_err(csv_io)?;
     }
+    writer.flush()
 }
 
-fn csv(m: &Matrix<'_>, w: &mut dyn Write) -> io::Result<()> {
-    let mut line = |fields: Vec<String>| {
-        let line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
-        write!(w, "{line}\r\n")
-    };
-    line(header(m))?;
-    for row in &m.rows {
-        line(fields(m, row))?;
+/// The I/O error under a CSV write error, as it is: a closed pipe stays a closed pipe
+/// (the csv crate's own conversion makes every error `Other`).
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
     }
-    Ok(())
 }
 
 fn markdown(m: &Matrix<'_>, w: &mut dyn Write) -> io::Result<()> {

@@ -12,6 +12,7 @@ pub mod dot;
 pub mod explain;
 pub mod json;
 pub mod lists;
+pub mod segments;
 pub mod store;
 
 use crate::model::{Claim, Mention, Run};
