@@ -45,4 +45,5 @@ mod parallel;
 pub mod pipeline;
 pub mod report;
 pub mod segment;
+pub mod span;
 mod writeback;
