@@ -25,6 +25,26 @@
 //! [`crate::lexicon::matcher::Tokens::words`] (the word list), and
 //! `From<OrigSpan> for model::Span`.
 //!
+//! ```
+//! use claimgraph::normalize::Normalized;
+//! use claimgraph::span::NormSpan;
+//!
+//! let text = "\u{feff}Raqqa\r\n";
+//! let norm = Normalized::new(text);
+//! let orig = norm.to_original(NormSpan::new(0, "raqqa".len()));
+//! assert_eq!(&text[orig.range()], "Raqqa");
+//! ```
+//!
+//! An original span is not a normalised one: this does not compile.
+//!
+//! ```compile_fail
+//! use claimgraph::normalize::Normalized;
+//! use claimgraph::span::OrigSpan;
+//!
+//! let norm = Normalized::new("Raqqa");
+//! norm.to_original(OrigSpan::new(0, 5));
+//! ```
+//!
 //! A single position stays a plain `usize`: spans are what crosses stage boundaries and
 //! gets confused. Each type is two `usize`s, as a `Range<usize>` is, and `Copy`: as cheap
 //! to pass and store as that range, and `range()` is free.
