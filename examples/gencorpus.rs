@@ -532,7 +532,7 @@ fn load_pools(root: &Path) -> Result<[Pool; 2], String> {
                     .sentences
                     .iter()
                     .filter(|s| s.line == index)
-                    .map(|s| text[s.span.clone()].trim())
+                    .map(|s| text[s.span.range()].trim())
                     .filter(|s| !s.is_empty())
                     .collect();
                 let Some(first) = sentences.first() else { continue };
@@ -544,7 +544,7 @@ fn load_pools(root: &Path) -> Result<[Pool; 2], String> {
                 let (pool, finder) = (&mut pools[lang as usize], &finders[lang as usize]);
                 match line.kind {
                     LineKind::Headline => {
-                        let whole = text[line.span.clone()].trim();
+                        let whole = text[line.span.range()].trim();
                         pool.headlines.push(finder.template(whole, sentences.len()));
                     }
                     LineKind::Body => {

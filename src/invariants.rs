@@ -24,6 +24,7 @@ use crate::model::{Run, Span};
 use crate::normalize::{Normalized, normalize};
 use crate::pipeline;
 use crate::segment::{self, Segmented};
+use crate::span::{NormSpan, OrigSpan};
 
 /// What broke, in words a failing test or fuzz crash can show.
 pub type Violation = String;
@@ -97,15 +98,15 @@ pub fn normalized(original: &str, norm: &Normalized) -> Result<(), Violation> {
     })?;
     let mut last = 0;
     for a in (0..=text.len()).filter(|&a| text.is_char_boundary(a)) {
-        let here = norm.to_original(a..a);
-        slices(original, &here, ("to_original", a))?;
+        let here = norm.to_original(NormSpan::new(a, a));
+        slices(original, &here.range(), ("to_original", a))?;
         ensure(here.start >= last, || format!("map not monotone at normalised {a}"))?;
         last = here.start;
         let next = text[a..].chars().next().map_or(a, |c| a + c.len_utf8());
-        let one = norm.to_original(a..next);
-        slices(original, &one, ("to_original", a..next))?;
-        let back = norm.to_normalized(one.clone());
-        slices(text, &back, ("to_normalized", one))?;
+        let one = norm.to_original(NormSpan::new(a, next));
+        slices(original, &one.range(), ("to_original", a..next))?;
+        let back = norm.to_normalized(one);
+        slices(text, &back.range(), ("to_normalized", one.range()))?;
         ensure(back.start <= a && next <= back.end, || {
             format!("round trip of {a}..{next} gives {back:?}")
         })?;
@@ -119,7 +120,7 @@ pub fn normalized(original: &str, norm: &Normalized) -> Result<(), Violation> {
         .enumerate()
         .flat_map(|(i, &a)| boundaries[i..].iter().take(4).map(move |&b| (a, b)));
     for (a, b) in near.chain(whole) {
-        let span = norm.to_original(a..b);
+        let span = norm.to_original(NormSpan::new(a, b)).range();
         slices(original, &span, ("to_original", a..b))?;
         let renormalized = normalize(&original[span.clone()]);
         ensure(renormalized == text[a..b], || {
@@ -131,8 +132,8 @@ pub fn normalized(original: &str, norm: &Normalized) -> Result<(), Violation> {
         })?;
     }
     for s in (0..=original.len()).filter(|&i| original.is_char_boundary(i)) {
-        let back = norm.to_normalized(s..original.len());
-        slices(text, &back, ("to_normalized", s..original.len()))?;
+        let back = norm.to_normalized(OrigSpan::new(s, original.len()));
+        slices(text, &back.range(), ("to_normalized", s..original.len()))?;
     }
     Ok(())
 }
@@ -158,12 +159,12 @@ pub fn segmented(text: &str, norm: &Normalized, seg: &Segmented) -> Result<(), V
     })?;
     for (i, line) in seg.lines.iter().enumerate() {
         ensure(line.number == i + 1, || format!("line {i} is numbered {}", line.number))?;
-        slices(text, &line.span, ("line", line.number))?;
-        slices(ntext, &line.norm, ("normalised line", line.number))?;
+        slices(text, &line.span.range(), ("line", line.number))?;
+        slices(ntext, &line.norm.range(), ("normalised line", line.number))?;
     }
-    ordered(&seg.lines.iter().map(|l| l.span.clone()).collect::<Vec<_>>(), "lines")?;
+    ordered(&seg.lines.iter().map(|l| l.span.range()).collect::<Vec<_>>(), "lines")?;
     ordered(
-        &seg.lines.iter().map(|l| l.norm.clone()).collect::<Vec<_>>(),
+        &seg.lines.iter().map(|l| l.norm.range()).collect::<Vec<_>>(),
         "normalised lines",
     )?;
     for (i, s) in seg.sentences.iter().enumerate() {
@@ -174,33 +175,36 @@ pub fn segmented(text: &str, norm: &Normalized, seg: &Segmented) -> Result<(), V
         ensure(line.kind.has_text(), || {
             format!("sentence {i} on a {:?} line", line.kind)
         })?;
-        slices(text, &s.span, ("sentence", i))?;
-        slices(ntext, &s.norm, ("normalised sentence", i))?;
+        slices(text, &s.span.range(), ("sentence", i))?;
+        slices(ntext, &s.norm.range(), ("normalised sentence", i))?;
         ensure(!s.span.is_empty(), || format!("sentence {i} is empty"))?;
-        ensure(line.norm.start <= s.norm.start && s.norm.end <= line.norm.end, || {
+        ensure(line.norm.covers(s.norm), || {
             format!("sentence {i} {:?} outside its line {:?}", s.norm, line.norm)
         })?;
         for c in &s.clauses {
-            slices(ntext, c, ("clause of sentence", i))?;
-            ensure(s.norm.start <= c.start && c.end <= s.norm.end, || {
+            slices(ntext, &c.range(), ("clause of sentence", i))?;
+            ensure(s.norm.covers(*c), || {
                 format!("clause {c:?} outside sentence {i} {:?}", s.norm)
             })?;
         }
-        ordered(&s.clauses, ("clauses of sentence", i))?;
+        ordered(
+            &s.clauses.iter().map(|c| c.range()).collect::<Vec<_>>(),
+            ("clauses of sentence", i),
+        )?;
         if let Some(q) = s.quote {
             ensure(q < i, || format!("sentence {i} continues a quotation of sentence {q}"))?;
         }
     }
     ordered(
-        &seg.sentences.iter().map(|s| s.span.clone()).collect::<Vec<_>>(),
+        &seg.sentences.iter().map(|s| s.span.range()).collect::<Vec<_>>(),
         "sentences",
     )?;
     ordered(
-        &seg.sentences.iter().map(|s| s.norm.clone()).collect::<Vec<_>>(),
+        &seg.sentences.iter().map(|s| s.norm.range()).collect::<Vec<_>>(),
         "normalised sentences",
     )?;
     if let Some(b) = &seg.byline {
-        slices(text, &b.outlet_span, "byline outlet")?;
+        slices(text, &b.outlet_span.range(), "byline outlet")?;
         ensure(b.line < seg.lines.len(), || format!("byline on line index {}", b.line))?;
     }
     Ok(())

@@ -17,14 +17,18 @@
 //!
 //! ```
 //! use claimgraph::normalize::Normalized;
+//! use claimgraph::span::NormSpan;
 //!
 //! // Obfuscated words come out plain, and every span maps back to the original bytes.
 //! let text = "بعد معـ.ارك عنيفة";
 //! let norm = Normalized::new(text);
 //! let at = norm.text().find("معارك").unwrap();
-//! let original = norm.to_original(at..at + "معارك".len());
-//! assert_eq!(&text[original], "معـ.ارك");
+//! let original = norm.to_original(NormSpan::new(at, at + "معارك".len()));
+//! assert_eq!(&text[original.range()], "معـ.ارك");
 //! ```
+//!
+//! Spans carry their coordinate system in their type ([`span`]): original bytes,
+//! normalised bytes, token indices, token-text bytes.
 //!
 //! [`eval`] scores a run against gold annotations. Analysis of text never fails: it returns
 //! results plus warnings; only input and lexicon loading return errors.
@@ -47,4 +51,5 @@ mod parallel;
 pub mod pipeline;
 pub mod report;
 pub mod segment;
+pub mod span;
 mod writeback;

@@ -19,7 +19,7 @@ fn sentences(a: &Analysis) -> Vec<&str> {
     a.segments
         .sentences
         .iter()
-        .map(|s| &a.article.text[s.span.clone()])
+        .map(|s| &a.article.text[s.span.range()])
         .collect()
 }
 
@@ -37,7 +37,7 @@ fn furniture_lines_are_exactly_the_gold_no_claims_lines() {
             .unwrap_or_default();
         let a = all.iter().find(|a| a.article.path.ends_with(file)).unwrap();
         for line in &a.segments.lines {
-            let text = a.article.text[line.span.clone()].trim();
+            let text = a.article.text[line.span.range()].trim();
             let furniture = line.kind == LineKind::Furniture;
             if furniture != expected.contains(&text) {
                 wrong.push(format!("{file}:{} furniture={furniture} {text:?}", line.number));
@@ -67,7 +67,7 @@ fn headlines_are_the_first_text_line_and_a_repeat_counts_once() {
     let all = seeds();
     let headline = |p: &str| {
         let a = seed(&all, p);
-        a.article.text[a.segments.headline().unwrap().span.clone()].to_owned()
+        a.article.text[a.segments.headline().unwrap().span.range()].to_owned()
     };
     assert_eq!(headline("000"), "قوات بشار الأسد تتخلى عن قسد في شمال شرق سوريا");
     assert_eq!(
@@ -111,7 +111,7 @@ fn bylines_name_the_outlet_and_carry_no_sentences() {
         .segments
         .lines
         .iter()
-        .find(|l| &a.article.text[l.span.clone()] == "rami fakhori")
+        .find(|l| &a.article.text[l.span.range()] == "rami fakhori")
         .unwrap();
     assert_eq!(author.kind, LineKind::Byline);
     for a in &all {
@@ -169,7 +169,7 @@ fn a_quotation_over_several_sentences_is_marked() {
     let s = &a.segments.sentences;
     let k = s
         .iter()
-        .position(|x| a.article.text[x.span.clone()].starts_with("لا لم يفعلا"))
+        .position(|x| a.article.text[x.span.range()].starts_with("لا لم يفعلا"))
         .expect("the answer is its own sentence");
     assert_eq!(s[k].quote, Some(k - 1));
 }

@@ -30,8 +30,8 @@ use crate::lexicon::schema::{Gender, MarkerKind, ParticleRole, Role, Scope};
 use crate::model::{Polarity, Stance};
 use crate::normalize::{Normalized, normalize};
 use crate::segment::Segmented;
+use crate::span::{NormSpan, TokenSpan};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 /// A source cited inside one article.
@@ -53,7 +53,7 @@ pub struct SourceEntity {
     /// The entity that relays it.
     pub via: Option<usize>,
     /// Normalised spans where it is named or referred back to.
-    pub cues: Vec<Range<usize>>,
+    pub cues: Vec<NormSpan>,
     /// The lexicon entry that introduced it.
     pub rule: String,
 }
@@ -64,7 +64,7 @@ pub struct Segment {
     /// Index of the sentence in [`Segmented::sentences`].
     pub sentence: usize,
     /// Normalised span.
-    pub norm: Range<usize>,
+    pub norm: NormSpan,
     /// Source entities from the outlet inwards; empty for the outlet's own voice.
     pub chain: Vec<usize>,
     /// Asserts or denies.
@@ -154,7 +154,7 @@ impl Cand {
 
 #[derive(Debug, Clone)]
 struct Candidate {
-    tokens: Range<usize>,
+    tokens: TokenSpan,
     /// Where its words start in the normalised text, after any clitic (`و` of `ومصادر`).
     from: usize,
     /// Whether an article marks it definite (`المصادر`, "the agency").
@@ -167,7 +167,7 @@ struct Candidate {
 #[derive(Debug, Clone)]
 struct Np {
     /// All its tokens (a generic noun in apposition included).
-    tokens: Range<usize>,
+    tokens: TokenSpan,
     candidate: Candidate,
     /// The quantifier before it, if any (`العديد من الصفحات` is not a back-reference).
     quantified: bool,
@@ -212,7 +212,7 @@ pub fn attribute(
     // One buffer for every sentence's hits.
     let mut inside: Vec<&Hit> = Vec::new();
     for (index, sentence) in segments.sentences.iter().enumerate() {
-        let range = tokens.at_norm(sentence.norm.start)..tokens.at_norm(sentence.norm.end);
+        let range = tokens.at_norm_span(sentence.norm);
         while first_hit < hits.len() && hits[first_hit].tokens.start < range.start {
             first_hit += 1;
         }
@@ -227,7 +227,7 @@ pub fn attribute(
             Some(k) if k < reader.last_attr.len() => reader.last_attr[k].clone(),
             _ => Attr::own_voice(),
         };
-        reader.sentence(index, sentence.norm.clone(), range, &inside, base);
+        reader.sentence(index, sentence.norm, range, &inside, base);
         // '“…. …,” she added.': a cue closing a quotation names the speaker of the
         // sentences the quotation ran over.
         if let Some(k) = sentence.quote
@@ -288,7 +288,7 @@ struct Reader<'a> {
     /// The current sentence's hits, sorted out (buffers reused across sentences).
     parts: Parts<'a>,
     /// Spans and ranks of cues or candidates, for comparing each with all (a buffer).
-    spans: Vec<(Range<usize>, u8)>,
+    spans: Vec<(TokenSpan, u8)>,
     /// Where a sentence's segments may start, and its attribution from each (buffers
     /// of [`Reader::tile`]).
     bounds: Vec<usize>,
@@ -341,12 +341,12 @@ impl Particles {
 }
 
 impl<'a> Reader<'a> {
-    fn sentence(&mut self, index: usize, norm: Range<usize>, range: Range<usize>, hits: &[&'a Hit], base: Attr) {
+    fn sentence(&mut self, index: usize, norm: NormSpan, range: TokenSpan, hits: &[&'a Hit], base: Attr) {
         self.sentence_start = range.start;
         let mut parts = std::mem::take(&mut self.parts);
-        self.sort_out(&mut parts, range.clone(), hits);
+        self.sort_out(&mut parts, range, hits);
         let mut points: Vec<(usize, Attr)> = vec![(range.start, base.clone())];
-        let mut overrides: Vec<(Range<usize>, Override)> = Vec::new();
+        let mut overrides: Vec<(TokenSpan, Override)> = Vec::new();
         let mut sentence_attr: Option<Attr> = None;
         self.closed_by_trailing_cue = false;
         for cue in &parts.cues {
@@ -356,11 +356,11 @@ impl<'a> Reader<'a> {
             let current = Current {
                 chain: points.last().map(|p| p.1.chain.clone()).unwrap_or_default(),
             };
-            let initial = self.clause_initial(&range, cue.tokens.start);
+            let initial = self.clause_initial(range, cue.tokens.start);
             let nested = !current.chain.is_empty() && !initial;
             match entry.role {
                 Role::AccordingTo => {
-                    let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
+                    let Some(np) = self.np_after(&parts, range, cue.tokens.end) else {
                         continue;
                     };
                     let Some(e) = self.resolve(&np) else { continue };
@@ -369,40 +369,46 @@ impl<'a> Reader<'a> {
                         rules: vec![id, np.candidate.rule.clone()],
                         ..Attr::own_voice()
                     };
-                    self.speaker(e, cue.norm.start..self.tokens.tokens[np.tokens.end - 1].norm.end);
+                    self.speaker(
+                        e,
+                        NormSpan::new(cue.norm.start, self.tokens.tokens[np.tokens.end - 1].norm.end),
+                    );
                     match entry.scope.unwrap_or(Scope::Sentence) {
                         Scope::Sentence => sentence_attr = Some(attr),
                         _ => {
                             attr.stance = stance_of(entry.role);
-                            overrides.push((self.clause_target(&range, cue), Override::Attr(attr)));
+                            overrides.push((self.clause_target(range, cue), Override::Attr(attr)));
                         }
                     }
                 }
                 Role::Claims if entry.scope == Some(Scope::Clause) => {
-                    let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
+                    let Some(np) = self.np_after(&parts, range, cue.tokens.end) else {
                         continue;
                     };
                     let Some(e) = self.resolve(&np) else { continue };
-                    self.speaker(e, cue.norm.start..self.tokens.tokens[np.tokens.end - 1].norm.end);
+                    self.speaker(
+                        e,
+                        NormSpan::new(cue.norm.start, self.tokens.tokens[np.tokens.end - 1].norm.end),
+                    );
                     let attr = Attr {
                         chain: self.path(e),
                         stance: Stance::Distanced,
                         rules: vec![id, np.candidate.rule.clone()],
                         ..Attr::own_voice()
                     };
-                    overrides.push((self.clause_target(&range, cue), Override::Attr(attr)));
+                    overrides.push((self.clause_target(range, cue), Override::Attr(attr)));
                 }
                 Role::Relays => {
-                    let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
+                    let Some(np) = self.np_after(&parts, range, cue.tokens.end) else {
                         continue;
                     };
                     // "Sputnik, citing its own sources, said": the relaying source stands
                     // before the cue when none speaks yet.
                     if current.chain.is_empty()
-                        && let Some(outer_np) = self.np_before(&parts, &range, cue.tokens.start)
+                        && let Some(outer_np) = self.np_before(&parts, range, cue.tokens.start)
                         && let Some(outer) = self.resolve(&outer_np)
                     {
-                        self.speaker(outer, np_span(self.tokens, &outer_np));
+                        self.speaker(outer, self.tokens.norm_of(outer_np.tokens));
                         points.push((
                             outer_np.tokens.start,
                             Attr {
@@ -425,7 +431,7 @@ impl<'a> Reader<'a> {
                     {
                         self.out.sources[inner].via = Some(outer);
                     }
-                    self.speaker(inner, np_span(self.tokens, &np));
+                    self.speaker(inner, self.tokens.norm_of(np.tokens));
                     let last = points.len() - 1;
                     let attr = &mut points[last].1;
                     attr.chain = extend(&attr.chain, &self.path(inner));
@@ -435,11 +441,11 @@ impl<'a> Reader<'a> {
                     // "X told Y": X before the cue, when no source speaks yet ("told"
                     // in English); "قال X … في حديث لـ Y": the current speaker.
                     let speaker_np = if current.chain.is_empty() {
-                        self.np_before(&parts, &range, cue.tokens.start)
+                        self.np_before(&parts, range, cue.tokens.start)
                     } else {
                         None
                     };
-                    let Some(np) = self.np_after(&parts, &range, cue.tokens.end) else {
+                    let Some(np) = self.np_after(&parts, range, cue.tokens.end) else {
                         continue;
                     };
                     // Told the publishing outlet itself: the speaker is the source, relayed
@@ -460,7 +466,7 @@ impl<'a> Reader<'a> {
                         {
                             self.out.sources[speaker].via = Some(relay);
                         }
-                        self.add_cue(relay, np_span(self.tokens, &np));
+                        self.add_cue(relay, self.tokens.norm_of(np.tokens));
                     }
                     let prefix = if nested {
                         prefix_before(&current.chain, speaker)
@@ -480,18 +486,18 @@ impl<'a> Reader<'a> {
                             points[last].1.rules.extend(attr.rules);
                         }
                     }
-                    self.speaker(speaker, cue.norm.clone());
+                    self.speaker(speaker, cue.norm);
                 }
                 Role::Statement => {
                     let np = self
                         .np_before_adjacent(&parts, cue.tokens.start)
-                        .or_else(|| self.np_after_within(&parts, &range, cue.tokens.end, 2, true));
+                        .or_else(|| self.np_after_within(&parts, range, cue.tokens.end, 2, true));
                     let Some(np) = np else { continue };
                     let Some(e) = self.resolve(&np) else { continue };
                     if !self.out.sources[e].classes.iter().any(|c| c == "statement") {
                         self.out.sources[e].classes.push("statement".to_owned());
                     }
-                    self.speaker(e, np_span(self.tokens, &np));
+                    self.speaker(e, self.tokens.norm_of(np.tokens));
                     let chain = if nested {
                         extend(&current.chain, &self.path(e))
                     } else {
@@ -514,14 +520,14 @@ impl<'a> Reader<'a> {
                     // `قسد تتهم`, "X said"), else the one right after it (VSO: `وقال
                     // المصدر`).
                     let before = || {
-                        self.np_before(&parts, &range, cue.tokens.start)
+                        self.np_before(&parts, range, cue.tokens.start)
                             .map(|np| (np.tokens.start, np))
                     };
                     // English puts the subject after the verb only at the end: '…," said
                     // the ministry.' ("said Russian troops left" has no subject there).
-                    let latin = self.tokens.words(cue.tokens.clone()).is_ascii();
+                    let latin = self.tokens.words(cue.tokens).is_ascii();
                     let after = || {
-                        self.np_after(&parts, &range, cue.tokens.end)
+                        self.np_after(&parts, range, cue.tokens.end)
                             .filter(|np| !latin || np.tokens.end >= range.end)
                             .map(|np| (cue.tokens.start, np))
                     };
@@ -531,7 +537,7 @@ impl<'a> Reader<'a> {
                         None => (cue.tokens.start, None),
                     };
                     let trailing = self.trailing(
-                        &range,
+                        range,
                         np.as_ref().map_or(cue.tokens.end, |n| n.tokens.end.max(cue.tokens.end)),
                     );
                     // Structural rules that decided, for `explain`.
@@ -569,18 +575,18 @@ impl<'a> Reader<'a> {
                     };
                     let Some(mut e) = entity else { continue };
                     let np_rule = np.as_ref().map(|n| n.candidate.rule.clone());
-                    let mut cue_span = cue.norm.clone();
+                    let mut cue_span = cue.norm;
                     if let Some(np) = &np {
-                        cue_span = cue_span.start.min(np_span(self.tokens, np).start)
-                            ..cue_span.end.max(np_span(self.tokens, np).end);
+                        let named = self.tokens.norm_of(np.tokens);
+                        cue_span = NormSpan::new(cue_span.start.min(named.start), cue_span.end.max(named.end));
                         // "نقل X عن Y": Y, relayed by X.
-                        if let Some(inner) = self.relayed_after(&parts, &range, np.tokens.end)
+                        if let Some(inner) = self.relayed_after(&parts, range, np.tokens.end)
                             && inner != e
                         {
                             if self.out.sources[inner].via.is_none() {
                                 self.out.sources[inner].via = Some(e);
                             }
-                            self.speaker(e, cue_span.clone());
+                            self.speaker(e, cue_span);
                             how.push(&RULE.relayed);
                             e = inner;
                         }
@@ -629,13 +635,13 @@ impl<'a> Reader<'a> {
             };
             let id = self.lexicon.rule_ids.markers[marker.entry.index as usize].clone();
             let target = match entry.scope.unwrap_or(Scope::Clause) {
-                Scope::Clause => self.clause_target(&range, marker),
-                Scope::Sentence => range.clone(),
+                Scope::Clause => self.clause_target(range, marker),
+                Scope::Sentence => range,
                 Scope::Segment => {
                     let at = marker.tokens.start;
                     let start = points.iter().rev().find(|p| p.0 <= at).map_or(range.start, |p| p.0);
                     let end = points.iter().find(|p| p.0 > at).map_or(range.end, |p| p.0);
-                    start..end
+                    TokenSpan::new(start, end)
                 }
             };
             overrides.push((target, Override::Stance(stance, id)));
@@ -653,11 +659,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Sorts a sentence's hits into cues, markers, source candidates and particles.
-    fn sort_out(&mut self, parts: &mut Parts<'a>, range: Range<usize>, hits: &[&'a Hit]) {
+    fn sort_out(&mut self, parts: &mut Parts<'a>, range: TokenSpan, hits: &[&'a Hit]) {
         self.hit_tokens.clear();
         self.hit_tokens.extend(
             hits.iter()
-                .flat_map(|h| h.tokens.clone().map(|k| (k, h.entry.table == Table::Particle))),
+                .flat_map(|h| h.tokens.range().map(|k| (k, h.entry.table == Table::Particle))),
         );
         let Parts {
             cues,
@@ -682,14 +688,14 @@ impl<'a> Reader<'a> {
                     particles.add(h.tokens.start, role, len);
                 }
                 Table::Source => candidates.push(Candidate {
-                    tokens: h.tokens.clone(),
+                    tokens: h.tokens,
                     from: h.norm.start,
                     definite: false,
                     cand: Cand::Known(i),
                     rule: ids.sources[i].clone(),
                 }),
                 Table::Actor => candidates.push(Candidate {
-                    tokens: h.tokens.clone(),
+                    tokens: h.tokens,
                     from: h.norm.start,
                     definite: false,
                     cand: Cand::Actor(i),
@@ -700,7 +706,7 @@ impl<'a> Reader<'a> {
                     // English marks definiteness with a word before the noun.
                     let article = h.tokens.start > 0
                         && matches!(
-                            &self.tokens.text[self.tokens.tokens[h.tokens.start - 1].tt.clone()],
+                            &self.tokens.text[self.tokens.tokens[h.tokens.start - 1].tt.range()],
                             "the" | "this" | "these" | "those"
                         );
                     let cand = if noun.title {
@@ -713,7 +719,7 @@ impl<'a> Reader<'a> {
                         }
                     };
                     candidates.push(Candidate {
-                        tokens: h.tokens.clone(),
+                        tokens: h.tokens,
                         from: h.norm.start,
                         definite: h.prefix.definite || article,
                         cand,
@@ -728,16 +734,15 @@ impl<'a> Reader<'a> {
         // kept in a buffer reused from sentence to sentence.
         let all = &mut self.spans;
         all.clear();
-        all.extend(cues.iter().map(|c| (c.tokens.clone(), 0)));
-        cues.retain(|c| !all.iter().any(|(o, _)| *o != c.tokens && contains(o, &c.tokens)));
+        all.extend(cues.iter().map(|c| (c.tokens, 0)));
+        cues.retain(|c| !all.iter().any(|(o, _)| *o != c.tokens && o.covers(c.tokens)));
         cues.dedup_by(|a, b| a.tokens == b.tokens);
         // A candidate inside a longer one is part of it (`وكالة` in `وكالة سانا`).
         all.clear();
-        all.extend(candidates.iter().map(|c| (c.tokens.clone(), rank(c.cand))));
+        all.extend(candidates.iter().map(|c| (c.tokens, rank(c.cand))));
         candidates.retain(|c| {
-            !all.iter().any(|(o, o_rank)| {
-                *o != c.tokens && contains(o, &c.tokens) || (*o == c.tokens && *o_rank > rank(c.cand))
-            })
+            !all.iter()
+                .any(|(o, o_rank)| *o != c.tokens && o.covers(c.tokens) || (*o == c.tokens && *o_rank > rank(c.cand)))
         });
         candidates.sort_by_key(|c| {
             (
@@ -747,14 +752,14 @@ impl<'a> Reader<'a> {
             )
         });
         candidates.dedup_by(|a, b| a.tokens == b.tokens);
-        self.quoted_names(range.clone(), candidates);
+        self.quoted_names(range, candidates);
         self.capitalised_names(range, hits, candidates);
         candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
     }
 
     /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to
     /// the sentence's `candidates`.
-    fn quoted_names(&self, range: Range<usize>, candidates: &mut Vec<Candidate>) {
+    fn quoted_names(&self, range: TokenSpan, candidates: &mut Vec<Candidate>) {
         let known = candidates.len();
         let t = &self.tokens.tokens;
         let quote_before = |i: usize| {
@@ -770,7 +775,7 @@ impl<'a> Reader<'a> {
             if quote_before(i) {
                 let end = (i..range.end.min(i + 4)).find(|&j| quote_after(j) && (j == i || !t[j].barrier_before));
                 if let Some(j) = end {
-                    let run = i..j + 1;
+                    let run = TokenSpan::new(i, j + 1);
                     let covered = candidates[..known]
                         .iter()
                         .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
@@ -778,7 +783,7 @@ impl<'a> Reader<'a> {
                     let lexical = self
                         .hit_tokens
                         .iter()
-                        .any(|&(k, particle)| !particle && run.contains(&k));
+                        .any(|&(k, particle)| !particle && run.contains(k));
                     if !covered && !lexical {
                         candidates.push(Candidate {
                             from: t[run.start].norm.start,
@@ -799,23 +804,22 @@ impl<'a> Reader<'a> {
     /// Runs of capitalised Latin words no lexicon entry covers: names ("Hassan Omar",
     /// "Darwish", "Euphrates Daily"), added to `out`. Function words, days and months are
     /// not names.
-    fn capitalised_names(&self, range: Range<usize>, hits: &[&Hit], out: &mut Vec<Candidate>) {
+    fn capitalised_names(&self, range: TokenSpan, hits: &[&Hit], out: &mut Vec<Candidate>) {
         let t = &self.tokens.tokens;
         let name_like = |k: usize| {
-            let word = &self.tokens.text[t[k].tt.clone()];
+            let word = &self.tokens.text[t[k].tt.range()];
             // Cheapest test first: most words are not capitalised.
             let capitalised = || {
-                let span = self.norm.to_original(t[k].norm.start..t[k].norm.start + 1);
-                self.text[span].starts_with(|c: char| c.is_ascii_uppercase())
+                let span = self
+                    .norm
+                    .to_original(NormSpan::new(t[k].norm.start, t[k].norm.start + 1));
+                self.text[span.range()].starts_with(|c: char| c.is_ascii_uppercase())
             };
-            word.is_ascii()
-                && capitalised()
-                && !NOT_NAMES.contains(&word)
-                && !hits.iter().any(|h| h.tokens.contains(&k))
+            word.is_ascii() && capitalised() && !NOT_NAMES.contains(&word) && !hits.iter().any(|h| h.tokens.contains(k))
         };
         let connector = |k: usize| {
             matches!(
-                &self.tokens.text[t[k].tt.clone()],
+                &self.tokens.text[t[k].tt.range()],
                 "al" | "bin" | "abu" | "ibn" | "el" | "de"
             )
         };
@@ -835,7 +839,7 @@ impl<'a> Reader<'a> {
                 k += 1;
             }
             out.push(Candidate {
-                tokens: start..k,
+                tokens: TokenSpan::new(start, k),
                 from: t[start].norm.start,
                 definite: false,
                 cand: Cand::Person { title: None },
@@ -845,19 +849,19 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the token at `at` heads its clause (at most one word before it).
-    fn clause_initial(&self, range: &Range<usize>, at: usize) -> bool {
+    fn clause_initial(&self, range: TokenSpan, at: usize) -> bool {
         let start = self.clause_start(range, at);
         at - start <= 1
     }
 
-    fn clause_start(&self, range: &Range<usize>, at: usize) -> usize {
+    fn clause_start(&self, range: TokenSpan, at: usize) -> usize {
         (range.start..=at)
             .rev()
             .find(|&i| i == range.start || self.tokens.tokens[i].barrier_before)
             .unwrap_or(range.start)
     }
 
-    fn clause_end(&self, range: &Range<usize>, at: usize) -> usize {
+    fn clause_end(&self, range: TokenSpan, at: usize) -> usize {
         (at + 1..range.end)
             .find(|&i| self.tokens.tokens[i].barrier_before)
             .unwrap_or(range.end)
@@ -865,31 +869,31 @@ impl<'a> Reader<'a> {
 
     /// The clause a clause-scoped cue or marker governs: its own, or the one before
     /// when it stands alone at the end (`…، وفق زعم أنقرة.`).
-    fn clause_target(&self, range: &Range<usize>, hit: &Hit) -> Range<usize> {
+    fn clause_target(&self, range: TokenSpan, hit: &Hit) -> TokenSpan {
         let start = self.clause_start(range, hit.tokens.start);
         let end = self.clause_end(range, hit.tokens.start);
         let alone = start == hit.tokens.start && end <= hit.tokens.end + 2 && end == range.end;
         if alone && start > range.start {
-            self.clause_start(range, start - 1)..start
+            TokenSpan::new(self.clause_start(range, start - 1), start)
         } else {
-            start..end
+            TokenSpan::new(start, end)
         }
     }
 
     /// Whether nothing follows `at` in the sentence: a cue there closes it.
-    fn trailing(&self, range: &Range<usize>, at: usize) -> bool {
+    fn trailing(&self, range: TokenSpan, at: usize) -> bool {
         at >= range.end
     }
 
     /// The source phrase right after a cue.
-    fn np_after(&self, parts: &Parts<'_>, range: &Range<usize>, at: usize) -> Option<Np> {
+    fn np_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         self.np_after_within(parts, range, at, 4, false)
     }
 
     fn np_after_within(
         &self,
         parts: &Parts<'_>,
-        range: &Range<usize>,
+        range: TokenSpan,
         at: usize,
         window: usize,
         skip_preposition: bool,
@@ -931,7 +935,7 @@ impl<'a> Reader<'a> {
 
     /// A generic noun or actor followed closely by a name is that name
     /// (`وكالة أنباء النظام سانا`, `الصحفي “إبراهيم الحبش”`).
-    fn apposition(&self, parts: &Parts<'_>, range: &Range<usize>, first: &Candidate, quantified: bool) -> Np {
+    fn apposition(&self, parts: &Parts<'_>, range: TokenSpan, first: &Candidate, quantified: bool) -> Np {
         if !first.cand.specific() || matches!(first.cand, Cand::Person { title: Some(_) }) {
             let window = first.tokens.start + 1..(first.tokens.end + 5).min(range.end);
             for c in &parts.candidates {
@@ -963,14 +967,14 @@ impl<'a> Reader<'a> {
                     candidate.cand = Cand::Person { title: Some(t) };
                 }
                 return Np {
-                    tokens: first.tokens.start..c.tokens.end,
+                    tokens: TokenSpan::new(first.tokens.start, c.tokens.end),
                     candidate,
                     quantified,
                 };
             }
         }
         Np {
-            tokens: first.tokens.clone(),
+            tokens: first.tokens,
             candidate: first.clone(),
             quantified,
         }
@@ -981,7 +985,7 @@ impl<'a> Reader<'a> {
     /// three words after the clause start, none of them a cue, complementizer or
     /// preposition (so `ما جاء على الصفحات قائلةً` has no subject). Across a comma, an
     /// appositive is skipped: "Abu Khaled, a commander in the SNA, alleged".
-    fn np_before(&self, parts: &Parts<'_>, range: &Range<usize>, at: usize) -> Option<Np> {
+    fn np_before(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         let t = &self.tokens.tokens;
         if at > range.start && t[at].barrier_before {
             // "…, Rojin Ahmed, said" / "Sputnik, citing …": the clause before the comma
@@ -995,7 +999,7 @@ impl<'a> Reader<'a> {
             {
                 return Some(np_of(c));
             }
-            let word = &self.tokens.text[t[prev].tt.clone()];
+            let word = &self.tokens.text[t[prev].tt.range()];
             let appositive = matches!(parts.particles.get(&prev), Some((ParticleRole::Quantifier, _)))
                 || word == "the"
                 || parts
@@ -1070,11 +1074,11 @@ impl<'a> Reader<'a> {
     /// counted in ("the SDF media centre", "Russian officers"); never before the sentence
     /// `range` (a line end is no barrier, so a headline ending in "the" would otherwise
     /// lend it to the next line's first name, before that sentence's clause start).
-    fn phrase_start(&self, range: &Range<usize>, start: usize) -> usize {
+    fn phrase_start(&self, range: TokenSpan, start: usize) -> usize {
         let t = &self.tokens.tokens;
         let mut s = start;
         while s > range.start && start - s < 3 && !t[s].barrier_before {
-            let w = &self.tokens.text[t[s - 1].tt.clone()];
+            let w = &self.tokens.text[t[s - 1].tt.range()];
             if w == "the" || EN_ADJECTIVES.contains(&w) {
                 s -= 1;
             } else {
@@ -1089,11 +1093,11 @@ impl<'a> Reader<'a> {
     }
 
     /// `عن` + a source right after a subject: the subject relays that source.
-    fn relayed_after(&mut self, parts: &Parts<'_>, range: &Range<usize>, at: usize) -> Option<usize> {
+    fn relayed_after(&mut self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<usize> {
         if at >= range.end || self.tokens.tokens[at].barrier_before {
             return None;
         }
-        let word = &self.tokens.text[self.tokens.tokens[at].tt.clone()];
+        let word = &self.tokens.text[self.tokens.tokens[at].tt.range()];
         if word != "عن" {
             return None;
         }
@@ -1107,7 +1111,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let end = (np.tokens.end + 2).min(self.tokens.tokens.len());
-        let words = self.tokens.words(np.tokens.start..end);
+        let words = self.tokens.words(TokenSpan::new(np.tokens.start, end));
         self.outlet.names.iter().any(|n| words.contains(n.as_str()))
     }
 
@@ -1118,7 +1122,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let c = &np.candidate;
-        let span = np_span(self.tokens, np);
+        let span = self.tokens.norm_of(np.tokens);
         let e = &self.lexicon.entries;
         let id = match c.cand {
             Cand::Known(i) => {
@@ -1153,7 +1157,7 @@ impl<'a> Reader<'a> {
                 })
             }
             Cand::Person { title } => {
-                let name_tokens = c.tokens.clone();
+                let name_tokens = c.tokens;
                 let title_noun = title.map(|t| &e.source_nouns[t].entry);
                 if c.rule.starts_with("NOUN/") {
                     // A title with no name after it: "the minister" refers back to the
@@ -1161,7 +1165,7 @@ impl<'a> Reader<'a> {
                     let class: &str = title_noun.map_or("", |n| n.id.get_ref());
                     let backref = (c.definite || self.determined(np)) && !np.quantified;
                     let found = if backref {
-                        self.last_of_class(class, self.tokens.words(np.tokens.clone()))
+                        self.last_of_class(class, self.tokens.words(np.tokens))
                     } else {
                         None
                     };
@@ -1169,7 +1173,7 @@ impl<'a> Reader<'a> {
                         found
                     } else {
                         let label_range = self.label_range(np);
-                        let key = format!("title:{class}:{}", self.tokens.words(label_range.clone()));
+                        let key = format!("title:{class}:{}", self.tokens.words(label_range));
                         // The label is read off the original only for a new source.
                         match self.keys.get(&key) {
                             Some(&found) => found,
@@ -1192,7 +1196,7 @@ impl<'a> Reader<'a> {
                     }
                 } else {
                     let tokens: &'a Tokens = self.tokens;
-                    let name = tokens.words(name_tokens.clone());
+                    let name = tokens.words(name_tokens);
                     let words = || name.split(' ');
                     // The last person whose names hold all these words: among those
                     // named by the first word, not a scan of every source.
@@ -1208,7 +1212,7 @@ impl<'a> Reader<'a> {
                         Some(found) => found,
                         None => {
                             let words: Vec<String> = words().map(str::to_owned).collect();
-                            let label = self.original_text(c.from, name_tokens.clone());
+                            let label = self.original_text(c.from, name_tokens);
                             let key = format!("person:{}", words.join(" "));
                             let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
                             let classes = title_noun.map(|n| vec![n.id.get_ref().clone()]).unwrap_or_default();
@@ -1250,7 +1254,7 @@ impl<'a> Reader<'a> {
                     Some(found) => found,
                     None => {
                         let label_range = self.label_range(np);
-                        let key = format!("noun:{class}:{}", strip_article(self.tokens.words(label_range.clone())));
+                        let key = format!("noun:{class}:{}", strip_article(self.tokens.words(label_range)));
                         match self.keys.get(&key) {
                             Some(&found) => found,
                             None => {
@@ -1283,7 +1287,7 @@ impl<'a> Reader<'a> {
         let t = &self.tokens.tokens;
         let is_det = |k: usize| {
             k < t.len() && {
-                let w = &self.tokens.text[t[k].tt.clone()];
+                let w = &self.tokens.text[t[k].tt.range()];
                 matches!(
                     w,
                     "ذات"
@@ -1305,11 +1309,11 @@ impl<'a> Reader<'a> {
 
     /// The words that describe a generic source: the noun and up to two adjectives
     /// (`مصادر ميدانية`, `local sources`).
-    fn label_range(&self, np: &Np) -> Range<usize> {
+    fn label_range(&self, np: &Np) -> TokenSpan {
         let t = &self.tokens.tokens;
         let mut end = np.tokens.end;
         while end < t.len() && end < np.tokens.end + 2 && !t[end].barrier_before {
-            let w = &self.tokens.text[t[end].tt.clone()];
+            let w = &self.tokens.text[t[end].tt.range()];
             if !adjective(w) || self.hit_tokens.iter().any(|&(k, _)| k == end) {
                 break;
             }
@@ -1318,26 +1322,26 @@ impl<'a> Reader<'a> {
         // English adjectives stand before the noun ("local sources").
         let mut start = np.tokens.start;
         while start > self.sentence_start && start + 2 > np.tokens.start && !t[start].barrier_before {
-            let w = &self.tokens.text[t[start - 1].tt.clone()];
+            let w = &self.tokens.text[t[start - 1].tt.range()];
             if !EN_ADJECTIVES.contains(&w) {
                 break;
             }
             start -= 1;
         }
-        start..end
+        TokenSpan::new(start, end)
     }
 
     /// The original text of tokens `r` from normalised offset `from` (past a clitic),
     /// without quotation marks.
-    fn original_text(&self, from: usize, r: Range<usize>) -> String {
+    fn original_text(&self, from: usize, r: TokenSpan) -> String {
         if r.is_empty() {
             return String::new();
         }
         let start = from.max(self.tokens.tokens[r.start].norm.start);
         let end = self.tokens.tokens[r.end - 1].norm.end;
-        let span = self.norm.to_original(start..end);
+        let span = self.norm.to_original(NormSpan::new(start, end));
         let quotes = |c: char| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '″');
-        self.text[span]
+        self.text[span.range()]
             .replace(quotes, "")
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -1399,7 +1403,7 @@ impl<'a> Reader<'a> {
             .find(|&s| gender.is_none() || self.out.sources[s].gender.is_none() || self.out.sources[s].gender == gender)
     }
 
-    fn speaker(&mut self, e: usize, span: Range<usize>) {
+    fn speaker(&mut self, e: usize, span: NormSpan) {
         let tick = self.speakers.last_key_value().map_or(0, |(&t, _)| t + 1);
         if let Some(before) = self.spoke_at.insert(e, tick) {
             self.speakers.remove(&before);
@@ -1411,7 +1415,7 @@ impl<'a> Reader<'a> {
     /// Adds a cue to entity `e` unless it overlaps one it has. The cues kept never
     /// overlap, so sorted by start their ends are sorted too: only the last cue starting
     /// before `span` ends can overlap it.
-    fn add_cue(&mut self, e: usize, span: Range<usize>) {
+    fn add_cue(&mut self, e: usize, span: NormSpan) {
         if self.cue_spans.len() <= e {
             self.cue_spans.resize_with(e + 1, BTreeSet::new);
         }
@@ -1443,11 +1447,11 @@ impl<'a> Reader<'a> {
     fn tile(
         &mut self,
         index: usize,
-        norm: Range<usize>,
-        range: Range<usize>,
+        norm: NormSpan,
+        range: TokenSpan,
         base: &Attr,
         mut points: Vec<(usize, Attr)>,
-        overrides: Vec<(Range<usize>, Override)>,
+        overrides: Vec<(TokenSpan, Override)>,
         sentence_attr: Option<Attr>,
     ) {
         points.sort_by_key(|p| p.0);
@@ -1528,7 +1532,7 @@ impl<'a> Reader<'a> {
             }
             out.push(Segment {
                 sentence: index,
-                norm: from..to,
+                norm: NormSpan::new(from, to),
                 chain: std::mem::take(&mut attr.chain),
                 polarity: attr.polarity,
                 stance: attr.stance,
@@ -1617,20 +1621,12 @@ fn c_gender(c: &Candidate) -> Option<Gender> {
     }
 }
 
-fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
-}
-
 fn np_of(c: &Candidate) -> Np {
     Np {
-        tokens: c.tokens.clone(),
+        tokens: c.tokens,
         candidate: c.clone(),
         quantified: false,
     }
-}
-
-fn np_span(tokens: &Tokens, np: &Np) -> Range<usize> {
-    tokens.tokens[np.tokens.start].norm.start..tokens.tokens[np.tokens.end - 1].norm.end
 }
 
 /// `chain` followed by `path`, without repeating what `chain` already holds.

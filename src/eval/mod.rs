@@ -56,7 +56,7 @@ impl<'a> ArticleText<'a> {
             // record's `feed.jsonl:3` → `feed.jsonl:3`).
             file_name: path.rsplit(['/', '\\']).next().unwrap_or(path),
             text: &a.article.text,
-            sentences: a.segments.sentences.iter().map(|s| s.span.clone().into()).collect(),
+            sentences: a.segments.sentences.iter().map(|s| s.span.into()).collect(),
         }
     }
 }

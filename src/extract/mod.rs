@@ -33,9 +33,9 @@ use crate::lexicon::schema::{ArgRole, MarkerKind, ParticleRole};
 use crate::lexicon::{ContextHits, Lexicon};
 use crate::model::Polarity;
 use crate::segment::Segmented;
+use crate::span::{NormSpan, TokenSpan};
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
-use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 /// A place argument: one place, or a name several places share that context did not
@@ -71,7 +71,7 @@ static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
 const EMBED_REACH: usize = 4;
 
 /// A place argument and the tokens that name it.
-type Located = (PlaceArg, Range<usize>);
+type Located = (PlaceArg, TokenSpan);
 
 /// One argument of a frame.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -101,7 +101,7 @@ pub struct Frame {
     /// patrolling", "likely to launch"): its claim is kept apart from the event's.
     pub modal: bool,
     /// Normalised evidence span.
-    pub norm: Range<usize>,
+    pub norm: NormSpan,
     /// The rules that built it (shared with the lexicon's [`crate::lexicon::RuleIds`]).
     pub rules: Vec<Arc<str>>,
 }
@@ -140,8 +140,8 @@ pub fn extract(
     let mut tokens = TokenCursor::default();
     for (index, segment) in attribution.segments.iter().enumerate() {
         let before = frames.len();
-        let range = tokens.range(&matches.tokens, &segment.norm);
-        reader.segment(index, segment, range.clone(), &mut hits, &mut frames);
+        let range = tokens.range(&matches.tokens, segment.norm);
+        reader.segment(index, segment, range, &mut hits, &mut frames);
         // Whether the denial's own clause says what happened.
         let first_clause_end = reader.first_clause_end(segment, range);
         let own = frames[before..].iter().any(|f| f.norm.start < first_clause_end);
@@ -158,7 +158,7 @@ pub fn extract(
                 let mut f = frames[k].clone();
                 f.segment = index;
                 f.polarity = Polarity::Denies;
-                f.norm = segment.norm.clone();
+                f.norm = segment.norm;
                 f.rules.push(RULE.denies_previous.clone());
                 frames.push(f);
             }
@@ -187,7 +187,7 @@ struct TokenCursor {
 impl TokenCursor {
     /// The tokens of normalised span `norm`, as [`crate::lexicon::matcher::Tokens::at_norm`]
     /// finds them for its ends.
-    fn range(&mut self, t: &crate::lexicon::matcher::Tokens, norm: &Range<usize>) -> Range<usize> {
+    fn range(&mut self, t: &crate::lexicon::matcher::Tokens, norm: NormSpan) -> TokenSpan {
         if norm.start < self.from {
             // Out of order: searched for.
             self.at = t.at_norm(norm.start);
@@ -201,7 +201,7 @@ impl TokenCursor {
         while after(end, norm.end) {
             end += 1;
         }
-        self.at..end
+        TokenSpan::new(self.at, end)
     }
 }
 
@@ -227,7 +227,7 @@ struct SentenceHits<'a> {
     /// The sentence they belong to.
     sentence: Option<usize>,
     /// Its token range.
-    range: Range<usize>,
+    range: TokenSpan,
     /// Every hit inside it (a buffer for sorting them out).
     all: Vec<&'a Hit>,
     /// Its hits, names inside longer names left out, by table: the rules below each look
@@ -241,7 +241,7 @@ struct SentenceHits<'a> {
 
 impl<'a> Reader<'a> {
     /// Where the first clause of a segment (its tokens: `range`) ends (normalised offset).
-    fn first_clause_end(&self, segment: &Segment, range: Range<usize>) -> usize {
+    fn first_clause_end(&self, segment: &Segment, range: TokenSpan) -> usize {
         let t = &self.matches.tokens;
         (range.start + 1..range.end)
             .find(|&k| t.tokens[k].barrier_before)
@@ -249,7 +249,7 @@ impl<'a> Reader<'a> {
     }
 
     fn word(&self, k: usize) -> &str {
-        &self.matches.tokens.text[self.matches.tokens.tokens[k].tt.clone()]
+        &self.matches.tokens.text[self.matches.tokens.tokens[k].tt.range()]
     }
 
     /// Sorts out the hits of sentence `index` into `cache`, unless they are there.
@@ -259,7 +259,7 @@ impl<'a> Reader<'a> {
         }
         let t = &self.matches.tokens;
         let sentence = &self.segments.sentences[index];
-        let sentence_range = t.at_norm(sentence.norm.start)..t.at_norm(sentence.norm.end);
+        let sentence_range = t.at_norm_span(sentence.norm);
         // Hits are ordered by first token: the sentence's are found by binary search, so
         // an article of many segments costs no more per segment than a short one.
         let matches: &'a Matches = self.matches;
@@ -315,7 +315,7 @@ impl<'a> Reader<'a> {
         &self,
         index: usize,
         segment: &Segment,
-        range: Range<usize>,
+        range: TokenSpan,
         cache: &mut SentenceHits<'a>,
         out: &mut Vec<Frame>,
     ) {
@@ -324,7 +324,7 @@ impl<'a> Reader<'a> {
             return;
         }
         self.sentence_hits(segment.sentence, cache);
-        let sentence_range = cache.range.clone();
+        let sentence_range = cache.range;
         let hits: &SentenceHits<'a> = cache;
         let mut triggers: Vec<&Hit> = hits
             .predicates
@@ -342,9 +342,9 @@ impl<'a> Reader<'a> {
         // Where the current embedding ends: its clause's end, and the last word of the
         // embedding trigger.
         let mut embedding_until: Option<(usize, usize)> = None;
-        let mut last_agent: Option<(usize, Range<usize>)> = None;
+        let mut last_agent: Option<(usize, TokenSpan)> = None;
         // The subject of the first event of the last clause that had one.
-        let mut clause_subject: Option<(usize, Range<usize>)> = None;
+        let mut clause_subject: Option<(usize, TokenSpan)> = None;
         let mut clause_of_subject: Option<usize> = None;
         for trigger in triggers {
             let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
@@ -371,8 +371,8 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            let clause = self.clause(&sentence_range, trigger.tokens.start);
-            if self.presupposed(hits, &clause, trigger) {
+            let clause = self.clause(sentence_range, trigger.tokens.start);
+            if self.presupposed(hits, clause, trigger) {
                 continue;
             }
             if p.embeds {
@@ -381,8 +381,8 @@ impl<'a> Reader<'a> {
             let mut rules = vec![self.lexicon.rule_ids.predicates[trigger.entry.index as usize].clone()];
             let mut args = Vec::new();
             // The tokens the evidence covers: the trigger's and its arguments' in its clause.
-            let mut spans: Range<usize> = trigger.tokens.clone();
-            let mut cover = |span: &Range<usize>| {
+            let mut spans: TokenSpan = trigger.tokens;
+            let mut cover = |span: TokenSpan| {
                 spans.start = spans.start.min(span.start);
                 spans.end = spans.end.max(span.end);
             };
@@ -390,35 +390,35 @@ impl<'a> Reader<'a> {
             // ووافقت على …`).
             let clause_conjoined = self.word(clause.start).starts_with('و') && clause.start > sentence_range.start;
             let agent = match (conjoined, &last_agent) {
-                (true, Some(a)) => Some(a.clone()),
-                _ => self.agent(hits, &clause, trigger, p.object_after).or_else(|| {
-                    // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
-                    // subject before it.
-                    if clause_conjoined { clause_subject.clone() } else { None }
-                }),
+                (true, Some(a)) => Some(*a),
+                // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
+                // subject before it.
+                _ => self
+                    .agent(hits, clause, trigger, p.object_after)
+                    .or(clause_subject.filter(|_| clause_conjoined)),
             };
             if let Some((a, span)) = agent {
                 args.push((ArgRole::Agent, Arg::Actor(a)));
                 if span.start >= clause.start {
-                    cover(&span);
+                    cover(span);
                 }
                 if clause_of_subject != Some(clause.start) {
-                    clause_subject = Some((a, span.clone()));
+                    clause_subject = Some((a, span));
                     clause_of_subject = Some(clause.start);
                 }
                 last_agent = Some((a, span));
             }
-            if let Some((a, span)) = self.target(hits, &clause, trigger, p.object_after) {
+            if let Some((a, span)) = self.target(hits, clause, trigger, p.object_after) {
                 args.push((ArgRole::Target, Arg::Actor(a)));
-                cover(&span);
+                cover(span);
             }
             let (place, destination) = if p.subject_place {
                 (
-                    self.subject_place(&hits.places, &sentence_range, &clause, trigger, segment.sentence),
+                    self.subject_place(&hits.places, sentence_range, clause, trigger, segment.sentence),
                     None,
                 )
             } else {
-                self.places(hits, &sentence_range, &clause, trigger, segment.sentence)
+                self.places(hits, sentence_range, clause, trigger, segment.sentence)
             };
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
@@ -426,21 +426,21 @@ impl<'a> Reader<'a> {
                 }
                 args.push((ArgRole::Place, Arg::Place(pl)));
                 if span.start >= clause.start && span.end <= clause.end {
-                    cover(&span);
+                    cover(span);
                 }
             }
             if let Some((pl, _)) = destination {
                 args.push((ArgRole::Destination, Arg::Place(pl)));
             }
-            if let Some(n) = self.number(&clause, trigger) {
+            if let Some(n) = self.number(clause, trigger) {
                 args.push((ArgRole::Number, Arg::Number(n)));
             }
-            let modal = self.modal(hits, &clause, trigger);
+            let modal = self.modal(hits, clause, trigger);
             if modal {
                 rules.push(RULE.modal.clone());
             }
             let mut polarity = segment.polarity;
-            if self.negated(hits, &clause, trigger) {
+            if self.negated(hits, clause, trigger) {
                 polarity = match polarity {
                     Polarity::Asserts => Polarity::Denies,
                     Polarity::Denies => Polarity::Asserts,
@@ -450,7 +450,7 @@ impl<'a> Reader<'a> {
             // Evidence: the trigger and the arguments it found in its clause.
             let first = spans.start.max(range.start);
             let last = spans.end.min(range.end).max(first + 1);
-            let evidence = t.tokens[first].norm.start..t.tokens[last - 1].norm.end;
+            let evidence = t.norm_of(TokenSpan::new(first, last));
             out.push(Frame {
                 segment: index,
                 predicate: trigger.entry.index as usize,
@@ -464,7 +464,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The clause (token range, inside the sentence) holding token `at`.
-    fn clause(&self, sentence: &Range<usize>, at: usize) -> Range<usize> {
+    fn clause(&self, sentence: TokenSpan, at: usize) -> TokenSpan {
         let t = &self.matches.tokens.tokens;
         let start = (sentence.start..=at)
             .rev()
@@ -473,7 +473,7 @@ impl<'a> Reader<'a> {
         let end = (at + 1..sentence.end)
             .find(|&i| t[i].barrier_before)
             .unwrap_or(sentence.end);
-        start..end
+        TokenSpan::new(start, end)
     }
 
     fn actor_hits<'h>(&self, hits: &SentenceHits<'h>) -> impl Iterator<Item = &'h Hit> {
@@ -488,16 +488,16 @@ impl<'a> Reader<'a> {
     fn agent(
         &self,
         hits: &SentenceHits<'_>,
-        clause: &Range<usize>,
+        clause: TokenSpan,
         trigger: &Hit,
         object_after: bool,
-    ) -> Option<(usize, Range<usize>)> {
+    ) -> Option<(usize, TokenSpan)> {
         let met_with = matches!(self.word(trigger.tokens.start).get(..8), Some("لاقي" | "قوبل"));
         for k in trigger.tokens.end..clause.end {
             let w = self.word(k);
             let by = w == "by" || (w == "قبل" && k > 0 && self.word(k - 1) == "من") || (met_with && w == "من");
             if by && let Some(h) = self.actor_hits(hits).find(|h| h.tokens.start == k + 1) {
-                return Some((h.entry.index as usize, h.tokens.clone()));
+                return Some((h.entry.index as usize, h.tokens));
             }
         }
         // A subject right before the verb (SVO: `قسد تتهم روسيا`), past auxiliaries.
@@ -508,7 +508,7 @@ impl<'a> Reader<'a> {
                 && trigger.tokens.start - h.tokens.end <= 2
         });
         if let Some(h) = adjacent {
-            return Some((h.entry.index as usize, h.tokens.clone()));
+            return Some((h.entry.index as usize, h.tokens));
         }
         let arabic = self
             .word(trigger.tokens.start)
@@ -525,7 +525,7 @@ impl<'a> Reader<'a> {
                     && !self.is_preposition_word(h.tokens.start)
             });
             if let Some(h) = after {
-                return Some((h.entry.index as usize, h.tokens.clone()));
+                return Some((h.entry.index as usize, h.tokens));
             }
         }
         let complementizer = hits
@@ -546,7 +546,7 @@ impl<'a> Reader<'a> {
                     && !self.is_preposition_word(h.tokens.start)
             })
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
-            .map(|h| (h.entry.index as usize, h.tokens.clone()))
+            .map(|h| (h.entry.index as usize, h.tokens))
     }
 
     /// Whether the word at `k` is a function word (English articles aside).
@@ -563,7 +563,7 @@ impl<'a> Reader<'a> {
     fn is_auxiliary(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
         hits.particles.iter().any(|h| {
             self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Auxiliary
-                && h.tokens.contains(&k)
+                && h.tokens.contains(k)
         })
     }
 
@@ -587,10 +587,10 @@ impl<'a> Reader<'a> {
     fn target(
         &self,
         hits: &SentenceHits<'_>,
-        clause: &Range<usize>,
+        clause: TokenSpan,
         trigger: &Hit,
         object_after: bool,
-    ) -> Option<(usize, Range<usize>)> {
+    ) -> Option<(usize, TokenSpan)> {
         // An actor right after an English verb is its object ("asked the SDF to leave").
         let latin = self.word(trigger.tokens.start).is_ascii();
         let object_after = object_after || latin;
@@ -602,7 +602,7 @@ impl<'a> Reader<'a> {
                     && (trigger.tokens.end..h.tokens.start).all(|k| self.word(k) == "the" || !self.is_particle_word(k))
             })
         {
-            return Some((h.entry.index as usize, h.tokens.clone()));
+            return Some((h.entry.index as usize, h.tokens));
         }
         self.actor_hits(hits)
             .filter(|h| h.tokens.start >= trigger.tokens.end && h.tokens.start > 0 && h.tokens.start < clause.end)
@@ -615,12 +615,12 @@ impl<'a> Reader<'a> {
                     "علي" | "ضد" | "من" | "عن" | "جانب" | "against" | "on" | "from" | "with" | "alongside" | "مع"
                 ) || (w.starts_with('ل') && h.prefix.len > 0)
             })
-            .map(|h| (h.entry.index as usize, h.tokens.clone()))
+            .map(|h| (h.entry.index as usize, h.tokens))
     }
 
     /// Whether a trigger names an event that a causal verb next to it presupposes (`أدى
     /// الهجوم التركي إلى نزوح`, `الهجوم التركي تسبب بأضرار`): the claim is the result.
-    fn presupposed(&self, hits: &SentenceHits<'_>, clause: &Range<usize>, trigger: &Hit) -> bool {
+    fn presupposed(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> bool {
         let result = trigger.tokens.start > 0 && {
             let w = self.word(trigger.tokens.start);
             let prev = self.word(trigger.tokens.start - 1);
@@ -665,18 +665,18 @@ impl<'a> Reader<'a> {
     fn subject_place(
         &self,
         places: &[&Hit],
-        sentence: &Range<usize>,
-        clause: &Range<usize>,
+        sentence: TokenSpan,
+        clause: TokenSpan,
         trigger: &Hit,
         sentence_index: usize,
-    ) -> Option<(PlaceArg, Range<usize>)> {
+    ) -> Option<(PlaceArg, TokenSpan)> {
         for scope in [clause.start, sentence.start] {
             if let Some(h) = places
                 .iter()
                 .find(|h| h.tokens.start >= scope && h.tokens.end <= trigger.tokens.start)
             {
                 let same: Vec<&Hit> = places.iter().copied().filter(|o| o.tokens == h.tokens).collect();
-                return Some((self.resolve_place(&same, sentence_index), h.tokens.clone()));
+                return Some((self.resolve_place(&same, sentence_index), h.tokens));
             }
         }
         None
@@ -686,8 +686,8 @@ impl<'a> Reader<'a> {
     fn places(
         &self,
         hits: &SentenceHits<'_>,
-        sentence: &Range<usize>,
-        clause: &Range<usize>,
+        sentence: TokenSpan,
+        clause: TokenSpan,
         trigger: &Hit,
         sentence_index: usize,
     ) -> (Option<Located>, Option<Located>) {
@@ -724,7 +724,7 @@ impl<'a> Reader<'a> {
             };
             let to = (k.saturating_sub(3).max(trigger.tokens.end)..k).any(|j| marker(self.word(j)));
             let to = to || self.word(k).starts_with("الي");
-            let span = k..k + longest;
+            let span = TokenSpan::new(k, k + longest);
             if to && destination.is_none() {
                 destination = Some((resolved, span));
             } else if place.is_none() {
@@ -743,7 +743,7 @@ impl<'a> Reader<'a> {
                 .min_by_key(|h| (h.tokens.start, std::cmp::Reverse(h.tokens.len())));
             if let Some(h) = before {
                 let same: Vec<&Hit> = places.iter().copied().filter(|o| o.tokens == h.tokens).collect();
-                place = Some((self.resolve_place(&same, sentence_index), h.tokens.clone()));
+                place = Some((self.resolve_place(&same, sentence_index), h.tokens));
             }
         }
         (place, destination)
@@ -760,7 +760,7 @@ impl<'a> Reader<'a> {
         let sentence = &self.segments.sentences[sentence_index];
         let line = &self.segments.lines[sentence.line];
         // Widening context: the sentence, its line, the whole article.
-        for scope in [sentence.norm.clone(), line.norm.clone(), 0..self.ntext.len()] {
+        for scope in [sentence.norm, line.norm, NormSpan::new(0, self.ntext.len())] {
             let scores: Vec<usize> = candidates
                 .iter()
                 .map(|&c| {
@@ -768,7 +768,7 @@ impl<'a> Reader<'a> {
                         .scores
                         .borrow_mut()
                         .entry((scope.start, scope.end, c))
-                        .or_insert_with(|| self.context_score(c, scope.clone()))
+                        .or_insert_with(|| self.context_score(c, scope))
                 })
                 .collect();
             let best = scores.iter().copied().max().unwrap_or(0);
@@ -782,7 +782,7 @@ impl<'a> Reader<'a> {
 
     /// How many of a place's context words (and the names of the places it lies in)
     /// occur in `scope` of the normalised text.
-    fn context_score(&self, place: usize, scope: Range<usize>) -> usize {
+    fn context_score(&self, place: usize, scope: NormSpan) -> usize {
         let context = &self.lexicon.place_context;
         let hits = self.context.get_or_init(|| context.find(self.ntext));
         context.score(place, hits, scope)
@@ -790,7 +790,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a hedge or modal marker stands right before the trigger (within two
     /// words, in its clause): `قد يسحب`, "may resume", "likely to launch", "would keep".
-    fn modal(&self, hits: &SentenceHits<'_>, clause: &Range<usize>, trigger: &Hit) -> bool {
+    fn modal(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> bool {
         hits.markers.iter().any(|h| {
             matches!(
                 self.lexicon.entries.markers[h.entry.index as usize].entry.kind,
@@ -802,7 +802,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Digits or a vague quantity after the trigger in its clause.
-    fn number(&self, clause: &Range<usize>, trigger: &Hit) -> Option<String> {
+    fn number(&self, clause: TokenSpan, trigger: &Hit) -> Option<String> {
         (trigger.tokens.end..clause.end).map(|k| self.word(k)).find_map(|w| {
             if w.chars().all(|c| c.is_ascii_digit()) {
                 Some(w.to_owned())
@@ -816,7 +816,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a negation marker stands right before the trigger (within two words, in
     /// its clause).
-    fn negated(&self, hits: &SentenceHits<'_>, clause: &Range<usize>, trigger: &Hit) -> bool {
+    fn negated(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> bool {
         // A trigger that carries its own negation (`لم تحرك ساكناً`) is not negated again
         // by the `لا` before it.
         let own = matches!(

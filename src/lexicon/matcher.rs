@@ -23,10 +23,10 @@
 use super::schema::Gender;
 use super::{Entries, LexiconError, PackFile};
 use crate::normalize::normalize;
+use crate::span::{NormSpan, TokenSpan, TokenTextSpan};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexSet};
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 /// The lexicon table an entry lives in.
@@ -68,9 +68,9 @@ pub struct EntryRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// Its span in the normalised text (a joined clitic included).
-    pub norm: Range<usize>,
+    pub norm: NormSpan,
     /// Its span in the token text.
-    pub tt: Range<usize>,
+    pub tt: TokenTextSpan,
     /// Whether a punctuation barrier stands between it and the token before.
     pub barrier_before: bool,
     /// Where a joined clitic's word starts: (token-text offset, normalised offset).
@@ -103,7 +103,7 @@ impl Tokens {
         let mut out = Tokens::default();
         let mut barrier = false;
         let mut word: Option<usize> = None;
-        let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
+        let mut pieces: Vec<(NormSpan, bool)> = Vec::new();
         let bytes = norm.as_bytes();
         let mut prev_alnum = false;
         let mut i = 0;
@@ -133,13 +133,13 @@ impl Tokens {
             prev_alnum = false;
             if inner_hyphen {
                 if let Some(start) = word.take() {
-                    pieces.push((start..at, barrier));
+                    pieces.push((NormSpan::new(start, at), barrier));
                     barrier = false;
                 }
                 continue;
             }
             if let Some(start) = word.take() {
-                pieces.push((start..at, barrier));
+                pieces.push((NormSpan::new(start, at), barrier));
                 barrier = false;
             }
             if !c.is_whitespace() && !transparent(c) {
@@ -147,7 +147,7 @@ impl Tokens {
             }
         }
         if let Some(start) = word {
-            pieces.push((start..norm.len(), barrier));
+            pieces.push((NormSpan::new(start, norm.len()), barrier));
         }
         // The token text is at most the normalised text plus a ` | ` per barrier; the
         // words are at most the pieces: reserved once rather than grown.
@@ -155,22 +155,22 @@ impl Tokens {
         out.text.reserve(norm.len() + 2 * pieces.iter().filter(|p| p.1).count());
         let mut k = 0;
         while k < pieces.len() {
-            let (r, barrier_before) = pieces[k].clone();
+            let (r, barrier_before) = pieces[k];
             if !out.tokens.is_empty() || barrier_before {
                 out.text.push_str(if barrier_before { " | " } else { " " });
             }
             let start = out.text.len();
-            out.text.push_str(&norm[r.clone()]);
+            out.text.push_str(&norm[r.range()]);
             let mut token = Token {
-                norm: r.clone(),
-                tt: start..out.text.len(),
+                norm: r,
+                tt: TokenTextSpan::new(start, out.text.len()),
                 barrier_before,
                 joined: None,
             };
-            if lone_clitic(&norm[r.clone()]) && pieces.get(k + 1).is_some_and(|(_, b)| !b) {
-                let (next, _) = pieces[k + 1].clone();
+            if lone_clitic(&norm[r.range()]) && pieces.get(k + 1).is_some_and(|(_, b)| !b) {
+                let (next, _) = pieces[k + 1];
                 token.joined = Some((out.text.len(), next.start));
-                out.text.push_str(&norm[next.clone()]);
+                out.text.push_str(&norm[next.range()]);
                 token.norm.end = next.end;
                 token.tt.end = out.text.len();
                 k += 1;
@@ -186,6 +186,18 @@ impl Tokens {
         self.tokens.partition_point(|t| t.norm.end <= pos)
     }
 
+    /// The tokens of normalised span `norm`, found by [`Tokens::at_norm`] for each end: a
+    /// token the start cuts is in, a token the end cuts is out.
+    pub fn at_norm_span(&self, norm: NormSpan) -> TokenSpan {
+        TokenSpan::new(self.at_norm(norm.start), self.at_norm(norm.end))
+    }
+
+    /// The normalised span of tokens `r`, from the first one's start to the last one's
+    /// end. `r` must not be empty.
+    pub fn norm_of(&self, r: TokenSpan) -> NormSpan {
+        NormSpan::new(self.tokens[r.start].norm.start, self.tokens[r.end - 1].norm.end)
+    }
+
     /// The normalised offset of token-text offset `pos` inside token `k`.
     fn norm_in(&self, k: usize, pos: usize) -> usize {
         let t = &self.tokens[k];
@@ -196,7 +208,7 @@ impl Tokens {
     }
 
     /// The words of tokens `r` as they read in the token text.
-    pub fn words(&self, r: Range<usize>) -> &str {
+    pub fn words(&self, r: TokenSpan) -> &str {
         if r.is_empty() {
             return "";
         }
@@ -217,9 +229,9 @@ pub struct Prefix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     /// The tokens it covers.
-    pub tokens: Range<usize>,
+    pub tokens: TokenSpan,
     /// Its span in the normalised text (clitics excluded).
-    pub norm: Range<usize>,
+    pub norm: NormSpan,
     /// The entry and form.
     pub entry: EntryRef,
     /// The clitics before it.
@@ -494,11 +506,12 @@ impl Matcher {
                         while first > 0 && tokens.tokens[first].tt.start > start {
                             first -= 1;
                         }
-                        (first, last, tokens.norm_in(first, start)..tokens.tokens[last].norm.end)
+                        let norm = NormSpan::new(tokens.norm_in(first, start), tokens.tokens[last].norm.end);
+                        (first, last, norm)
                     });
                     hits.push(Hit {
-                        tokens: *first..*last + 1,
-                        norm: norm.clone(),
+                        tokens: TokenSpan::new(*first, *last + 1),
+                        norm: *norm,
                         entry,
                         prefix,
                     });
@@ -522,8 +535,8 @@ impl Matcher {
                     continue;
                 }
                 hits.push(Hit {
-                    tokens: first..(last + 1).min(tokens.tokens.len()),
-                    norm: m.range(),
+                    tokens: TokenSpan::new(first, (last + 1).min(tokens.tokens.len())),
+                    norm: NormSpan::new(m.start(), m.end()),
                     entry: *entry,
                     prefix: Prefix::default(),
                 });
@@ -644,9 +657,9 @@ mod tests {
         let norm = normalize("المركز الإعلامي لـ “قسد”، وقال");
         let t = Tokens::new(&norm);
         assert_eq!(t.text, "المركز الاعلامي لقسد | وقال");
-        let k = t.tokens.iter().position(|x| &t.text[x.tt.clone()] == "لقسد").unwrap();
+        let k = t.tokens.iter().position(|x| &t.text[x.tt.range()] == "لقسد").unwrap();
         // The joined token's normalised span runs from the clitic to the end of the word.
-        assert_eq!(&norm[t.tokens[k].norm.clone()], "ل \"قسد");
+        assert_eq!(&norm[t.tokens[k].norm.range()], "ل \"قسد");
         assert_eq!(
             t.norm_in(k, t.tokens[k].tt.start + "ل".len()),
             norm.find("قسد").unwrap()

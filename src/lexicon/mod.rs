@@ -18,13 +18,13 @@ pub mod matcher;
 pub mod schema;
 pub mod validate;
 
+use crate::span::NormSpan;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use schema::{
     Actor, AuthorLine, Cue, LineRule, Marker, Pack, Particle, Place, Predicate, Source, SourceNoun, Subheading,
 };
 use std::collections::HashMap;
 use std::fmt;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::Spanned;
@@ -228,10 +228,10 @@ mod tests {
 
     /// A place's score as it was first written: a search for each of its words (`words`,
     /// [`place_context`]) in the scope.
-    fn score_by_search(words: &[String], text: &str, scope: Range<usize>) -> usize {
+    fn score_by_search(words: &[String], text: &str, scope: NormSpan) -> usize {
         words
             .iter()
-            .filter(|w| text[scope.clone()].contains(w.as_str()))
+            .filter(|w| text[scope.range()].contains(w.as_str()))
             .count()
     }
 
@@ -261,13 +261,13 @@ mod tests {
             }
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
-            let scope = a.min(b)..a.max(b);
+            let scope = NormSpan::new(a.min(b), a.max(b));
             let hits = lexicon.place_context.find(&text);
             for (place, words) in contexts.iter().enumerate() {
                 proptest::prop_assert_eq!(
-                    lexicon.place_context.score(place, &hits, scope.clone()),
-                    score_by_search(words, &text, scope.clone()),
-                    "place {} in {:?}", place, &text[scope.clone()]
+                    lexicon.place_context.score(place, &hits, scope),
+                    score_by_search(words, &text, scope),
+                    "place {} in {:?}", place, &text[scope.range()]
                 );
             }
         }
@@ -572,9 +572,9 @@ impl PlaceContext {
         ContextHits(hits)
     }
 
-    /// How many of `place`'s words occur inside `scope` of the text `hits` were found in:
-    /// `text[scope].contains(word)` for each, counted.
-    pub fn score(&self, place: usize, hits: &ContextHits, scope: Range<usize>) -> usize {
+    /// How many of `place`'s words occur inside `scope` of the normalised text `hits` were
+    /// found in: `text[scope].contains(word)` for each, counted.
+    pub fn score(&self, place: usize, hits: &ContextHits, scope: NormSpan) -> usize {
         self.places.get(place).map_or(0, |list| {
             list.iter()
                 .filter(|&&w| {

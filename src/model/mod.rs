@@ -93,6 +93,12 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
+impl From<crate::span::OrigSpan> for Span {
+    fn from(s: crate::span::OrigSpan) -> Self {
+        Span::new(s.start, s.end)
+    }
+}
+
 /// An article as the output describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleInfo {

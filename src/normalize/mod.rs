@@ -77,7 +77,7 @@
 //! Normalise a whole file at once: the context rules look across characters, so
 //! normalising chunks and concatenating can differ (`مع.` + `ارك` keeps the dot).
 
-use std::ops::Range;
+use crate::span::{NormSpan, OrigSpan};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -160,12 +160,12 @@ impl Normalized {
     /// An empty span at a map boundary maps to an empty span at the start of the original
     /// character there (at the end of the last surviving character for the text's end).
     /// Positions past the end are clamped; `end < start` is treated as `start..start`.
-    pub fn to_original(&self, norm: Range<usize>) -> Range<usize> {
+    pub fn to_original(&self, norm: NormSpan) -> OrigSpan {
         let len = self.text.len();
         let a = self.text.floor_char_boundary(norm.start.min(len));
         let b = self.text.ceil_char_boundary(norm.end.clamp(a, len));
         if self.seg_norm.is_empty() {
-            return 0..0;
+            return OrigSpan::new(0, 0);
         }
         let start = if a == len {
             self.orig_end_of(len)
@@ -181,7 +181,7 @@ impl Normalized {
             let next = self.text[a..].chars().next().map_or(a, |c| a + c.len_utf8());
             self.orig_end_of(next)
         };
-        start..end
+        OrigSpan::new(start, end)
     }
 
     /// The smallest normalised span whose original span covers `orig` as far as the
@@ -189,7 +189,7 @@ impl Normalized {
     ///
     /// If nothing in `orig` survived (an empty span, or only removed characters), the
     /// result is the empty span where the next surviving character starts.
-    pub fn to_normalized(&self, orig: Range<usize>) -> Range<usize> {
+    pub fn to_normalized(&self, orig: OrigSpan) -> NormSpan {
         let s = orig.start;
         let e = orig.end.max(s);
         // First character whose original end is past `s`.
@@ -220,7 +220,7 @@ impl Normalized {
                 }
             }
         };
-        n_start..n_end.max(n_start)
+        NormSpan::new(n_start, n_end.max(n_start))
     }
 
     /// Whether `norm` is a map boundary: the end of the text, or a position where the

@@ -3,6 +3,17 @@
 
 use super::*;
 use proptest::prelude::*;
+use std::ops::Range;
+
+/// A normalised span, written as a range.
+fn norm_span(r: Range<usize>) -> NormSpan {
+    NormSpan::new(r.start, r.end)
+}
+
+/// An original span, written as a range.
+fn orig_span(r: Range<usize>) -> OrigSpan {
+    OrigSpan::new(r.start, r.end)
+}
 
 const SEEDS: [&str; 5] = [
     include_str!("../../fixtures/ain-issa/000_f1a2565e78c4542f.txt"),
@@ -121,32 +132,32 @@ fn edge_cases() {
         check(input, expected);
         let n = Normalized::new(input);
         let len = n.text().len();
-        let whole = n.to_original(0..len);
+        let whole = n.to_original(norm_span(0..len));
         assert!(whole.start <= whole.end && whole.end <= input.len(), "{input:?}");
-        assert_eq!(normalize(&input[whole]), n.text(), "{input:?}");
+        assert_eq!(normalize(&input[whole.range()]), n.text(), "{input:?}");
         assert!(n.is_boundary(0) && n.is_boundary(len));
     }
     // Chunks do not compose: a trailing dot has no letter after it yet.
     assert_eq!(normalize("مع.") + &normalize("ارك"), "مع.ارك");
     let empty = Normalized::new("");
-    assert_eq!(empty.to_original(0..0), 0..0);
-    assert_eq!(empty.to_normalized(0..0), 0..0);
+    assert_eq!(empty.to_original(norm_span(0..0)), orig_span(0..0));
+    assert_eq!(empty.to_normalized(orig_span(0..0)), norm_span(0..0));
     assert_eq!(Normalized::default().text(), "");
     let bom = Normalized::new("\u{feff}abc");
-    assert_eq!(bom.to_original(0..3), 3..6);
-    assert_eq!(bom.to_original(0..0), 3..3);
-    assert_eq!(bom.to_normalized(0..3), 0..0);
-    assert_eq!(bom.to_normalized(0..4), 0..1);
+    assert_eq!(bom.to_original(norm_span(0..3)), orig_span(3..6));
+    assert_eq!(bom.to_original(norm_span(0..0)), orig_span(3..3));
+    assert_eq!(bom.to_normalized(orig_span(0..3)), norm_span(0..0));
+    assert_eq!(bom.to_normalized(orig_span(0..4)), norm_span(0..1));
     let cr = Normalized::new("a\rb\r\nc");
     assert_eq!(cr.text(), "a\nb\nc");
-    assert_eq!(cr.to_original(1..2), 1..2);
-    assert_eq!(cr.to_original(3..4), 3..5);
-    assert_eq!(cr.to_normalized(4..5), 3..4);
+    assert_eq!(cr.to_original(norm_span(1..2)), orig_span(1..2));
+    assert_eq!(cr.to_original(norm_span(3..4)), orig_span(3..5));
+    assert_eq!(cr.to_normalized(orig_span(4..5)), norm_span(3..4));
     // Out-of-range and reversed spans are clamped, not panics.
-    assert_eq!(cr.to_original(4..99), 5..6);
+    assert_eq!(cr.to_original(norm_span(4..99)), orig_span(5..6));
     let (start, end) = (3, 1);
-    assert_eq!(cr.to_original(start..end), 3..3);
-    assert_eq!(cr.to_normalized(99..100), 5..5);
+    assert_eq!(cr.to_original(NormSpan::new(start, end)), orig_span(3..3));
+    assert_eq!(cr.to_normalized(orig_span(99..100)), norm_span(5..5));
 }
 
 /// Every obfuscated word of the seed articles (found by grepping them for `ـ` and `.`
@@ -239,14 +250,14 @@ fn seed_lines_map_back_exactly() {
         let orig_lines = line_ranges(seed);
         assert_eq!(norm_lines.len(), orig_lines.len());
         for (norm, orig) in norm_lines.into_iter().zip(orig_lines) {
-            let mapped = n.to_original(norm.clone());
+            let mapped = n.to_original(norm_span(norm.clone()));
             // The span is the line less removed characters at its edges (`اترك تعليقاً`
             // in seed 002 ends in a tanween, which is not part of the span).
             assert!(orig.start <= mapped.start && mapped.end <= orig.end);
             assert_eq!(normalize(&seed[orig.start..mapped.start]), "");
             assert_eq!(normalize(&seed[mapped.end..orig.end]), "");
-            assert_eq!(normalize(&seed[mapped]), &n.text()[norm.clone()]);
-            assert_eq!(n.to_normalized(orig), norm);
+            assert_eq!(normalize(&seed[mapped.range()]), &n.text()[norm.clone()]);
+            assert_eq!(n.to_normalized(orig_span(orig)), norm_span(norm));
         }
     }
 }
@@ -260,12 +271,12 @@ fn lines_map_back_inside_their_line_with_crlf_and_bom() {
     let orig_lines = line_ranges(original);
     assert_eq!(norm_lines.len(), orig_lines.len());
     for (norm, orig) in norm_lines.into_iter().zip(orig_lines) {
-        let mapped = n.to_original(norm.clone());
+        let mapped = n.to_original(norm_span(norm.clone()));
         // Removed characters at a line's edges (BOM, bidi marks) are outside the span.
         assert!(orig.start <= mapped.start && mapped.end <= orig.end);
-        assert_eq!(normalize(&original[mapped]), &n.text()[norm]);
+        assert_eq!(normalize(&original[mapped.range()]), &n.text()[norm]);
     }
-    assert_eq!(n.to_original(0..3), 3..6);
+    assert_eq!(n.to_original(norm_span(0..3)), orig_span(3..6));
 }
 
 #[test]
@@ -279,17 +290,20 @@ fn found_words_map_to_their_obfuscated_bytes() {
         ("مجازر", "مجـ.ازر"),
     ] {
         let at = n.text().find(plain).expect(plain);
-        let orig = n.to_original(at..at + plain.len());
+        let orig = n.to_original(norm_span(at..at + plain.len()));
         // The tanween of عنيفاً is removed at the word's end, so it is not in the span.
         let expected = obfuscated.trim_end_matches('\u{064b}');
-        assert_eq!(&seed[orig.clone()], expected);
+        assert_eq!(&seed[orig.range()], expected);
         assert_eq!(seed.find(expected), Some(orig.start));
-        assert_eq!(n.to_normalized(orig), at..at + plain.len());
+        assert_eq!(n.to_normalized(orig), norm_span(at..at + plain.len()));
     }
     let seed = SEEDS[2];
     let n = Normalized::new(seed);
     let at = n.text().find("الانفاق").unwrap();
-    assert_eq!(&seed[n.to_original(at..at + "الانفاق".len())], "الأنفـ.ـاق");
+    assert_eq!(
+        &seed[n.to_original(norm_span(at..at + "الانفاق".len())).range()],
+        "الأنفـ.ـاق"
+    );
 }
 
 #[test]
@@ -437,13 +451,13 @@ proptest! {
         let points = char_boundaries(n.text());
         let mut last = 0;
         for &a in &points {
-            let here = n.to_original(a..a);
+            let here = n.to_original(norm_span(a..a));
             prop_assert!(here.start >= last, "not monotone at {}", a);
             last = here.start;
         }
         for &a in &points {
             for &b in points.iter().filter(|&&b| b >= a) {
-                let r = n.to_original(a..b);
+                let r = n.to_original(norm_span(a..b));
                 prop_assert!(r.start <= r.end && r.end <= s.len());
                 prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
             }
@@ -458,8 +472,8 @@ proptest! {
             (0..=text.len()).filter(|&i| n.is_boundary(i)).collect();
         for &a in &boundaries {
             for &b in boundaries.iter().filter(|&&b| b >= a) {
-                let orig = n.to_original(a..b);
-                prop_assert_eq!(normalize(&s[orig]), &text[a..b], "span {}..{}", a, b);
+                let orig = n.to_original(norm_span(a..b));
+                prop_assert_eq!(normalize(&s[orig.range()]), &text[a..b], "span {}..{}", a, b);
             }
         }
     }
@@ -470,7 +484,7 @@ proptest! {
         let points = char_boundaries(n.text());
         for &a in &points {
             for &b in points.iter().filter(|&&b| b >= a) {
-                let back = n.to_normalized(n.to_original(a..b));
+                let back = n.to_normalized(n.to_original(norm_span(a..b)));
                 prop_assert!(back.start <= a && b <= back.end, "{}..{} -> {:?}", a, b, back);
             }
         }
@@ -482,7 +496,7 @@ proptest! {
         let points = char_boundaries(&s);
         for &a in &points {
             for &b in points.iter().filter(|&&b| b >= a) {
-                let r = n.to_normalized(a..b);
+                let r = n.to_normalized(orig_span(a..b));
                 prop_assert!(r.start <= r.end && r.end <= n.text().len());
                 prop_assert!(n.text().is_char_boundary(r.start));
                 prop_assert!(n.text().is_char_boundary(r.end));

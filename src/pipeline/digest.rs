@@ -17,6 +17,7 @@ use crate::model::date::PartialDate;
 use crate::model::ids::{mention_id, open_claim_id, slug, source_id, statement_hash, unique};
 use crate::model::{ArticleInfo, Cue, FurnitureLine, Mention, MetadataOrigin, Outlet, Polarity, Source};
 use crate::segment::{self, LineKind};
+use crate::span::{NormSpan, OrigSpan};
 use std::collections::BTreeMap;
 
 /// The rule id of a claim no frame matched: the statement's own text.
@@ -127,7 +128,7 @@ pub(super) fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                 .cues
                 .iter()
                 .map(|c| {
-                    let span = a.norm.to_original(c.clone());
+                    let span = a.norm.to_original(*c);
                     Cue {
                         article: a.article.id.clone(),
                         start: span.start,
@@ -156,28 +157,27 @@ pub(super) fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
     }
     for (index, segment) in a.attribution.segments.iter().enumerate() {
         let sentence = &a.segments.sentences[segment.sentence];
-        let text = &a.article.text[sentence.span.clone()];
+        let text = &a.article.text[sentence.span.range()];
         let chain: Vec<String> = segment.chain.iter().map(|&c| source_ids[c].clone()).collect();
-        let mut mention =
-            |claim: String, frame: Option<usize>, evidence: std::ops::Range<usize>, polarity, rule: String| {
-                let n = mentions.len() + 1;
-                mentions.push((
-                    Mention {
-                        id: mention_id(&a.article.id, n),
-                        article: a.article.id.clone(),
-                        claim,
-                        polarity,
-                        stance: segment.stance,
-                        chain: chain.clone(),
-                        sentence: sentence.span.clone().into(),
-                        evidence: clamp(a.norm.to_original(evidence), &sentence.span).into(),
-                        text: text.to_owned(),
-                        line: a.segments.lines[sentence.line].number,
-                        rule,
-                    },
-                    frame,
-                ));
-            };
+        let mut mention = |claim: String, frame: Option<usize>, evidence: NormSpan, polarity, rule: String| {
+            let n = mentions.len() + 1;
+            mentions.push((
+                Mention {
+                    id: mention_id(&a.article.id, n),
+                    article: a.article.id.clone(),
+                    claim,
+                    polarity,
+                    stance: segment.stance,
+                    chain: chain.clone(),
+                    sentence: sentence.span.into(),
+                    evidence: clamp(a.norm.to_original(evidence), &sentence.span).into(),
+                    text: text.to_owned(),
+                    line: a.segments.lines[sentence.line].number,
+                    rule,
+                },
+                frame,
+            ));
+        };
         let frames = std::mem::take(&mut frames_of[index]);
         let source = segment.chain.last().map(|&e| e as u32);
         if frames.is_empty() {
@@ -187,13 +187,13 @@ pub(super) fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                 denies: segment.polarity == Polarity::Denies,
             });
             // Nothing a frame understands: an open claim, kept with its text.
-            let ntext = a.norm.text()[segment.norm.clone()].trim();
+            let ntext = a.norm.text()[segment.norm.range()].trim();
             let hash = statement_hash(ntext);
-            let evidence = a.norm.to_original(segment.norm.clone());
-            open.push((hash, a.article.text[evidence].trim().to_owned()));
+            let evidence = a.norm.to_original(segment.norm);
+            open.push((hash, a.article.text[evidence.range()].trim().to_owned()));
             let id = open_claim_id(hash);
             let rules = std::iter::once(OPEN_CLAIM_RULE).chain(segment.rules.iter().map(|r| &**r));
-            mention(id, None, segment.norm.clone(), segment.polarity, rule_list(rules));
+            mention(id, None, segment.norm, segment.polarity, rule_list(rules));
         }
         for (k, f) in frames {
             voices.push(Voice {
@@ -202,7 +202,7 @@ pub(super) fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                 denies: f.polarity == Polarity::Denies,
             });
             let rules = f.rules.iter().chain(&segment.rules).map(|r| &**r);
-            mention(String::new(), Some(k), f.norm.clone(), f.polarity, rule_list(rules));
+            mention(String::new(), Some(k), f.norm, f.polarity, rule_list(rules));
         }
     }
     let mut innermost: Vec<usize> = a
@@ -299,8 +299,8 @@ fn names(a: &Analysis, lexicon: &Lexicon) -> BTreeMap<(String, String), (String,
         last_end = h.tokens.end;
         let actor = &lexicon.entries.actors[h.entry.index as usize].entry;
         let alias = &actor.aliases[usize::from(h.entry.form).min(actor.aliases.len() - 1)];
-        let span = a.norm.to_original(h.norm.clone());
-        let text = unquoted_words(&a.article.text[span]);
+        let span = a.norm.to_original(h.norm);
+        let text = unquoted_words(&a.article.text[span.range()]);
         // The matcher took the article off as a clitic (`ميليشيا` in `الميليشيا`); the
         // name is shown with it.
         let name = if h.prefix.definite && !text.starts_with("ال") {
@@ -363,9 +363,9 @@ fn source_ids(a: &Analysis) -> Vec<String> {
 }
 
 /// `inner` clipped to `outer` (an evidence span stays inside its sentence).
-fn clamp(inner: std::ops::Range<usize>, outer: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+fn clamp(inner: OrigSpan, outer: &OrigSpan) -> OrigSpan {
     let start = inner.start.clamp(outer.start, outer.end);
-    start..inner.end.clamp(start, outer.end)
+    OrigSpan::new(start, inner.end.clamp(start, outer.end))
 }
 
 fn article_info(a: &Analysis, outlet: &str, outlet_from: Origin) -> ArticleInfo {
@@ -373,7 +373,7 @@ fn article_info(a: &Analysis, outlet: &str, outlet_from: Origin) -> ArticleInfo 
     let title = meta
         .title
         .clone()
-        .or_else(|| a.segments.headline().map(|l| a.article.text[l.span.clone()].to_owned()));
+        .or_else(|| a.segments.headline().map(|l| a.article.text[l.span.range()].to_owned()));
     let furniture = a
         .segments
         .lines
@@ -381,7 +381,7 @@ fn article_info(a: &Analysis, outlet: &str, outlet_from: Origin) -> ArticleInfo 
         .filter(|l| l.kind == LineKind::Furniture)
         .map(|l| FurnitureLine {
             line: l.number,
-            span: l.span.clone().into(),
+            span: l.span.into(),
             rule: l.rule.clone().unwrap_or_default(),
         })
         .collect();

@@ -61,8 +61,8 @@ pub fn explain(a: &Explained<'_>, lexicon: &Lexicon, line: Option<usize>) -> Str
             .cues
             .iter()
             .map(|c| {
-                let span = a.norm.to_original(c.clone());
-                format!("{}:«{}»", line_of(text, span.start), clean(&text[span]))
+                let span = a.norm.to_original(*c);
+                format!("{}:«{}»", line_of(text, span.start), clean(&text[span.range()]))
             })
             .collect();
         let _ = writeln!(
@@ -81,7 +81,7 @@ pub fn explain(a: &Explained<'_>, lexicon: &Lexicon, line: Option<usize>) -> Str
         if line.is_some_and(|l| l != number) {
             continue;
         }
-        let _ = writeln!(s, "\nline {number}: {}", clean(&text[sentence.span.clone()]));
+        let _ = writeln!(s, "\nline {number}: {}", clean(&text[sentence.span.range()]));
         if sentence.cut_from_previous {
             let _ = writeln!(
                 s,
@@ -99,7 +99,7 @@ pub fn explain(a: &Explained<'_>, lexicon: &Lexicon, line: Option<usize>) -> Str
             } else {
                 seg.chain.iter().map(|&c| label(c)).collect::<Vec<_>>().join(" ← ")
             };
-            let span = a.norm.to_original(seg.norm.clone());
+            let span = a.norm.to_original(seg.norm);
             let _ = writeln!(
                 s,
                 "  • {chain} | {:?} {:?} | {}\n    «{}»",
@@ -110,10 +110,10 @@ pub fn explain(a: &Explained<'_>, lexicon: &Lexicon, line: Option<usize>) -> Str
                 } else {
                     seg.rules.join(" ")
                 },
-                clean(&text[span])
+                clean(&text[span.range()])
             );
         }
-        let range = tokens.at_norm(sentence.norm.start)..tokens.at_norm(sentence.norm.end);
+        let range = tokens.at_norm_span(sentence.norm);
         let fired: Vec<String> = hits
             .iter()
             .filter(|h| h.tokens.start >= range.start && h.tokens.end <= range.end)
@@ -121,7 +121,7 @@ pub fn explain(a: &Explained<'_>, lexicon: &Lexicon, line: Option<usize>) -> Str
                 format!(
                     "{}«{}»",
                     clean(&entry_id(lexicon, h.entry)),
-                    clean(tokens.words(h.tokens.clone()))
+                    clean(tokens.words(h.tokens))
                 )
             })
             .collect();

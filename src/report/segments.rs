@@ -28,11 +28,11 @@ pub fn segments(articles: &[ArticleInfo], analyses: &[Analysis]) -> String {
             if line.kind == LineKind::Blank {
                 continue;
             }
-            let text = clean(&a.article.text[line.span.clone()]);
+            let text = clean(&a.article.text[line.span.range()]);
             let rule = line.rule.as_deref().unwrap_or("");
             let _ = writeln!(s, "{:>5} {:<14} {:<22} {}", line.number, line.kind.as_str(), rule, text);
             while let Some(sentence) = sentences.next_if(|x| x.line == index) {
-                let _ = writeln!(s, "{:>5}   · {}", "", clean(&a.article.text[sentence.span.clone()]));
+                let _ = writeln!(s, "{:>5}   · {}", "", clean(&a.article.text[sentence.span.range()]));
             }
         }
     }

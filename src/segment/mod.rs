@@ -25,7 +25,7 @@
 
 use crate::lexicon::furniture::FurnitureRules;
 use crate::normalize::Normalized;
-use std::ops::Range;
+use crate::span::{NormSpan, OrigSpan};
 
 /// What a line of an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,9 +72,9 @@ pub struct Line {
     /// 1-based line number.
     pub number: usize,
     /// Original byte span, without the line end and surrounding whitespace.
-    pub span: Range<usize>,
+    pub span: OrigSpan,
     /// Normalised byte span, trimmed likewise.
-    pub norm: Range<usize>,
+    pub norm: NormSpan,
     /// What the line is.
     pub kind: LineKind,
     /// The rule that classified the line, for furniture and bylines.
@@ -87,11 +87,11 @@ pub struct Sentence {
     /// Index into [`Segmented::lines`].
     pub line: usize,
     /// Original byte span.
-    pub span: Range<usize>,
+    pub span: OrigSpan,
     /// Normalised byte span.
-    pub norm: Range<usize>,
+    pub norm: NormSpan,
     /// Normalised spans of the clauses (split at `، , ؛ ;`).
-    pub clauses: Vec<Range<usize>>,
+    pub clauses: Vec<NormSpan>,
     /// When the sentence starts inside a quotation opened by an earlier sentence, the
     /// index of that sentence, so that attribution can keep the quotation's speaker.
     /// A piece of a sentence cut at [`MAX_SENTENCE_BYTES`] points at the piece before it.
@@ -111,7 +111,7 @@ pub struct Byline {
     /// The outlet as written in the original text.
     pub outlet: String,
     /// Its original byte span.
-    pub outlet_span: Range<usize>,
+    pub outlet_span: OrigSpan,
 }
 
 /// An article cut into lines and sentences.
@@ -188,9 +188,9 @@ pub fn segment(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRule
             continue;
         }
         let before = out.sentences.len();
-        let range = line.norm.clone();
+        let range = line.norm;
         chars.clear();
-        chars.extend(norm.text()[range.clone()].char_indices());
+        chars.extend(norm.text()[range.range()].char_indices());
         split_sentences(index, range, &chars, text, norm, &mut out.sentences);
         if out.sentences[before..].iter().any(|s| s.cut_from_previous) {
             out.lines[index].rule = Some(LONG_SENTENCE_RULE.to_owned());
@@ -202,7 +202,7 @@ pub fn segment(text: &str, body: usize, norm: &Normalized, rules: &FurnitureRule
 /// The normalised line ranges (without `\n`), trimmed of spaces. `final_line_end`: the
 /// original ends with a line end (judged there, because a last line of nothing but
 /// characters the normaliser removes, a BOM, is still a line of the file).
-fn normalized_lines(norm: &str, final_line_end: bool) -> Vec<Range<usize>> {
+fn normalized_lines(norm: &str, final_line_end: bool) -> Vec<NormSpan> {
     let mut lines = Vec::new();
     let mut start = 0;
     for piece in norm.split('\n') {
@@ -210,9 +210,9 @@ fn normalized_lines(norm: &str, final_line_end: bool) -> Vec<Range<usize>> {
         let lead = piece.len() - piece.trim_start().len();
         let trail = piece.len() - piece.trim_end().len();
         if lead == piece.len() {
-            lines.push(start..start);
+            lines.push(NormSpan::new(start, start));
         } else {
-            lines.push(start + lead..end - trail);
+            lines.push(NormSpan::new(start + lead, end - trail));
         }
         start = end + 1;
     }
@@ -225,20 +225,20 @@ fn normalized_lines(norm: &str, final_line_end: bool) -> Vec<Range<usize>> {
 
 /// The original line ranges (without line ends: `\n`, `\r\n` or a lone `\r`), trimmed
 /// of whitespace and invisible controls.
-fn original_lines(text: &str) -> Vec<Range<usize>> {
+fn original_lines(text: &str) -> Vec<OrigSpan> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
     // Only line ends matter: found by memchr, not a look at every byte.
     while let Some(at) = memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
         let end = start + at;
-        lines.push(trim_invisible(text, start..end));
+        lines.push(trim_invisible(text, OrigSpan::new(start, end)));
         // `\r\n` is one line end.
         let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
         start = end + 1 + usize::from(crlf);
     }
     if start < bytes.len() {
-        lines.push(trim_invisible(text, start..bytes.len()));
+        lines.push(trim_invisible(text, OrigSpan::new(start, bytes.len())));
     }
     lines
 }
@@ -254,12 +254,16 @@ fn mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x0640 | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED)
 }
 
-fn trim_invisible(text: &str, r: Range<usize>) -> Range<usize> {
-    let s = &text[r.clone()];
+fn trim_invisible(text: &str, r: OrigSpan) -> OrigSpan {
+    let s = &text[r.range()];
     let trimmed = s.trim_start_matches(blank);
     let start = r.start + (s.len() - trimmed.len());
     let end = start + trimmed.trim_end_matches(blank).len();
-    if start == end { r.start..r.start } else { start..end }
+    if start == end {
+        OrigSpan::new(r.start, r.start)
+    } else {
+        OrigSpan::new(start, end)
+    }
 }
 
 /// Extends an original span's end over the harakat and tatweel that follow it
@@ -281,8 +285,8 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
     for (i, r) in ranges.iter().enumerate() {
         // The normaliser keeps line ends one for one, so the counts agree; the map is the
         // fallback should they ever not.
-        let span = originals.get(i).cloned().unwrap_or_else(|| norm.to_original(r.clone()));
-        let s = &ntext[r.clone()];
+        let span = originals.get(i).copied().unwrap_or_else(|| norm.to_original(*r));
+        let s = &ntext[r.range()];
         let (kind, rule) = if span.start < body {
             (LineKind::FrontMatter, None)
         } else if s.is_empty() {
@@ -295,14 +299,14 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
         lines.push(Line {
             number: i + 1,
             span,
-            norm: r.clone(),
+            norm: *r,
             kind,
             rule,
         });
     }
     // Second pass: bylines, the headline and its repeat, sub-headings, which depend on
     // the lines around them.
-    let mut headline: Option<Range<usize>> = None;
+    let mut headline: Option<NormSpan> = None;
     let mut seen_body = false;
     // Bylines stand at the top: before the headline, or among the first text lines after
     // it (a subtitle may come first, as in seed 003).
@@ -311,7 +315,7 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
         if lines[i].kind != LineKind::Body {
             continue;
         }
-        let s = &ntext[lines[i].norm.clone()];
+        let s = &ntext[lines[i].norm.range()];
         if text_lines < BYLINE_WINDOW
             && let Some(m) = rules.byline(s)
         {
@@ -330,11 +334,11 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
         match &headline {
             None => {
                 lines[i].kind = LineKind::Headline;
-                headline = Some(lines[i].norm.clone());
+                headline = Some(lines[i].norm);
                 text_lines += 1;
                 continue;
             }
-            Some(h) if !seen_body && ntext[h.clone()] == *s => {
+            Some(h) if !seen_body && ntext[h.range()] == *s => {
                 lines[i].kind = LineKind::RepeatedTitle;
                 continue;
             }
@@ -362,13 +366,16 @@ fn find_byline(lines: &[Line], text: &str, norm: &Normalized, rules: &FurnitureR
         if line.kind != LineKind::Byline {
             return None;
         }
-        let m = rules.byline(&norm.text()[line.norm.clone()])?;
+        let m = rules.byline(&norm.text()[line.norm.range()])?;
         let group = m.outlet?;
-        let span = norm.to_original(line.norm.start + group.start..line.norm.start + group.end);
+        let span = norm.to_original(NormSpan::new(
+            line.norm.start + group.start,
+            line.norm.start + group.end,
+        ));
         Some(Byline {
             line: index,
             rule: m.rule,
-            outlet: text[span.clone()].trim().to_owned(),
+            outlet: text[span.range()].trim().to_owned(),
             outlet_span: span,
         })
     })
@@ -399,7 +406,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// their offsets in the line.
 fn split_sentences(
     line: usize,
-    range: Range<usize>,
+    range: NormSpan,
     chars: &[(usize, char)],
     text: &str,
     norm: &Normalized,
@@ -459,7 +466,7 @@ fn split_sentences(
     // A piece with no letter or digit ("..", a lone quotation mark) joins the sentence
     // before it rather than standing alone.
     for piece in pieces {
-        let wordless = !ntext[piece.norm.clone()].chars().any(crate::normalize::is_word_char);
+        let wordless = !ntext[piece.norm.range()].chars().any(crate::normalize::is_word_char);
         match joined.last_mut() {
             Some(prev) if wordless => {
                 prev.norm.end = piece.norm.end;
@@ -482,7 +489,7 @@ fn split_sentences(
         if !sentence.cut_from_previous {
             sentence.quote = sentence.quote.and_then(remap);
         }
-        sentence.clauses = clauses(ntext, sentence.norm.clone());
+        sentence.clauses = clauses(ntext, sentence.norm);
     }
 }
 
@@ -525,19 +532,22 @@ fn cap(sentence: Sentence, text: &str, norm: &Normalized, out: &mut Vec<Sentence
             start + clause.or(space).unwrap_or(window.len())
         };
         let piece = &ntext[start..piece_end];
-        let n = start + (piece.len() - piece.trim_start().len())..start + piece.trim_end().len();
+        let n = NormSpan::new(
+            start + (piece.len() - piece.trim_start().len()),
+            start + piece.trim_end().len(),
+        );
         start = piece_end;
         if n.is_empty() {
             continue;
         }
-        let mut span = norm.to_original(n.clone());
+        let mut span = norm.to_original(n);
         if first {
             span.start = sentence.span.start;
         }
         span.end = if piece_end == end {
             sentence.span.end
         } else {
-            grow_over_marks(text, span.end, norm.to_original(n.end..n.end).start)
+            grow_over_marks(text, span.end, norm.to_original(NormSpan::new(n.end, n.end)).start)
         };
         out.push(Sentence {
             line: sentence.line,
@@ -580,11 +590,11 @@ impl LineCut<'_> {
         if lead == piece.len() {
             return;
         }
-        let n = start + lead..end - trail;
-        let mut span = self.norm.to_original(n.clone());
+        let n = NormSpan::new(start + lead, end - trail);
+        let mut span = self.norm.to_original(n);
         let ntext = self.norm.text();
         let limit = if n.end < ntext.len() {
-            self.norm.to_original(n.end..n.end).start
+            self.norm.to_original(NormSpan::new(n.end, n.end)).start
         } else {
             self.text.len()
         };
@@ -602,8 +612,10 @@ impl LineCut<'_> {
     /// The original character behind normalised char index `i`.
     fn original_char(&self, i: usize) -> char {
         let at = self.base + self.chars[i].0;
-        let span = self.norm.to_original(at..at + self.chars[i].1.len_utf8());
-        self.text[span].chars().next().unwrap_or('"')
+        let span = self
+            .norm
+            .to_original(NormSpan::new(at, at + self.chars[i].1.len_utf8()));
+        self.text[span.range()].chars().next().unwrap_or('"')
     }
 
     /// Whether the end mark at char index `i` ends a sentence (a Latin full stop may not).
@@ -712,8 +724,8 @@ impl QuoteState {
     }
 }
 
-fn clauses(ntext: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
-    let s = &ntext[sentence.clone()];
+fn clauses(ntext: &str, sentence: NormSpan) -> Vec<NormSpan> {
+    let s = &ntext[sentence.range()];
     let mut out = Vec::new();
     let mut start = 0;
     for (off, c) in s.char_indices() {
@@ -734,12 +746,12 @@ fn clauses(ntext: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-fn push_trimmed(s: &str, from: usize, to: usize, base: usize, out: &mut Vec<Range<usize>>) {
+fn push_trimmed(s: &str, from: usize, to: usize, base: usize, out: &mut Vec<NormSpan>) {
     let piece = &s[from..to];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if lead < piece.len() {
-        out.push(base + from + lead..base + to - trail);
+        out.push(NormSpan::new(base + from + lead, base + to - trail));
     }
 }
 
@@ -755,7 +767,7 @@ mod tests {
     /// Checks the sentences of a one-article text (its first line is the headline).
     fn check(text: &str, expected: &[&str]) {
         let seg = cut(text);
-        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.range()]).collect();
         assert_eq!(got, expected, "{text:?}");
     }
 
@@ -814,8 +826,8 @@ mod tests {
             kinds,
             [LineKind::Headline, LineKind::Body, LineKind::Blank, LineKind::Body]
         );
-        assert_eq!(&text[seg.lines[0].span.clone()], "Title");
-        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(&text[seg.lines[0].span.range()], "Title");
+        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.range()]).collect();
         assert_eq!(got, ["Title", "First line.", "Second.", "This is the last line"]);
     }
 
@@ -831,7 +843,7 @@ mod tests {
     fn sentence_spans_keep_a_final_tanween() {
         let text = "عنوان\nانسحب الرتل من المدينة سريعاً";
         let seg = cut(text);
-        assert_eq!(&text[seg.sentences[1].span.clone()], "انسحب الرتل من المدينة سريعاً");
+        assert_eq!(&text[seg.sentences[1].span.range()], "انسحب الرتل من المدينة سريعاً");
     }
 
     #[test]
@@ -861,13 +873,13 @@ mod tests {
         let body: Vec<&Sentence> = seg.sentences.iter().filter(|s| s.line == 1).collect();
         assert_eq!(body.len(), words.len().div_ceil(MAX_SENTENCE_BYTES));
         for (k, piece) in body.iter().enumerate() {
-            let piece_text = &text[piece.span.clone()];
+            let piece_text = &text[piece.span.range()];
             assert!(piece.norm.len() <= MAX_SENTENCE_BYTES);
             assert!(piece_text.starts_with(char::is_alphabetic) && piece_text.ends_with(char::is_alphabetic));
             assert_eq!(piece.cut_from_previous, k > 0);
         }
         // Pieces cover the line, cut at spaces.
-        let joined: Vec<&str> = body.iter().map(|p| &text[p.span.clone()]).collect();
+        let joined: Vec<&str> = body.iter().map(|p| &text[p.span.range()]).collect();
         assert_eq!(joined.join(" "), words.trim_end());
         // Each piece after the first continues the one before it.
         let first = seg.sentences.iter().position(|s| s.line == 1).unwrap();
@@ -879,7 +891,7 @@ mod tests {
             .sentences
             .iter()
             .filter(|s| s.line == 2)
-            .map(|s| &text[s.span.clone()])
+            .map(|s| &text[s.span.range()])
             .collect();
         assert_eq!(arabic.len(), 2);
         assert!(arabic[0].ends_with('،'), "{}", arabic[0]);
@@ -897,7 +909,7 @@ mod tests {
         let open = seg
             .sentences
             .iter()
-            .position(|s| &text[s.span.clone()] == "“Open.")
+            .position(|s| &text[s.span.range()] == "“Open.")
             .unwrap();
         assert_eq!(quote, [None, None, Some(open)]);
     }
@@ -909,7 +921,7 @@ mod tests {
         let got: Vec<(&str, Option<usize>)> = seg
             .sentences
             .iter()
-            .map(|s| (&"Title\nA. . “Bee. Cee."[s.span.clone()], s.quote))
+            .map(|s| (&"Title\nA. . “Bee. Cee."[s.span.range()], s.quote))
             .collect();
         assert_eq!(
             got,
@@ -944,11 +956,11 @@ mod tests {
     fn a_quotation_opened_in_a_joined_piece_opened_in_the_sentence_it_joined() {
         let text = ".\".ث";
         let seg = cut(text);
-        let got: Vec<(&str, Option<usize>)> = seg.sentences.iter().map(|s| (&text[s.span.clone()], s.quote)).collect();
+        let got: Vec<(&str, Option<usize>)> = seg.sentences.iter().map(|s| (&text[s.span.range()], s.quote)).collect();
         assert_eq!(got, [(".\".", None), ("ث", Some(0))]);
         let text = "Title\nHe said. “. . It left. . And returned.”";
         let seg = cut(text);
-        let got: Vec<(&str, Option<usize>)> = seg.sentences.iter().map(|s| (&text[s.span.clone()], s.quote)).collect();
+        let got: Vec<(&str, Option<usize>)> = seg.sentences.iter().map(|s| (&text[s.span.range()], s.quote)).collect();
         assert_eq!(
             got,
             [
@@ -966,7 +978,7 @@ mod tests {
     fn a_sentence_does_not_grow_over_a_mark_that_opens_the_next() {
         let text = "؟!\u{619}،,;:…";
         let seg = cut(text);
-        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.range()]).collect();
         assert_eq!(got, ["؟!", "\u{619}،,;:…"]);
         // A dropped tanween still belongs to the word before it, at a line end too.
         check(
@@ -983,7 +995,7 @@ mod tests {
         let seg = cut("المصدر\u{feff}\r\n\u{feff}");
         let kinds: Vec<LineKind> = seg.lines.iter().map(|l| l.kind).collect();
         assert_eq!(kinds, [LineKind::Headline, LineKind::Blank]);
-        assert_eq!(seg.lines[1].span, 17..17);
+        assert_eq!(seg.lines[1].span, OrigSpan::new(17, 17));
         assert_eq!(cut("a\n").lines.len(), 1);
         assert_eq!(cut("a\r").lines.len(), 1);
         assert_eq!(cut("a\n\u{200b}").lines.len(), 2);
