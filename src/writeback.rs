@@ -1,9 +1,7 @@
 //! An output file sent to disk while it is written. The kernel starts writing dirty pages
 //! back only past a share of memory (gigabytes on a large machine), so a file synced once
-//! at the end waits for all of it then: 0.45 s for the 264 MB of a 10k-article `json`,
-//! 5 s at 100k. Flushing as it grows lets the disk work while the run is still making
-//! output, and the final sync waits for the tail only. (10k `json` at 2 threads, to disk:
-//! write and sync 0.76–0.81 s → 0.59–0.65 s, three runs each; 64 MiB steps gave 0.65–0.70.)
+//! at the end would wait for all of it then. Flushing as it grows lets the disk work while
+//! the run is still making output, and the final sync waits for the tail only.
 
 use std::fs::File;
 use std::io::{self, Write};

@@ -246,7 +246,7 @@ fn mentions_kept_on_disk_give_the_same_document() {
 fn sources_kept_on_disk_come_back_in_id_order_across_nested_article_ids() {
     // Source ids are `ARTICLE/slug`. Article `x/a`'s sources sort before article `x`'s
     // (`x/a/…` < `x/sana`) though `x` < `x/a`, and `x-z`'s before both (`-` < `/`): the
-    // spilled writer must give the order the in-memory run's sort gives.
+    // writer of what is kept on disk must give the order the in-memory run's sort gives.
     let dir = crate::common::scratch("nested-ids");
     let feed = [
         r#"{"id":"x","outlet":"Wire A","text":"عنوان الخبر هنا\nقالت مصادر محلية إن الرتل انسحب من عين عيسى. وقالت سانا إن الرتل انسحب."}"#,

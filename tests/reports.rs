@@ -344,7 +344,7 @@ fn compare_reads_mentions_kept_on_disk_as_it_reads_them_in_memory() {
         String::from_utf8(text).unwrap()
     };
     for threads in [1, 2] {
-        let spilled = crate::common::in_threads(threads, || {
+        let kept = crate::common::in_threads(threads, || {
             run(
                 &paths,
                 &Config {
@@ -353,12 +353,12 @@ fn compare_reads_mentions_kept_on_disk_as_it_reads_them_in_memory() {
                 },
             )
         });
-        assert!(spilled.run.mentions.is_empty() && spilled.run.sources.is_empty());
+        assert!(kept.run.mentions.is_empty() && kept.run.sources.is_empty());
         // Read back, each mention comes with its claim's index: the claim its id names.
         let mut given = 0;
-        claimgraph::report::Store::each_mention(&spilled, &mut |m, claim| {
+        claimgraph::report::Store::each_mention(&kept, &mut |m, claim| {
             given += 1;
-            assert_eq!(claim.map(|k| spilled.run.claims[k].id.as_str()), Some(m.claim.as_str()));
+            assert_eq!(claim.map(|k| kept.run.claims[k].id.as_str()), Some(m.claim.as_str()));
         })
         .unwrap();
         assert_eq!(given, held.run.mentions.len());
@@ -368,7 +368,7 @@ fn compare_reads_mentions_kept_on_disk_as_it_reads_them_in_memory() {
                     let expected = render(&held, filter, open, format);
                     assert!(expected.contains("SANA"), "{filter:?} {format:?}");
                     assert_eq!(
-                        crate::common::in_threads(threads, || render(&spilled, filter, open, format)),
+                        crate::common::in_threads(threads, || render(&kept, filter, open, format)),
                         expected,
                         "threads {threads}, {filter:?}, {format:?}, open {open}"
                     );

@@ -28,8 +28,8 @@ pub(super) struct Cli {
     /// Print no warnings and no progress (errors are still printed).
     #[arg(long, short, global = true)]
     pub(super) quiet: bool,
-    /// Worker threads for the per-article stages (0: one per core). The output is the
-    /// same whatever the number.
+    /// Threads for every parallel step (0: one per core). The output is the same whatever
+    /// the number.
     #[arg(long, global = true, value_name = "N", default_value_t = 0)]
     pub(super) threads: usize,
     /// Write the output to FILE (atomically: all or nothing) instead of stdout.

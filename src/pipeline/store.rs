@@ -243,14 +243,14 @@ impl Disk {
             Block::Held(held) => return Ok(held.clone()),
             Block::Kept { file, offset, len, .. } => (*file, *offset, *len),
         };
-        let Some(Some(spill)) = self.files.get(file) else {
+        let Some(Some(kept)) = self.files.get(file) else {
             return Err(read_back(io::Error::new(io::ErrorKind::NotFound, "no such file")));
         };
         let mut bytes = vec![0; usize::try_from(len).map_err(io::Error::other)?];
         {
             // Seeking and reading are one step: other threads read the same file.
             let _one_at_a_time = self.reading.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let mut f = spill;
+            let mut f = kept;
             f.seek(SeekFrom::Start(offset)).map_err(read_back)?;
             f.read_exact(&mut bytes).map_err(read_back)?;
         }
