@@ -2,7 +2,7 @@
 # Whole-process benchmark of claimgraph (issue 7: throughput and scale).
 #
 # Builds the release binary and the corpus generator (examples/gencorpus.rs), generates one
-# synthetic corpus per size, and times, with /usr/bin/time (wall seconds, peak RSS):
+# synthetic corpus per size, and times, with /usr/bin/time (wall and CPU seconds, peak RSS):
 #   claimgraph [--threads T] json CORPUS -o OUT.json --force
 #   claimgraph [--threads T] compare CORPUS > /dev/null
 #   rg -j T -c -F -f triggers.txt CORPUS > /dev/null    (best of 3; the baseline)
@@ -76,7 +76,7 @@ fi
 "$bin" lexicon triggers > "$work/triggers.txt"
 
 # time_run LOG CMD...: runs CMD under /usr/bin/time and the timeout, stdout to /dev/null
-# and stderr to LOG; sets `wall`, `rss_kb`
+# and stderr to LOG; sets `wall`, `cpu` (user + system seconds), `rss_kb`
 # and `status` (0 ok, 124 timeout, else the command's exit code; claimgraph's 1, "some
 # input skipped", counts as done).
 time_run() {
@@ -84,10 +84,11 @@ time_run() {
     shift
     local tfile="$work/time.$$"
     set +e
-    /usr/bin/time -f '%e %M' -o "$tfile" timeout "$limit" "$@" > /dev/null 2> "$log"
+    /usr/bin/time -f '%e %M %U %S' -o "$tfile" timeout "$limit" "$@" > /dev/null 2> "$log"
     status=$?
     set -e
-    read -r wall rss_kb < <(tail -n 1 "$tfile")
+    read -r wall rss_kb user sys < <(tail -n 1 "$tfile")
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
     rm -f "$tfile"
     [ "$status" -eq 1 ] && status=0
     return 0
@@ -103,16 +104,18 @@ phases() {
 
 # best_of_3 LOG CMD...: the fastest of three runs (for rg, whose runs are short).
 best_of_3() {
-    local best="" best_rss=""
+    local best="" best_rss="" best_cpu=""
     for _ in 1 2 3; do
         time_run "$@"
         if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
             best=$wall
             best_rss=$rss_kb
+            best_cpu=$cpu
         fi
     done
     wall=$best
     rss_kb=$best_rss
+    cpu=$best_cpu
 }
 
 # settle CORPUS (untimed): the last run's output removed and written out to disk, then the
@@ -162,12 +165,12 @@ for n in "${sizes[@]}"; do
         if [ $have_rg -eq 1 ]; then
             best_of_3 "$work/rg.log" rg -j "$cores" -c -F -f "$work/triggers.txt" "$corpus"
             rg_wall=$wall
-            rows+=("| $n | $mb | rg -F (lexicon triggers) | $t | $(fmt "$wall" 2) | $(div "$n" "$wall" 0) | $(div "$sentences" "$(awk -v w="$wall" -v c="$cores" 'BEGIN { print w * c }')" 0) | $(div "$mb" "$wall" 1) | $(div "$rss_kb" 1024 0) | 1 |")
+            rows+=("| $n | $mb | rg -F (lexicon triggers) | $t | $(fmt "$wall" 2) | $(fmt "$cpu" 2) | $(div "$n" "$wall" 0) | $(div "$sentences" "$(awk -v w="$wall" -v c="$cores" 'BEGIN { print w * c }')" 0) | $(div "$mb" "$wall" 1) | $(div "$rss_kb" 1024 0) | 1 |")
         fi
         for cmd in json compare; do
             key="$cmd/$t"
             if [ -n "${timed_out[$key]:-}" ]; then
-                rows+=("| $n | $mb | $cmd | $t | skipped (timed out at ${timed_out[$key]}) | | | | | |")
+                rows+=("| $n | $mb | $cmd | $t | skipped (timed out at ${timed_out[$key]}) | | | | | | |")
                 continue
             fi
             echo "== $n articles: claimgraph ${flag[*]:+${flag[*]} }$cmd" >&2
@@ -179,23 +182,23 @@ for n in "${sizes[@]}"; do
             fi
             if [ "$status" -eq 124 ]; then
                 timed_out[$key]=$n
-                rows+=("| $n | $mb | $cmd | $t | > $limit (timeout) | | | | | |")
+                rows+=("| $n | $mb | $cmd | $t | > $limit (timeout) | | | | | | |")
                 continue
             elif [ "$status" -ne 0 ]; then
-                rows+=("| $n | $mb | $cmd | $t | failed (exit $status, see $work/$cmd-$n-$t.log) | | | | | |")
+                rows+=("| $n | $mb | $cmd | $t | failed (exit $status, see $work/$cmd-$n-$t.log) | | | | | | |")
                 continue
             fi
             took[$key/$n]=$wall
             phase_rows+=("| $n | $cmd | $t | $(phases "$work/$cmd-$n-$t.log") |")
             per_core=$(div "$sentences" "$(awk -v w="$wall" -v c="$cores" 'BEGIN { print w * c }')" 0)
-            rows+=("| $n | $mb | $cmd | $t | $(fmt "$wall" 1) | $(div "$n" "$wall" 0) | $per_core | $(div "$mb" "$wall" 2) | $(div "$rss_kb" 1024 0) | $(div "$wall" "$rg_wall" 0) |")
+            rows+=("| $n | $mb | $cmd | $t | $(fmt "$wall" 1) | $(fmt "$cpu" 1) | $(div "$n" "$wall" 0) | $per_core | $(div "$mb" "$wall" 2) | $(div "$rss_kb" 1024 0) | $(div "$wall" "$rg_wall" 0) |")
             if [ "$cmd" = json ]; then
                 # The floor under any json run: only copying its output (from the page
                 # cache) and syncing the copy, as every run must write and sync it.
                 out_mb=$(div "$(stat -c %s "$work/run-$n.json")" 1000000 0)
                 best_of_3 "$work/floor.log" dd if="$work/run-$n.json" of="$work/floor.json" bs=4M conv=fsync status=none
                 rm -f "$work/floor.json"
-                rows+=("| $n | $mb | floor: its $out_mb MB of JSON copied and synced (dd) | 1 | $(fmt "$wall" 2) | | | | | $(div "$wall" "$rg_wall" 1) |")
+                rows+=("| $n | $mb | floor: its $out_mb MB of JSON copied and synced (dd) | 1 | $(fmt "$wall" 2) | $(fmt "$cpu" 2) | | | | | $(div "$wall" "$rg_wall" 1) |")
             fi
         done
     done
@@ -208,12 +211,12 @@ if [ "$thread_flag" -eq 0 ]; then
     echo "(this claimgraph has no --threads flag: \"default\" is its one configuration)"
 fi
 echo
-echo "| articles | MB | command | threads | wall s | articles/s | sentences/s per core | MB/s | peak RSS MiB | x rg |"
-echo "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| articles | MB | command | threads | wall s | cpu s | articles/s | sentences/s per core | MB/s | peak RSS MiB | x rg |"
+echo "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
 if [ ${#phase_rows[@]} -gt 0 ]; then
     echo
-    echo "Wall seconds per phase (CLAIMGRAPH_TIMINGS; analyse runs on every thread, assemble is the linking after it, its joins on every thread):"
+    echo "Wall seconds per phase (CLAIMGRAPH_TIMINGS; analyse runs on every thread, assemble is the linking after it, its joins on every thread; json's write serialises on every thread):"
     echo
     echo "| articles | command | threads | lexicon | index | analyse | assemble | matrix | write | sync |"
     echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

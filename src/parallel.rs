@@ -52,6 +52,16 @@ pub fn in_order<P: Sync, R: Send>(
     })
 }
 
+/// `f` run with `n` threads as the process's (what `--threads` sets), for tests.
+#[cfg(test)]
+pub(crate) fn in_threads<R: Send>(n: usize, f: impl FnOnce() -> R + Send) -> R {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build()
+        .unwrap()
+        .install(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -182,3 +182,18 @@ pub fn document(out: &claimgraph::pipeline::Output) -> String {
     claimgraph::report::json::write_run(&out.run, out, &mut bytes).unwrap();
     String::from_utf8(bytes).unwrap()
 }
+
+/// The article folders of the development corpus (`../shared/dev/<event>/articles`), or
+/// none, with a message, where this checkout has no `../shared/dev` beside it.
+pub fn dev_events() -> Vec<PathBuf> {
+    let dev = root().join("../shared/dev");
+    let mut events: Vec<PathBuf> = std::fs::read_dir(&dev)
+        .map(|entries| entries.filter_map(|e| Some(e.ok()?.path().join("articles"))).collect())
+        .unwrap_or_default();
+    events.retain(|p| p.is_dir());
+    events.sort();
+    if events.is_empty() {
+        eprintln!("skipped: no development corpus at {}", dev.display());
+    }
+    events
+}

@@ -726,6 +726,29 @@ fn json_is_valid_whatever_the_bytes() {
 // ------------------------------------------------------------------ determinism
 
 #[test]
+fn the_dev_events_give_one_output_at_any_thread_count() {
+    // Real reporting, Arabic and English: the run is the same on one thread or seven.
+    for event in crate::common::dev_events() {
+        let event = event.to_str().unwrap();
+        for command in [&["json"][..], &["compare", "--format", "csv"], &["dot"]] {
+            let on = |threads: &str| {
+                let mut args = vec!["--threads", threads];
+                args.extend(command);
+                args.push(event);
+                let ran = run(&args);
+                assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+                ran.stdout
+            };
+            let one = on("1");
+            assert!(!one.is_empty(), "{command:?} {event}");
+            for threads in ["2", "7"] {
+                assert!(one == on(threads), "{command:?} --threads {threads} {event}");
+            }
+        }
+    }
+}
+
+#[test]
 fn output_is_byte_identical_whatever_the_threads_and_file_order() {
     let mut files: Vec<PathBuf> = ["fixtures/ain-issa", "fixtures/synthetic-en"]
         .iter()

@@ -928,10 +928,8 @@ fn the_index_is_the_same_whatever_the_number_of_threads() {
         dir.path().join("sub"),
         dir.path().join("top/f001.txt"),
     ];
-    let on = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-        pool.install(|| index_text(&index(&paths, &IngestOptions::default())))
-    };
+    let on =
+        |threads: usize| crate::parallel::in_threads(threads, || index_text(&index(&paths, &IngestOptions::default())));
     let one = on(1);
     for threads in [2, 3] {
         assert_eq!(on(threads), one, "{threads} threads");

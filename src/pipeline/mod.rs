@@ -122,8 +122,7 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Output {
         });
     }
     // On a pool thread, like the workers that made the digests: an allocator's heaps are
-    // per thread, and what the workers freed is then reused rather than grown past (at
-    // 10k articles, 25 MiB less at the peak).
+    // per thread, and what the workers freed is then reused rather than grown past.
     let assembled = rayon::scope(|_| assemble::assemble(digested, &config.lexicon, config.window_days));
     timings::done("assemble");
     Output {

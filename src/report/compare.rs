@@ -668,20 +668,12 @@ fn markdown(m: &Matrix<'_>, w: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parallel::in_threads;
 
     fn seeds() -> crate::pipeline::Output {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let paths = [dir.join("fixtures/ain-issa"), dir.join("fixtures/synthetic-en")];
         crate::pipeline::run(&paths, &crate::pipeline::Config::default())
-    }
-
-    /// `f` run with `n` threads as the process's.
-    fn in_threads<R: Send>(n: usize, f: impl FnOnce() -> R + Send) -> R {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .unwrap()
-            .install(f)
     }
 
     fn table_text(m: &Matrix<'_>, style: Style, piece_rows: usize) -> String {
