@@ -122,6 +122,8 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
                     chain: chain.clone(),
                     sentence: span,
                     evidence: span,
+                    roles: Vec::new(),
+                    reality: Default::default(),
                     text: m.quote.clone(),
                     line: locate::line_of(t.text, span.start),
                     rule: "gold".to_string(),

@@ -86,6 +86,28 @@ pub enum Arg {
     Event(usize),
 }
 
+/// One argument of a frame: its role, what fills it, and the tokens that say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Argument {
+    /// The role it fills.
+    pub role: ArgRole,
+    /// What fills it.
+    pub value: Arg,
+    /// The tokens that name it in the article; `None` when it was not read from the text.
+    pub tokens: Option<TokenSpan>,
+}
+
+impl Argument {
+    /// An argument read from the tokens `tokens`.
+    fn read(role: ArgRole, value: Arg, tokens: TokenSpan) -> Argument {
+        Argument {
+            role,
+            value,
+            tokens: Some(tokens),
+        }
+    }
+}
+
 /// What a segment says happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
@@ -94,7 +116,7 @@ pub struct Frame {
     /// Index into the lexicon's predicates.
     pub predicate: usize,
     /// Its arguments by role (at most one per role).
-    pub args: Vec<(ArgRole, Arg)>,
+    pub args: Vec<Argument>,
     /// Asserts or denies.
     pub polarity: Polarity,
     /// Whether the event is only possible, intended or future (`قد يسحب`, "would keep
@@ -109,7 +131,7 @@ pub struct Frame {
 impl Frame {
     /// The argument of a role, if any.
     pub fn arg(&self, role: ArgRole) -> Option<&Arg> {
-        self.args.iter().find(|(r, _)| *r == role).map(|(_, a)| a)
+        self.args.iter().find(|a| a.role == role).map(|a| &a.value)
     }
 }
 
@@ -365,8 +387,11 @@ impl<'a> Reader<'a> {
                         && f.segment == index
                         && f.arg(ArgRole::Complement).is_none()
                     {
-                        f.args
-                            .push((ArgRole::Complement, Arg::Event(trigger.entry.index as usize)));
+                        f.args.push(Argument {
+                            role: ArgRole::Complement,
+                            value: Arg::Event(trigger.entry.index as usize),
+                            tokens: Some(trigger.tokens),
+                        });
                     }
                     continue;
                 }
@@ -398,7 +423,7 @@ impl<'a> Reader<'a> {
                     .or(clause_subject.filter(|_| clause_conjoined)),
             };
             if let Some((a, span)) = agent {
-                args.push((ArgRole::Agent, Arg::Actor(a)));
+                args.push(Argument::read(ArgRole::Agent, Arg::Actor(a), span));
                 if span.start >= clause.start {
                     cover(span);
                 }
@@ -409,7 +434,7 @@ impl<'a> Reader<'a> {
                 last_agent = Some((a, span));
             }
             if let Some((a, span)) = self.target(hits, clause, trigger, p.object_after) {
-                args.push((ArgRole::Target, Arg::Actor(a)));
+                args.push(Argument::read(ArgRole::Target, Arg::Actor(a), span));
                 cover(span);
             }
             let (place, destination) = if p.subject_place {
@@ -424,16 +449,20 @@ impl<'a> Reader<'a> {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
                     rules.push(RULE.place_ambiguous.clone());
                 }
-                args.push((ArgRole::Place, Arg::Place(pl)));
+                args.push(Argument::read(ArgRole::Place, Arg::Place(pl), span));
                 if span.start >= clause.start && span.end <= clause.end {
                     cover(span);
                 }
             }
-            if let Some((pl, _)) = destination {
-                args.push((ArgRole::Destination, Arg::Place(pl)));
+            if let Some((pl, span)) = destination {
+                args.push(Argument::read(ArgRole::Destination, Arg::Place(pl), span));
             }
-            if let Some(n) = self.number(clause, trigger) {
-                args.push((ArgRole::Number, Arg::Number(n)));
+            if let Some((n, k)) = self.number(clause, trigger) {
+                args.push(Argument::read(
+                    ArgRole::Number,
+                    Arg::Number(n),
+                    TokenSpan::new(k, k + 1),
+                ));
             }
             let modal = self.modal(hits, clause, trigger);
             if modal {
@@ -802,12 +831,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Digits or a vague quantity after the trigger in its clause.
-    fn number(&self, clause: TokenSpan, trigger: &Hit) -> Option<String> {
-        (trigger.tokens.end..clause.end).map(|k| self.word(k)).find_map(|w| {
+    fn number(&self, clause: TokenSpan, trigger: &Hit) -> Option<(String, usize)> {
+        (trigger.tokens.end..clause.end).find_map(|k| {
+            let w = self.word(k);
             if w.chars().all(|c| c.is_ascii_digit()) {
-                Some(w.to_owned())
+                Some((w.to_owned(), k))
             } else if matches!(w, "عشرات" | "لعشرات" | "مئات" | "dozens" | "hundreds") {
-                Some(w.trim_start_matches('ل').to_owned())
+                Some((w.trim_start_matches('ل').to_owned(), k))
             } else {
                 None
             }

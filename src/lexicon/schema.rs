@@ -413,6 +413,20 @@ pub enum ArgRole {
     Complement,
 }
 
+impl ArgRole {
+    /// The role as packs and the JSON contract write it (`agent`, `destination`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArgRole::Agent => "agent",
+            ArgRole::Place => "place",
+            ArgRole::Target => "target",
+            ArgRole::Destination => "destination",
+            ArgRole::Number => "number",
+            ArgRole::Complement => "complement",
+        }
+    }
+}
+
 /// An event predicate: what a claim frame says happened.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

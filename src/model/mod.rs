@@ -288,6 +288,14 @@ pub struct Mention {
     pub sentence: Span,
     /// The span the rule matched, inside `sentence`.
     pub evidence: Span,
+    /// Who did what where, as the sentence says it: the roles its frame filled (empty for
+    /// a mention of an open claim). A role the sentence does not state is absent.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// Whether the claim is said to have happened (`actual`) or not (`irrealis`:
+    /// possible, intended, demanded, conditional…).
+    #[serde(default)]
+    pub reality: Reality,
     /// The sentence as it stands in the article.
     pub text: String,
     /// 1-based line of the sentence's start.
@@ -296,6 +304,33 @@ pub struct Mention {
     /// Id of the rule that produced the mention.
     #[serde(default)]
     pub rule: String,
+}
+
+/// One role of a mention's frame: who or what filled it and where the sentence says so.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// `agent`, `target`, `place`, `destination`, `number`, `complement`.
+    pub role: String,
+    /// The lexicon id of what filled it (`sdf`, `ain-issa`), a number as written, or the
+    /// name as written when no lexicon entry knows it.
+    pub id: String,
+    /// Its display label.
+    pub label: String,
+    /// The words of the article that filled the role; `None` when it was not read from
+    /// the text.
+    pub span: Option<Span>,
+}
+
+/// Whether a mention says its claim happened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reality {
+    /// Said to have happened, or to be the case.
+    #[default]
+    Actual,
+    /// Not said to have happened: possible, intended, planned, demanded, offered,
+    /// conditional, feared, to be prevented.
+    Irrealis,
 }
 
 /// The kind of a claim–claim relation.

@@ -15,7 +15,7 @@ use crate::lexicon::Lexicon;
 use crate::link;
 use crate::model::date::PartialDate;
 use crate::model::ids::{mention_id, open_claim_id, slug, source_id, statement_hash, unique};
-use crate::model::{ArticleInfo, Cue, FurnitureLine, Mention, MetadataOrigin, Outlet, Polarity, Source};
+use crate::model::{ArticleInfo, Cue, FurnitureLine, Mention, MetadataOrigin, Outlet, Polarity, Reality, Role, Source};
 use crate::segment::{self, LineKind};
 use crate::span::{NormSpan, OrigSpan};
 use std::collections::BTreeMap;
@@ -159,25 +159,31 @@ pub(super) fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
         let sentence = &a.segments.sentences[segment.sentence];
         let text = &a.article.text[sentence.span.range()];
         let chain: Vec<String> = segment.chain.iter().map(|&c| source_ids[c].clone()).collect();
-        let mut mention = |claim: String, frame: Option<usize>, evidence: NormSpan, polarity, rule: String| {
-            let n = mentions.len() + 1;
-            mentions.push((
-                Mention {
-                    id: mention_id(&a.article.id, n),
-                    article: a.article.id.clone(),
-                    claim,
-                    polarity,
-                    stance: segment.stance,
-                    chain: chain.clone(),
-                    sentence: sentence.span.into(),
-                    evidence: clamp(a.norm.to_original(evidence), &sentence.span).into(),
-                    text: text.to_owned(),
-                    line: a.segments.lines[sentence.line].number,
-                    rule,
-                },
-                frame,
-            ));
-        };
+        let mut mention =
+            |claim: String, frame: Option<(usize, &Frame)>, evidence: NormSpan, polarity, rule: String| {
+                let n = mentions.len() + 1;
+                mentions.push((
+                    Mention {
+                        id: mention_id(&a.article.id, n),
+                        article: a.article.id.clone(),
+                        claim,
+                        polarity,
+                        stance: segment.stance,
+                        chain: chain.clone(),
+                        sentence: sentence.span.into(),
+                        evidence: clamp(a.norm.to_original(evidence), &sentence.span).into(),
+                        roles: frame.map(|(_, f)| roles(a, f, lexicon)).unwrap_or_default(),
+                        reality: match frame {
+                            Some((_, f)) if f.modal => Reality::Irrealis,
+                            _ => Reality::Actual,
+                        },
+                        text: text.to_owned(),
+                        line: a.segments.lines[sentence.line].number,
+                        rule,
+                    },
+                    frame.map(|(k, _)| k),
+                ));
+            };
         let frames = std::mem::take(&mut frames_of[index]);
         let source = segment.chain.last().map(|&e| e as u32);
         if frames.is_empty() {
@@ -202,7 +208,7 @@ pub(super) fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                 denies: f.polarity == Polarity::Denies,
             });
             let rules = f.rules.iter().chain(&segment.rules).map(|r| &**r);
-            mention(String::new(), Some(k), f.norm, f.polarity, rule_list(rules));
+            mention(String::new(), Some((k, f)), f.norm, f.polarity, rule_list(rules));
         }
     }
     let mut innermost: Vec<usize> = a
@@ -336,13 +342,53 @@ fn unquoted_words(written: &str) -> String {
     text
 }
 
+/// A frame's roles as the JSON contract gives them: each with the lexicon's id and label
+/// of what filled it (a number as written) and the original bytes of the words that
+/// said so.
+fn roles(a: &Analysis, f: &Frame, lexicon: &Lexicon) -> Vec<Role> {
+    let e = &lexicon.entries;
+    f.args
+        .iter()
+        .map(|arg| {
+            let (id, label) = match &arg.value {
+                extract::Arg::Actor(k) => (
+                    e.actors[*k].entry.id.get_ref().clone(),
+                    e.actors[*k].entry.label.clone(),
+                ),
+                extract::Arg::Place(extract::PlaceArg::Known(k)) => (
+                    e.places[*k].entry.id.get_ref().clone(),
+                    e.places[*k].entry.label.clone(),
+                ),
+                extract::Arg::Place(extract::PlaceArg::Ambiguous(all)) => {
+                    let ids: Vec<&str> = all.iter().map(|&k| e.places[k].entry.id.get_ref().as_str()).collect();
+                    let labels: Vec<&str> = all.iter().map(|&k| e.places[k].entry.label.as_str()).collect();
+                    (format!("ambiguous({})", ids.join("|")), labels.join(" or "))
+                }
+                extract::Arg::Number(n) => (n.clone(), n.clone()),
+                extract::Arg::Event(k) => {
+                    let id = e.predicates[*k].entry.id.get_ref().clone();
+                    (id.clone(), id)
+                }
+            };
+            Role {
+                role: arg.role.as_str().to_owned(),
+                id,
+                label,
+                span: arg
+                    .tokens
+                    .map(|t| a.norm.to_original(a.matches.tokens.norm_of(t)).into()),
+            }
+        })
+        .collect()
+}
+
 /// The place an article is mostly about: the place (not a region) its frames name most
 /// often, the first named on a tie.
 fn focus_place(a: &Analysis, lexicon: &Lexicon) -> Option<String> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for f in &a.frames {
-        for (_, arg) in &f.args {
-            if let extract::Arg::Place(extract::PlaceArg::Known(p)) = arg
+        for arg in &f.args {
+            if let extract::Arg::Place(extract::PlaceArg::Known(p)) = &arg.value
                 && !lexicon.entries.places[*p].entry.region
             {
                 match counts.iter_mut().find(|(q, _)| q == p) {

@@ -292,6 +292,13 @@ mod tests {
             chain: vec!["a/x".into(), "a/قسد".into()],
             sentence: Span::new(3, 40),
             evidence: Span::new(5, 9),
+            roles: vec![crate::model::Role {
+                role: "agent".into(),
+                id: "sdf".into(),
+                label: "Syrian Democratic Forces".into(),
+                span: Some(Span::new(5, 9)),
+            }],
+            reality: crate::model::Reality::Irrealis,
             text: "نفت قسد ذلك.".into(),
             line: 7,
             rule: "EXTRACT/X ATTR/Y".into(),
