@@ -914,7 +914,7 @@ impl<'a> Reader<'a> {
                         i += len;
                         continue;
                     }
-                    ParticleRole::Preposition if skip_preposition && i == at => {
+                    role if role.is_preposition() && skip_preposition && i == at => {
                         i += len;
                         limit += len;
                         continue;
@@ -952,7 +952,7 @@ impl<'a> Reader<'a> {
                 let blocked = between.clone().any(|k| {
                     self.tokens.tokens[k].barrier_before
                         || match parts.particles.get(&k) {
-                            Some((ParticleRole::Preposition, _)) => !title,
+                            Some((role, _)) if role.is_preposition() => !title,
                             Some(_) => true,
                             None => false,
                         }
@@ -1030,7 +1030,7 @@ impl<'a> Reader<'a> {
                 c.tokens.end == end
                     || (c.tokens.end < end
                         && end - c.tokens.end <= 3
-                        && matches!(parts.particles.get(&c.tokens.end), Some((ParticleRole::Preposition, _)))
+                        && matches!(parts.particles.get(&c.tokens.end), Some((role, _)) if role.is_preposition())
                         && (c.tokens.end..end).all(|k| {
                             !t[k].barrier_before
                                 && !parts.cues.iter().any(|q| q.tokens.start == k)
@@ -1044,7 +1044,10 @@ impl<'a> Reader<'a> {
                     !parts.cues.iter().any(|q| q.tokens.start <= k && k < q.tokens.end)
                         && !matches!(
                             parts.particles.get(&k),
-                            Some((ParticleRole::Complementizer | ParticleRole::Preposition, _))
+                            Some((
+                                ParticleRole::Complementizer | ParticleRole::Preposition | ParticleRole::Locative,
+                                _
+                            ))
                         )
                 });
                 let after_complementizer = parts.particles.iter().any(|(p, (role, len))| {

@@ -38,6 +38,8 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
+mod phrases;
+
 /// A place argument: one place, or a name several places share that context did not
 /// decide.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -84,6 +86,9 @@ pub enum Arg {
     Number(String),
     /// An embedded event: index into the lexicon's predicates.
     Event(usize),
+    /// A party or place no lexicon entry names, as the sentence writes it (its
+    /// normalised words): carried as written, never mapped to a known one.
+    Named(String),
 }
 
 /// One argument of a frame: its role, what fills it, and the tokens that say so.
@@ -433,11 +438,10 @@ impl<'a> Reader<'a> {
                 }
                 last_agent = Some((a, span));
             }
-            if let Some((a, span)) = self.target(hits, clause, trigger, p.object_after) {
-                args.push(Argument::read(ArgRole::Target, Arg::Actor(a), span));
-                cover(span);
-            }
-            let (place, destination) = if p.subject_place {
+            let mut target = self
+                .target(hits, clause, trigger, p.object_after)
+                .map(|(a, span)| Argument::read(ArgRole::Target, Arg::Actor(a), span));
+            let (mut place, destination) = if p.subject_place {
                 (
                     self.subject_place(&hits.places, sentence_range, clause, trigger, segment.sentence),
                     None,
@@ -445,6 +449,30 @@ impl<'a> Reader<'a> {
             } else {
                 self.places(hits, sentence_range, clause, trigger, segment.sentence)
             };
+            // What the act is done to: the phrase right after the trigger (or after
+            // على/ضد/"on"/"against"), a known place or party in it, else its words.
+            let mut place_from = trigger.tokens.end;
+            if p.acts_on
+                && let Some(object) = self.object(hits, clause, trigger)
+            {
+                let known_place = place.take_if(|(_, span)| object.start <= span.start && span.end <= object.end);
+                let actor = target
+                    .as_ref()
+                    .and_then(|t| t.tokens)
+                    .is_some_and(|t| object.start <= t.start);
+                target = match known_place {
+                    Some((pl, _)) => Some(Argument::read(ArgRole::Target, Arg::Place(pl), object)),
+                    None if actor => target,
+                    None => Some(Argument::read(ArgRole::Target, Arg::Named(self.words(object)), object)),
+                };
+                place_from = object.end;
+            }
+            if let Some(t) = &target
+                && let Some(span) = t.tokens
+            {
+                cover(span);
+            }
+            args.extend(target);
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
                     rules.push(RULE.place_ambiguous.clone());
@@ -453,6 +481,13 @@ impl<'a> Reader<'a> {
                 if span.start >= clause.start && span.end <= clause.end {
                     cover(span);
                 }
+            } else if (p.acts_on || p.label.contains("{place}"))
+                && let Some(span) = self.locative(hits, clause, place_from)
+            {
+                // Where it happened, when no known place says: the phrase after a
+                // preposition of place (في، داخل، "in", "near").
+                args.push(Argument::read(ArgRole::Place, Arg::Named(self.words(span)), span));
+                cover(span);
             }
             if let Some((pl, span)) = destination {
                 args.push(Argument::read(ArgRole::Destination, Arg::Place(pl), span));

@@ -206,11 +206,29 @@ pub enum ParticleRole {
     Determiner,
     /// May stand between a subject and its verb (هي، كانت، قد, "had").
     Auxiliary,
-    /// Ends a source's noun phrase (في، على، من، "in").
+    /// Ends a source's noun phrase (على، من، عن، "from").
     Preposition,
+    /// A preposition of place: what follows it is where something happened (في، داخل،
+    /// "in", "at", "near"); it ends a source's noun phrase as any preposition does.
+    Locative,
     /// A causal verb: the event it is said of is presupposed, not claimed (`أدى الهجوم
     /// إلى نزوح`: the claim is the displacement), "caused", "led to".
     Causal,
+    /// Opens a noun phrase ("the", "its", "this", `هذه`): a role's words start with it.
+    Article,
+    /// Joins two clauses or phrases ("and", "but", `أو`, `ثم`): a role's words stop
+    /// before it.
+    Conjunction,
+    /// Says when, not where or who (months, weekdays, "morning", `أمس`): a phrase it
+    /// opens names no place or party.
+    Time,
+}
+
+impl ParticleRole {
+    /// Whether the word is a preposition, of place or not.
+    pub fn is_preposition(self) -> bool {
+        matches!(self, ParticleRole::Preposition | ParticleRole::Locative)
+    }
 }
 
 /// A function word.
@@ -454,6 +472,11 @@ pub struct Predicate {
     /// `تتهم روسيا`, `مساعدة ميليشيات قسد`).
     #[serde(default)]
     pub object_after: bool,
+    /// What the act is done to is its target, a place or not: the town captured, the
+    /// prison attacked, the village shelled (the phrase right after the trigger, or after
+    /// `على`/`ضد`/"on"/"against"); its place is where it happened (after `في`/"in").
+    #[serde(default)]
+    pub acts_on: bool,
     /// Predicates that cannot hold together with this one on the same key (within one
     /// episode): `withdraw` excludes `remain`.
     #[serde(default)]

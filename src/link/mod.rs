@@ -392,24 +392,41 @@ fn key_values(frame: &Frame, lexicon: &Lexicon) -> Vec<Value> {
     // Room for the modality too: one allocation.
     let mut values: Vec<Value> = Vec::with_capacity(p.key.len() + 1);
     values.extend(p.key.iter().map(|role| {
-        frame.arg(*role).map(|arg| match arg {
-            Arg::Actor(a) if *role == ArgRole::Agent && p.by_side => ids.sides[*a].clone(),
-            // A member speaks and acts within its group: the YPG's withdrawal is the
-            // SDF's, Ahrar al-Sharqiya's capture the SNA's.
-            Arg::Actor(a) => ids.groups[*a].clone(),
-            Arg::Place(PlaceArg::Known(pl)) => ids.places[*pl].clone(),
-            // Rare: allocated per frame.
-            Arg::Place(PlaceArg::Ambiguous(all)) => Arc::from(format!(
-                "ambiguous({})",
-                all.iter().map(|&pl| &*ids.places[pl]).collect::<Vec<_>>().join("|")
-            )),
-            Arg::Number(n) => Arc::from(n.as_str()),
-            Arg::Event(e) => ids.predicates[*e].clone(),
+        key_arg(frame, *role, p).and_then(|arg| {
+            Some(match arg {
+                Arg::Actor(a) if *role == ArgRole::Agent && p.by_side => ids.sides[*a].clone(),
+                // A member speaks and acts within its group: the YPG's withdrawal is the
+                // SDF's, Ahrar al-Sharqiya's capture the SNA's.
+                Arg::Actor(a) => ids.groups[*a].clone(),
+                Arg::Place(PlaceArg::Known(pl)) => ids.places[*pl].clone(),
+                // Rare: allocated per frame.
+                Arg::Place(PlaceArg::Ambiguous(all)) => Arc::from(format!(
+                    "ambiguous({})",
+                    all.iter().map(|&pl| &*ids.places[pl]).collect::<Vec<_>>().join("|")
+                )),
+                Arg::Number(n) => Arc::from(n.as_str()),
+                Arg::Event(e) => ids.predicates[*e].clone(),
+                // A name no lexicon entry knows is no key value: linking goes by lexicon ids
+                // (the frame reads as one that does not say).
+                Arg::Named(_) => return None,
+            })
         })
     }));
     // A possible event is not the event: the modality is part of the key.
     values.push(Some(if frame.modal { &ids.possible } else { &ids.actual }.clone()));
     values
+}
+
+/// The argument a key role takes its value from: the frame's own, except that an
+/// `acts_on` predicate is keyed by the place it acted on when that is a place (the town
+/// captured), else by where it happened (the town an attack on a party was in).
+fn key_arg<'f>(frame: &'f Frame, role: ArgRole, p: &crate::lexicon::schema::Predicate) -> Option<&'f Arg> {
+    let acted_on = frame.arg(ArgRole::Target).filter(|a| matches!(a, Arg::Place(_)));
+    match role {
+        ArgRole::Place if p.acts_on => acted_on.or_else(|| frame.arg(ArgRole::Place)),
+        ArgRole::Target if p.acts_on && acted_on.is_some() => None,
+        role => frame.arg(role),
+    }
 }
 
 /// The ids an actor belongs to by `part_of`, itself included (sides are allies, not the

@@ -365,6 +365,12 @@ fn roles(a: &Analysis, f: &Frame, lexicon: &Lexicon) -> Vec<Role> {
                     (format!("ambiguous({})", ids.join("|")), labels.join(" or "))
                 }
                 extract::Arg::Number(n) => (n.clone(), n.clone()),
+                extract::Arg::Named(words) => {
+                    let written = arg.tokens.map_or(words.as_str(), |t| {
+                        &a.article.text[a.norm.to_original(a.matches.tokens.norm_of(t)).range()]
+                    });
+                    (slug(words), unquoted_words(written))
+                }
                 extract::Arg::Event(k) => {
                     let id = e.predicates[*k].entry.id.get_ref().clone();
                     (id.clone(), id)

@@ -1,0 +1,196 @@
+//! Noun phrases: the words around a trigger that name one of its roles when no lexicon
+//! entry does ("the prison", `سجن الصناعة`, "the surrounding area"). A phrase is carried
+//! as written, never mapped to a known actor or place: a name no lexicon lists is still
+//! who or what the sentence says.
+//!
+//! A phrase is a run of words that no other entry claims (a particle, a marker, a cue, a
+//! source noun, a trigger), within one clause: an opening article or quantifier may lead
+//! it ("the", "a", "two"), English `of` may join two of its words ("the center of Ras al
+//! Ain"), a hyphen does not cut it ("Turkish-backed forces"), and it stops at any other
+//! punctuation. It is at most [`MAX_WORDS`] words long.
+
+use super::{Reader, SentenceHits};
+use crate::lexicon::matcher::{Hit, Table};
+use crate::lexicon::schema::ParticleRole;
+use crate::span::TokenSpan;
+
+/// The most words a phrase takes.
+const MAX_WORDS: usize = 4;
+
+/// What a word is to a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// It may stand in a phrase (a content word, or a known name).
+    Free,
+    /// It may open a phrase ("the", "a", "two").
+    Opener,
+    /// It may join two words of a phrase (English `of`).
+    Joiner,
+    /// It ends a phrase.
+    Stop,
+}
+
+impl Reader<'_> {
+    /// What the word at `k` is to a phrase, by the hits that cover it.
+    fn phrase_word(&self, hits: &SentenceHits<'_>, k: usize) -> Word {
+        let covering = hits.all.iter().filter(|h| h.tokens.contains(k));
+        let mut word = Word::Free;
+        for h in covering {
+            match h.entry.table {
+                Table::Actor | Table::Place | Table::Source => return Word::Free,
+                Table::Particle => {
+                    word = match self.lexicon.entries.particles[h.entry.index as usize].entry.role {
+                        ParticleRole::Article | ParticleRole::Quantifier => Word::Opener,
+                        ParticleRole::Preposition if self.word(k) == "of" => Word::Joiner,
+                        _ => Word::Stop,
+                    };
+                }
+                _ => return Word::Stop,
+            }
+        }
+        word
+    }
+
+    /// Whether a punctuation mark other than a hyphen stands before the word at `k`.
+    fn cut_before(&self, k: usize) -> bool {
+        let t = &self.matches.tokens.tokens;
+        k > 0 && t[k].barrier_before && !self.ntext[t[k - 1].norm.end..t[k].norm.start].trim().eq("-")
+    }
+
+    /// The phrase that starts at token `k` (its opener included), inside `clause`.
+    pub(super) fn phrase_at(&self, hits: &SentenceHits<'_>, k: usize, clause: TokenSpan) -> Option<TokenSpan> {
+        let mut at = k;
+        while at < clause.end && self.phrase_word(hits, at) == Word::Opener {
+            if at > k && self.cut_before(at) {
+                return None;
+            }
+            at += 1;
+        }
+        let mut end = at;
+        let mut words = 0;
+        while end < clause.end && words < MAX_WORDS {
+            if end > k && self.cut_before(end) {
+                break;
+            }
+            match self.phrase_word(hits, end) {
+                Word::Free => {
+                    words += 1;
+                    end += 1;
+                }
+                Word::Joiner
+                    if words > 0
+                        && end + 1 < clause.end
+                        && !self.cut_before(end + 1)
+                        && matches!(self.phrase_word(hits, end + 1), Word::Free | Word::Opener) =>
+                {
+                    end += 1;
+                    while end < clause.end && self.phrase_word(hits, end) == Word::Opener {
+                        end += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        (words > 0 && self.named(TokenSpan::new(at, end))).then(|| TokenSpan::new(k, end))
+    }
+
+    /// Whether a phrase's words name something: not only numbers ("11" of "11 January").
+    fn named(&self, span: TokenSpan) -> bool {
+        span.range().any(|k| !self.word(k).chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// The phrase that ends right before token `end` (its opener included), inside
+    /// `clause`.
+    pub(super) fn phrase_before(&self, hits: &SentenceHits<'_>, end: usize, clause: TokenSpan) -> Option<TokenSpan> {
+        let mut start = end;
+        let mut words = 0;
+        while start > clause.start && words < MAX_WORDS {
+            let k = start - 1;
+            if k + 1 < end && self.cut_before(k + 1) {
+                break;
+            }
+            match self.phrase_word(hits, k) {
+                Word::Free => {
+                    words += 1;
+                    start = k;
+                }
+                Word::Joiner if words > 0 && k > clause.start && self.phrase_word(hits, k - 1) == Word::Free => {
+                    start = k;
+                }
+                _ => break,
+            }
+        }
+        if words == 0 || !self.named(TokenSpan::new(start, end)) {
+            return None;
+        }
+        while start > clause.start && !self.cut_before(start) && self.phrase_word(hits, start - 1) == Word::Opener {
+            start -= 1;
+        }
+        Some(TokenSpan::new(start, end))
+    }
+
+    /// What an `acts_on` trigger acts on: the phrase after `على`/`ضد`/"on"/"against" a
+    /// few words on (`هجوم تنظيم داعش على سجن`, "an attack on the prison"), else the one
+    /// right after it, past English `of` (`سيطرت على مدينة`, "captured the town", "the
+    /// capture of the town"); in an English passive, the subject before it ("the town
+    /// was captured").
+    pub(super) fn object(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        if let Some(be) = self.passive(hits, clause, trigger) {
+            return self.phrase_before(hits, be, clause);
+        }
+        let end = trigger.tokens.end;
+        let on = (end..clause.end.min(end + 4))
+            .find(|&k| !self.cut_before(k) && matches!(self.word(k), "علي" | "ضد" | "on" | "against" | "upon"));
+        let k = match on {
+            Some(k) => k + 1,
+            None if end < clause.end && self.word(end) == "of" => end + 1,
+            None => end,
+        };
+        if k >= clause.end || self.cut_before(k) {
+            return None;
+        }
+        self.phrase_at(hits, k, clause)
+    }
+
+    /// Where an English passive's auxiliary stands ("was", "had been" before "captured",
+    /// "taken"): the subject before it is what the act was done to.
+    fn passive(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<usize> {
+        let verb = self.word(trigger.tokens.start);
+        let participle = verb.ends_with("ed") || verb.ends_with("en") || verb.ends_with("wn");
+        let k = trigger.tokens.start;
+        if !participle || k <= clause.start {
+            return None;
+        }
+        let be = |w: &str| matches!(w, "was" | "were" | "been" | "is" | "are" | "be" | "being");
+        let mut at = k;
+        // Past an adverb between them ("was reportedly captured").
+        while at > clause.start && at + 2 > k && !be(self.word(at - 1)) && self.phrase_word(hits, at - 1) == Word::Free
+        {
+            at -= 1;
+        }
+        if at > clause.start && be(self.word(at - 1)) {
+            let mut start = at - 1;
+            while start > clause.start && matches!(self.word(start - 1), "had" | "has" | "have" | "been") {
+                start -= 1;
+            }
+            return Some(start);
+        }
+        None
+    }
+
+    /// The phrase after the first preposition of place from token `from` on, in the
+    /// clause: where something happened (`في محيط السجن`, "in the industrial district").
+    pub(super) fn locative(&self, hits: &SentenceHits<'_>, clause: TokenSpan, from: usize) -> Option<TokenSpan> {
+        let at = hits.particles.iter().find(|h| {
+            self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Locative
+                && h.tokens.start >= from
+                && h.tokens.end < clause.end
+        })?;
+        self.phrase_at(hits, at.tokens.end, clause)
+    }
+
+    /// The normalised words of a span, one space apart: how a phrase is carried.
+    pub(super) fn words(&self, span: TokenSpan) -> String {
+        self.matches.tokens.words(span).to_owned()
+    }
+}
