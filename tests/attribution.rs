@@ -87,7 +87,11 @@ fn gate(dir: &Path) {
     let report = eval::score(&gold, &out.run, &texts);
     let thresholds = eval::Thresholds::load(&dir.join("thresholds.toml")).unwrap();
     let below = thresholds.check(&report.metrics);
-    assert!(below.is_empty(), "{below:#?}\n{}", eval::render_text(&report));
+    assert!(
+        below.is_empty(),
+        "{below:#?}\n{}",
+        eval::render_text(&report, claimgraph::report::clean)
+    );
 }
 
 #[test]

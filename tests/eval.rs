@@ -1,7 +1,9 @@
 //! The scorer through the CLI: the README command, the quality gate on the seeds, a
-//! perfect run, a run with known faults, and a bad gold file.
+//! perfect run, a run with known faults, a bad gold file, and the regression gate on the
+//! development corpus (`../shared/dev`, read at run time, skipped where absent), scored
+//! one event at a time and all three in one call.
 
-use crate::common::{claimgraph, scratch, seeds_dir, texts};
+use crate::common::{claimgraph, root, scratch, seeds_dir, texts};
 use claimgraph::eval::{self, gold::Gold};
 use claimgraph::pipeline::{self, Config};
 use serde_json::Value;
@@ -23,7 +25,15 @@ fn the_readme_command_prints_the_metrics_table() {
     ] {
         assert!(stdout.contains(metric), "{metric}");
     }
-    for metric in ["contradiction recall", "stance accuracy", "furniture errors"] {
+    for metric in [
+        "contradiction recall",
+        "stance accuracy",
+        "frame precision",
+        "role accuracy agent",
+        "reading precision",
+        "reading recall",
+        "furniture errors",
+    ] {
         assert!(stdout.contains(metric), "{metric}");
     }
 }
@@ -37,9 +47,18 @@ fn seeds_meet_their_thresholds() {
     let report = eval::score(&gold, &out.run, &texts);
     let thresholds = eval::Thresholds::load(&seeds_dir().join("thresholds.toml")).unwrap();
     let below = thresholds.check(&report.metrics);
-    assert!(below.is_empty(), "{below:#?}\n{}", eval::render_text(&report));
+    assert!(
+        below.is_empty(),
+        "{below:#?}\n{}",
+        eval::render_text(&report, claimgraph::report::clean)
+    );
     // Whatever the thresholds say, furniture never yields a mention.
     assert_eq!(report.metrics.furniture_errors, 0);
+    // The seed gold annotates every mention's reading, so the reading thresholds bite.
+    let m = &report.metrics;
+    assert_eq!(m.reading_recall.total, 100);
+    assert!(m.reading_precision.total > 0 && m.role_accuracy_place.total > 0 && m.frame_precision.total > 0);
+    assert!(thresholds.min_reading_recall.is_some() && thresholds.min_role_accuracy_target.is_some());
 }
 
 /// The perfect run built from the gold itself, saved as JSON, scored through `--run`.
@@ -183,4 +202,104 @@ fn a_bad_gold_file_is_a_usage_error_naming_its_line() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stdout.is_empty());
     assert!(stderr.contains(&format!("gold.toml:{line}:")), "{stderr}");
+}
+
+/// The development events with today's reading metrics, rounded down: frame precision,
+/// role accuracy (all, agent, target, place), reading precision, reading recall. When
+/// `eval` learned readings (hits/total): ras-al-ain 93/99, 116/240 (51/80, 28/80, 37/80),
+/// 5/80, 5/145; hasakah-prison 86/102, 105/225 (26/75, 34/75, 45/75), 0/75, 0/156; soledar
+/// 70/76, 97/189 (29/63, 18/63, 50/63), 3/63, 3/159. With roles read from noun phrases:
+/// ras-al-ain 93/99, 140/240 (51/80, 41/80, 48/80), 13/80, 13/145; hasakah-prison 88/102,
+/// 118/234 (26/78, 42/78, 50/78), 5/78, 5/156; soledar 70/76, 118/189 (29/63, 43/63,
+/// 46/63), 8/63, 8/159.
+const DEV_FLOORS: [(&str, [f64; 7]); 3] = [
+    ("ras-al-ain-2019", [0.93, 0.58, 0.63, 0.51, 0.6, 0.16, 0.08]),
+    ("hasakah-prison-2022", [0.86, 0.5, 0.33, 0.53, 0.64, 0.06, 0.03]),
+    ("soledar-2023", [0.92, 0.62, 0.46, 0.68, 0.73, 0.12, 0.05]),
+];
+
+const READING_METRICS: [&str; 7] = [
+    "frame_precision",
+    "role_accuracy",
+    "role_accuracy_agent",
+    "role_accuracy_target",
+    "role_accuracy_place",
+    "reading_precision",
+    "reading_recall",
+];
+
+/// `claimgraph eval --format json` of `golds` over `folders`: the metrics, after checking
+/// that it exits 0 (the gold parses and validates).
+fn dev_metrics(golds: &[String], folders: &[String]) -> serde_json::Map<String, Value> {
+    let mut args = vec!["eval", "--format", "json"];
+    for g in golds {
+        args.extend(["--gold", g.as_str()]);
+    }
+    args.extend(folders.iter().map(String::as_str));
+    let out = claimgraph(&args, None);
+    let (stdout, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(0), "{args:?}\n{stderr}");
+    let report: Value = serde_json::from_str(&stdout).expect("a JSON report");
+    report["metrics"].as_object().unwrap().clone()
+}
+
+#[test]
+fn dev_events_keep_their_reading_metrics_one_at_a_time_and_together() {
+    let dev = root().join("../shared/dev");
+    let mut golds = Vec::new();
+    let mut folders = Vec::new();
+    let mut separate = Vec::new();
+    for (event, floors) in DEV_FLOORS {
+        let dir = dev.join(event);
+        if !dir.join("gold.toml").is_file() {
+            eprintln!("skipped: no development event at {}", dir.display());
+            continue;
+        }
+        let gold = dir.join("gold.toml").to_string_lossy().into_owned();
+        let articles = dir.join("articles").to_string_lossy().into_owned();
+        let metrics = dev_metrics(std::slice::from_ref(&gold), std::slice::from_ref(&articles));
+        for (name, floor) in READING_METRICS.into_iter().zip(floors) {
+            let r = &metrics[name];
+            let (hits, total) = (r["hits"].as_u64().unwrap(), r["total"].as_u64().unwrap());
+            assert!(total > 0, "{event}: {name} scores nothing");
+            assert!(
+                hits as f64 / total as f64 >= floor,
+                "{event}: {name} {hits}/{total} is below today's {floor}"
+            );
+        }
+        golds.push(gold);
+        folders.push(articles);
+        separate.push(metrics);
+    }
+    if separate.len() < 2 {
+        return;
+    }
+    // All the events in one call: the files are all `001.txt`…`012.txt`, and each gold file
+    // finds its own beside it. Every count is the sum of the separate runs; link metrics are
+    // over the combined run, where a tool claim could join mentions of two events, so they
+    // are only required to be there.
+    let together = dev_metrics(&golds, &folders);
+    for (name, value) in &together {
+        if name.starts_with("link_") {
+            continue;
+        }
+        let sum = |field: &str| -> u64 {
+            separate
+                .iter()
+                .map(|m| match field {
+                    "" => m[name].as_u64().unwrap(),
+                    f => m[name][f].as_u64().unwrap(),
+                })
+                .sum()
+        };
+        if name == "furniture_errors" {
+            assert_eq!(value.as_u64().unwrap(), sum(""), "{name}");
+        } else {
+            assert_eq!(
+                (value["hits"].as_u64().unwrap(), value["total"].as_u64().unwrap()),
+                (sum("hits"), sum("total")),
+                "{name}"
+            );
+        }
+    }
 }

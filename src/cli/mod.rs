@@ -227,7 +227,7 @@ fn run_eval(args: &EvalArgs, config: &Config, sink: &Sink) -> i32 {
     };
     let report = eval::score(&gold, run, &texts);
     let text = match args.format {
-        EvalFormat::Text => eval::render_text(&report),
+        EvalFormat::Text => eval::render_text(&report, report::clean),
         EvalFormat::Json => report::to_json(&report),
     };
     let code = finish(&out, sink, &text);

@@ -17,14 +17,14 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::ArticleText;
 use super::locate;
-use crate::model::{Polarity, Stance};
+use crate::model::{Polarity, Reality, Stance};
 
 /// A problem in a gold (or thresholds) file, at one of its lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,8 +74,12 @@ pub struct Gold {
 pub struct GoldArticle {
     /// Short id used by the rest of the gold file.
     pub id: Lined<String>,
-    /// File name of the article; it maps the gold article to [`ArticleText::file_name`].
+    /// File name of the article (or a path ending in it); [`GoldArticle::text_in`] maps it
+    /// to the article read.
     pub file: Lined<String>,
+    /// The directory of the gold file that defines the article (`.` for a bare file
+    /// name): a `file` that names several articles read means the one under it.
+    pub dir: PathBuf,
     /// The publishing outlet, or `unknown`.
     pub outlet: String,
     /// Where the text names the outlet.
@@ -133,7 +137,29 @@ pub struct GoldMention {
     pub polarity: Polarity,
     /// Plain (default), distanced or hedged.
     pub stance: Stance,
+    /// Who did what where, as the sentence says it (`docs/eval.md`, "Readings"); `None`
+    /// when the mention's reading is not annotated. In [`ROLE_NAMES`] order, each role at
+    /// most once; a role left out of the gold table is not here and is not scored.
+    pub roles: Option<Vec<GoldRole>>,
+    /// Actual (default) or irrealis; scored only with `roles`.
+    pub reality: Reality,
     /// Line of the quote in the gold file.
+    pub line: usize,
+}
+
+/// The roles a gold reading may annotate, in report order.
+pub const ROLE_NAMES: [&str; 3] = ["agent", "target", "place"];
+
+/// One annotated role of a gold reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldRole {
+    /// One of [`ROLE_NAMES`]; the tool's [`Role::role`](crate::model::Role::role) it is
+    /// compared with.
+    pub role: &'static str,
+    /// The words as the article writes them; empty when the sentence does not state the
+    /// role (a tool that fills it has guessed).
+    pub words: String,
+    /// Line of the role in the gold file.
     pub line: usize,
 }
 
@@ -157,6 +183,70 @@ pub struct GoldRelation {
     pub line: usize,
 }
 
+/// What a gold article's `file` names among the articles read.
+#[derive(Debug, Clone)]
+pub enum ArticleMatch<'t, 'a> {
+    /// Exactly one article: the gold article's text.
+    One(&'t ArticleText<'a>),
+    /// No article read has that file name.
+    None,
+    /// Several do, and the gold file's directory does not tell them apart: their paths.
+    Several(Vec<&'a str>),
+}
+
+impl GoldArticle {
+    /// The article read that `file` names (`docs/eval.md`, "Mapping gold to a run"): the
+    /// articles whose path ends with `file` (a bare name: whose file name is `file`); when
+    /// there are several, the ones under the gold file's directory; one left is the match.
+    ///
+    /// So gold files of several corpora whose file names collide (`a/gold.toml` naming
+    /// `001.txt` of `a/articles/`, `b/gold.toml` naming `001.txt` of `b/articles/`) can be
+    /// scored in one call, and a gold file kept apart from a corpus whose names are unique
+    /// still finds its articles.
+    pub fn text_in<'t, 'a>(&self, texts: &'t [ArticleText<'a>]) -> ArticleMatch<'t, 'a> {
+        let file = self.file.value.as_str();
+        let named: Vec<&'t ArticleText<'a>> = texts
+            .iter()
+            .filter(|t| t.file_name() == file || Path::new(t.path).ends_with(file))
+            .collect();
+        let chosen: Vec<&'t ArticleText<'a>> = if named.len() > 1 {
+            let dir = absolute(&self.dir);
+            named
+                .iter()
+                .copied()
+                .filter(|t| absolute(Path::new(t.path)).starts_with(&dir))
+                .collect()
+        } else {
+            named.clone()
+        };
+        match chosen.as_slice() {
+            [one] => ArticleMatch::One(one),
+            [] if named.is_empty() => ArticleMatch::None,
+            [] => ArticleMatch::Several(named.iter().map(|t| t.path).collect()),
+            several => ArticleMatch::Several(several.iter().map(|t| t.path).collect()),
+        }
+    }
+}
+
+/// `path` made absolute against the working directory and with `.` and `..` resolved
+/// lexically, so that `../dev/x/gold.toml` and `/work/dev/x/articles/001.txt` compare.
+/// Lexical on purpose: mapping reads no file, and a path that cannot be made absolute is
+/// compared as written.
+fn absolute(path: &Path) -> PathBuf {
+    let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in full.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub use crate::model::SOURCE_KINDS;
 
 const ARTICLE_KEYS: &[&str] = &[
@@ -171,17 +261,22 @@ const ARTICLE_KEYS: &[&str] = &[
 ];
 const SOURCE_KEYS: &[&str] = &["id", "label", "kind", "via", "cues"];
 const CLAIM_KEYS: &[&str] = &["id", "label", "episode", "mentions"];
-const MENTION_KEYS: &[&str] = &["article", "quote", "chain", "polarity", "stance"];
+const MENTION_KEYS: &[&str] = &["article", "quote", "chain", "polarity", "stance", "roles", "reality"];
 const RELATION_KEYS: &[&str] = &["kind", "claims"];
 const TOP_KEYS: &[&str] = &["article", "source", "claim", "relation"];
 
 impl Gold {
-    /// Parses a gold file; `path` only names the file in errors.
+    /// Parses a gold file; `path` names the file in errors and places it: its directory is
+    /// where the file's articles are looked for first ([`GoldArticle::text_in`]).
     ///
     /// Checks everything that does not need the article texts: TOML syntax, unknown keys,
     /// missing fields, enumerations, duplicate ids and references to unknown ids.
     pub fn parse(src: &str, path: &str) -> Result<Gold, Vec<GoldError>> {
         let mut r = Reader::new(src, path);
+        r.dir = match Path::new(path).parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
         let (doc, syntax) = DeTable::parse_recoverable(src);
         if !syntax.is_empty() {
             // The recovered tree would only add confusing follow-up errors.
@@ -297,8 +392,9 @@ impl Gold {
         if errors.is_empty() { Ok(out) } else { Err(errors) }
     }
 
-    /// Checks the gold against the article texts: every article's `file` is among `texts`,
-    /// every quote, cue and `outlet_cue` occurs verbatim in its article, and every
+    /// Checks the gold against the article texts: every article's `file` names one of
+    /// `texts` ([`GoldArticle::text_in`]), every quote, cue, `outlet_cue` and non-empty role
+    /// occurs verbatim in its article, and every
     /// `no_claims` and `ignore` string is a whole (trimmed) line of its article.
     pub fn validate(&self, texts: &[ArticleText<'_>]) -> Vec<GoldError> {
         let mut errors = Vec::new();
@@ -311,15 +407,29 @@ impl Gold {
         };
         let mut text_of: HashMap<&str, &str> = HashMap::new();
         for a in &self.articles {
-            match texts.iter().find(|t| t.file_name == a.file.value) {
-                Some(t) => {
+            match a.text_in(texts) {
+                ArticleMatch::One(t) => {
                     text_of.insert(a.id.value.as_str(), t.text);
                 }
-                None => err(
+                ArticleMatch::None => err(
                     a.file.line,
                     format!(
                         "article `{}`: file `{}` is not among the articles read",
                         a.id.value, a.file.value
+                    ),
+                ),
+                ArticleMatch::Several(paths) => err(
+                    a.file.line,
+                    format!(
+                        "article `{}`: file `{}` names {} articles read ({}), and the gold file's directory `{}` \
+                         does not tell them apart\n  \
+                         hint: keep the gold file beside the folder of its articles (`…/gold.toml` with \
+                         `…/articles/`), or write a longer path in `file` (`articles/001.txt`)",
+                        a.id.value,
+                        a.file.value,
+                        paths.len(),
+                        paths.join(", "),
+                        a.dir.display()
                     ),
                 ),
             }
@@ -379,6 +489,17 @@ impl Gold {
                             c.id.value, m.article, m.quote
                         ),
                     );
+                }
+                for role in m.roles.iter().flatten() {
+                    if !role.words.is_empty() && locate::occurrences(text, &role.words).is_empty() {
+                        err(
+                            role.line,
+                            format!(
+                                "{} of claim `{}` does not occur in article `{}`: `{}`",
+                                role.role, c.id.value, m.article, role.words
+                            ),
+                        );
+                    }
                 }
             }
         }
@@ -480,6 +601,8 @@ type Value<'i> = Spanned<DeValue<'i>>;
 struct Reader<'s> {
     src: &'s str,
     path: &'s str,
+    /// The gold file's directory, given to every article.
+    dir: PathBuf,
     errors: Vec<GoldError>,
 }
 
@@ -488,6 +611,7 @@ impl<'s> Reader<'s> {
         Reader {
             src,
             path,
+            dir: PathBuf::new(),
             errors: Vec::new(),
         }
     }
@@ -648,6 +772,7 @@ impl<'s> Reader<'s> {
         Some(GoldArticle {
             id: id?,
             file: file?,
+            dir: self.dir.clone(),
             outlet: outlet?.value,
             outlet_cue,
             published,
@@ -757,6 +882,21 @@ impl<'s> Reader<'s> {
                 }
             },
         };
+        let reality = match self.optional_str(t, "reality", what) {
+            None => Some(Reality::Actual),
+            Some(r) => match r.value.as_str() {
+                "actual" => Some(Reality::Actual),
+                "irrealis" => Some(Reality::Irrealis),
+                other => {
+                    self.error_at_line(r.line, format!("bad reality `{other}` (expected actual or irrealis)"));
+                    None
+                }
+            },
+        };
+        let roles = match Self::field(t, "roles") {
+            None => Some(None),
+            Some(v) => self.roles(v).map(Some),
+        };
         let quote = quote?;
         Some(GoldMention {
             article: article?.value,
@@ -765,7 +905,41 @@ impl<'s> Reader<'s> {
             chain: chain?.into_iter().map(|l| l.value).collect(),
             polarity: polarity?,
             stance: stance?,
+            roles: roles?,
+            reality: reality?,
         })
+    }
+
+    /// A mention's `roles` table: only [`ROLE_NAMES`], each a string (`""` allowed: the
+    /// sentence does not state the role).
+    fn roles(&mut self, value: &Value<'_>) -> Option<Vec<GoldRole>> {
+        let what = "roles";
+        let t = self.table(value, &ROLE_NAMES, what)?;
+        let mut out = Vec::new();
+        let mut ok = true;
+        for role in ROLE_NAMES {
+            let Some(v) = Self::field(t, role) else {
+                continue;
+            };
+            match v.get_ref() {
+                DeValue::String(words) => out.push(GoldRole {
+                    role,
+                    words: words.to_string(),
+                    line: self.line(v.span()),
+                }),
+                other => {
+                    self.error(
+                        v.span(),
+                        format!("`{role}` of {what} must be a string, not a {}", other.type_str()),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        // An unknown role name was reported by `table`; the mention is still dropped so
+        // that a misspelt role is never silently left unscored.
+        let unknown = t.iter().any(|(k, _)| !ROLE_NAMES.contains(&k.get_ref().as_ref()));
+        (ok && !unknown).then_some(out)
     }
 
     fn relation(&mut self, item: &Value<'_>) -> Option<GoldRelation> {

@@ -57,6 +57,27 @@ pub fn whole_lines(text: &str, line: &str) -> Vec<Span> {
         .collect()
 }
 
+/// Where the words of a gold role stand for a quote occurrence: their occurrences in the
+/// quote's sentence (the `sentences` overlapping `quote`; the quote itself when none does),
+/// or, only when the words are not in that sentence, their occurrences anywhere in `text`.
+///
+/// The gold names a role as the sentence writes it; a back-reference ("the town") whose
+/// antecedent stands elsewhere still names it in the sentence, but a role the sentence
+/// leaves to the context ("Russia" for "its role as guarantor") can only be found elsewhere.
+pub fn role_spans(text: &str, sentences: &[Span], quote: Span, words: &str) -> Vec<Span> {
+    let all = occurrences(text, words);
+    let mut holding: Vec<Span> = sentences.iter().copied().filter(|s| s.overlaps(&quote)).collect();
+    if holding.is_empty() {
+        holding.push(quote);
+    }
+    let near: Vec<Span> = all
+        .iter()
+        .copied()
+        .filter(|w| holding.iter().any(|s| s.overlaps(w)))
+        .collect();
+    if near.is_empty() { all } else { near }
+}
+
 /// The 1-based line number of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
@@ -85,6 +106,20 @@ mod tests {
             assert_eq!(&text[s.range()], "المصدر");
         }
         assert!(occurrences(text, "").is_empty());
+    }
+
+    #[test]
+    fn role_words_are_found_in_the_quote_sentence_first() {
+        let text = "The town fell. Rebels said the town fell to them.";
+        let sentences = [Span::new(0, 14), Span::new(15, text.len())];
+        let quote = occurrences(text, "the town fell")[0];
+        // "town" occurs in both sentences: only the quote's counts.
+        let spans = role_spans(text, &sentences, quote, "town");
+        let second = text.rfind("town").unwrap();
+        assert_eq!(spans, vec![Span::new(second, second + 4)]);
+        // "The town" is only in the first sentence: found there, elsewhere.
+        assert_eq!(role_spans(text, &sentences, quote, "The town"), vec![Span::new(0, 8)]);
+        assert!(role_spans(text, &sentences, quote, "army").is_empty());
     }
 
     #[test]

@@ -1,15 +1,18 @@
 //! Scoring a run against gold annotations (`docs/eval.md`).
 //!
 //! Input: a [`gold::Gold`] file, a [`Run`](crate::model::Run), and the texts of the run's articles with their
-//! sentence spans. Output: a [`Report`] with the metrics of `docs/eval.md` and the misses a
-//! lexicon author needs to fix, rendered as a table ([`render_text`]) or JSON (serde), and
-//! checked against [`Thresholds`].
+//! sentence spans. Output: a [`Report`] with the metrics of `docs/eval.md` (mentions,
+//! attribution, links, contradictions, stances, furniture, and the readings: frames, roles,
+//! reality) and the misses a lexicon author needs to fix, rendered as a table
+//! ([`render_text`]) or JSON (serde), and checked against [`Thresholds`].
 //!
 //! Invariants: scoring never reads files and never fails; a gold file is validated
 //! against the article texts before it is used, and every problem names the gold file's
 //! line. Gold and run meet only through article text positions: a gold quote is located
 //! by searching the original bytes, a tool mention by its spans; nothing compares strings
 //! of normalised text. The same inputs give the same report, misses in the same order.
+//! A gold article names its run article by path ([`gold::GoldArticle::text_in`]): the file
+//! name, told apart by the gold file's directory when several articles share it.
 //!
 //! Code map: `gold` parses and validates the gold file; `locate` finds gold strings in
 //! article text; `scoring` computes the metrics and misses; `perfect` builds the run a
@@ -28,7 +31,7 @@ pub use render::render_text;
 pub use scoring::score;
 pub use thresholds::Thresholds;
 
-use crate::model::Span;
+use crate::model::{Polarity, Reality, Span, Stance};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -37,8 +40,9 @@ use std::fmt;
 pub struct ArticleText<'a> {
     /// The run's article id (`articles[].id`).
     pub id: &'a str,
-    /// The file name (last path component), which gold `file` fields name.
-    pub file_name: &'a str,
+    /// The path as the run displays it (`articles[].path`): gold `file` fields name its
+    /// last component, and a gold file's directory tells apart articles of one name.
+    pub path: &'a str,
     /// The original text (what `Span`s index).
     pub text: &'a str,
     /// The sentence spans of the segmenter, in order; two gold quotes in the same one
@@ -49,15 +53,18 @@ pub struct ArticleText<'a> {
 impl<'a> ArticleText<'a> {
     /// What the scorer needs of an analysed article.
     pub fn of(a: &'a crate::pipeline::Analysis) -> ArticleText<'a> {
-        let path = a.article.path.as_str();
         ArticleText {
             id: &a.article.id,
-            // The file name of a displayed path (`dir/000_x.txt` → `000_x.txt`; a JSONL
-            // record's `feed.jsonl:3` → `feed.jsonl:3`).
-            file_name: path.rsplit(['/', '\\']).next().unwrap_or(path),
+            path: &a.article.path,
             text: &a.article.text,
             sentences: a.segments.sentences.iter().map(|s| s.span.into()).collect(),
         }
+    }
+
+    /// The file name of the displayed path (`dir/000_x.txt` → `000_x.txt`; a JSONL
+    /// record's `feed.jsonl:3` → `feed.jsonl:3`), which gold `file` fields name.
+    pub fn file_name(&self) -> &'a str {
+        self.path.rsplit(['/', '\\']).next().unwrap_or(self.path)
     }
 }
 
@@ -85,6 +92,20 @@ pub struct Metrics {
     pub contradiction_recall: Ratio,
     /// Non-plain gold stances the run carries.
     pub stance_accuracy: Ratio,
+    /// Tool frames (mentions of claims that are not open) whose evidence overlaps a quote.
+    pub frame_precision: Ratio,
+    /// Annotated roles of gold readings that the best strict frame fills right.
+    pub role_accuracy: Ratio,
+    /// The same, agent roles only.
+    pub role_accuracy_agent: Ratio,
+    /// The same, target roles only.
+    pub role_accuracy_target: Ratio,
+    /// The same, place roles only.
+    pub role_accuracy_place: Ratio,
+    /// Gold readings with a strict frame whose best frame is fully right.
+    pub reading_precision: Ratio,
+    /// Gold readings with a fully right frame.
+    pub reading_recall: Ratio,
     /// Tool mentions on `no_claims` lines.
     pub furniture_errors: usize,
 }
@@ -93,7 +114,7 @@ impl Metrics {
     /// The ratio metrics with their names (the field names), in report order.
     ///
     /// One list, so that the table, the JSON and the thresholds cannot disagree on names.
-    pub fn ratios(&self) -> [(&'static str, Ratio); 8] {
+    pub fn ratios(&self) -> [(&'static str, Ratio); 15] {
         [
             ("mention_recall", self.mention_recall),
             ("attribution_accuracy", self.attribution_accuracy),
@@ -103,6 +124,13 @@ impl Metrics {
             ("link_precision", self.link_precision),
             ("contradiction_recall", self.contradiction_recall),
             ("stance_accuracy", self.stance_accuracy),
+            ("frame_precision", self.frame_precision),
+            ("role_accuracy", self.role_accuracy),
+            ("role_accuracy_agent", self.role_accuracy_agent),
+            ("role_accuracy_target", self.role_accuracy_target),
+            ("role_accuracy_place", self.role_accuracy_place),
+            ("reading_precision", self.reading_precision),
+            ("reading_recall", self.reading_recall),
         ]
     }
 }
@@ -150,6 +178,10 @@ pub struct Misses {
     pub contradictions: Vec<MissedContradiction>,
     /// Tool mentions on `no_claims` lines.
     pub furniture: Vec<FurnitureMention>,
+    /// Gold readings with no fully right frame.
+    pub readings: Vec<WrongReading>,
+    /// Tool frames whose evidence overlaps no gold quote.
+    pub spurious_frames: Vec<SpuriousFrame>,
 }
 
 /// A place in an article: the run's article id and a 1-based line; serialised and shown
@@ -268,6 +300,95 @@ pub struct FurnitureMention {
     pub text: String,
     /// The `no_claims` line it overlaps.
     pub furniture: String,
+}
+
+/// A role as the gold reads it: `words` empty when the sentence does not state it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RoleWords {
+    /// `agent`, `target` or `place`.
+    pub role: String,
+    /// The words, verbatim; empty: the sentence does not state the role.
+    pub words: String,
+}
+
+/// A role as the tool filled it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FoundRole {
+    /// The role name (`agent`, `target`, `place`, `destination`, …).
+    pub role: String,
+    /// What filled it: a lexicon id, a number, or the name as written.
+    pub id: String,
+    /// The article words its span covers; `None` when it was not read from the text.
+    pub words: Option<String>,
+}
+
+/// How the gold reads a mention.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ExpectedReading {
+    /// The annotated roles, in agent, target, place order.
+    pub roles: Vec<RoleWords>,
+    /// Actual or irrealis.
+    pub reality: Reality,
+    /// Asserts or denies.
+    pub polarity: Polarity,
+    /// Plain, distanced or hedged.
+    pub stance: Stance,
+    /// The gold chain, outlet inwards (gold sources).
+    pub chain: Vec<Named>,
+}
+
+/// How the tool's best frame reads it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FoundReading {
+    /// The tool claim id.
+    pub claim: String,
+    /// The tool claim key (`predicate(roles…)`).
+    pub key: String,
+    /// Every role of the frame, in the run's order.
+    pub roles: Vec<FoundRole>,
+    /// Actual or irrealis.
+    pub reality: Reality,
+    /// Asserts or denies.
+    pub polarity: Polarity,
+    /// Plain, distanced or hedged.
+    pub stance: Stance,
+    /// The tool chain, outlet inwards (tool sources).
+    pub chain: Vec<Named>,
+}
+
+/// A gold reading that no frame reads fully right.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct WrongReading {
+    /// Where the quote first occurs.
+    pub at: Location,
+    /// The article file, as the run displays it (`at.line` is its line).
+    pub file: String,
+    /// The gold claim id.
+    pub claim: String,
+    /// The gold quote.
+    pub quote: String,
+    /// What the gold says.
+    pub expected: ExpectedReading,
+    /// What the best frame strictly matching the quote says; `None` when no frame does.
+    pub found: Option<FoundReading>,
+    /// What the best frame gets wrong (`agent`, `target`, `place`, `chain`, `polarity`,
+    /// `stance`, `reality`); empty when there is no frame.
+    pub wrong: Vec<String>,
+}
+
+/// A tool frame whose evidence overlaps no gold quote.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SpuriousFrame {
+    /// Where the frame's sentence starts.
+    pub at: Location,
+    /// The article file, as the run displays it.
+    pub file: String,
+    /// The tool claim id.
+    pub claim: String,
+    /// The tool claim key.
+    pub key: String,
+    /// The frame's sentence text.
+    pub text: String,
 }
 
 #[cfg(test)]

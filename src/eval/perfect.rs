@@ -12,16 +12,17 @@
 use std::collections::HashMap;
 
 use super::ArticleText;
-use super::gold::{Gold, GoldRelationKind};
+use super::gold::{ArticleMatch, Gold, GoldRelationKind};
 use super::locate;
 use crate::model::{
-    ArticleInfo, Claim, Cue, FurnitureLine, JSON_VERSION, Mention, Outlet, Relation, RelationKind, Run, Source,
+    ArticleInfo, Claim, Cue, FurnitureLine, JSON_VERSION, Mention, Outlet, Relation, RelationKind, Role, Run, Source,
 };
 
 /// Builds the perfect run for `gold`: one tool source per gold source with cues at every
 /// occurrence of its cues, one tool claim per gold claim (same id), one mention per
 /// occurrence of each gold quote with `sentence` = `evidence` = the quote's span and the
-/// gold's polarity, stance and chain, and the gold's `contradicts` relations.
+/// gold's polarity, stance, chain, reality and roles (each non-empty role at the first place
+/// its words stand for that occurrence), and the gold's `contradicts` relations.
 pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
     let mut run = Run {
         version: JSON_VERSION,
@@ -30,7 +31,7 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
     // Gold article id → text.
     let mut text_of: HashMap<&str, &ArticleText<'_>> = HashMap::new();
     for a in &gold.articles {
-        let Some(t) = texts.iter().find(|t| t.file_name == a.file.value) else {
+        let ArticleMatch::One(t) = a.text_in(texts) else {
             continue;
         };
         text_of.insert(a.id.value.as_str(), t);
@@ -58,7 +59,7 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
             .collect();
         run.articles.push(ArticleInfo {
             id: t.id.to_string(),
-            path: t.file_name.to_string(),
+            path: t.path.to_string(),
             outlet,
             published: a.published.clone(),
             language: a.language.clone().unwrap_or_else(|| "und".to_string()),
@@ -113,6 +114,23 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
             };
             let chain: Vec<String> = m.chain.iter().filter_map(|id| tool_id(id)).collect();
             for span in locate::occurrences(t.text, &m.quote) {
+                // Each annotated role filled at the first place its words stand for this
+                // occurrence; a role the sentence does not state is absent.
+                let roles = m
+                    .roles
+                    .iter()
+                    .flatten()
+                    .filter(|r| !r.words.is_empty())
+                    .filter_map(|r| {
+                        let at = *locate::role_spans(t.text, &t.sentences, span, &r.words).first()?;
+                        Some(Role {
+                            role: r.role.to_string(),
+                            id: r.words.clone(),
+                            label: r.words.clone(),
+                            span: Some(at),
+                        })
+                    })
+                    .collect();
                 run.mentions.push(Mention {
                     id: String::new(),
                     article: t.id.to_string(),
@@ -122,8 +140,8 @@ pub fn run_from_gold(gold: &Gold, texts: &[ArticleText<'_>]) -> Run {
                     chain: chain.clone(),
                     sentence: span,
                     evidence: span,
-                    roles: Vec::new(),
-                    reality: Default::default(),
+                    roles,
+                    reality: m.reality,
                     text: m.quote.clone(),
                     line: locate::line_of(t.text, span.start),
                     rule: "gold".to_string(),

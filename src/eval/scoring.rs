@@ -11,17 +11,18 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::gold::{Gold, GoldClaim, GoldMention, GoldRelationKind};
+use super::gold::{ArticleMatch, Gold, GoldClaim, GoldMention, GoldRelationKind, GoldRole, ROLE_NAMES};
 use super::{
-    ArticleText, FalseLink, FurnitureMention, Location, Metrics, MissedContradiction, MissedMention, Misses, Named,
-    Ratio, Report, ToolMentionBrief, WrongAttribution, locate,
+    ArticleText, ExpectedReading, FalseLink, FoundReading, FoundRole, FurnitureMention, Location, Metrics,
+    MissedContradiction, MissedMention, Misses, Named, Ratio, Report, RoleWords, SpuriousFrame, ToolMentionBrief,
+    WrongAttribution, WrongReading, locate,
 };
-use crate::model::{Mention, Polarity, RelationKind, Run, Source, Span, Stance};
+use crate::model::{Claim, Mention, Polarity, RelationKind, Run, Source, Span, Stance};
 
 /// Scores `run` against `gold`.
 ///
-/// Gold articles map to run articles by `file` == [`ArticleText::file_name`]; the run's
-/// mentions name articles by [`ArticleText::id`].
+/// Gold articles map to run articles by [`GoldArticle::text_in`](super::gold::GoldArticle::text_in);
+/// the run's mentions name articles by [`ArticleText::id`].
 pub fn score(gold: &Gold, run: &Run, texts: &[ArticleText<'_>]) -> Report {
     let ctx = Ctx::new(gold, run, texts);
     let mut metrics = Metrics::default();
@@ -32,11 +33,15 @@ pub fn score(gold: &Gold, run: &Run, texts: &[ArticleText<'_>]) -> Report {
     ctx.contradictions(&mut metrics, &mut misses);
     ctx.stances(&mut metrics);
     ctx.furniture(&mut metrics, &mut misses);
+    ctx.frame_precision(&mut metrics, &mut misses);
+    ctx.readings(&mut metrics, &mut misses);
     // Stable sorts: ties keep gold-file or run order.
     misses.mentions.sort_by(|a, b| a.at.cmp(&b.at));
     misses.attributions.sort_by(|a, b| a.at.cmp(&b.at));
     misses.links.sort_by(|a, b| a.at.cmp(&b.at));
     misses.furniture.sort_by(|a, b| a.at.cmp(&b.at));
+    misses.readings.sort_by(|a, b| a.at.cmp(&b.at));
+    misses.spurious_frames.sort_by(|a, b| a.at.cmp(&b.at));
     Report { metrics, misses }
 }
 
@@ -82,6 +87,50 @@ struct Ctx<'a> {
     cue_spans: HashMap<&'a str, Vec<Span>>,
     /// Tool source id → source.
     tool_sources: HashMap<&'a str, &'a Source>,
+    /// Tool claim id → claim.
+    tool_claims: HashMap<&'a str, &'a Claim>,
+    /// The scored tool mentions that are frames: of claims that are not open, and not on
+    /// `no_claims` lines; in run order.
+    frames: Vec<usize>,
+}
+
+/// How one tool frame reads one gold reading, part by part.
+struct Checked {
+    /// Each annotated role with whether the frame has it right.
+    roles: Vec<(&'static str, bool)>,
+    chain: bool,
+    polarity: bool,
+    stance: bool,
+    reality: bool,
+}
+
+impl Checked {
+    fn right_parts(&self) -> usize {
+        self.roles.iter().filter(|(_, right)| *right).count()
+            + [self.chain, self.polarity, self.stance, self.reality]
+                .iter()
+                .filter(|&&right| right)
+                .count()
+    }
+
+    /// The names of the parts that are wrong, roles first.
+    fn wrong(&self) -> Vec<String> {
+        let roles = self.roles.iter().filter(|(_, right)| !right).map(|(name, _)| *name);
+        let rest = [
+            ("chain", self.chain),
+            ("polarity", self.polarity),
+            ("stance", self.stance),
+            ("reality", self.reality),
+        ]
+        .into_iter()
+        .filter(|(_, right)| !right)
+        .map(|(name, _)| name);
+        roles.chain(rest).map(str::to_string).collect()
+    }
+
+    fn fully_right(&self) -> bool {
+        self.right_parts() == self.roles.len() + 4
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -89,7 +138,9 @@ impl<'a> Ctx<'a> {
         let mut articles = HashMap::new();
         let mut by_run_id = HashMap::new();
         for a in &gold.articles {
-            let Some(text) = texts.iter().find(|t| t.file_name == a.file.value) else {
+            // An article that is not read, or not told apart, is not scored (`validate`
+            // reports both).
+            let ArticleMatch::One(text) = a.text_in(texts) else {
                 continue;
             };
             let outlet_key = if a.outlet == "unknown" {
@@ -188,6 +239,20 @@ impl<'a> Ctx<'a> {
             cue_spans.insert(s.id.value.as_str(), spans);
         }
         let tool_sources = run.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+        let tool_claims: HashMap<&str, &Claim> = run.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        // A mention of a claim the run does not define is no frame: nothing says it is not open.
+        let frames = tool
+            .iter()
+            .copied()
+            .filter(|&ti| {
+                let m = &run.mentions[ti];
+                let furniture = by_run_id
+                    .get(m.article.as_str())
+                    .and_then(|g| articles.get(g))
+                    .is_some_and(|a| a.furniture.iter().any(|(s, _)| s.overlaps(&m.sentence)));
+                !furniture && tool_claims.get(m.claim.as_str()).is_some_and(|c| !c.open)
+            })
+            .collect();
 
         Ctx {
             gold,
@@ -200,6 +265,8 @@ impl<'a> Ctx<'a> {
             strict,
             cue_spans,
             tool_sources,
+            tool_claims,
+            frames,
         }
     }
 
@@ -276,13 +343,7 @@ impl<'a> Ctx<'a> {
                     claim: g.claim.id.value.clone(),
                     quote: g.mention.quote.clone(),
                     innermost_right: innermost,
-                    expected: gold_chain
-                        .iter()
-                        .map(|id| Named {
-                            id: id.clone(),
-                            label: self.gold.source(id).map(|s| s.label.clone()).unwrap_or_default(),
-                        })
-                        .collect(),
+                    expected: self.gold_chain(gold_chain),
                     found: chains,
                 });
             }
@@ -290,6 +351,17 @@ impl<'a> Ctx<'a> {
         metrics.mention_recall = recall;
         metrics.attribution_accuracy = attribution;
         metrics.chain_accuracy = chain;
+    }
+
+    /// A gold chain as ids and labels.
+    fn gold_chain(&self, chain: &[String]) -> Vec<Named> {
+        chain
+            .iter()
+            .map(|id| Named {
+                id: id.clone(),
+                label: self.gold.source(id).map(|s| s.label.clone()).unwrap_or_default(),
+            })
+            .collect()
     }
 
     /// A tool chain as ids and labels (an id the run does not define keeps an empty label).
@@ -558,6 +630,176 @@ impl<'a> Ctx<'a> {
                     furniture: line.to_string(),
                 });
             }
+        }
+    }
+
+    /// The article a run article id names, when the gold annotates it.
+    fn article_of(&self, run_id: &str) -> Option<&Article<'a>> {
+        self.by_run_id.get(run_id).and_then(|g| self.articles.get(g))
+    }
+
+    /// Frame precision: frames whose evidence overlaps a gold quote; the others are
+    /// spurious.
+    fn frame_precision(&self, metrics: &mut Metrics, misses: &mut Misses) {
+        let mut precision = Ratio::default();
+        for &ti in &self.frames {
+            precision.total += 1;
+            if self.strict.contains_key(&ti) {
+                precision.hits += 1;
+                continue;
+            }
+            let m = self.mention(ti);
+            misses.spurious_frames.push(SpuriousFrame {
+                at: self.location_of(m),
+                file: self
+                    .article_of(&m.article)
+                    .map(|a| a.text.path.to_string())
+                    .unwrap_or_default(),
+                claim: m.claim.clone(),
+                key: self.claim_key(&m.claim),
+                text: m.text.clone(),
+            });
+        }
+        metrics.frame_precision = precision;
+    }
+
+    fn claim_key(&self, id: &str) -> String {
+        self.tool_claims.get(id).map(|c| c.key.clone()).unwrap_or_default()
+    }
+
+    /// Role accuracy (per role and overall), reading precision and recall, over the gold
+    /// mentions with `roles`, each judged by its best strict frame.
+    fn readings(&self, metrics: &mut Metrics, misses: &mut Misses) {
+        let mut per_role = [Ratio::default(); ROLE_NAMES.len()];
+        let mut precision = Ratio::default();
+        let mut recall = Ratio::default();
+        for (gi, g) in self.golds.iter().enumerate() {
+            let Some(roles) = &g.mention.roles else {
+                continue;
+            };
+            recall.total += 1;
+            // The most parts right; the first in run order among equals.
+            let mut best: Option<(usize, Checked)> = None;
+            for &ti in &self.frames {
+                if !self.strict.get(&ti).is_some_and(|gs| gs.contains(&gi)) {
+                    continue;
+                }
+                let checked = self.check_reading(g, roles, self.mention(ti));
+                if best
+                    .as_ref()
+                    .is_none_or(|(_, b)| checked.right_parts() > b.right_parts())
+                {
+                    best = Some((ti, checked));
+                }
+            }
+            if let Some((_, checked)) = &best {
+                precision.total += 1;
+                for (name, right) in &checked.roles {
+                    let k = ROLE_NAMES.iter().position(|r| r == name).unwrap_or_default();
+                    per_role[k].total += 1;
+                    per_role[k].hits += usize::from(*right);
+                }
+                if checked.fully_right() {
+                    precision.hits += 1;
+                    recall.hits += 1;
+                    continue;
+                }
+            }
+            misses.readings.push(self.wrong_reading(g, roles, best.as_ref()));
+        }
+        metrics.role_accuracy_agent = per_role[0];
+        metrics.role_accuracy_target = per_role[1];
+        metrics.role_accuracy_place = per_role[2];
+        metrics.role_accuracy = Ratio {
+            hits: per_role.iter().map(|r| r.hits).sum(),
+            total: per_role.iter().map(|r| r.total).sum(),
+        };
+        metrics.reading_precision = precision;
+        metrics.reading_recall = recall;
+    }
+
+    /// How `frame` (a strict match of `g`) reads `g`'s annotated roles and fields.
+    fn check_reading(&self, g: &GoldRef<'_>, roles: &[GoldRole], frame: &Mention) -> Checked {
+        Checked {
+            roles: roles
+                .iter()
+                .map(|role| (role.role, self.role_right(g, role, frame)))
+                .collect(),
+            chain: self.chain_right(&g.mention.chain, &frame.chain),
+            polarity: frame.polarity == g.mention.polarity,
+            stance: frame.stance == g.mention.stance,
+            reality: frame.reality == g.mention.reality,
+        }
+    }
+
+    /// Whether `frame` fills `role` right: not at all when the gold words are empty, else
+    /// with a span overlapping the words where they stand for the quote occurrence the
+    /// frame's evidence overlaps ([`locate::role_spans`]).
+    fn role_right(&self, g: &GoldRef<'_>, role: &GoldRole, frame: &Mention) -> bool {
+        let mut filled = frame.roles.iter().filter(|r| r.role == role.role).peekable();
+        if role.words.is_empty() {
+            return filled.peek().is_none();
+        }
+        let Some(article) = self.articles.get(g.mention.article.as_str()) else {
+            return false;
+        };
+        let right: Vec<Span> = g
+            .occurrences
+            .iter()
+            .filter(|o| o.overlaps(&frame.evidence))
+            .flat_map(|&o| locate::role_spans(article.text.text, &article.text.sentences, o, &role.words))
+            .collect();
+        filled.any(|r| r.span.is_some_and(|s| right.iter().any(|w| w.overlaps(&s))))
+    }
+
+    /// The miss of a gold reading: what the gold says, and what its best frame says.
+    fn wrong_reading(&self, g: &GoldRef<'_>, roles: &[GoldRole], best: Option<&(usize, Checked)>) -> WrongReading {
+        let article = self.articles.get(g.mention.article.as_str());
+        let words = |s: Span| {
+            article
+                .and_then(|a| a.text.text.get(s.start..s.end))
+                .map(str::to_string)
+        };
+        let found = best.map(|&(ti, _)| {
+            let m = self.mention(ti);
+            FoundReading {
+                claim: m.claim.clone(),
+                key: self.claim_key(&m.claim),
+                roles: m
+                    .roles
+                    .iter()
+                    .map(|r| FoundRole {
+                        role: r.role.clone(),
+                        id: r.id.clone(),
+                        words: r.span.and_then(words),
+                    })
+                    .collect(),
+                reality: m.reality,
+                polarity: m.polarity,
+                stance: m.stance,
+                chain: self.tool_chain(&m.chain),
+            }
+        });
+        WrongReading {
+            at: g.at.clone(),
+            file: article.map(|a| a.text.path.to_string()).unwrap_or_default(),
+            claim: g.claim.id.value.clone(),
+            quote: g.mention.quote.clone(),
+            expected: ExpectedReading {
+                roles: roles
+                    .iter()
+                    .map(|r| RoleWords {
+                        role: r.role.to_string(),
+                        words: r.words.clone(),
+                    })
+                    .collect(),
+                reality: g.mention.reality,
+                polarity: g.mention.polarity,
+                stance: g.mention.stance,
+                chain: self.gold_chain(&g.mention.chain),
+            },
+            found,
+            wrong: best.map(|(_, checked)| checked.wrong()).unwrap_or_default(),
         }
     }
 }

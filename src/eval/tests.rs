@@ -39,7 +39,7 @@ fn article_texts<'a>(files: &'a [(String, String)]) -> Vec<ArticleText<'a>> {
         .iter()
         .map(|(name, text)| ArticleText {
             id: name.split('.').next().unwrap_or(name),
-            file_name: name,
+            path: name,
             text,
             sentences: line_sentences(text),
         })
@@ -68,7 +68,12 @@ fn seed_gold() -> Gold {
 
 fn assert_perfect(report: &Report) {
     for (name, ratio) in report.metrics.ratios() {
-        assert_eq!(ratio.hits, ratio.total, "{name}: {ratio:?}\n{}", render_text(report));
+        assert_eq!(
+            ratio.hits,
+            ratio.total,
+            "{name}: {ratio:?}\n{}",
+            render_text(report, crate::report::clean)
+        );
     }
     assert_eq!(report.metrics.furniture_errors, 0);
     assert_eq!(report.misses, Misses::default());
@@ -106,6 +111,16 @@ fn perfect_run_from_the_seed_gold_scores_one_everywhere() {
     // shares a sentence), 23 of them across outlets; 4 contradictions (2 relations,
     // 2 denials); 7 non-plain stances (3 distanced, 4 hedged). Checked independently.
     assert_eq!(totals, [100, 75, 23, 4, 7]);
+    // Readings: every seed mention annotates all three roles; the headline quote that occurs
+    // twice in 002 gives a 101st frame.
+    let readings = [
+        m.frame_precision.total,
+        m.role_accuracy_agent.total,
+        m.role_accuracy_target.total,
+        m.role_accuracy_place.total,
+        m.reading_recall.total,
+    ];
+    assert_eq!(readings, [101, 100, 100, 100, 100]);
 }
 
 // ------------------------------------------------------------------ a hand-made gold
@@ -395,7 +410,7 @@ fn reports_render_as_a_table_and_as_json() {
     let mut run = run_from_gold(&gold, &texts);
     mention_mut(&mut run, "prices went up").claim = "withdrew".to_string();
     let report = score(&gold, &run, &texts);
-    let text = render_text(&report);
+    let text = render_text(&report, crate::report::clean);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "metric                    value  hits/total");
     // `withdrew` now holds W1..W4 and P2: C(5,2) = 10 pairs, of which the 4 with P2 are
@@ -525,7 +540,7 @@ fn seed_no_claims_line_matches_whole_lines_only() {
     let gold = seed_gold();
     let files = seed_files();
     let texts = article_texts(&files);
-    let article = texts.iter().find(|t| t.file_name.starts_with("004")).unwrap();
+    let article = texts.iter().find(|t| t.path.starts_with("004")).unwrap();
     let text = article.text;
     let furniture = locate::whole_lines(text, "الجيش التركي");
     let all = locate::occurrences(text, "الجيش التركي");
@@ -624,4 +639,505 @@ fn seed_run_with_a_merge_and_a_wrong_chain_loses_exactly_those() {
     assert_eq!(m.link_recall, Ratio { hits: 75, total: 75 });
     assert_eq!(report.misses.links[0].gold_claims[0], "sna-took-saida-2019");
     assert_eq!(report.misses.attributions[0].claim, "ypg-breached-sochi-2019");
+}
+
+// ------------------------------------------------------------------ readings
+
+/// One article with a headline, two claims in one line, furniture, a pronoun whose
+/// antecedent is in another sentence, an ignore line and a sentence the gold leaves alone.
+fn reading_files() -> Vec<(String, String)> {
+    vec![(
+        "r.txt".to_string(),
+        "Rivertown Herald\n\
+         The rebels captured the bridge near Oldmill. The army may shell the bridge tomorrow.\n\
+         Read also: weather\n\
+         Officials said the convoy left. Witnesses said it left at dawn.\n\
+         Opinion: the bridge was never captured.\n\
+         The mayor opened a new school.\n"
+            .to_string(),
+    )]
+}
+
+const READING_GOLD: &str = r#"[[article]]
+id = "r"
+file = "r.txt"
+outlet = "Rivertown Herald"
+no_claims = ["Read also: weather"]
+ignore = ["Opinion: the bridge was never captured."]
+
+[[source]]
+id = "r/officials"
+label = "Officials"
+kind = "government"
+cues = ["Officials said"]
+
+[[source]]
+id = "r/witnesses"
+label = "Witnesses"
+kind = "individual"
+cues = ["Witnesses said"]
+
+[[claim]]
+id = "captured"
+label = "Rebels captured the bridge"
+episode = "e1"
+mentions = [
+  { article = "r", quote = "The rebels captured the bridge near Oldmill", chain = [],
+    roles = { agent = "The rebels", target = "the bridge", place = "Oldmill" } },
+]
+
+[[claim]]
+id = "shell"
+label = "The army may shell the bridge"
+episode = "e1"
+mentions = [
+  { article = "r", quote = "may shell the bridge", chain = [], stance = "hedged",
+    roles = { agent = "The army", target = "the bridge" }, reality = "irrealis" },
+]
+
+[[claim]]
+id = "left"
+label = "The convoy left"
+episode = "e1"
+mentions = [
+  { article = "r", quote = "the convoy left", chain = ["r/officials"],
+    roles = { agent = "the convoy", place = "" } },
+  { article = "r", quote = "it left at dawn", chain = ["r/witnesses"],
+    roles = { agent = "the convoy", place = "" } },
+]
+"#;
+
+fn reading_gold() -> Gold {
+    Gold::parse(READING_GOLD, "readings.toml").unwrap_or_else(|e| panic!("{e:#?}"))
+}
+
+/// The span of the `n`th (0-based) occurrence of `words` in `text`.
+fn nth(text: &str, words: &str, n: usize) -> Span {
+    locate::occurrences(text, words)[n]
+}
+
+/// A role filled at `span`.
+fn role(name: &str, span: Span) -> crate::model::Role {
+    crate::model::Role {
+        role: name.to_string(),
+        id: name.to_string(),
+        label: name.to_string(),
+        span: Some(span),
+    }
+}
+
+/// A frame of claim `claim` whose sentence and evidence are `phrase`.
+fn frame_on(text: &str, phrase: &str, claim: &str) -> Mention {
+    let span = nth(text, phrase, 0);
+    Mention {
+        article: "r".to_string(),
+        claim: claim.to_string(),
+        sentence: span,
+        evidence: span,
+        text: phrase.to_string(),
+        ..Mention::default()
+    }
+}
+
+/// The perfect run of the reading gold plus the claims `extra` (a frame) and `open` (open).
+fn reading_run(texts: &[ArticleText<'_>]) -> Run {
+    let mut run = run_from_gold(&reading_gold(), texts);
+    run.claims.push(crate::model::Claim {
+        id: "extra".to_string(),
+        key: "open-school(mayor)".to_string(),
+        ..crate::model::Claim::default()
+    });
+    run.claims.push(crate::model::Claim {
+        id: "open".to_string(),
+        key: "open(…)".to_string(),
+        open: true,
+        ..crate::model::Claim::default()
+    });
+    run
+}
+
+fn quote_mention<'r>(run: &'r mut Run, quote: &str) -> &'r mut Mention {
+    mention_mut(run, quote)
+}
+
+#[test]
+fn perfect_readings_score_one_with_exact_totals() {
+    let gold = reading_gold();
+    let files = reading_files();
+    let texts = article_texts(&files);
+    assert_eq!(gold.validate(&texts), Vec::<gold::GoldError>::new());
+    let run = reading_run(&texts);
+    let report = score(&gold, &run, &texts);
+    assert_perfect(&report);
+    let m = &report.metrics;
+    // Four readings; annotated roles: agent 4, target 2 (the convoy's is left out), place 3
+    // (the shelling's is left out; the convoy's two are "").
+    assert_eq!(m.frame_precision, Ratio { hits: 4, total: 4 });
+    assert_eq!(m.role_accuracy_agent, Ratio { hits: 4, total: 4 });
+    assert_eq!(m.role_accuracy_target, Ratio { hits: 2, total: 2 });
+    assert_eq!(m.role_accuracy_place, Ratio { hits: 3, total: 3 });
+    assert_eq!(m.role_accuracy, Ratio { hits: 9, total: 9 });
+    assert_eq!(m.reading_precision, Ratio { hits: 4, total: 4 });
+    assert_eq!(m.reading_recall, Ratio { hits: 4, total: 4 });
+    // The pronoun's antecedent is elsewhere in the article: the perfect run fills the agent
+    // there, and that is right.
+    let text = &files[0].1;
+    let pronoun = run.mentions.iter().find(|m| m.text == "it left at dawn").unwrap();
+    assert_eq!(pronoun.roles[0].span, Some(nth(text, "the convoy", 0)));
+}
+
+#[test]
+fn an_empty_role_is_right_only_when_the_tool_leaves_it_out() {
+    let gold = reading_gold();
+    let files = reading_files();
+    let texts = article_texts(&files);
+    let text = &files[0].1;
+    let mut run = reading_run(&texts);
+    // The convoy's place is "": a tool that fills it has guessed.
+    quote_mention(&mut run, "the convoy left")
+        .roles
+        .push(role("place", nth(text, "Oldmill", 0)));
+    // The shelling's place is not annotated: whatever the tool says is not scored.
+    quote_mention(&mut run, "may shell the bridge")
+        .roles
+        .push(role("place", nth(text, "Oldmill", 0)));
+    let report = score(&gold, &run, &texts);
+    let m = &report.metrics;
+    assert_eq!(m.role_accuracy_place, Ratio { hits: 2, total: 3 });
+    assert_eq!(m.role_accuracy, Ratio { hits: 8, total: 9 });
+    assert_eq!(m.reading_precision, Ratio { hits: 3, total: 4 });
+    assert_eq!(m.reading_recall, Ratio { hits: 3, total: 4 });
+    let miss = &report.misses.readings[0];
+    assert_eq!(miss.quote, "the convoy left");
+    assert_eq!(miss.wrong, ["place"]);
+    assert_eq!(miss.file, "r.txt");
+    assert_eq!(miss.at.to_string(), "r:4");
+    let found = miss.found.as_ref().unwrap();
+    let place = found.roles.iter().find(|r| r.role == "place").unwrap();
+    assert_eq!(place.words.as_deref(), Some("Oldmill"));
+    assert_eq!(miss.expected.roles[1].words, "");
+}
+
+#[test]
+fn role_words_count_in_the_quote_sentence_and_elsewhere_only_when_absent_from_it() {
+    let gold = reading_gold();
+    let files = reading_files();
+    let texts = article_texts(&files);
+    let text = &files[0].1;
+    let mut run = reading_run(&texts);
+    // "the bridge" stands in the shelling's own sentence (its second occurrence): the first
+    // occurrence, in the sentence before, is the wrong one.
+    let shell = quote_mention(&mut run, "may shell the bridge");
+    let target = shell.roles.iter_mut().find(|r| r.role == "target").unwrap();
+    assert_eq!(target.span, Some(nth(text, "the bridge", 1)));
+    target.span = Some(nth(text, "the bridge", 0));
+    // "the convoy" is not in "Witnesses said it left at dawn": its occurrence elsewhere is
+    // right (the perfect run already fills it there), and a span on "it" is not.
+    let report = score(&gold, &run, &texts);
+    assert_eq!(report.metrics.role_accuracy_target, Ratio { hits: 1, total: 2 });
+    assert_eq!(report.metrics.role_accuracy_agent, Ratio { hits: 4, total: 4 });
+    quote_mention(&mut run, "it left at dawn").roles[0].span = Some(nth(text, "it left", 0));
+    let report = score(&gold, &run, &texts);
+    assert_eq!(report.metrics.role_accuracy_agent, Ratio { hits: 3, total: 4 });
+    // A role that was not read from the text is never right.
+    quote_mention(&mut run, "the convoy left").roles[0].span = None;
+    let report = score(&gold, &run, &texts);
+    assert_eq!(report.metrics.role_accuracy_agent, Ratio { hits: 2, total: 4 });
+    let miss = report
+        .misses
+        .readings
+        .iter()
+        .find(|r| r.quote == "the convoy left")
+        .unwrap();
+    assert_eq!(miss.found.as_ref().unwrap().roles[0].words, None);
+}
+
+#[test]
+fn irrealis_is_part_of_a_fully_right_reading() {
+    let gold = reading_gold();
+    let files = reading_files();
+    let texts = article_texts(&files);
+    let mut run = reading_run(&texts);
+    quote_mention(&mut run, "may shell the bridge").reality = crate::model::Reality::Actual;
+    let report = score(&gold, &run, &texts);
+    let m = &report.metrics;
+    // The roles are right; the reading is not.
+    assert_eq!(m.role_accuracy, Ratio { hits: 9, total: 9 });
+    assert_eq!(m.reading_precision, Ratio { hits: 3, total: 4 });
+    assert_eq!(m.reading_recall, Ratio { hits: 3, total: 4 });
+    let miss = &report.misses.readings[0];
+    assert_eq!(miss.wrong, ["reality"]);
+    assert_eq!(miss.expected.reality, crate::model::Reality::Irrealis);
+    // Chain, polarity and stance count too.
+    quote_mention(&mut run, "may shell the bridge").reality = crate::model::Reality::Irrealis;
+    quote_mention(&mut run, "may shell the bridge").stance = Stance::Plain;
+    quote_mention(&mut run, "the convoy left").chain.clear();
+    quote_mention(&mut run, "it left at dawn").polarity = Polarity::Denies;
+    let report = score(&gold, &run, &texts);
+    let wrong: Vec<&[String]> = report.misses.readings.iter().map(|r| r.wrong.as_slice()).collect();
+    assert_eq!(wrong, [["stance"], ["chain"], ["polarity"]]);
+    assert_eq!(report.metrics.reading_recall, Ratio { hits: 1, total: 4 });
+}
+
+#[test]
+fn the_best_of_several_frames_is_judged_and_ties_go_to_the_first() {
+    let gold = reading_gold();
+    let files = reading_files();
+    let texts = article_texts(&files);
+    let text = &files[0].1;
+    let mut run = reading_run(&texts);
+    // A second frame on the capture, first in run order, with no role at all.
+    let mut guess = frame_on(text, "The rebels captured the bridge near Oldmill", "extra");
+    guess.text = "guess".to_string();
+    run.mentions.insert(0, guess);
+    let report = score(&gold, &run, &texts);
+    let m = &report.metrics;
+    // The right frame is the best: nothing is lost, and the guess is no spurious frame
+    // (its evidence overlaps a quote).
+    assert_eq!(m.reading_recall, Ratio { hits: 4, total: 4 });
+    assert_eq!(m.role_accuracy, Ratio { hits: 9, total: 9 });
+    assert_eq!(m.frame_precision, Ratio { hits: 5, total: 5 });
+    // Now the capture's own frame loses two roles: the guess (three wrong) still loses,
+    // and role accuracy follows the best frame.
+    quote_mention(&mut run, "The rebels captured the bridge near Oldmill")
+        .roles
+        .retain(|r| r.role == "agent");
+    let report = score(&gold, &run, &texts);
+    assert_eq!(report.metrics.role_accuracy, Ratio { hits: 7, total: 9 });
+    assert_eq!(report.misses.readings[0].found.as_ref().unwrap().claim, "captured");
+    // A tie (both frames get the agent only): the first in run order is reported.
+    run.mentions[0].roles = vec![role("agent", nth(text, "The rebels", 0))];
+    let report = score(&gold, &run, &texts);
+    assert_eq!(report.metrics.role_accuracy, Ratio { hits: 7, total: 9 });
+    assert_eq!(report.misses.readings[0].found.as_ref().unwrap().claim, "extra");
+}
+
+#[test]
+fn spurious_frames_count_outside_ignore_and_furniture_lines_only() {
+    let gold = reading_gold();
+    let files = reading_files();
+    let texts = article_texts(&files);
+    let text = &files[0].1;
+    let mut run = reading_run(&texts);
+    // A frame on a sentence the gold leaves alone: spurious.
+    run.mentions
+        .push(frame_on(text, "The mayor opened a new school.", "extra"));
+    // A frame on an ignore line: not counted at all.
+    run.mentions
+        .push(frame_on(text, "Opinion: the bridge was never captured.", "extra"));
+    // A frame on a no_claims line: a furniture error, not a frame.
+    run.mentions.push(frame_on(text, "Read also: weather", "extra"));
+    // A mention of an open claim: no frame.
+    run.mentions
+        .push(frame_on(text, "The mayor opened a new school.", "open"));
+    let report = score(&gold, &run, &texts);
+    assert_eq!(report.metrics.frame_precision, Ratio { hits: 4, total: 5 });
+    assert_eq!(report.metrics.furniture_errors, 1);
+    let spurious = &report.misses.spurious_frames;
+    assert_eq!(spurious.len(), 1);
+    assert_eq!(spurious[0].at.to_string(), "r:6");
+    assert_eq!(spurious[0].key, "open-school(mayor)");
+    assert_eq!(spurious[0].text, "The mayor opened a new school.");
+    // Readings are untouched.
+    assert_eq!(report.metrics.reading_recall, Ratio { hits: 4, total: 4 });
+}
+
+#[test]
+fn a_reading_without_a_frame_lowers_recall_not_precision() {
+    let gold = reading_gold();
+    let files = reading_files();
+    let texts = article_texts(&files);
+    let mut run = reading_run(&texts);
+    run.claims.iter_mut().find(|c| c.id == "left").unwrap().open = true;
+    let report = score(&gold, &run, &texts);
+    let m = &report.metrics;
+    // The two convoy mentions are still found (mention recall), but not as frames.
+    assert_eq!(m.mention_recall, Ratio { hits: 4, total: 4 });
+    assert_eq!(m.frame_precision, Ratio { hits: 2, total: 2 });
+    assert_eq!(m.reading_precision, Ratio { hits: 2, total: 2 });
+    assert_eq!(m.reading_recall, Ratio { hits: 2, total: 4 });
+    assert_eq!(m.role_accuracy, Ratio { hits: 5, total: 5 });
+    let misses = &report.misses.readings;
+    assert_eq!(misses.len(), 2);
+    assert!(misses.iter().all(|r| r.found.is_none() && r.wrong.is_empty()));
+}
+
+#[test]
+fn gold_without_readings_scores_nothing_and_passes_unset_thresholds() {
+    let gold = small_gold();
+    let files = small_files();
+    let texts = article_texts(&files);
+    let report = score(&gold, &run_from_gold(&gold, &texts), &texts);
+    let m = &report.metrics;
+    for r in [
+        m.role_accuracy,
+        m.role_accuracy_agent,
+        m.reading_precision,
+        m.reading_recall,
+    ] {
+        assert_eq!(r, Ratio::default());
+    }
+    // Every perfect mention is a frame on its quote.
+    assert_eq!(m.frame_precision, Ratio { hits: 8, total: 8 });
+    let set = Thresholds::parse("min_mention_recall = 1.0\n", "t.toml").unwrap();
+    assert!(set.check(m).is_empty());
+    // 0/0 fails no minimum either.
+    let strict = Thresholds::parse("min_reading_recall = 1.0\nmin_role_accuracy_place = 1.0\n", "t.toml").unwrap();
+    assert!(strict.check(m).is_empty());
+    assert!(render_text(&report, crate::report::clean).contains("\nreading recall                -  0/0\n"));
+}
+
+#[test]
+fn reading_misses_render_terminal_safe() {
+    let gold = reading_gold();
+    let files = reading_files();
+    let texts = article_texts(&files);
+    let text = &files[0].1;
+    let mut run = reading_run(&texts);
+    quote_mention(&mut run, "may shell the bridge").reality = crate::model::Reality::Actual;
+    let mut evil = frame_on(text, "The mayor opened a new school.", "extra");
+    evil.text = "The mayor\u{1b}[2J opened\nforged line \u{202e}school".to_string();
+    run.mentions.push(evil);
+    let report = score(&gold, &run, &texts);
+    let out = render_text(&report, crate::report::clean);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}'), "{out}");
+    assert!(!out.lines().any(|l| l.starts_with("forged")), "{out}");
+    assert!(
+        out.contains("\nwrong readings (1)\n  r.txt:2  (r)  shell  (wrong reality)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("      expected: agent «The army», target «the bridge»; irrealis, asserts, hedged; (the outlet's own voice)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "\nspurious frames (1)\n  r.txt:6  (r)  [open-school(mayor)] The mayor [2J opened forged line school\n"
+        ),
+        "{out}"
+    );
+    let json: serde_json::Value = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["misses"]["readings"][0]["expected"]["reality"], "irrealis");
+    assert_eq!(json["misses"]["readings"][0]["found"]["reality"], "actual");
+    assert_eq!(json["metrics"]["reading_recall"]["hits"], 3);
+}
+
+// ------------------------------------------------------------------ reading errors
+
+fn reading_errors(src: &str) -> Vec<gold::GoldError> {
+    let files = reading_files();
+    let texts = article_texts(&files);
+    match Gold::parse(src, "bad.toml") {
+        Ok(gold) => gold.validate(&texts),
+        Err(errors) => errors,
+    }
+}
+
+#[test]
+fn an_unknown_role_is_an_error_at_its_line() {
+    let src = READING_GOLD.replace("agent = \"The army\"", "actor = \"The army\"");
+    let errors = reading_errors(&src);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].line, line_of(&src, "actor ="));
+    assert_eq!(
+        errors[0].message,
+        "unknown key `actor` in roles (expected one of: agent, target, place)"
+    );
+}
+
+#[test]
+fn bad_reality_and_bad_role_values_are_errors() {
+    let src = READING_GOLD
+        .replace("reality = \"irrealis\"", "reality = \"possible\"")
+        .replace("place = \"Oldmill\"", "place = 3");
+    let messages: Vec<(usize, String)> = reading_errors(&src).into_iter().map(|e| (e.line, e.message)).collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                line_of(&src, "place = 3"),
+                "`place` of roles must be a string, not a integer".to_string()
+            ),
+            (
+                line_of(&src, "possible"),
+                "bad reality `possible` (expected actual or irrealis)".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn role_words_must_occur_in_the_article() {
+    // "the convoy" of the second convoy mention is elsewhere in the article: fine. Words that
+    // are nowhere are an error naming the role's line.
+    let src = READING_GOLD.replace("agent = \"The rebels\"", "agent = \"The insurgents\"");
+    let errors = reading_errors(&src);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].line, line_of(&src, "The insurgents"));
+    assert_eq!(
+        errors[0].message,
+        "agent of claim `captured` does not occur in article `r`: `The insurgents`"
+    );
+}
+
+// ------------------------------------------------------------------ several gold files
+
+/// Two corpora whose files share names, each gold file beside its `articles/` folder.
+fn twin_texts<'a>(files: &'a [(String, String)]) -> Vec<ArticleText<'a>> {
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, (path, text))| ArticleText {
+            id: ["a1", "b1"][i],
+            path,
+            text,
+            sentences: line_sentences(text),
+        })
+        .collect()
+}
+
+fn twin_gold(dir: &str, quote: &str) -> Gold {
+    let src = format!(
+        "[[article]]\nid = \"{dir}1\"\nfile = \"001.txt\"\noutlet = \"unknown\"\n\n\
+         [[claim]]\nid = \"{dir}-claim\"\nlabel = \"x\"\nepisode = \"e\"\n\
+         mentions = [{{ article = \"{dir}1\", quote = \"{quote}\", chain = [] }}]\n"
+    );
+    Gold::parse(&src, &format!("corpus/{dir}/gold.toml")).unwrap_or_else(|e| panic!("{e:#?}"))
+}
+
+#[test]
+fn colliding_file_names_map_to_the_articles_beside_each_gold_file() {
+    let files = vec![
+        ("corpus/a/articles/001.txt".to_string(), "Alpha happened.\n".to_string()),
+        ("corpus/b/articles/001.txt".to_string(), "Beta happened.\n".to_string()),
+    ];
+    let texts = twin_texts(&files);
+    let (a, b) = (twin_gold("a", "Alpha"), twin_gold("b", "Beta"));
+    assert_eq!(a.validate(&texts), Vec::<gold::GoldError>::new());
+    assert_eq!(b.validate(&texts), Vec::<gold::GoldError>::new());
+    let merged = Gold::merge(vec![a, b]).unwrap();
+    let report = score(&merged, &run_from_gold(&merged, &texts), &texts);
+    assert_eq!(report.metrics.mention_recall, Ratio { hits: 2, total: 2 });
+    assert_perfect(&report);
+
+    // A gold file elsewhere cannot tell the two apart: an error naming both.
+    let src = "[[article]]\nid = \"x\"\nfile = \"001.txt\"\noutlet = \"unknown\"\n";
+    let elsewhere = Gold::parse(src, "other/gold.toml").unwrap();
+    let errors = elsewhere.validate(&texts);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].line, 3);
+    assert!(
+        errors[0].message.starts_with(
+            "article `x`: file `001.txt` names 2 articles read (corpus/a/articles/001.txt, \
+             corpus/b/articles/001.txt)"
+        ),
+        "{}",
+        errors[0]
+    );
+    // ... unless `file` says more of the path.
+    let longer = Gold::parse(&src.replace("001.txt", "b/articles/001.txt"), "other/gold.toml").unwrap();
+    assert!(longer.validate(&texts).is_empty());
+    // A name that is unique among the articles read is found wherever the gold file is.
+    let one = twin_texts(&files[..1]);
+    assert!(elsewhere.validate(&one).is_empty());
 }

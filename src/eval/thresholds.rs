@@ -35,6 +35,20 @@ pub struct Thresholds {
     pub min_contradiction_recall: Option<f64>,
     /// Lowest acceptable stance accuracy.
     pub min_stance_accuracy: Option<f64>,
+    /// Lowest acceptable frame precision.
+    pub min_frame_precision: Option<f64>,
+    /// Lowest acceptable role accuracy (all roles).
+    pub min_role_accuracy: Option<f64>,
+    /// Lowest acceptable role accuracy on agents.
+    pub min_role_accuracy_agent: Option<f64>,
+    /// Lowest acceptable role accuracy on targets.
+    pub min_role_accuracy_target: Option<f64>,
+    /// Lowest acceptable role accuracy on places.
+    pub min_role_accuracy_place: Option<f64>,
+    /// Lowest acceptable reading precision.
+    pub min_reading_precision: Option<f64>,
+    /// Lowest acceptable reading recall.
+    pub min_reading_recall: Option<f64>,
     /// Most furniture errors acceptable.
     pub max_furniture_errors: Option<usize>,
 }
@@ -51,6 +65,13 @@ struct Raw {
     min_link_precision: Option<Spanned<f64>>,
     min_contradiction_recall: Option<Spanned<f64>>,
     min_stance_accuracy: Option<Spanned<f64>>,
+    min_frame_precision: Option<Spanned<f64>>,
+    min_role_accuracy: Option<Spanned<f64>>,
+    min_role_accuracy_agent: Option<Spanned<f64>>,
+    min_role_accuracy_target: Option<Spanned<f64>>,
+    min_role_accuracy_place: Option<Spanned<f64>>,
+    min_reading_precision: Option<Spanned<f64>>,
+    min_reading_recall: Option<Spanned<f64>>,
     max_furniture_errors: Option<usize>,
 }
 
@@ -78,6 +99,13 @@ impl Thresholds {
             (raw.min_link_precision, &mut out.min_link_precision),
             (raw.min_contradiction_recall, &mut out.min_contradiction_recall),
             (raw.min_stance_accuracy, &mut out.min_stance_accuracy),
+            (raw.min_frame_precision, &mut out.min_frame_precision),
+            (raw.min_role_accuracy, &mut out.min_role_accuracy),
+            (raw.min_role_accuracy_agent, &mut out.min_role_accuracy_agent),
+            (raw.min_role_accuracy_target, &mut out.min_role_accuracy_target),
+            (raw.min_role_accuracy_place, &mut out.min_role_accuracy_place),
+            (raw.min_reading_precision, &mut out.min_reading_precision),
+            (raw.min_reading_recall, &mut out.min_reading_recall),
         ];
         for (value, slot) in fields {
             if let Some(v) = value {
@@ -115,6 +143,13 @@ impl Thresholds {
             "link_precision" => self.min_link_precision,
             "contradiction_recall" => self.min_contradiction_recall,
             "stance_accuracy" => self.min_stance_accuracy,
+            "frame_precision" => self.min_frame_precision,
+            "role_accuracy" => self.min_role_accuracy,
+            "role_accuracy_agent" => self.min_role_accuracy_agent,
+            "role_accuracy_target" => self.min_role_accuracy_target,
+            "role_accuracy_place" => self.min_role_accuracy_place,
+            "reading_precision" => self.min_reading_precision,
+            "reading_recall" => self.min_reading_recall,
             _ => None,
         }
     }
@@ -172,6 +207,14 @@ mod tests {
                 "furniture errors 2 is above the maximum 0".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn every_ratio_has_a_minimum_key() {
+        for (name, _) in Metrics::default().ratios() {
+            let t = Thresholds::parse(&format!("min_{name} = 0.5\n"), "t.toml").unwrap();
+            assert_eq!(t.min(name), Some(0.5), "{name}");
+        }
     }
 
     #[test]
