@@ -394,3 +394,152 @@ fn seeds_meet_the_claim_targets() {
     assert!(m.stance_accuracy.hits >= 6);
     assert_eq!(m.furniture_errors, 0);
 }
+
+/// The roles the run reads in `sentence` (an article of one headline line and the
+/// sentence, in `language`): per frame mention, its predicate and each role's words.
+fn readings(language: &str, sentence: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let dir = crate::common::scratch(&format!("readings-{}", claimgraph::hash::fnv1a(sentence.as_bytes())));
+    let text =
+        format!("---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: {language}\n---\nA headline\n\n{sentence}\n");
+    std::fs::write(dir.join("a.txt"), &text).unwrap();
+    let out = pipeline::run(&[dir], &Config::default());
+    let claim = |id: &str| out.run.claims.iter().find(|c| c.id == id).unwrap();
+    out.run
+        .mentions
+        .iter()
+        .filter(|m| !claim(&m.claim).open)
+        .map(|m| {
+            let key = claim(&m.claim).key.clone();
+            let roles = m
+                .roles
+                .iter()
+                .map(|r| {
+                    (
+                        r.role.clone(),
+                        r.span.map_or(String::new(), |s| text[s.range()].to_owned()),
+                    )
+                })
+                .collect();
+            (key, roles)
+        })
+        .collect()
+}
+
+/// Whether some frame of `predicate` read `role` from exactly `words`.
+fn read_as(readings: &[(String, Vec<(String, String)>)], predicate: &str, role: &str, words: &str) -> bool {
+    readings
+        .iter()
+        .filter(|(key, _)| key.starts_with(&format!("{predicate}(")))
+        .any(|(_, roles)| roles.iter().any(|(r, w)| r == role && w == words))
+}
+
+#[test]
+fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
+    // (sentence, language, predicate, role, the words that fill it); every name here is
+    // unknown to the lexicons.
+    let cases = [
+        (
+            "Rebel fighters attacked the water plant in the eastern district.",
+            "en",
+            "attack",
+            "target",
+            "the water plant",
+        ),
+        (
+            "Rebel fighters attacked the water plant in the eastern district.",
+            "en",
+            "attack",
+            "place",
+            "the eastern district",
+        ),
+        (
+            "Rebel fighters attacked the water plant in the eastern district.",
+            "en",
+            "attack",
+            "agent",
+            "Rebel fighters",
+        ),
+        (
+            "The old fortress was captured after a week of fighting.",
+            "en",
+            "capture",
+            "target",
+            "The old fortress",
+        ),
+        (
+            "Officials said the capture of the hill by local militias surprised them.",
+            "en",
+            "capture",
+            "target",
+            "the hill",
+        ),
+        (
+            "Officials said the capture of the hill by local militias surprised them.",
+            "en",
+            "capture",
+            "agent",
+            "local militias",
+        ),
+        (
+            "شن مسلحون مجهولون هجوما على محطة المياه في الحي الشرقي.",
+            "ar",
+            "attack",
+            "target",
+            "محطة المياه",
+        ),
+        (
+            "شن مسلحون مجهولون هجوما على محطة المياه في الحي الشرقي.",
+            "ar",
+            "attack",
+            "place",
+            "الحي الشرقي",
+        ),
+        (
+            "وقالت المصادر إن الهجوم الذي شنه مسلحون مجهولون استهدف المحطة.",
+            "ar",
+            "attack",
+            "agent",
+            "مسلحون مجهولون",
+        ),
+        (
+            "وأكد المتحدث أنها صدت الهجوم على القلعة.",
+            "ar",
+            "repel",
+            "agent",
+            "أنها",
+        ),
+    ];
+    for (sentence, language, predicate, role, words) in cases {
+        let read = readings(language, sentence);
+        assert!(
+            read_as(&read, predicate, role, words),
+            "{sentence}: {predicate} {role} «{words}»: {read:?}"
+        );
+    }
+}
+
+#[test]
+fn a_role_the_sentence_does_not_state_stays_empty() {
+    // A passive names no agent; a date is no place.
+    for (sentence, language, predicate, role) in [
+        (
+            "The old fortress was captured after a week of fighting.",
+            "en",
+            "capture",
+            "agent",
+        ),
+        ("تمت السيطرة على القلعة القديمة.", "ar", "capture", "agent"),
+        ("Fighters attacked the depot in early March.", "en", "attack", "place"),
+    ] {
+        let read = readings(language, sentence);
+        let frames: Vec<_> = read
+            .iter()
+            .filter(|(key, _)| key.starts_with(&format!("{predicate}(")))
+            .collect();
+        assert!(!frames.is_empty(), "{sentence}: no {predicate} frame: {read:?}");
+        assert!(
+            frames.iter().all(|(_, roles)| roles.iter().all(|(r, _)| r != role)),
+            "{sentence}: {predicate} has a {role}: {read:?}"
+        );
+    }
+}

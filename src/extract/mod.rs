@@ -427,6 +427,18 @@ impl<'a> Reader<'a> {
                     .agent(hits, clause, trigger, p.object_after)
                     .or(clause_subject.filter(|_| clause_conjoined)),
             };
+            // Who did it, when no known party says: the words the sentence names them with.
+            let named_agent = match agent {
+                Some(_) => None,
+                None => self.agent_phrase(hits, clause, trigger, p.object_after),
+            };
+            if let Some(span) = named_agent {
+                args.push(Argument::read(ArgRole::Agent, Arg::Named(self.words(span)), span));
+                if span.start >= clause.start {
+                    cover(span);
+                }
+            }
+            let agent_span = agent.map(|(_, span)| span).or(named_agent);
             if let Some((a, span)) = agent {
                 args.push(Argument::read(ArgRole::Agent, Arg::Actor(a), span));
                 if span.start >= clause.start {
@@ -453,7 +465,7 @@ impl<'a> Reader<'a> {
             // على/ضد/"on"/"against"), a known place or party in it, else its words.
             let mut place_from = trigger.tokens.end;
             if p.acts_on
-                && let Some(object) = self.object(hits, clause, trigger)
+                && let Some(object) = self.object(hits, clause, trigger, agent_span)
             {
                 let known_place = place.take_if(|(_, span)| object.start <= span.start && span.end <= object.end);
                 let actor = target

@@ -37,7 +37,7 @@ impl Reader<'_> {
         let mut word = Word::Free;
         for h in covering {
             match h.entry.table {
-                Table::Actor | Table::Place | Table::Source => return Word::Free,
+                Table::Actor | Table::Place | Table::Source | Table::SourceNoun => return Word::Free,
                 Table::Particle => {
                     word = match self.lexicon.entries.particles[h.entry.index as usize].entry.role {
                         ParticleRole::Article | ParticleRole::Quantifier => Word::Opener,
@@ -73,6 +73,9 @@ impl Reader<'_> {
                 break;
             }
             match self.phrase_word(hits, end) {
+                // An English past tense after the phrase's noun is its verb ("militias
+                // surprised them"); before it, a participle ("armed groups").
+                Word::Free if words > 0 && self.past_tense(end) => break,
                 Word::Free => {
                     words += 1;
                     end += 1;
@@ -97,6 +100,14 @@ impl Reader<'_> {
     /// Whether a phrase's words name something: not only numbers ("11" of "11 January").
     fn named(&self, span: TokenSpan) -> bool {
         span.range().any(|k| !self.word(k).chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// Whether the word at `k` reads as an English past tense: it ends in "ed" and no
+    /// hyphen joins it to the word before ("Turkish-backed").
+    fn past_tense(&self, k: usize) -> bool {
+        let t = &self.matches.tokens.tokens;
+        let joined = k > 0 && self.ntext[t[k - 1].norm.end..t[k].norm.start].trim() == "-";
+        !joined && self.word(k).is_ascii() && self.word(k).ends_with("ed")
     }
 
     /// The phrase that ends right before token `end` (its opener included), inside
@@ -134,12 +145,22 @@ impl Reader<'_> {
     /// right after it, past English `of` (`سيطرت على مدينة`, "captured the town", "the
     /// capture of the town"); in an English passive, the subject before it ("the town
     /// was captured").
-    pub(super) fn object(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+    pub(super) fn object(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        trigger: &Hit,
+        agent: Option<TokenSpan>,
+    ) -> Option<TokenSpan> {
         if let Some(be) = self.passive(hits, clause, trigger) {
             return self.phrase_before(hits, be, clause);
         }
-        let end = trigger.tokens.end;
-        let on = (end..clause.end.min(end + 4))
+        // Past the subject that follows an Arabic verb or verbal noun (`هاجم التنظيم سجن`).
+        let end = match agent {
+            Some(a) if a.start >= trigger.tokens.end && a.start <= trigger.tokens.end + 1 => a.end,
+            _ => trigger.tokens.end,
+        };
+        let on = (end..clause.end.min(end + 6))
             .find(|&k| !self.cut_before(k) && matches!(self.word(k), "علي" | "ضد" | "on" | "against" | "upon"));
         let k = match on {
             Some(k) => k + 1,
@@ -150,6 +171,83 @@ impl Reader<'_> {
             return None;
         }
         self.phrase_at(hits, k, clause)
+    }
+
+    /// Who did it, when no known party says: "by" and the phrase after it ("the capture of
+    /// the town by the army", `من قبل`); else, in English, the subject right before the
+    /// verb (past auxiliaries, modals and stance words; not of a passive); in Arabic, the
+    /// subject before the verb at its clause's start or after a complementizer (`بأن
+    /// دواعش هاجموا`), the pronoun a complementizer carries right before it (`إنها صدت`),
+    /// the subject a relative clause gives a verbal noun (`الهجوم الذي شنه التنظيم`), or
+    /// the subject or genitive right after an undefined verb or verbal noun (`فرار
+    /// المئات`, `هاجم التنظيم`).
+    pub(super) fn agent_phrase(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        trigger: &Hit,
+        object_after: bool,
+    ) -> Option<TokenSpan> {
+        let t = trigger.tokens;
+        let role_of = |k: usize| {
+            hits.particles
+                .iter()
+                .find(|h| h.tokens.start == k)
+                .map(|h| self.lexicon.entries.particles[h.entry.index as usize].entry.role)
+        };
+        for k in t.end..clause.end {
+            let by = self.word(k) == "by" || (self.word(k) == "قبل" && k > t.end && self.word(k - 1) == "من");
+            if by {
+                return self.phrase_at(hits, k + 1, clause);
+            }
+        }
+        let latin = self.word(t.start).is_ascii();
+        // Back from the verb past what may stand between it and its subject.
+        let skippable = |k: usize| {
+            matches!(role_of(k), Some(ParticleRole::Auxiliary))
+                || hits.markers.iter().any(|h| h.tokens.contains(k))
+                || (latin
+                    && matches!(
+                        self.word(k),
+                        "would" | "will" | "could" | "might" | "must" | "did" | "does" | "do"
+                    ))
+        };
+        let mut before = t.start;
+        while before > clause.start && skippable(before - 1) {
+            before -= 1;
+        }
+        if latin {
+            if self.passive(hits, clause, trigger).is_some() {
+                return None;
+            }
+            return self.phrase_before(hits, before, clause);
+        }
+        if before > clause.start
+            && role_of(before - 1) == Some(ParticleRole::Complementizer)
+            && matches!(self.word(before - 1).chars().last(), Some('ه' | 'ا' | 'م'))
+            && self.word(before - 1).chars().count() > 2
+        {
+            return Some(TokenSpan::new(before - 1, before));
+        }
+        if let Some(subject) = self.phrase_before(hits, before, clause) {
+            let opens = subject.start == clause.start
+                || matches!(role_of(subject.start - 1), Some(ParticleRole::Complementizer));
+            if opens {
+                return Some(subject);
+            }
+        }
+        let definite = self.word(t.start).starts_with("ال");
+        // `الهجوم الدامي الذي شنه التنظيم`: the relative clause's verb, then its subject.
+        if let Some(r) = (t.end..clause.end.min(t.end + 3)).find(|&k| role_of(k) == Some(ParticleRole::Relative))
+            && r + 2 < clause.end
+        {
+            return self.phrase_at(hits, r + 2, clause);
+        }
+        let ends_in_preposition = matches!(role_of(t.end - 1), Some(r) if r.is_preposition());
+        if definite || object_after || ends_in_preposition || t.end >= clause.end {
+            return None;
+        }
+        self.phrase_at(hits, t.end, clause)
     }
 
     /// Where an English passive's auxiliary stands ("was", "had been" before "captured",

@@ -489,7 +489,7 @@ impl Matcher {
                 };
                 let mut span = None;
                 for &entry in &p.owners {
-                    if !self.takes(entry, before, prefix.definite) {
+                    if !self.takes(entry, before, prefix.definite, p.definite) {
                         continue;
                     }
                     // Where the match lies in tokens and in the normalised text, once per
@@ -556,12 +556,13 @@ impl Matcher {
     }
 
     /// Whether an entry's form may stand after these clitics: verbs take only و and ف,
-    /// particles no article, statement nouns no article.
-    fn takes(&self, entry: EntryRef, clitics: &str, definite: bool) -> bool {
+    /// particles no article but their own (`الذي`: `own_article`, the form's article taken
+    /// off for matching), statement nouns no article.
+    fn takes(&self, entry: EntryRef, clitics: &str, definite: bool, own_article: bool) -> bool {
         match entry.table {
             Table::Cue if self.verb_cues[entry.index as usize] => VERB_PREFIXES.contains(&clitics),
             Table::Cue if self.statement_cues[entry.index as usize] => !definite,
-            Table::Particle => clitics.is_empty() || !clitics.contains("ال"),
+            Table::Particle => clitics.is_empty() || !clitics.contains("ال") || (own_article && clitics == "ال"),
             _ => true,
         }
     }

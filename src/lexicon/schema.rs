@@ -222,6 +222,10 @@ pub enum ParticleRole {
     /// Says when, not where or who (months, weekdays, "morning", `أمس`): a phrase it
     /// opens names no place or party.
     Time,
+    /// Opens a relative clause (`الذي`، `التي`, "which", "who"): a role's words stop
+    /// before it; after a verbal noun it may bring the noun's subject (`الهجوم الذي شنه
+    /// التنظيم`).
+    Relative,
 }
 
 impl ParticleRole {
