@@ -15,6 +15,7 @@
 //!   determinism, filters and folding;
 //! - `hostile`: hostile and broken input (issue 8): every limit, escaping in every output,
 //!   determinism over threads and file order, exit codes and a closed pipe;
+//! - `readme`: every `$ claimgraph …` example of the README is what the tool prints;
 //! - `layers`: no module of `src/` uses one above it in `docs/ARCHITECTURE.md`'s layers;
 //! - `fuzz`: the fuzz targets' regression and hostile inputs (`tests/fuzz/<target>/`)
 //!   through the same invariant checks the fuzzers run (`claimgraph::invariants`).
@@ -33,5 +34,6 @@ mod inputs;
 mod json;
 mod layers;
 mod lexicon;
+mod readme;
 mod reports;
 mod segmentation;
