@@ -127,6 +127,10 @@ pub struct Frame {
     /// Whether the event is only possible, intended or future (`قد يسحب`, "would keep
     /// patrolling", "likely to launch"): its claim is kept apart from the event's.
     pub modal: bool,
+    /// Whether the sentence does not say the event happened: it is intended, planned,
+    /// future or conditional ("would keep patrolling", "if confirmed", `بهدف`), not only
+    /// hedged ("likely captured" happened, as its speaker believes).
+    pub irrealis: bool,
     /// Normalised evidence span.
     pub norm: NormSpan,
     /// The rules that built it (shared with the lexicon's [`crate::lexicon::RuleIds`]).
@@ -511,7 +515,8 @@ impl<'a> Reader<'a> {
                     TokenSpan::new(k, k + 1),
                 ));
             }
-            let modal = self.modal(hits, clause, trigger);
+            let modal = self.modal(hits, clause, trigger, &[MarkerKind::Hedge, MarkerKind::Modal]);
+            let irrealis = self.modal(hits, clause, trigger, &[MarkerKind::Modal]);
             if modal {
                 rules.push(RULE.modal.clone());
             }
@@ -533,6 +538,7 @@ impl<'a> Reader<'a> {
                 args,
                 polarity,
                 modal,
+                irrealis,
                 norm: evidence,
                 rules,
             });
@@ -864,14 +870,12 @@ impl<'a> Reader<'a> {
         context.score(place, hits, scope)
     }
 
-    /// Whether a hedge or modal marker stands right before the trigger (within two
+    /// Whether a marker of one of `kinds` stands right before the trigger (within two
     /// words, in its clause): `قد يسحب`, "may resume", "likely to launch", "would keep".
-    fn modal(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> bool {
+    fn modal(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit, kinds: &[MarkerKind]) -> bool {
         hits.markers.iter().any(|h| {
-            matches!(
-                self.lexicon.entries.markers[h.entry.index as usize].entry.kind,
-                MarkerKind::Hedge | MarkerKind::Modal
-            ) && h.tokens.start >= clause.start
+            kinds.contains(&self.lexicon.entries.markers[h.entry.index as usize].entry.kind)
+                && h.tokens.start >= clause.start
                 && h.tokens.start < trigger.tokens.start
                 && trigger.tokens.start.saturating_sub(h.tokens.end) <= 3
         })

@@ -174,7 +174,7 @@ pub(super) fn digest(a: &Analysis, lexicon: &Lexicon) -> Digest {
                         evidence: clamp(a.norm.to_original(evidence), &sentence.span).into(),
                         roles: frame.map(|(_, f)| roles(a, f, lexicon)).unwrap_or_default(),
                         reality: match frame {
-                            Some((_, f)) if f.modal => Reality::Irrealis,
+                            Some((_, f)) if f.irrealis => Reality::Irrealis,
                             _ => Reality::Actual,
                         },
                         text: text.to_owned(),
