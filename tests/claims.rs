@@ -543,3 +543,26 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         );
     }
 }
+
+#[test]
+fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
+    let reality = |sentence: &str| {
+        let dir = crate::common::scratch(&format!("reality-{}", claimgraph::hash::fnv1a(sentence.as_bytes())));
+        let text =
+            format!("---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: en\n---\nA headline\n\n{sentence}\n");
+        std::fs::write(dir.join("a.txt"), text).unwrap();
+        let out = pipeline::run(&[dir], &Config::default());
+        let frame = |m: &&claimgraph::model::Mention| !m.roles.is_empty();
+        let m = out.run.mentions.iter().find(frame).expect("a frame").clone();
+        (m.reality, m.stance)
+    };
+    use claimgraph::model::{Reality, Stance};
+    assert_eq!(
+        reality("Rebel fighters have likely captured the hill."),
+        (Reality::Actual, Stance::Hedged)
+    );
+    assert_eq!(
+        reality("Rebel fighters would capture the hill."),
+        (Reality::Irrealis, Stance::Plain)
+    );
+}
