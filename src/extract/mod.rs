@@ -423,8 +423,13 @@ impl<'a> Reader<'a> {
             // A verb joined by و to the one before shares its subject (`ورفضت قسد …
             // ووافقت على …`).
             let clause_conjoined = self.word(clause.start).starts_with('و') && clause.start > sentence_range.start;
-            let agent = match (conjoined, &last_agent) {
-                (true, Some(a)) => Some(*a),
+            // "Clashes between A and B": the first named is the agent, the other the target.
+            let parties = (p.label.contains("{target}") && !p.acts_on)
+                .then(|| self.between(hits, clause, trigger))
+                .flatten();
+            let agent = match (parties, conjoined, &last_agent) {
+                (Some((first, _)), ..) => self.known_party(hits, first),
+                (None, true, Some(a)) => Some(*a),
                 // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
                 // subject before it.
                 _ => self
@@ -432,9 +437,10 @@ impl<'a> Reader<'a> {
                     .or(clause_subject.filter(|_| clause_conjoined)),
             };
             // Who did it, when no known party says: the words the sentence names them with.
-            let named_agent = match agent {
-                Some(_) => None,
-                None => self.agent_phrase(hits, clause, trigger, p.object_after),
+            let named_agent = match (agent, parties) {
+                (Some(_), _) => None,
+                (None, Some((first, _))) => Some(first),
+                (None, None) => self.agent_phrase(hits, clause, trigger, p.object_after),
             };
             if let Some(span) = named_agent {
                 args.push(Argument::read(ArgRole::Agent, Arg::Named(self.words(span)), span));
@@ -454,9 +460,15 @@ impl<'a> Reader<'a> {
                 }
                 last_agent = Some((a, span));
             }
-            let mut target = self
-                .target(hits, clause, trigger, p.object_after)
-                .map(|(a, span)| Argument::read(ArgRole::Target, Arg::Actor(a), span));
+            let mut target = match parties {
+                Some((_, second)) => Some(match self.known_party(hits, second) {
+                    Some((a, span)) => Argument::read(ArgRole::Target, Arg::Actor(a), span),
+                    None => Argument::read(ArgRole::Target, Arg::Named(self.words(second)), second),
+                }),
+                None => self
+                    .target(hits, clause, trigger, p.object_after)
+                    .map(|(a, span)| Argument::read(ArgRole::Target, Arg::Actor(a), span)),
+            };
             let (mut place, destination) = if p.subject_place {
                 (
                     self.subject_place(&hits.places, sentence_range, clause, trigger, segment.sentence),
@@ -482,6 +494,12 @@ impl<'a> Reader<'a> {
                     None => Some(Argument::read(ArgRole::Target, Arg::Named(self.words(object)), object)),
                 };
                 place_from = object.end;
+            }
+            // Where an act on something happened is said with a preposition of place; a
+            // place named after what it acted on without one is part of its description
+            // (the clause's topic before the trigger stays its place).
+            if p.acts_on {
+                place = place.filter(|(_, span)| span.end <= trigger.tokens.start || self.located(hits, *span));
             }
             if let Some(t) = &target
                 && let Some(span) = t.tokens

@@ -94,7 +94,29 @@ impl Reader<'_> {
                 _ => break,
             }
         }
+        // A known name the phrase reaches into is taken whole ("Ras al Ain").
+        if let Some(h) = hits.all.iter().find(|h| {
+            matches!(h.entry.table, Table::Actor | Table::Place | Table::Source)
+                && h.tokens.start < end
+                && end < h.tokens.end
+                && h.tokens.end <= clause.end
+        }) {
+            end = h.tokens.end;
+        }
         (words > 0 && self.named(TokenSpan::new(at, end))).then(|| TokenSpan::new(k, end))
+    }
+
+    /// Whether a trigger is a noun rather than a verb: in Arabic a definite word or one in
+    /// the accusative (`الهجوم`, `هجوما`), in English a word after an article ("the
+    /// attack"). What a noun acts on follows a preposition (`على`, "on", "of"), never the
+    /// noun itself (`هجوما مضادا` is a counter-attack, not an attack on something).
+    pub(super) fn nominal(&self, hits: &SentenceHits<'_>, trigger: &Hit) -> bool {
+        let w = self.word(trigger.tokens.start);
+        if w.is_ascii() {
+            let k = trigger.tokens.start;
+            return k > 0 && self.phrase_word(hits, k - 1) == Word::Opener;
+        }
+        w.starts_with("ال") || trigger.prefix.definite || (w.ends_with('ا') && !w.ends_with("وا"))
     }
 
     /// Whether a phrase's words name something: not only numbers ("11" of "11 January").
@@ -162,9 +184,16 @@ impl Reader<'_> {
         };
         let on = (end..clause.end.min(end + 6))
             .find(|&k| !self.cut_before(k) && matches!(self.word(k), "علي" | "ضد" | "on" | "against" | "upon"));
+        // A trigger that ends in its preposition (`السيطرة على`, "took control of") has its
+        // object right after it.
+        let own_preposition = matches!(
+            self.word(trigger.tokens.end - 1),
+            "علي" | "ضد" | "of" | "on" | "against"
+        );
         let k = match on {
             Some(k) => k + 1,
             None if end < clause.end && self.word(end) == "of" => end + 1,
+            None if self.nominal(hits, trigger) && !own_preposition => return None,
             None => end,
         };
         if k >= clause.end || self.cut_before(k) {
@@ -229,7 +258,8 @@ impl Reader<'_> {
         {
             return Some(TokenSpan::new(before - 1, before));
         }
-        if let Some(subject) = self.phrase_before(hits, before, clause) {
+        let nominal = self.nominal(hits, trigger);
+        if !nominal && let Some(subject) = self.phrase_before(hits, before, clause) {
             let opens = subject.start == clause.start
                 || matches!(role_of(subject.start - 1), Some(ParticleRole::Complementizer));
             if opens {
@@ -248,6 +278,54 @@ impl Reader<'_> {
             return None;
         }
         self.phrase_at(hits, t.end, clause)
+    }
+
+    /// The known party a phrase names (the longest actor in it), if any.
+    pub(super) fn known_party(&self, hits: &SentenceHits<'_>, phrase: TokenSpan) -> Option<(usize, TokenSpan)> {
+        hits.actors
+            .iter()
+            .filter(|h| phrase.start <= h.tokens.start && h.tokens.end <= phrase.end)
+            .max_by_key(|h| h.tokens.len())
+            .map(|h| (h.entry.index as usize, h.tokens))
+    }
+
+    /// Whether a place is said with a preposition of place: one within two words before
+    /// it (`في مدينة X`, "in the town of X"), or an Arabic `ب`/`في` joined to its first
+    /// word (`بالحسكة`).
+    pub(super) fn located(&self, hits: &SentenceHits<'_>, place: TokenSpan) -> bool {
+        let w = self.word(place.start);
+        let clitic = !w.is_ascii() && w.starts_with('ب') && !w.starts_with("ال") && {
+            let t = &self.matches.tokens.tokens[place.start];
+            t.norm.len() != t.tt.len() || w.starts_with("بال")
+        };
+        clitic
+            || hits.particles.iter().any(|h| {
+                self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Locative
+                    && h.tokens.end <= place.start
+                    && place.start - h.tokens.end <= 2
+            })
+    }
+
+    /// The two parties of "between A and B" (`بين أ و ب`) a few words after the trigger,
+    /// in its clause: the first named is the agent, the other the target.
+    pub(super) fn between(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        trigger: &Hit,
+    ) -> Option<(TokenSpan, TokenSpan)> {
+        let end = trigger.tokens.end;
+        let at = (end..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "between" | "بين"))?;
+        let first = self.phrase_at(hits, at + 1, clause)?;
+        let k = first.end;
+        // English "and" ends the first; an Arabic و is the second's first letter.
+        let second = if k < clause.end && self.word(k) == "and" {
+            self.phrase_at(hits, k + 1, clause)?
+        } else {
+            let joined = (first.start..first.end).find(|&j| j > first.start && self.word(j).starts_with('و'))?;
+            return Some((TokenSpan::new(first.start, joined), TokenSpan::new(joined, first.end)));
+        };
+        Some((first, second))
     }
 
     /// Where an English passive's auxiliary stands ("was", "had been" before "captured",
