@@ -530,6 +530,7 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         ("تمت السيطرة على القلعة القديمة.", "ar", "capture", "agent"),
         ("Fighters attacked the depot in early March.", "en", "attack", "place"),
+        ("وشنت الفصائل هجوما مضادا عند الفجر.", "ar", "attack", "target"),
     ] {
         let read = readings(language, sentence);
         let frames: Vec<_> = read
