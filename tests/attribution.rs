@@ -208,3 +208,141 @@ fn a_source_opening_a_line_is_described_by_its_own_line() {
         .unwrap();
     assert_eq!(believe.chain, ["synthetic/activists-activists"]);
 }
+
+/// The chains (as source labels) of the mentions holding `quote` in an article of one
+/// headline line and `body`, in `language`.
+fn chains_in(language: &str, body: &str, quote: &str) -> Vec<Vec<String>> {
+    let dir = crate::common::scratch(&format!("structures-{}", claimgraph::hash::fnv1a(body.as_bytes())));
+    let text =
+        format!("---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: {language}\n---\nA headline\n\n{body}\n");
+    std::fs::write(dir.join("a.txt"), text).unwrap();
+    let out = pipeline::run(&[dir], &Config::default());
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    chain_of(&out, "a", quote)
+}
+
+/// Each structure that decides who speaks, on sentences written for this test (every
+/// name is made up): (language, body, quote, expected chain of the quote's mentions, as
+/// labels joined by " > ", "" for the outlet's own voice).
+#[test]
+fn attribution_follows_quotations_clauses_and_phrases() {
+    let cases = [
+        // A subject no lexicon names, carried as written.
+        (
+            "en",
+            "The northern militia denies the loss of the village of Kerran.",
+            "the loss of the village",
+            "northern militia",
+        ),
+        (
+            "en",
+            "The leader of the river brigade claimed the capture of Dasht.",
+            "the capture of Dasht",
+            "leader of the river brigade",
+        ),
+        // A closing cue, with adjuncts after it, governs the quotation before it.
+        (
+            "en",
+            "\"We hold the bridge,\" Amira Solberg said on Sunday in a video message.",
+            "We hold the bridge",
+            "Amira Solberg",
+        ),
+        (
+            "en",
+            "The army took the village of Dasht, a regional governor said.",
+            "took the village",
+            "regional governor",
+        ),
+        // After a quotation the subject may follow its verb, with an appositive.
+        (
+            "en",
+            "\"The road is open,\" said Tomas Keller, a spokesman for the council.",
+            "The road is open",
+            "Tomas Keller",
+        ),
+        // An adverb between the subject and its verb.
+        (
+            "en",
+            "The Halvard Institute however said the convoy had left.",
+            "the convoy had left",
+            "Halvard Institute",
+        ),
+        // A platform is where it was said, not who said it.
+        (
+            "en",
+            "\"We withdrew,\" the brigade's commander wrote on social media.",
+            "We withdrew",
+            "commander",
+        ),
+        // A name's bracketed abbreviation is part of the name.
+        (
+            "en",
+            "The Northern Relief Council (NRC) said the camp was shelled.",
+            "the camp was shelled",
+            "Northern Relief Council (NRC)",
+        ),
+        // A line opening with a source and a colon.
+        (
+            "en",
+            "Halvard Institute: the front line moved east",
+            "the front line moved east",
+            "Halvard Institute",
+        ),
+        // "This was reported by X" gives X the sentence before.
+        (
+            "en",
+            "The bridge at Kerran was destroyed overnight.\n\nThis was reported by the spokesman of the Western Command, Ivan Petrenko, on television.",
+            "destroyed overnight",
+            "spokesman",
+        ),
+        // "According to him": the last speaker.
+        (
+            "en",
+            "Ivan Petrenko said the line held. According to him, the bridge was destroyed.",
+            "the bridge was destroyed",
+            "Ivan Petrenko",
+        ),
+        // A person found later to speak through a relay spoke through it before.
+        (
+            "en",
+            "Ivan Petrenko said the bridge fell.\n\n\"It fell at night,\" he said in a statement to Reuters.",
+            "the bridge fell",
+            "Reuters > Ivan Petrenko",
+        ),
+        // A subordinate clause's first word is no speaker.
+        (
+            "en",
+            "If confirmed, the capture of Dasht would be a turning point.",
+            "the capture of Dasht",
+            "",
+        ),
+        // Arabic: a quoted name and a colon open a headline's quotation.
+        (
+            "ar",
+            "“كتيبة الساحل”: سيطرنا على قرية الوادي",
+            "سيطرنا على قرية الوادي",
+            "كتيبة الساحل",
+        ),
+        // `جاء ذلك في بيان …` points back at the sentence before.
+        (
+            "ar",
+            "انسحبت القوات من قرية الوادي صباح اليوم.\n\nجاء ذلك في بيان لوزارة الدفاع.",
+            "انسحبت القوات",
+            "وزارة",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (language, body, quote, expected) in cases {
+        let chains = chains_in(language, body, quote);
+        let shown: Vec<String> = chains.iter().map(|c| c.join(" > ")).collect();
+        let ok = if expected.is_empty() {
+            shown.iter().all(String::is_empty) && !shown.is_empty()
+        } else {
+            shown.iter().any(|s| s.contains(expected))
+        };
+        if !ok {
+            failures.push(format!("{body:?}: {quote:?} expected {expected:?}, got {shown:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

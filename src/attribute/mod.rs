@@ -34,6 +34,8 @@ use crate::span::{NormSpan, TokenSpan};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock};
 
+mod subject;
+
 /// A source cited inside one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceEntity {
@@ -143,6 +145,8 @@ enum Cand {
     Person {
         title: Option<usize>,
     },
+    /// A subject phrase no lexicon names, carried as written ([`Reader::open_subject`]).
+    Phrase,
 }
 
 impl Cand {
@@ -199,6 +203,7 @@ pub fn attribute(
         spoke_at: HashMap::new(),
         last_attr: Vec::new(),
         closed_by_trailing_cue: false,
+        points_back: false,
         hit_tokens: Vec::new(),
         sentence_start: 0,
         cue_spans: Vec::new(),
@@ -228,6 +233,31 @@ pub fn attribute(
             _ => Attr::own_voice(),
         };
         reader.sentence(index, sentence.norm, range, &inside, base);
+        // "This was reported by X.": X's is also the sentence before, where it is the
+        // outlet's own.
+        if reader.points_back
+            && index > 0
+            && let Some(first) = reader
+                .out
+                .segments
+                .iter()
+                .rev()
+                .take_while(|g| g.sentence == index)
+                .last()
+            && !first.chain.is_empty()
+        {
+            let (chain, mut rules) = (first.chain.clone(), first.rules.clone());
+            rules.push(RULE.points_back.clone());
+            for seg in reader.out.segments.iter_mut().rev().skip_while(|g| g.sentence == index) {
+                if seg.sentence + 1 != index {
+                    break;
+                }
+                if seg.chain.is_empty() {
+                    seg.chain = chain.clone();
+                    seg.rules = rules.clone();
+                }
+            }
+        }
         // '“…. …,” she added.': a cue closing a quotation names the speaker of the
         // sentences the quotation ran over.
         if let Some(k) = sentence.quote
@@ -248,6 +278,23 @@ pub fn attribute(
                     seg.rules = last.rules.clone();
                 }
             }
+        }
+    }
+    // A person found later to speak through another ("he said in a statement to
+    // Reuters") spoke through it in the article's earlier sentences too. An organisation
+    // speaks through many channels: its other statements are its own.
+    let relayed: Vec<Option<Vec<usize>>> = (0..reader.out.sources.len())
+        .map(|e| {
+            let s = &reader.out.sources[e];
+            let person = ["person:", "title:", "phrase:"].iter().any(|p| s.key.starts_with(p));
+            s.via.filter(|_| person).map(|_| reader.path(e))
+        })
+        .collect();
+    for seg in &mut reader.out.segments {
+        if let [e] = seg.chain[..]
+            && let Some(path) = &relayed[e]
+        {
+            seg.chain = path.clone();
         }
     }
     reader.out
@@ -274,6 +321,9 @@ struct Reader<'a> {
     last_attr: Vec<Attr>,
     /// Whether the last sentence read ended with its cue ("…, she added.").
     closed_by_trailing_cue: bool,
+    /// Whether the last sentence read opens by pointing back at the one before ("This
+    /// was reported by …", `جاء ذلك في بيان …`).
+    points_back: bool,
     /// Tokens of the current sentence that some lexicon hit covers, and whether that hit
     /// is only a particle.
     hit_tokens: Vec<(usize, bool)>,
@@ -302,6 +352,8 @@ struct Parts<'h> {
     markers: Vec<&'h Hit>,
     candidates: Vec<Candidate>,
     particles: Particles,
+    /// Event predicates' words: no speaker's name runs over them.
+    events: Vec<TokenSpan>,
 }
 
 /// A sentence's particles: per first token, the role and length of the longest one
@@ -349,6 +401,19 @@ impl<'a> Reader<'a> {
         let mut overrides: Vec<(TokenSpan, Override)> = Vec::new();
         let mut sentence_attr: Option<Attr> = None;
         self.closed_by_trailing_cue = false;
+        if let Some(np) = self.colon_speaker(&parts, range)
+            && let Some(e) = self.resolve(&np)
+        {
+            self.speaker(e, self.tokens.norm_of(np.tokens));
+            points.push((
+                range.start,
+                Attr {
+                    chain: self.path(e),
+                    rules: vec![RULE.colon.clone(), np.candidate.rule.clone()],
+                    ..Attr::own_voice()
+                },
+            ));
+        }
         for cue in &parts.cues {
             let entry = &self.lexicon.entries.cues[cue.entry.index as usize].entry;
             let id = self.lexicon.rule_ids.cues[cue.entry.index as usize].clone();
@@ -360,19 +425,26 @@ impl<'a> Reader<'a> {
             let nested = !current.chain.is_empty() && !initial;
             match entry.role {
                 Role::AccordingTo => {
-                    let Some(np) = self.np_after(&parts, range, cue.tokens.end) else {
-                        continue;
+                    let (e, rule, end) = match self.np_after(&parts, range, cue.tokens.end) {
+                        Some(np) => {
+                            let Some(e) = self.resolve(&np) else { continue };
+                            (e, np.candidate.rule.clone(), np.tokens.end)
+                        }
+                        // "according to him": the last speaker of that gender.
+                        None => {
+                            let Some(gender) = self.pronoun_at(range, cue.tokens.end) else {
+                                continue;
+                            };
+                            let Some(e) = self.back_reference(gender) else { continue };
+                            (e, RULE.back_reference.clone(), cue.tokens.end + 1)
+                        }
                     };
-                    let Some(e) = self.resolve(&np) else { continue };
                     let mut attr = Attr {
                         chain: self.path(e),
-                        rules: vec![id, np.candidate.rule.clone()],
+                        rules: vec![id, rule],
                         ..Attr::own_voice()
                     };
-                    self.speaker(
-                        e,
-                        NormSpan::new(cue.norm.start, self.tokens.tokens[np.tokens.end - 1].norm.end),
-                    );
+                    self.speaker(e, NormSpan::new(cue.norm.start, self.tokens.tokens[end - 1].norm.end));
                     match entry.scope.unwrap_or(Scope::Sentence) {
                         Scope::Sentence => sentence_attr = Some(attr),
                         _ => {
@@ -451,12 +523,19 @@ impl<'a> Reader<'a> {
                     // Told the publishing outlet itself: the speaker is the source, relayed
                     // by nobody.
                     let relay = if self.is_outlet(&np) { None } else { self.resolve(&np) };
+                    // With no speaker before it, the one a closing cue named ("…," he said
+                    // in a statement to Reuters).
+                    let speaking = current
+                        .chain
+                        .last()
+                        .or_else(|| sentence_attr.as_ref().and_then(|a| a.chain.last()))
+                        .copied();
                     let (speaker, start) = match &speaker_np {
                         Some(s) => match self.resolve(s) {
                             Some(e) => (Some(e), Some(s.tokens.start)),
-                            None => (current.chain.last().copied(), None),
+                            None => (speaking, None),
                         },
-                        None => (current.chain.last().copied(), None),
+                        None => (speaking, None),
                     };
                     let Some(speaker) = speaker else { continue };
                     if let Some(relay) = relay {
@@ -523,20 +602,47 @@ impl<'a> Reader<'a> {
                         self.np_before(&parts, range, cue.tokens.start)
                             .map(|np| (np.tokens.start, np))
                     };
-                    // English puts the subject after the verb only at the end: '…," said
-                    // the ministry.' ("said Russian troops left" has no subject there).
+                    // English puts the subject after the verb only when the verb closes a
+                    // quotation: '"…," said the ministry on Sunday.' ("said Russian troops
+                    // left" has no subject there). No subject stands after a preposition
+                    // ("wrote on social media").
                     let latin = self.tokens.words(cue.tokens).is_ascii();
                     let after = || {
                         self.np_after(&parts, range, cue.tokens.end)
-                            .filter(|np| !latin || np.tokens.end >= range.end)
+                            .filter(|np| !self.preposition_between(&parts, cue.tokens.end, np.tokens.start))
+                            .filter(|np| {
+                                !latin
+                                    || cue.tokens.start > range.start
+                                        && self.tokens.tokens[cue.tokens.start].barrier_before
+                                        && self.trailing(&parts, range, np.tokens.end)
+                            })
                             .map(|np| (cue.tokens.start, np))
                     };
-                    let found = before().or_else(after);
+                    // English subjects no lexicon names ("The Ukrainian army denies").
+                    let open = || {
+                        latin
+                            .then(|| self.open_subject(&parts, range, cue.tokens.start))
+                            .flatten()
+                            .map(|np| (np.tokens.start, np))
+                    };
+                    // An English passive names its speaker after "by" ("was reported by the
+                    // ministry").
+                    let by = || {
+                        (latin
+                            && self.word(cue.tokens.end.min(range.end - 1)) == "by"
+                            && cue.tokens.start > range.start
+                            && matches!(self.word(cue.tokens.start - 1), "was" | "were" | "is" | "are" | "been"))
+                        .then(|| self.np_after(&parts, range, cue.tokens.end + 1))
+                        .flatten()
+                        .map(|np| (cue.tokens.start, np))
+                    };
+                    let found = by().or_else(before).or_else(after).or_else(open);
                     let (start, np) = match found {
                         Some((start, np)) => (start, Some(np)),
                         None => (cue.tokens.start, None),
                     };
                     let trailing = self.trailing(
+                        &parts,
                         range,
                         np.as_ref().map_or(cue.tokens.end, |n| n.tokens.end.max(cue.tokens.end)),
                     );
@@ -646,6 +752,7 @@ impl<'a> Reader<'a> {
             };
             overrides.push((target, Override::Stance(stance, id)));
         }
+        self.points_back = self.opens_pointing_back(&parts, range);
         let first_segment = self.out.segments.len();
         self.tile(index, norm, range, &base, points, overrides, sentence_attr);
         let last = self.out.segments[first_segment..].last().map(|s| Attr {
@@ -670,11 +777,13 @@ impl<'a> Reader<'a> {
             markers,
             candidates,
             particles,
+            events,
         } = parts;
         cues.clear();
         markers.clear();
         candidates.clear();
         particles.0.clear();
+        events.clear();
         let e = &self.lexicon.entries;
         let ids = &self.lexicon.rule_ids;
         for &h in hits {
@@ -726,7 +835,8 @@ impl<'a> Reader<'a> {
                         rule: ids.nouns[i].clone(),
                     })
                 }
-                Table::Place | Table::Predicate => {}
+                Table::Predicate => events.push(h.tokens),
+                Table::Place => {}
             }
         }
         // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`). What each is
@@ -755,6 +865,13 @@ impl<'a> Reader<'a> {
         self.quoted_names(range, candidates);
         self.capitalised_names(range, hits, candidates);
         candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
+        let t = &self.tokens.tokens;
+        let ntext = self.ntext;
+        subject::merge_abbreviations(candidates, |k| {
+            let from = t[k - 1].norm.end;
+            let to = t.get(k).map_or(ntext.len(), |n| n.norm.start);
+            &ntext[from..to]
+        });
     }
 
     /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to
@@ -772,7 +889,8 @@ impl<'a> Reader<'a> {
         };
         let mut i = range.start;
         while i < range.end {
-            if quote_before(i) {
+            // English quotes quotations; its names are capitalised.
+            if quote_before(i) && !self.word(i).is_ascii() {
                 let end = (i..range.end.min(i + 4)).find(|&j| quote_after(j) && (j == i || !t[j].barrier_before));
                 if let Some(j) = end {
                     let run = TokenSpan::new(i, j + 1);
@@ -823,6 +941,9 @@ impl<'a> Reader<'a> {
                 "al" | "bin" | "abu" | "ibn" | "el" | "de"
             )
         };
+        // Inside a name, "of", "for" and "the" join capitalised words ("Institute for the
+        // Study of War", "Armed Forces of Ukraine").
+        let inner = |k: usize| matches!(&self.tokens.text[t[k].tt.range()], "of" | "for" | "the");
         let mut k = range.start;
         while k < range.end {
             let starts_name = name_like(k) || (connector(k) && k + 1 < range.end && name_like(k + 1));
@@ -832,11 +953,23 @@ impl<'a> Reader<'a> {
             }
             let start = k;
             k += 1;
-            while k < range.end
-                && !t[k].barrier_before
-                && (name_like(k) || (connector(k) && k + 1 < range.end && name_like(k + 1)))
-            {
-                k += 1;
+            loop {
+                if k >= range.end || t[k].barrier_before {
+                    break;
+                }
+                if name_like(k) || (connector(k) && k + 1 < range.end && name_like(k + 1)) {
+                    k += 1;
+                    continue;
+                }
+                let joined = (k..(k + 2).min(range.end))
+                    .take_while(|&j| inner(j) && !t[j].barrier_before)
+                    .count();
+                let next = k + joined;
+                if joined > 0 && next < range.end && !t[next].barrier_before && name_like(next) {
+                    k = next + 1;
+                    continue;
+                }
+                break;
             }
             out.push(Candidate {
                 tokens: TokenSpan::new(start, k),
@@ -878,11 +1011,6 @@ impl<'a> Reader<'a> {
         } else {
             TokenSpan::new(start, end)
         }
-    }
-
-    /// Whether nothing follows `at` in the sentence: a cue there closes it.
-    fn trailing(&self, range: TokenSpan, at: usize) -> bool {
-        at >= range.end
     }
 
     /// The source phrase right after a cue.
@@ -1067,6 +1195,10 @@ impl<'a> Reader<'a> {
                     end = *s;
                     skipped += 1;
                 }
+                _ if subject::EN_ADVERBS.contains(&self.word(end - 1)) => {
+                    end -= 1;
+                    skipped += 1;
+                }
                 _ => break,
             }
         }
@@ -1244,6 +1376,31 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
+            Cand::Phrase => {
+                // Carried as written: its words without the article are its identity.
+                let mut words = np.tokens;
+                while words.len() > 1 && matches!(self.word(words.start), "the" | "a" | "an") {
+                    words.start += 1;
+                }
+                let key = format!("phrase:{}", self.tokens.words(words));
+                match self.keys.get(&key) {
+                    Some(&found) => found,
+                    None => {
+                        let label = self.original_text(self.tokens.tokens[words.start].norm.start, words);
+                        self.entity(key, || SourceEntity {
+                            key: String::new(),
+                            label,
+                            kind: "unknown".to_owned(),
+                            gender: None,
+                            classes: Vec::new(),
+                            names: Arc::default(),
+                            via: None,
+                            cues: Vec::new(),
+                            rule: c.rule.to_string(),
+                        })
+                    }
+                }
+            }
             Cand::Noun {
                 index,
                 gender,
@@ -1344,11 +1501,16 @@ impl<'a> Reader<'a> {
         let end = self.tokens.tokens[r.end - 1].norm.end;
         let span = self.norm.to_original(NormSpan::new(start, end));
         let quotes = |c: char| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '″');
-        self.text[span.range()]
+        let mut label = self.text[span.range()]
             .replace(quotes, "")
             .split_whitespace()
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" ");
+        // A name that takes its bracketed abbreviation ends before the closing bracket.
+        if label.matches('(').count() > label.matches(')').count() {
+            label.push(')');
+        }
+        label
     }
 
     /// The entity of a known source or actor (its table and index), made by `make` with
@@ -1579,6 +1741,13 @@ struct Rules {
     quoted: Arc<str>,
     /// A run of capitalised Latin words no lexicon entry covers is a person's name.
     capitalised: Arc<str>,
+    /// A subject phrase no lexicon entry names is a source of its own.
+    phrase: Arc<str>,
+    /// A line that opens with a source and a colon is that source's.
+    colon: Arc<str>,
+    /// A sentence that opens by pointing back ("This was reported by X") gives X the one
+    /// before.
+    points_back: Arc<str>,
 }
 
 static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
@@ -1589,6 +1758,9 @@ static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
     closing_cue: Arc::from("ATTR/CLOSING_CUE"),
     quoted: Arc::from("NAME/QUOTED"),
     capitalised: Arc::from("NAME/CAPITALISED"),
+    phrase: Arc::from("NAME/PHRASE"),
+    colon: Arc::from("ATTR/COLON"),
+    points_back: Arc::from("ATTR/POINTS_BACK"),
 });
 
 /// At most this many words before a sentence's first cue join its segment.
@@ -1614,12 +1786,14 @@ fn rank(c: Cand) -> u8 {
         Cand::Person { .. } => 3,
         Cand::Actor(_) => 2,
         Cand::Noun { .. } => 1,
+        Cand::Phrase => 0,
     }
 }
 
 fn c_gender(c: &Candidate) -> Option<Gender> {
     match c.cand {
         Cand::Noun { gender, .. } => gender,
+        Cand::Phrase => None,
         _ => Some(Gender::M),
     }
 }

@@ -534,7 +534,10 @@ impl<'a> Reader<'a> {
                 ));
             }
             let modal = self.modal(hits, clause, trigger, &[MarkerKind::Hedge, MarkerKind::Modal]);
-            let irrealis = self.modal(hits, clause, trigger, &[MarkerKind::Modal]);
+            // Not said to have happened: under a modal marker, a future or purpose verb
+            // (`سينسحب`, `لينسحب`), or the content of a demand or threat itself.
+            let irrealis =
+                self.modal(hits, clause, trigger, &[MarkerKind::Modal]) || trigger.inflection.unreal() || p.prospective;
             if modal {
                 rules.push(RULE.modal.clone());
             }
@@ -545,6 +548,24 @@ impl<'a> Reader<'a> {
                     Polarity::Denies => Polarity::Asserts,
                 };
                 rules.push(RULE.negated.clone());
+            }
+            // A frame that binds nothing, with no actor or place in its clause, says no
+            // more than its trigger word: the sentence stays an open claim. Unless the
+            // same event was named just before ("… the battle had started. Local sources
+            // denied that any battle had begun."): then it speaks of that one.
+            let in_clause = |h: &&Hit| clause.contains(h.tokens.start);
+            let recent = self.segments.sentences[segment.sentence.saturating_sub(2)].norm.start;
+            let named_before = out
+                .iter()
+                .rev()
+                .take_while(|f| f.norm.start >= recent)
+                .any(|f| f.predicate == trigger.entry.index as usize);
+            if args.is_empty()
+                && !named_before
+                && !hits.actors.iter().any(in_clause)
+                && !hits.places.iter().any(in_clause)
+            {
+                continue;
             }
             // Evidence: the trigger and the arguments it found in its clause.
             let first = spans.start.max(range.start);

@@ -20,6 +20,7 @@
 //! their ends). A few marker patterns run one by one rather than as a set (the set's
 //! "which patterns" search is the slow engine).
 
+use super::morphology::{self, Bound, Inflection};
 use super::schema::Gender;
 use super::{Entries, LexiconError, PackFile};
 use crate::normalize::normalize;
@@ -236,6 +237,8 @@ pub struct Hit {
     pub entry: EntryRef,
     /// The clitics before it.
     pub prefix: Prefix,
+    /// What its word carries beyond the form (`lexicon::morphology`).
+    pub inflection: Inflection,
 }
 
 /// Everything the matcher found in one article: its words and the hits in them.
@@ -282,6 +285,15 @@ struct Pattern {
     /// The form's own leading ال was taken off: the match is definite whatever stood
     /// before it.
     definite: bool,
+    /// Its word may take a suffix (Arabic predicates and reporting verbs).
+    inflects: bool,
+    /// Its word may take an imperfect prefix and an attached pronoun (Arabic predicates;
+    /// a reporting verb's pronoun makes it a noun: `وفق زعمها`, by her claim).
+    tenses: bool,
+    /// What a generated variant needs around it.
+    bound: Bound,
+    /// The inflection a generated variant spells out.
+    spelled: Inflection,
 }
 
 /// The compiled matcher.
@@ -321,79 +333,218 @@ pub fn prepare(form: &str) -> Option<(String, bool, bool)> {
     Some((text, any_suffix, definite))
 }
 
+/// The forms of a lexicon as the automaton takes them: one pattern per distinct text.
+#[derive(Default)]
+struct Forms {
+    index: HashMap<(String, bool, bool, Bound, &'static str), usize>,
+    /// The entry being added's `non_matches` examples as token texts.
+    unlike: Option<Arc<[String]>>,
+    texts: Vec<String>,
+    patterns: Vec<Pattern>,
+    /// Forms whose words inflect, for their variants once every listed form is known.
+    inflecting: Vec<InflectingForm>,
+}
+
+/// A listed form whose word inflects.
+struct InflectingForm {
+    text: String,
+    definite: bool,
+    entry: EntryRef,
+    inflects: Inflects,
+    /// The token texts of its entry's `non_matches` examples, which no variant may match.
+    unlike: Arc<[String]>,
+}
+
+/// How far a form's word inflects (`lexicon::morphology`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Inflects {
+    /// Not at all: names, nouns of sources, function words.
+    No,
+    /// By its suffix: reporting verbs.
+    Suffix,
+    /// By its prefix and its suffix: event predicates.
+    Fully,
+}
+
+impl Forms {
+    /// Adds a listed form of `entry`, which inflects as `inflects` says; `unlike` are the
+    /// token texts of the entry's `non_matches` examples, which no variant may match.
+    fn add_inflecting(&mut self, form: &str, entry: EntryRef, inflects: Inflects, unlike: &Arc<[String]>) {
+        self.unlike = Some(unlike.clone());
+        self.add(form, entry, inflects);
+        self.unlike = None;
+    }
+
+    /// Adds a listed form of `entry`, which inflects as `inflects` says.
+    fn add(&mut self, form: &str, entry: EntryRef, inflects: Inflects) {
+        let Some((text, any_suffix, definite)) = prepare(form) else {
+            return;
+        };
+        // A word of two letters with an affix is too often another word (`فر`, fled, in
+        // `الفرات`, the Euphrates).
+        let first = text.split(' ').next().unwrap_or("");
+        let inflects = if first.chars().count() < 3 {
+            Inflects::No
+        } else {
+            inflects
+        };
+        if inflects != Inflects::No && !any_suffix {
+            let unlike = self.unlike.clone().unwrap_or_default();
+            self.inflecting.push(InflectingForm {
+                text: text.clone(),
+                definite,
+                entry,
+                inflects,
+                unlike,
+            });
+        }
+        self.add_text(text, any_suffix, definite, entry, None, inflects);
+    }
+
+    /// Adds the variants of the inflecting forms ([`morphology::variants`]) that no listed
+    /// form writes the same way.
+    fn add_variants(&mut self) {
+        let listed: std::collections::HashSet<String> = self.texts.iter().cloned().collect();
+        for InflectingForm {
+            text,
+            definite,
+            entry,
+            inflects,
+            unlike,
+        } in std::mem::take(&mut self.inflecting)
+        {
+            for v in morphology::variants(&text) {
+                // An example the entry must not match says where a variant would be
+                // another word ("close in" is an attack, "closed in 2015" is not).
+                let padded = format!(" {} ", v.text);
+                let shown_wrong = unlike.iter().any(|u| format!(" {u} ").contains(&padded));
+                if !listed.contains(&v.text)
+                    && !shown_wrong
+                    && (inflects == Inflects::Fully || v.bound != Bound::Imperfect)
+                {
+                    self.add_text(v.text.clone(), false, definite, entry, Some(&v), inflects);
+                }
+            }
+        }
+    }
+
+    fn add_text(
+        &mut self,
+        text: String,
+        any_suffix: bool,
+        definite: bool,
+        entry: EntryRef,
+        variant: Option<&morphology::Variant>,
+        inflects: Inflects,
+    ) {
+        let arabic = text.chars().next().is_some_and(is_arabic);
+        let (bound, spelled) = variant.map_or((Bound::Free, Inflection::default()), |v| (v.bound, v.inflection));
+        let next = self.patterns.len();
+        let i = *self
+            .index
+            .entry((text.clone(), any_suffix, definite, bound, spelled.suffix()))
+            .or_insert(next);
+        if i == next {
+            self.texts.push(text);
+            self.patterns.push(Pattern {
+                owners: Vec::new(),
+                any_suffix,
+                arabic,
+                definite,
+                inflects: false,
+                tenses: false,
+                bound,
+                spelled,
+            });
+        }
+        let p = &mut self.patterns[i];
+        // Arabic words inflect inside the matcher; English variants are spelled out.
+        let arabic_word = arabic && !any_suffix;
+        p.inflects |= arabic_word && inflects != Inflects::No;
+        p.tenses |= arabic_word && inflects == Inflects::Fully;
+        if !p.owners.contains(&entry) {
+            p.owners.push(entry);
+        }
+    }
+}
+
 impl Matcher {
     /// Compiles every form and pattern of `entries`.
     pub fn new(files: &[PackFile], entries: &Entries) -> Result<Matcher, LexiconError> {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut texts: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut add = |form: &str, entry: EntryRef| {
-            let Some((text, any_suffix, definite)) = prepare(form) else {
-                return;
-            };
-            let arabic = text.chars().next().is_some_and(is_arabic);
-            let i = *index
-                .entry(format!("{text}\u{0}{any_suffix}{definite}"))
-                .or_insert_with(|| {
-                    texts.push(text.clone());
-                    patterns.push(Pattern {
-                        owners: Vec::new(),
-                        any_suffix,
-                        arabic,
-                        definite,
-                    });
-                    patterns.len() - 1
-                });
-            if !patterns[i].owners.contains(&entry) {
-                patterns[i].owners.push(entry);
-            }
-        };
+        let mut forms = Forms::default();
         let r = |table, index: usize, form: usize, gender| EntryRef {
             table,
             index: index as u32,
             form: form.min(u16::MAX as usize) as u16,
             gender,
         };
+        use super::schema::Role;
+        let verb_cues: Vec<bool> = entries
+            .cues
+            .iter()
+            .map(|c| {
+                !matches!(
+                    c.entry.role,
+                    Role::Statement | Role::AccordingTo | Role::Relays | Role::ToldTo
+                )
+            })
+            .collect();
+        let unlike = |examples: &super::schema::Examples| -> Arc<[String]> {
+            examples
+                .non_matches
+                .iter()
+                .map(|x| Tokens::new(&normalize(x)).text.replace(" | ", " "))
+                .collect()
+        };
         for (i, e) in entries.cues.iter().enumerate() {
+            let unlike = unlike(&e.entry.examples);
             for (k, (form, g)) in gendered(&e.entry.forms, &e.entry.masculine, &e.entry.feminine).enumerate() {
-                add(form, r(Table::Cue, i, k, g));
+                forms.add_inflecting(
+                    form,
+                    r(Table::Cue, i, k, g),
+                    if verb_cues[i] { Inflects::Suffix } else { Inflects::No },
+                    &unlike,
+                );
             }
         }
         for (i, e) in entries.source_nouns.iter().enumerate() {
             for (k, (form, g)) in gendered(&e.entry.forms, &e.entry.masculine, &e.entry.feminine).enumerate() {
-                add(form, r(Table::SourceNoun, i, k, g));
+                forms.add(form, r(Table::SourceNoun, i, k, g), Inflects::No);
             }
         }
         for (i, e) in entries.particles.iter().enumerate() {
             for (k, form) in e.entry.forms.iter().enumerate() {
-                add(form, r(Table::Particle, i, k, None));
+                forms.add(form, r(Table::Particle, i, k, None), Inflects::No);
             }
         }
         for (i, e) in entries.markers.iter().enumerate() {
             for (k, form) in e.entry.forms.iter().enumerate() {
-                add(form, r(Table::Marker, i, k, None));
+                forms.add(form, r(Table::Marker, i, k, None), Inflects::No);
             }
         }
         for (i, e) in entries.sources.iter().enumerate() {
             for (k, alias) in e.entry.aliases.iter().enumerate() {
-                add(&alias.text, r(Table::Source, i, k, e.entry.gender));
+                forms.add(&alias.text, r(Table::Source, i, k, e.entry.gender), Inflects::No);
             }
         }
         for (i, e) in entries.actors.iter().enumerate() {
             for (k, alias) in e.entry.aliases.iter().enumerate() {
-                add(&alias.text, r(Table::Actor, i, k, e.entry.gender));
+                forms.add(&alias.text, r(Table::Actor, i, k, e.entry.gender), Inflects::No);
             }
         }
         for (i, e) in entries.places.iter().enumerate() {
             for (k, alias) in e.entry.aliases.iter().enumerate() {
-                add(&alias.text, r(Table::Place, i, k, None));
+                forms.add(&alias.text, r(Table::Place, i, k, None), Inflects::No);
             }
         }
         for (i, e) in entries.predicates.iter().enumerate() {
+            let unlike = unlike(&e.entry.examples);
             for (k, form) in e.entry.forms.iter().enumerate() {
-                add(form, r(Table::Predicate, i, k, None));
+                forms.add_inflecting(form, r(Table::Predicate, i, k, None), Inflects::Fully, &unlike);
             }
         }
+        forms.add_variants();
+        let Forms { texts, patterns, .. } = forms;
         let automaton = if texts.is_empty() {
             None
         } else {
@@ -424,17 +575,6 @@ impl Matcher {
             let e = owners[k];
             LexiconError::regex(&files[e.file], "marker", &e.entry.id, sources[k], &err)
         })?;
-        use super::schema::Role;
-        let verb_cues = entries
-            .cues
-            .iter()
-            .map(|c| {
-                !matches!(
-                    c.entry.role,
-                    Role::Statement | Role::AccordingTo | Role::Relays | Role::ToldTo
-                )
-            })
-            .collect();
         let statement_cues = entries.cues.iter().map(|c| c.entry.role == Role::Statement).collect();
         Ok(Matcher {
             verb_cues,
@@ -460,9 +600,32 @@ impl Matcher {
                 // with a word character and tokens are the runs of the token text between
                 // spaces, so a match ends its token where a space or the end follows it,
                 // and the clitics before it in its token run back to the last space.
-                if !p.any_suffix && text.get(m.end()).is_some_and(|&b| b != b' ') {
+                // An inflecting Arabic word may go on after its form: the rest must be a
+                // suffix (looked for only once the prefix is known).
+                let ends_word = p.any_suffix || text.get(m.end()).is_none_or(|&b| b == b' ');
+                if !ends_word && !p.inflects {
                     continue;
                 }
+                // What follows the form in its word: most such matches are a form inside
+                // a longer word, turned down here before anything else is looked at.
+                let rest = if ends_word {
+                    None
+                } else {
+                    let after = &text[m.end()..];
+                    let len = after
+                        .iter()
+                        .take(morphology::MAX_SUFFIX_BYTES + 1)
+                        .position(|&b| b == b' ')
+                        .unwrap_or(after.len());
+                    if len > morphology::MAX_SUFFIX_BYTES {
+                        continue;
+                    }
+                    let rest = &tokens.text[m.end()..m.end() + len];
+                    if morphology::suffix(rest, true).is_none() {
+                        continue;
+                    }
+                    Some(rest)
+                };
                 let start = m.start();
                 let word_start = if start == 0 || text[start - 1] == b' ' {
                     start
@@ -479,19 +642,48 @@ impl Matcher {
                     continue;
                 };
                 let before = &tokens.text[word_start..start];
-                if !before.is_empty() && !PREFIXES.contains(&before) {
+                // The clitics, and an imperfect prefix after them.
+                let (clitics, tense, tense_len) = if before.is_empty() || PREFIXES.contains(&before) {
+                    (before, None, 0)
+                } else if p.tenses
+                    && let Some((clitic, tense, len)) = morphology::imperfect(before)
+                {
+                    (&before[..clitic], Some(tense), len)
+                } else {
+                    continue;
+                };
+                if p.bound == Bound::Imperfect && tense.is_none() {
                     continue;
                 }
+                let definite = p.definite || !clitics.is_empty() && (clitics.contains("ال") || clitics.ends_with("لل"));
+                let suffix = match rest {
+                    None if p.bound == Bound::Suffix => continue,
+                    None => p.spelled.suffix_index(),
+                    // A verb ending after no article; after an imperfect prefix, nothing but
+                    // a verb ending.
+                    Some(rest) => match morphology::suffix(rest, !definite) {
+                        Some(s)
+                            if (tense.is_none() || !rest.starts_with('ت'))
+                                && (p.tenses || !Inflection::new(None, Some(s)).pronoun()) =>
+                        {
+                            Some(s)
+                        }
+                        _ => continue,
+                    },
+                };
+                let inflection = Inflection::new(tense, suffix);
+                let before = clitics;
                 // Most forms stand with no clitic: nothing to look for in an empty `before`.
                 let prefix = Prefix {
                     len: before.len(),
-                    definite: p.definite || !before.is_empty() && (before.contains("ال") || before.ends_with("لل")),
+                    definite,
                 };
                 let mut span = None;
                 for &entry in &p.owners {
                     if !self.takes(entry, before, prefix.definite, p.definite) {
                         continue;
                     }
+                    let start = start - tense_len;
                     // Where the match lies in tokens and in the normalised text, once per
                     // match that some owner takes.
                     let (first, last, norm) = span.get_or_insert_with(|| {
@@ -514,6 +706,7 @@ impl Matcher {
                         norm: *norm,
                         entry,
                         prefix,
+                        inflection,
                     });
                 }
             }
@@ -539,6 +732,7 @@ impl Matcher {
                     norm: NormSpan::new(m.start(), m.end()),
                     entry: *entry,
                     prefix: Prefix::default(),
+                    inflection: Inflection::default(),
                 });
             }
         }
@@ -552,6 +746,30 @@ impl Matcher {
                 | u128::from(h.entry.index)
         });
         hits.dedup_by(|a, b| a.tokens == b.tokens && a.entry == b.entry);
+        // A word the lexicon lists as a form of its own is not another form inflected
+        // (`تقدم`, advance, is not `قدم` with a prefix): an inflected hit gives way to a
+        // bare one of its table on the same words.
+        // Hits of one table on the same words are neighbours in this order: kept in place,
+        // the inflected ones of a group with a bare one dropped.
+        if hits.iter().any(|h| !h.inflection.is_bare()) {
+            let same = |a: &Hit, b: &Hit| a.tokens == b.tokens && a.entry.table == b.entry.table;
+            let (mut i, mut kept) = (0, 0);
+            while i < hits.len() {
+                let mut j = i + 1;
+                while j < hits.len() && same(&hits[i], &hits[j]) {
+                    j += 1;
+                }
+                let bare = hits[i..j].iter().any(|h| h.inflection.is_bare());
+                for k in i..j {
+                    if !bare || hits[k].inflection.is_bare() {
+                        hits.swap(kept, k);
+                        kept += 1;
+                    }
+                }
+                i = j;
+            }
+            hits.truncate(kept);
+        }
         hits
     }
 

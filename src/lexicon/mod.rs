@@ -15,6 +15,7 @@
 pub mod furniture;
 pub mod listing;
 pub mod matcher;
+pub mod morphology;
 pub mod schema;
 pub mod validate;
 

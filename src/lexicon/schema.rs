@@ -481,6 +481,11 @@ pub struct Predicate {
     /// `على`/`ضد`/"on"/"against"); its place is where it happened (after `في`/"in").
     #[serde(default)]
     pub acts_on: bool,
+    /// What it says is not said to have happened: a demand, a threat, a proposal, a plan.
+    /// Its mentions are irrealis ("X demanded a withdrawal" reports no withdrawal, and no
+    /// demand met).
+    #[serde(default)]
+    pub prospective: bool,
     /// Predicates that cannot hold together with this one on the same key (within one
     /// episode): `withdraw` excludes `remain`.
     #[serde(default)]

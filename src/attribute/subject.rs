@@ -1,0 +1,312 @@
+//! Who speaks when no lexicon entry says so, and how far a closing cue reaches.
+//!
+//! - A reporting verb's subject may be a noun phrase no lexicon names ("The Ukrainian
+//!   army denies", "a regional governor said", "the leader of the group claimed"): it is
+//!   carried as written, a source of unknown kind ([`Reader::open_subject`]).
+//! - A cue that closes a sentence may be followed by adjuncts ("…," Prigozhin said on
+//!   Sunday in an audio message) and still govern what came before it
+//!   ([`Reader::trailing`]).
+//! - A name's bracketed abbreviation is part of it ("Syrian Democratic Forces (SDF)",
+//!   [`merge_abbreviations`]).
+//! - A line that opens with a source and a colon is that source's ("ISW: Russian troops
+//!   …", [`Reader::colon_speaker`]).
+
+use super::{Cand, Candidate, Np, Parts, RULE, Reader};
+use crate::lexicon::schema::{Gender, ParticleRole, Role};
+use crate::span::TokenSpan;
+
+/// The longest phrase read as an unnamed subject, in words.
+const MAX_SUBJECT_WORDS: usize = 8;
+
+/// Words that may stand between an English subject and its verb ("The Kremlin however
+/// said", "X also said"), besides the auxiliaries of the packs.
+pub(super) const EN_ADVERBS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "nonetheless",
+    "nevertheless",
+    "too",
+    "instead",
+    "now",
+    "already",
+    "still",
+    "again",
+    "publicly",
+    "officially",
+    "repeatedly",
+    "just",
+    "separately",
+    "first",
+];
+
+/// English words that open no subject of their own: pronouns (a cue's own forms carry
+/// "he said"), and words that make the phrase something else than a speaker.
+const EN_NOT_SUBJECT: &[&str] = &[
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "which",
+    "who",
+    "what",
+    "this",
+    "that",
+    "these",
+    "those",
+    "today",
+    "yesterday",
+    "here",
+    "not",
+    "also",
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "if",
+    "when",
+    "as",
+    "after",
+    "before",
+    "since",
+    "while",
+    "although",
+    "though",
+    "because",
+    "once",
+    "unless",
+    "until",
+    "where",
+    "whether",
+    "so",
+    "than",
+    "but",
+    "and",
+    "or",
+];
+
+impl Reader<'_> {
+    /// Whether only adjuncts follow token `at` to the end of the sentence, so that a cue
+    /// ending there closes it: nothing ("…, she said."), or a phrase opened by a
+    /// preposition, a time word or a comma ("said on Sunday in a statement to Reuters",
+    /// "confirmed, adding that …") with no complementizer before the next cue. Only in
+    /// English: an Arabic verb's prepositional phrase is its complement (`أكد على`,
+    /// `أشار إلى`), and a closing Arabic cue ends its sentence.
+    pub(super) fn trailing(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> bool {
+        if at >= range.end {
+            return true;
+        }
+        let t = &self.tokens.tokens;
+        if at == 0 || !self.word(at - 1).is_ascii() {
+            return false;
+        }
+        let opens_adjunct = t[at].barrier_before
+            || matches!(
+                parts.particles.get(&at),
+                Some((
+                    ParticleRole::Preposition | ParticleRole::Locative | ParticleRole::Time | ParticleRole::Auxiliary,
+                    _
+                ))
+            )
+            || matches!(self.word(at), "late" | "early" | "earlier" | "later");
+        if !opens_adjunct {
+            return false;
+        }
+        for (k, token) in t.iter().enumerate().take(range.end).skip(at) {
+            if let Some(cue) = parts.cues.iter().find(|c| c.tokens.start == k) {
+                let role = self.lexicon.entries.cues[cue.entry.index as usize].entry.role;
+                // "said in a statement to Reuters": a statement or a relay is an adjunct;
+                // another verb after a comma ("…, adding that") speaks on for the same
+                // source.
+                if matches!(role, Role::Statement | Role::ToldTo | Role::Relays) {
+                    continue;
+                }
+                return token.barrier_before;
+            }
+            if matches!(parts.particles.get(&k), Some((ParticleRole::Complementizer, _))) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether a phrase opened by a preposition stands between tokens `from` and `to` (a
+    /// verb's subject never does: "wrote on social media" is not said by the media).
+    /// A preposition inside a longer particle does not count (`العديد من الصفحات`).
+    pub(super) fn preposition_between(&self, parts: &Parts<'_>, from: usize, to: usize) -> bool {
+        let mut k = from;
+        while k < to {
+            match parts.particles.get(&k) {
+                Some((role, _)) if role.is_preposition() => return true,
+                Some((_, len)) => k += (*len).max(1),
+                None => k += 1,
+            }
+        }
+        false
+    }
+
+    /// The English noun phrase right before a verb at token `at` that no lexicon entry
+    /// names ("The Ukrainian army", "a top official with the SDF", "Ukraine's army"), past
+    /// auxiliaries and adverbs ("has", "however"): it must open its clause or follow a
+    /// conjunction or complementizer, hold no verb, cue, event or relative word, and at
+    /// most [`MAX_SUBJECT_WORDS`] words.
+    pub(super) fn open_subject(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        if at <= range.start || t[at].barrier_before {
+            return None;
+        }
+        let mut end = at;
+        while end > range.start && !t[end].barrier_before {
+            let k = end - 1;
+            let adverb = EN_ADVERBS.contains(&self.word(k))
+                || matches!(parts.particles.get(&k), Some((ParticleRole::Auxiliary, 1)));
+            if !adverb {
+                break;
+            }
+            end = k;
+        }
+        let mut start = end;
+        while start > range.start && end - start < MAX_SUBJECT_WORDS && !t[start].barrier_before {
+            let k = start - 1;
+            let w = self.word(k);
+            let particle = parts.particles.get(&k).map(|p| p.0);
+            let fits = match particle {
+                Some(ParticleRole::Article | ParticleRole::Quantifier | ParticleRole::Determiner) => true,
+                Some(ParticleRole::Preposition) => matches!(w, "of" | "for" | "with"),
+                Some(_) => false,
+                None => {
+                    w.is_ascii()
+                        && !EN_NOT_SUBJECT.contains(&w)
+                        && !w.bytes().any(|b| b.is_ascii_digit())
+                        // A word in -ed or -ing is a verb or participle, unless it is
+                        // hyphenated ("Kurdish-led", "British-based").
+                        && (w.contains('-') || !(w.ends_with("ed") || w.ends_with("ing")))
+                        // Names of actors and places may stand in it ("the SDF
+                        // leadership"); an event or another cue may not.
+                        && !parts.events.iter().any(|e| e.contains(k))
+                        && !parts.cues.iter().any(|c| c.tokens.contains(k))
+                }
+            };
+            if !fits {
+                break;
+            }
+            start = k;
+        }
+        // The phrase opens at a word that can open one, not at "of" or "with".
+        while start < end && matches!(parts.particles.get(&start), Some((ParticleRole::Preposition, _))) {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let clause = self.clause_start(range, start);
+        let opens = start == clause
+            || matches!(
+                parts.particles.get(&(start - 1)),
+                Some((ParticleRole::Conjunction | ParticleRole::Complementizer, _))
+            );
+        // At least one word of substance, and not just a determiner and a noun's ending.
+        let content = (start..end).any(|k| !parts.particles.contains_key(&k));
+        let last = self.word(end - 1);
+        if !opens || !content || parts.particles.get(&(end - 1)).is_some() || last.len() < 2 {
+            return None;
+        }
+        let tokens = TokenSpan::new(start, end);
+        Some(Np {
+            tokens,
+            candidate: Candidate {
+                tokens,
+                from: t[start].norm.start,
+                definite: false,
+                cand: Cand::Phrase,
+                rule: RULE.phrase.clone(),
+            },
+            quantified: false,
+        })
+    }
+
+    /// The source a sentence opens with when a colon follows it ("ISW: Russian troops …",
+    /// `“الدفاع التركية”: سيطرنا`): a headline's way of quoting.
+    pub(super) fn colon_speaker(&self, parts: &Parts<'_>, range: TokenSpan) -> Option<Np> {
+        let c = parts
+            .candidates
+            .iter()
+            .find(|c| self.phrase_start(range, c.tokens.start) == range.start)?;
+        let end = c.tokens.end;
+        if end >= range.end || !matches!(c.cand, Cand::Known(_) | Cand::Actor(_) | Cand::Person { .. }) {
+            return None;
+        }
+        // A dateline ("HASAKEH: Kurdish forces …") is a place in capitals; an acronym
+        // ("ISW:") is a source.
+        let words = self.tokens.words(c.tokens);
+        let original = &self.text[self.norm.to_original(self.tokens.norm_of(c.tokens)).range()];
+        let capitals = original.is_ascii() && !original.chars().any(char::is_lowercase);
+        if matches!(c.cand, Cand::Person { title: None }) && words.len() > 3 && capitals {
+            return None;
+        }
+        let t = &self.tokens.tokens;
+        let gap = &self.ntext[t[end - 1].norm.end..t[end].norm.start];
+        gap.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\'')
+            .starts_with(':')
+            .then(|| super::np_of(c))
+    }
+
+    /// The gender an object pronoun at token `at` refers to ("according to him"):
+    /// `Some(None)` for one that does not say ("them").
+    pub(super) fn pronoun_at(&self, range: TokenSpan, at: usize) -> Option<Option<Gender>> {
+        if at >= range.end || self.tokens.tokens[at].barrier_before {
+            return None;
+        }
+        match self.word(at) {
+            "him" => Some(Some(Gender::M)),
+            "her" => Some(Some(Gender::F)),
+            "them" | "it" => Some(None),
+            _ => None,
+        }
+    }
+
+    /// Whether a sentence opens by pointing back at the one before: "This was reported
+    /// by …", "That was stated by …", `جاء ذلك في بيان …`, `وذكر ذلك …`.
+    pub(super) fn opens_pointing_back(&self, parts: &Parts<'_>, range: TokenSpan) -> bool {
+        let w = |k: usize| if k < range.end { self.word(k) } else { "" };
+        let s = range.start;
+        // `بعد ذلك` (after that) points back in time, not at a statement: only "came"
+        // or a reporting verb before `ذلك`.
+        let arabic_verb = matches!(w(s), "جاء" | "وجاء") || parts.cues.iter().any(|c| c.tokens.start == s);
+        matches!(w(s), "this" | "that") && matches!(w(s + 1), "was" | "were" | "is" | "has")
+            || arabic_verb && w(s + 1) == "ذلك" && !self.tokens.tokens[s + 1].barrier_before
+    }
+
+    /// The word of token `k` in the token text.
+    pub(super) fn word(&self, k: usize) -> &str {
+        &self.tokens.text[self.tokens.tokens[k].tt.range()]
+    }
+}
+
+/// Folds a name's abbreviation in brackets right after it into the name ("Syrian
+/// Democratic Forces (SDF)", "the Institute for the Study of War (ISW)"): the
+/// abbreviation is no second source, and the name ends after it. `gap` gives the
+/// normalised text between two tokens.
+pub(super) fn merge_abbreviations<'g>(candidates: &mut Vec<Candidate>, gap: impl Fn(usize) -> &'g str) {
+    let mut k = 0;
+    while k + 1 < candidates.len() {
+        let (a, b) = (&candidates[k], &candidates[k + 1]);
+        let bracketed = b.tokens.start == a.tokens.end
+            && b.tokens.len() <= 3
+            && gap(b.tokens.start).contains('(')
+            && gap(b.tokens.end).contains(')');
+        if bracketed {
+            candidates[k].tokens.end = candidates[k + 1].tokens.end;
+            candidates.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
