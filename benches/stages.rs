@@ -64,7 +64,16 @@ fn main() {
     });
     let (frames, extract) = best_of(|| {
         (0..articles.len())
-            .map(|i| extract::extract(&cuts[i], &attributions[i], &matches[i], norms[i].text(), lexicon))
+            .map(|i| {
+                extract::extract(
+                    &articles[i].text,
+                    &norms[i],
+                    &cuts[i],
+                    &attributions[i],
+                    &matches[i],
+                    lexicon,
+                )
+            })
             .collect::<Vec<_>>()
     });
     let frames: usize = frames.iter().map(Vec::len).sum();

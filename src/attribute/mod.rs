@@ -765,13 +765,24 @@ impl<'a> Reader<'a> {
         self.parts = parts;
     }
 
+    /// Whether a hit is a function word (a particle other than a place noun).
+    fn function_word(&self, h: &Hit) -> bool {
+        h.entry.table == Table::Particle
+            && self.lexicon.entries.particles[h.entry.index as usize]
+                .entry
+                .role
+                .is_function_word()
+    }
+
     /// Sorts a sentence's hits into cues, markers, source candidates and particles.
     fn sort_out(&mut self, parts: &mut Parts<'a>, range: TokenSpan, hits: &[&'a Hit]) {
-        self.hit_tokens.clear();
-        self.hit_tokens.extend(
+        let mut hit_tokens = std::mem::take(&mut self.hit_tokens);
+        hit_tokens.clear();
+        hit_tokens.extend(
             hits.iter()
-                .flat_map(|h| h.tokens.range().map(|k| (k, h.entry.table == Table::Particle))),
+                .flat_map(|h| h.tokens.range().map(|k| (k, self.function_word(h)))),
         );
+        self.hit_tokens = hit_tokens;
         let Parts {
             cues,
             markers,
@@ -793,8 +804,9 @@ impl<'a> Reader<'a> {
                 Table::Marker => markers.push(h),
                 Table::Particle => {
                     let role = e.particles[i].entry.role;
-                    let len = h.tokens.len();
-                    particles.add(h.tokens.start, role, len);
+                    if role.is_function_word() {
+                        particles.add(h.tokens.start, role, h.tokens.len());
+                    }
                 }
                 Table::Source => candidates.push(Candidate {
                     tokens: h.tokens,

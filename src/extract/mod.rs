@@ -32,6 +32,7 @@ use crate::lexicon::matcher::{Hit, Matches, Table};
 use crate::lexicon::schema::{ArgRole, MarkerKind, ParticleRole};
 use crate::lexicon::{ContextHits, Lexicon};
 use crate::model::Polarity;
+use crate::normalize::Normalized;
 use crate::segment::Segmented;
 use crate::span::{NormSpan, TokenSpan};
 use std::cell::{OnceCell, RefCell};
@@ -146,16 +147,19 @@ impl Frame {
 
 /// Extracts the frames of one article.
 pub fn extract(
+    text: &str,
+    norm: &Normalized,
     segments: &Segmented,
     attribution: &Attribution,
     matches: &Matches,
-    ntext: &str,
     lexicon: &Lexicon,
 ) -> Vec<Frame> {
     let reader = Reader {
         lexicon,
         matches,
-        ntext,
+        text,
+        norm,
+        ntext: norm.text(),
         segments,
         scores: RefCell::new(BTreeMap::new()),
         context: OnceCell::new(),
@@ -239,6 +243,9 @@ impl TokenCursor {
 struct Reader<'a> {
     lexicon: &'a Lexicon,
     matches: &'a Matches,
+    /// The original text (for capitals, which normalisation lowers).
+    text: &'a str,
+    norm: &'a Normalized,
     ntext: &'a str,
     segments: &'a Segmented,
     /// Per scope (a normalised span) and place, the place's context score there: the
@@ -268,6 +275,8 @@ struct SentenceHits<'a> {
     particles: Vec<&'a Hit>,
     markers: Vec<&'a Hit>,
     predicates: Vec<&'a Hit>,
+    /// Nouns for kinds of place ("town", `قرية`).
+    place_nouns: Vec<&'a Hit>,
 }
 
 impl<'a> Reader<'a> {
@@ -315,6 +324,7 @@ impl<'a> Reader<'a> {
             &mut cache.places,
             &mut cache.actors,
             &mut cache.particles,
+            &mut cache.place_nouns,
             &mut cache.markers,
             &mut cache.predicates,
         ] {
@@ -331,7 +341,17 @@ impl<'a> Reader<'a> {
                 {
                     cache.actors.push(h)
                 }
-                Table::Particle => cache.particles.push(h),
+                Table::Particle => {
+                    if self.lexicon.entries.particles[h.entry.index as usize]
+                        .entry
+                        .role
+                        .is_function_word()
+                    {
+                        cache.particles.push(h)
+                    } else {
+                        cache.place_nouns.push(h)
+                    }
+                }
                 Table::Marker => cache.markers.push(h),
                 Table::Predicate => cache.predicates.push(h),
                 _ => {}
@@ -526,6 +546,24 @@ impl<'a> Reader<'a> {
             if let Some((pl, span)) = destination {
                 args.push(Argument::read(ArgRole::Destination, Arg::Place(pl), span));
             }
+            // The subject of an undergoer (the killed, the displaced) is its target; an
+            // agent stays only when a by-phrase names it or an object is its target.
+            if p.undergoer
+                && let Some(i) = args.iter().position(|a| a.role == ArgRole::Agent)
+                && !args[i].tokens.is_some_and(|span| self.after_by(span))
+            {
+                let agent_span = args[i].tokens;
+                match args.iter().find(|a| a.role == ArgRole::Target).map(|a| a.tokens) {
+                    None => args[i].role = ArgRole::Target,
+                    Some(t)
+                        if t.zip(agent_span)
+                            .is_some_and(|(t, a)| t.start < a.end && a.start < t.end) =>
+                    {
+                        args.remove(i);
+                    }
+                    Some(_) => {}
+                }
+            }
             if let Some((n, k)) = self.number(clause, trigger) {
                 args.push(Argument::read(
                     ArgRole::Number,
@@ -582,6 +620,12 @@ impl<'a> Reader<'a> {
                 rules,
             });
         }
+    }
+
+    /// Whether a by-phrase introduces the words at `span` ("by the army", `من قبل الجيش`).
+    fn after_by(&self, span: TokenSpan) -> bool {
+        let k = span.start;
+        k >= 1 && self.word(k - 1) == "by" || k >= 2 && self.word(k - 1) == "قبل" && self.word(k - 2) == "من"
     }
 
     /// The clause (token range, inside the sentence) holding token `at`.
@@ -677,7 +721,13 @@ impl<'a> Reader<'a> {
         hits[hits.partition_point(|h| h.tokens.start < k)..]
             .iter()
             .take_while(|h| h.tokens.start == k)
-            .any(|h| h.entry.table == Table::Particle)
+            .any(|h| {
+                h.entry.table == Table::Particle
+                    && self.lexicon.entries.particles[h.entry.index as usize]
+                        .entry
+                        .role
+                        .is_function_word()
+            })
     }
 
     /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`.
@@ -856,11 +906,28 @@ impl<'a> Reader<'a> {
         }
         if place.is_none() {
             // Before the trigger: the clause's first place is its topic (`التصعيد على
-            // ريف إدلب … بريف اللاذقية … شن الطلعات`).
+            // ريف إدلب … بريف اللاذقية … شن الطلعات`), after the last complementizer,
+            // reporting verb or other event before it (in "the rebels held Dasht when a
+            // governor said the bridge had fallen", the fall's clause names no place).
+            let floor = hits
+                .all
+                .iter()
+                .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= clause.start)
+                .filter(|h| match h.entry.table {
+                    Table::Cue | Table::Predicate => true,
+                    Table::Particle => {
+                        self.lexicon.entries.particles[h.entry.index as usize].entry.role
+                            == ParticleRole::Complementizer
+                    }
+                    _ => false,
+                })
+                .map(|h| h.tokens.end)
+                .max()
+                .unwrap_or(clause.start);
             let before = places
                 .iter()
                 .copied()
-                .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= clause.start)
+                .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= floor)
                 .min_by_key(|h| (h.tokens.start, std::cmp::Reverse(h.tokens.len())));
             if let Some(h) = before {
                 let same: Vec<&Hit> = places.iter().copied().filter(|o| o.tokens == h.tokens).collect();

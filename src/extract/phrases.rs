@@ -12,7 +12,7 @@
 use super::{Reader, SentenceHits};
 use crate::lexicon::matcher::{Hit, Table};
 use crate::lexicon::schema::ParticleRole;
-use crate::span::TokenSpan;
+use crate::span::{NormSpan, TokenSpan};
 
 /// The most words a phrase takes.
 const MAX_WORDS: usize = 4;
@@ -40,6 +40,7 @@ impl Reader<'_> {
                 Table::Actor | Table::Place | Table::Source | Table::SourceNoun => return Word::Free,
                 Table::Particle => {
                     word = match self.lexicon.entries.particles[h.entry.index as usize].entry.role {
+                        ParticleRole::PlaceNoun => continue,
                         ParticleRole::Article | ParticleRole::Quantifier => Word::Opener,
                         ParticleRole::Preposition if self.word(k) == "of" => Word::Joiner,
                         _ => Word::Stop,
@@ -363,6 +364,26 @@ impl Reader<'_> {
                 && h.tokens.end < clause.end
         })?;
         self.phrase_at(hits, at.tokens.end, clause)
+            .filter(|span| self.place_like(hits, *span))
+    }
+
+    /// Whether a phrase can name a place: it holds a known place, a noun for a kind of
+    /// place ("the industrial district", `تلك المنطقة`) or, in English, a name ("Tell
+    /// Halaf"). "In the advance", "in its war", `في ظروف صعبة` say when or how, not where.
+    pub(super) fn place_like(&self, hits: &SentenceHits<'_>, span: TokenSpan) -> bool {
+        let inside = |h: &&Hit| span.start <= h.tokens.start && h.tokens.end <= span.end;
+        hits.places.iter().any(inside)
+            || hits.place_nouns.iter().any(inside)
+            || span.range().any(|k| self.capitalised(k))
+    }
+
+    /// Whether the word at `k` is written with a capital in the original (a Latin name).
+    fn capitalised(&self, k: usize) -> bool {
+        let start = self.matches.tokens.tokens[k].norm.start;
+        self.word(k).is_ascii() && {
+            let span = self.norm.to_original(NormSpan::new(start, start + 1));
+            self.text[span.range()].starts_with(|c: char| c.is_ascii_uppercase())
+        }
     }
 
     /// The normalised words of a span, one space apart: how a phrase is carried.

@@ -304,6 +304,8 @@ pub struct Matcher {
     /// Per cue: whether it is a statement noun (which names no source with the article:
     /// `وأضاف البيان` refers back).
     statement_cues: Vec<bool>,
+    /// Per particle: whether it is a noun (a place noun), which takes the article.
+    noun_particles: Vec<bool>,
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     texts: Vec<String>,
@@ -576,9 +578,15 @@ impl Matcher {
             LexiconError::regex(&files[e.file], "marker", &e.entry.id, sources[k], &err)
         })?;
         let statement_cues = entries.cues.iter().map(|c| c.entry.role == Role::Statement).collect();
+        let noun_particles = entries
+            .particles
+            .iter()
+            .map(|p| !p.entry.role.is_function_word())
+            .collect();
         Ok(Matcher {
             verb_cues,
             statement_cues,
+            noun_particles,
             automaton,
             patterns,
             texts,
@@ -780,6 +788,7 @@ impl Matcher {
         match entry.table {
             Table::Cue if self.verb_cues[entry.index as usize] => VERB_PREFIXES.contains(&clitics),
             Table::Cue if self.statement_cues[entry.index as usize] => !definite,
+            Table::Particle if self.noun_particles[entry.index as usize] => true,
             Table::Particle => clitics.is_empty() || !clitics.contains("ال") || (own_article && clitics == "ال"),
             _ => true,
         }

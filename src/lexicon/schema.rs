@@ -226,9 +226,18 @@ pub enum ParticleRole {
     /// before it; after a verbal noun it may bring the noun's subject (`الهجوم الذي شنه
     /// التنظيم`).
     Relative,
+    /// A common noun for a kind of place ("town", "district", `مدينة`, `قرية`): a phrase
+    /// it heads may say where something happened. No function word: it takes the article
+    /// and stops no phrase.
+    PlaceNoun,
 }
 
 impl ParticleRole {
+    /// Whether the word is a function word (every role but [`ParticleRole::PlaceNoun`]).
+    pub fn is_function_word(self) -> bool {
+        self != ParticleRole::PlaceNoun
+    }
+
     /// Whether the word is a preposition, of place or not.
     pub fn is_preposition(self) -> bool {
         matches!(self, ParticleRole::Preposition | ParticleRole::Locative)
@@ -481,6 +490,12 @@ pub struct Predicate {
     /// `على`/`ضد`/"on"/"against"); its place is where it happened (after `في`/"in").
     #[serde(default)]
     pub acts_on: bool,
+    /// Its subject undergoes it: the killed, the displaced (`نزح 300 ألف شخص`, `مقتل 500
+    /// جندي`, "thousands fled"). The subject or a verbal noun's genitive is its target;
+    /// its agent is who did it to them (a by-phrase, or the subject of a verb with an
+    /// object: "the shelling killed 17").
+    #[serde(default)]
+    pub undergoer: bool,
     /// What it says is not said to have happened: a demand, a threat, a proposal, a plan.
     /// Its mentions are irrealis ("X demanded a withdrawal" reports no withdrawal, and no
     /// demand met).

@@ -35,7 +35,7 @@ pub fn analyze(article: Article, lexicon: &Lexicon) -> Analysis {
     let outlet = OutletNames::new(article.meta.outlet.as_deref().into_iter().chain(byline));
     let matches = lexicon.matcher.scan(norm.text());
     let attribution = attribute::attribute(&article.text, &norm, &segments, &matches, lexicon, &outlet);
-    let frames = extract::extract(&segments, &attribution, &matches, norm.text(), lexicon);
+    let frames = extract::extract(&article.text, &norm, &segments, &attribution, &matches, lexicon);
     Analysis {
         article,
         norm,
