@@ -323,6 +323,33 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "سيطرنا على قرية الوادي",
             "كتيبة الساحل",
         ),
+        // Adjectives may stand between a subject and its verb, or its colon; a quoted
+        // place after an event word is what the event is about, not who speaks.
+        (
+            "ar",
+            "“كتيبة الساحل” الشمالية السورية تعلن تحرير \"تل الورد\" بالكامل.",
+            "تحرير",
+            "كتيبة الساحل",
+        ),
+        (
+            "ar",
+            "“كتيبة الساحل” الشمالية: سيطرنا على قرية الوادي",
+            "سيطرنا على قرية الوادي",
+            "كتيبة الساحل",
+        ),
+        // A contrastive clause opens a statement of its own, not one inside the last.
+        (
+            "en",
+            "The ministry said the village had fallen, although local fighters said clashes went on in the old quarter.",
+            "clashes went on",
+            "fighters",
+        ),
+        (
+            "ar",
+            "وذكرت الوزارة أن القرية سقطت، في حين أعلن المتحدث باسم الكتيبة أن المعارك مستمرة.",
+            "المعارك مستمرة",
+            "متحدث باسم",
+        ),
         // `جاء ذلك في بيان …` points back at the sentence before.
         (
             "ar",

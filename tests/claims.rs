@@ -508,6 +508,34 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "أنها",
         ),
+        // An Arabic name after a preposition of place is a place: Arabic has no
+        // capitals, a name no article.
+        (
+            "يستمر القتال في كراسنوغوروفكا منذ أيام.",
+            "ar",
+            "clash",
+            "place",
+            "كراسنوغوروفكا",
+        ),
+        // A verbal noun joined by و has its own subject after it.
+        (
+            "سيطر الجيش على البلدة واستسلام عشرات المسلحين.",
+            "ar",
+            "surrender",
+            "agent",
+            "عشرات المسلحين",
+        ),
+        // A verb and its preposition apart (VSO).
+        ("سيطر الجيش على البلدة.", "ar", "capture", "agent", "الجيش"),
+        ("سيطر الجيش على البلدة.", "ar", "capture", "target", "البلدة"),
+        // A by-phrase names the doer, known or not.
+        (
+            "أعلنت القيادة السيطرة على المعبر من قبل قواتنا.",
+            "ar",
+            "capture",
+            "agent",
+            "قواتنا",
+        ),
     ];
     for (sentence, language, predicate, role, words) in cases {
         let read = readings(language, sentence);
@@ -531,6 +559,8 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ("تمت السيطرة على القلعة القديمة.", "ar", "capture", "agent"),
         ("Fighters attacked the depot in early March.", "en", "attack", "place"),
         ("وشنت الفصائل هجوما مضادا عند الفجر.", "ar", "attack", "target"),
+        // `في ظروف صعبة` says how, not where.
+        ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),
     ] {
         let read = readings(language, sentence);
         let frames: Vec<_> = read
@@ -543,6 +573,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "{sentence}: {predicate} has a {role}: {read:?}"
         );
     }
+}
+
+#[test]
+fn an_event_word_inside_a_known_name_is_part_of_the_name() {
+    // `للتحرير` (liberation) in the National Liberation Front's name is no capture.
+    let read = readings("ar", "وصل وفد من الجبهة الوطنية للتحرير إلى القرية صباح اليوم.");
+    assert!(read.iter().all(|(key, _)| !key.starts_with("capture(")), "{read:?}");
 }
 
 #[test]

@@ -641,6 +641,19 @@ impl<'a> Reader<'a> {
                         Some((start, np)) => (start, Some(np)),
                         None => (cue.tokens.start, None),
                     };
+                    // A subject that opens its clause, after a conjunction at most ("…,
+                    // although local fighters said"), starts a statement of its own, not
+                    // one inside the last.
+                    let nested = nested && {
+                        let opens = self.phrase_start(range, start);
+                        let mut k = self.clause_start(range, opens);
+                        while let Some((ParticleRole::Conjunction, len)) = parts.particles.get(&k).copied()
+                            && k < opens
+                        {
+                            k += len;
+                        }
+                        k < opens
+                    };
                     let trailing = self.trailing(
                         &parts,
                         range,
@@ -874,7 +887,7 @@ impl<'a> Reader<'a> {
             )
         });
         candidates.dedup_by(|a, b| a.tokens == b.tokens);
-        self.quoted_names(range, candidates);
+        self.quoted_names(range, hits, candidates);
         self.capitalised_names(range, hits, candidates);
         candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
         let t = &self.tokens.tokens;
@@ -887,8 +900,15 @@ impl<'a> Reader<'a> {
     }
 
     /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to
-    /// the sentence's `candidates`.
-    fn quoted_names(&self, range: TokenSpan, candidates: &mut Vec<Candidate>) {
+    /// the sentence's `candidates`. A run right after an event word is what the event
+    /// is about (`تحرير "سوليدار"`), not who speaks.
+    fn quoted_names(&self, range: TokenSpan, hits: &[&Hit], candidates: &mut Vec<Candidate>) {
+        let after_event = |i: usize| {
+            i > 0
+                && hits
+                    .iter()
+                    .any(|h| h.entry.table == Table::Predicate && h.tokens.contains(i - 1))
+        };
         let known = candidates.len();
         let t = &self.tokens.tokens;
         let quote_before = |i: usize| {
@@ -902,7 +922,7 @@ impl<'a> Reader<'a> {
         let mut i = range.start;
         while i < range.end {
             // English quotes quotations; its names are capitalised.
-            if quote_before(i) && !self.word(i).is_ascii() {
+            if quote_before(i) && !self.word(i).is_ascii() && !after_event(i) {
                 let end = (i..range.end.min(i + 4)).find(|&j| quote_after(j) && (j == i || !t[j].barrier_before));
                 if let Some(j) = end {
                     let run = TokenSpan::new(i, j + 1);
@@ -1207,7 +1227,9 @@ impl<'a> Reader<'a> {
                     end = *s;
                     skipped += 1;
                 }
-                _ if subject::EN_ADVERBS.contains(&self.word(end - 1)) => {
+                // "… said", `مجموعة فاغنر العسكرية الروسية تعلن`: adverbs and
+                // Arabic adjectives stand between the subject and its verb.
+                _ if subject::EN_ADVERBS.contains(&self.word(end - 1)) || adjective(self.word(end - 1)) => {
                     end -= 1;
                     skipped += 1;
                 }

@@ -252,10 +252,17 @@ impl Reader<'_> {
             return None;
         }
         let t = &self.tokens.tokens;
-        let gap = &self.ntext[t[end - 1].norm.end..t[end].norm.start];
-        gap.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\'')
-            .starts_with(':')
-            .then(|| super::np_of(c))
+        let colon_after = |k: usize| {
+            let gap = &self.ntext[t[k - 1].norm.end..t[k].norm.start];
+            gap.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\'')
+                .starts_with(':')
+        };
+        // Adjectives may stand between the name and its colon (`"فاغنر" الروسية:`).
+        let mut at = end;
+        while at + 1 < range.end && at - end < 2 && !colon_after(at) && super::adjective(self.word(at)) {
+            at += 1;
+        }
+        colon_after(at).then(|| super::np_of(c))
     }
 
     /// The gender an object pronoun at token `at` refers to ("according to him"):

@@ -277,6 +277,8 @@ struct SentenceHits<'a> {
     predicates: Vec<&'a Hit>,
     /// Nouns for kinds of place ("town", `قرية`).
     place_nouns: Vec<&'a Hit>,
+    /// Nouns that after a preposition of place say in what or how (`إطار`, `ظروف`).
+    circumstances: Vec<&'a Hit>,
 }
 
 impl<'a> Reader<'a> {
@@ -325,6 +327,7 @@ impl<'a> Reader<'a> {
             &mut cache.actors,
             &mut cache.particles,
             &mut cache.place_nouns,
+            &mut cache.circumstances,
             &mut cache.markers,
             &mut cache.predicates,
         ] {
@@ -341,19 +344,21 @@ impl<'a> Reader<'a> {
                 {
                     cache.actors.push(h)
                 }
-                Table::Particle => {
-                    if self.lexicon.entries.particles[h.entry.index as usize]
-                        .entry
-                        .role
-                        .is_function_word()
-                    {
-                        cache.particles.push(h)
-                    } else {
-                        cache.place_nouns.push(h)
-                    }
-                }
+                Table::Particle => match self.lexicon.entries.particles[h.entry.index as usize].entry.role {
+                    ParticleRole::PlaceNoun => cache.place_nouns.push(h),
+                    ParticleRole::Circumstance => cache.circumstances.push(h),
+                    _ => cache.particles.push(h),
+                },
                 Table::Marker => cache.markers.push(h),
-                Table::Predicate => cache.predicates.push(h),
+                // An event word inside a known name is part of the name (`للتحرير` in
+                // `الجبهة الوطنية للتحرير`).
+                Table::Predicate
+                    if !before
+                        .iter()
+                        .any(|o| matches!(o.entry.table, Table::Actor | Table::Source) && inside(h, o)) =>
+                {
+                    cache.predicates.push(h)
+                }
                 _ => {}
             }
         }
@@ -399,10 +404,15 @@ impl<'a> Reader<'a> {
         let mut clause_of_subject: Option<usize> = None;
         for trigger in triggers {
             let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
-            let conjoined = trigger.prefix.len > 0 && {
+            // A verb joined by و or ف to the one before shares its subject; a verbal
+            // noun so joined (`وفرار مئات السجناء`) has its own, after it.
+            let verbal_noun = self.verbal_noun(trigger);
+            let joined = trigger.prefix.len > 0 && {
                 let w = self.word(trigger.tokens.start);
                 w.starts_with('و') || w.starts_with('ف')
             };
+            let conjoined = joined && !verbal_noun;
+            let conjoined_noun = joined && verbal_noun;
             if let Some((end, near)) = embedding_until {
                 embedding_until = None;
                 // The complement follows its embedding verb closely (`طلبت من قسد الخروج`,
@@ -454,7 +464,7 @@ impl<'a> Reader<'a> {
                 // subject before it.
                 _ => self
                     .agent(hits, clause, trigger, p.object_after)
-                    .or(clause_subject.filter(|_| clause_conjoined)),
+                    .or(clause_subject.filter(|_| clause_conjoined && !conjoined_noun)),
             };
             // Who did it, when no known party says: the words the sentence names them with.
             let named_agent = match (agent, parties) {
@@ -564,6 +574,28 @@ impl<'a> Reader<'a> {
                     Some(_) => {}
                 }
             }
+            // Support "from" someone: they are its doer, and the subject, the side they
+            // supported, its target.
+            if p.doer_after
+                && let Some(doer) = self.doer_after(hits, clause, trigger)
+            {
+                let subject = args.iter().position(|a| a.role == ArgRole::Agent);
+                let has_target = args.iter().any(|a| a.role == ArgRole::Target);
+                match subject {
+                    Some(i) if !has_target => args[i].role = ArgRole::Target,
+                    Some(i) => {
+                        args.remove(i);
+                    }
+                    None => {}
+                }
+                args.retain(|a| !a.tokens.is_some_and(|t| t.start < doer.end && doer.start < t.end));
+                let value = match self.known_party(hits, doer) {
+                    Some((a, _)) => Arg::Actor(a),
+                    None => Arg::Named(self.words(doer)),
+                };
+                args.push(Argument::read(ArgRole::Agent, value, doer));
+                cover(doer);
+            }
             if let Some((n, k)) = self.number(clause, trigger) {
                 args.push(Argument::read(
                     ArgRole::Number,
@@ -622,6 +654,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The phrase after `من`/"from"/"of" right after a trigger (`بدعم من التحالف`).
+    fn doer_after(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let k = trigger.tokens.end;
+        (k + 1 < clause.end && matches!(self.word(k), "من" | "from" | "of"))
+            .then(|| self.phrase_at(hits, k + 1, clause))
+            .flatten()
+    }
+
     /// Whether a by-phrase introduces the words at `span` ("by the army", `من قبل الجيش`).
     fn after_by(&self, span: TokenSpan) -> bool {
         let k = span.start;
@@ -660,9 +700,14 @@ impl<'a> Reader<'a> {
         let met_with = matches!(self.word(trigger.tokens.start).get(..8), Some("لاقي" | "قوبل"));
         for k in trigger.tokens.end..clause.end {
             let w = self.word(k);
-            let by = w == "by" || (w == "قبل" && k > 0 && self.word(k - 1) == "من") || (met_with && w == "من");
+            let by_arabic = w == "قبل" && k > 0 && self.word(k - 1) == "من";
+            let by = w == "by" || by_arabic || (met_with && w == "من");
             if by && let Some(h) = self.actor_hits(hits).find(|h| h.tokens.start == k + 1) {
                 return Some((h.entry.index as usize, h.tokens));
+            }
+            // `من قبل` names the doer, known or not (`من قبل قواتنا`).
+            if by_arabic {
+                return None;
             }
         }
         // A subject right before the verb (SVO: `قسد تتهم روسيا`), past auxiliaries.

@@ -40,7 +40,7 @@ impl Reader<'_> {
                 Table::Actor | Table::Place | Table::Source | Table::SourceNoun => return Word::Free,
                 Table::Particle => {
                     word = match self.lexicon.entries.particles[h.entry.index as usize].entry.role {
-                        ParticleRole::PlaceNoun => continue,
+                        ParticleRole::PlaceNoun | ParticleRole::Circumstance => continue,
                         ParticleRole::Article | ParticleRole::Quantifier => Word::Opener,
                         ParticleRole::Preposition if self.word(k) == "of" => Word::Joiner,
                         _ => Word::Stop,
@@ -118,6 +118,25 @@ impl Reader<'_> {
             return k > 0 && self.phrase_word(hits, k - 1) == Word::Opener;
         }
         w.starts_with("ال") || trigger.prefix.definite || (w.ends_with('ا') && !w.ends_with("وا"))
+    }
+
+    /// Whether an Arabic trigger is a verbal noun (`فرار`, `انسحاب`, `السيطرة`,
+    /// `تهجير`), not a verb (`فر`, `انسحبوا`, `يسيطر`): by its inflection, else by its
+    /// shape: the article, a ta marbuta, or a long vowel before its last letter (the
+    /// masdar patterns فعال، فعول، انفعال، استفعال، تفعيل). What follows a verbal noun is
+    /// its genitive: its own subject, not the subject of the verb before it.
+    pub(super) fn verbal_noun(&self, trigger: &Hit) -> bool {
+        let word = self.word(trigger.tokens.start);
+        if word.is_ascii() || trigger.inflection.verbal() {
+            return false;
+        }
+        let core = word.get(trigger.prefix.len..).unwrap_or(word);
+        let core = core.strip_suffix(trigger.inflection.suffix()).unwrap_or(core);
+        let letters: Vec<char> = core.chars().collect();
+        trigger.prefix.definite
+            || core.starts_with("ال")
+            || letters.last() == Some(&'ه')
+            || (letters.len() >= 4 && matches!(letters[letters.len() - 2], 'ا' | 'و' | 'ي'))
     }
 
     /// Whether a phrase's words name something: not only numbers ("11" of "11 January").
@@ -267,7 +286,9 @@ impl Reader<'_> {
                 return Some(subject);
             }
         }
-        let definite = self.word(t.start).starts_with("ال");
+        // A definite noun takes no genitive after it: what follows is an adjective
+        // (`استعادة السيطرة الكاملة`).
+        let definite = self.word(t.start).starts_with("ال") || self.word(t.end - 1).starts_with("ال");
         // `الهجوم الدامي الذي شنه التنظيم`: the relative clause's verb, then its subject.
         if let Some(r) = (t.end..clause.end.min(t.end + 3)).find(|&k| role_of(k) == Some(ParticleRole::Relative))
             && r + 2 < clause.end
@@ -275,7 +296,14 @@ impl Reader<'_> {
             return self.phrase_at(hits, r + 2, clause);
         }
         let ends_in_preposition = matches!(role_of(t.end - 1), Some(r) if r.is_preposition());
-        if definite || object_after || ends_in_preposition || t.end >= clause.end {
+        // An adverb with ب (`بشكل كامل`) or a pronoun with ل (`لها`) is no subject; a
+        // name with ل may be (`فرار لعسكريين`: the escape of soldiers).
+        let adverbial = t.end < clause.end && {
+            let w = self.word(t.end);
+            (w.starts_with('ب') && !w.starts_with("ال"))
+                || matches!(w, "له" | "لها" | "لهم" | "لهما" | "لنا" | "لي" | "لك")
+        };
+        if definite || object_after || ends_in_preposition || t.end >= clause.end || adverbial {
             return None;
         }
         self.phrase_at(hits, t.end, clause)
@@ -375,6 +403,20 @@ impl Reader<'_> {
         hits.places.iter().any(inside)
             || hits.place_nouns.iter().any(inside)
             || span.range().any(|k| self.capitalised(k))
+            || (!hits.circumstances.iter().any(|h| h.tokens.contains(span.start)) && self.arabic_name(span.start))
+    }
+
+    /// Whether the Arabic word at `k` may be a name: it has no article and is no sound
+    /// feminine plural (`سوليدار`, not `الحرب`, `تصريحات`). Arabic writes no capitals;
+    /// what a name is not is told by its shape and, for the common indefinite nouns
+    /// after a preposition (`ظروف`, `إطار`), by the circumstance nouns.
+    fn arabic_name(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let arabic = w.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        let definite = ["ال", "وال", "فال", "بال", "كال", "لل"]
+            .iter()
+            .any(|a| w.starts_with(a));
+        arabic && !definite && !w.ends_with("ات") && w.chars().count() > 2
     }
 
     /// Whether the word at `k` is written with a capital in the original (a Latin name).

@@ -75,6 +75,12 @@ impl Inflection {
         self.suffix() == "نا" || self.prefix().ends_with('ن') && self.suffix == 0
     }
 
+    /// Whether only a verb is inflected so: an imperfect prefix, or a suffix of person
+    /// that follows only a verb (`ينسحب`, `انسحبوا`).
+    pub fn verbal(&self) -> bool {
+        self.prefix != 0 || self.suffix.checked_sub(1).is_some_and(|i| SUFFIXES[i as usize].verbal)
+    }
+
     /// Whether an attached pronoun stands for what the word acts on or belongs to
     /// (`احتلتها`, `هجومهم`).
     pub fn pronoun(&self) -> bool {

@@ -230,12 +230,17 @@ pub enum ParticleRole {
     /// it heads may say where something happened. No function word: it takes the article
     /// and stops no phrase.
     PlaceNoun,
+    /// A noun that after a preposition of place says in what, when or how, not where (`في
+    /// إطار`, `في ظل`, `في ظروف`): a phrase it heads names no place. A noun like a place
+    /// noun: it takes the article and stops no phrase.
+    Circumstance,
 }
 
 impl ParticleRole {
-    /// Whether the word is a function word (every role but [`ParticleRole::PlaceNoun`]).
+    /// Whether the word is a function word (every role but the nouns,
+    /// [`ParticleRole::PlaceNoun`] and [`ParticleRole::Circumstance`]).
     pub fn is_function_word(self) -> bool {
-        self != ParticleRole::PlaceNoun
+        !matches!(self, ParticleRole::PlaceNoun | ParticleRole::Circumstance)
     }
 
     /// Whether the word is a preposition, of place or not.
@@ -496,6 +501,11 @@ pub struct Predicate {
     /// object: "the shelling killed 17").
     #[serde(default)]
     pub undergoer: bool,
+    /// A noun whose doer follows it after `من`/"from"/"of" (`بدعم من التحالف`, "with
+    /// support from the coalition"): that phrase is its agent, and the subject of the
+    /// clause, the side it was given to, its target.
+    #[serde(default)]
+    pub doer_after: bool,
     /// What it says is not said to have happened: a demand, a threat, a proposal, a plan.
     /// Its mentions are irrealis ("X demanded a withdrawal" reports no withdrawal, and no
     /// demand met).
