@@ -528,6 +528,62 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         // A verb and its preposition apart (VSO).
         ("سيطر الجيش على البلدة.", "ar", "capture", "agent", "الجيش"),
         ("سيطر الجيش على البلدة.", "ar", "capture", "target", "البلدة"),
+        // An acronym in capitals is a name, not "is"; a form's object after "on Monday".
+        (
+            "IS militants attacked the depot in the northern city of Dasht on January 20.",
+            "en",
+            "attack",
+            "agent",
+            "IS militants",
+        ),
+        (
+            "IS militants attacked the depot in the northern city of Dasht on January 20.",
+            "en",
+            "attack",
+            "target",
+            "the depot",
+        ),
+        (
+            "after the troops captured this border town on October 12",
+            "en",
+            "capture",
+            "target",
+            "this border town",
+        ),
+        // Forms of one event that follow each other are one trigger.
+        (
+            "The rebels regained full control of the old prison in the eastern quarter.",
+            "en",
+            "capture",
+            "target",
+            "the old prison",
+        ),
+        // A participle with its by-phrase acts on the noun before it.
+        (
+            "They stormed the old prison controlled by the river brigade.",
+            "en",
+            "capture",
+            "agent",
+            "the river brigade",
+        ),
+        // A subject between the reporting verb and the event is the event's.
+        (
+            "The Halvard Institute says its fighters attacked the depot.",
+            "en",
+            "attack",
+            "agent",
+            "its fighters",
+        ),
+        // A by-phrase belongs to the event word right before it.
+        (
+            "Northern fighters withdraw from the town besieged by the army.",
+            "en",
+            "withdraw",
+            "agent",
+            "Northern fighters",
+        ),
+        // "We" did it: the word itself says who.
+        ("تقدمنا من المحور الجنوبي للبلدة.", "ar", "advance", "agent", "تقدمنا"),
         // A by-phrase names the doer, known or not.
         (
             "أعلنت القيادة السيطرة على المعبر من قبل قواتنا.",
@@ -559,6 +615,7 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ("تمت السيطرة على القلعة القديمة.", "ar", "capture", "agent"),
         ("Fighters attacked the depot in early March.", "en", "attack", "place"),
         ("وشنت الفصائل هجوما مضادا عند الفجر.", "ar", "attack", "target"),
+        ("The village was taken under control.", "en", "capture", "agent"),
         // `في ظروف صعبة` says how, not where.
         ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),
     ] {

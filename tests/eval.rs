@@ -208,12 +208,12 @@ fn a_bad_gold_file_is_a_usage_error_naming_its_line() {
 /// commits and the README's Quality table): frame precision, role accuracy (all, agent,
 /// target, place), reading precision, reading recall, attribution, chain.
 const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
-    ("ras-al-ain-2019", [0.96, 0.69, 0.73, 0.63, 0.71, 0.3, 0.18, 0.88, 0.82]),
+    ("ras-al-ain-2019", [0.97, 0.7, 0.72, 0.68, 0.71, 0.28, 0.21, 0.88, 0.82]),
     (
         "hasakah-prison-2022",
-        [0.88, 0.62, 0.56, 0.59, 0.71, 0.19, 0.14, 0.83, 0.78],
+        [0.87, 0.64, 0.58, 0.62, 0.71, 0.21, 0.16, 0.83, 0.78],
     ),
-    ("soledar-2023", [0.91, 0.65, 0.55, 0.64, 0.76, 0.27, 0.16, 0.8, 0.76]),
+    ("soledar-2023", [0.9, 0.65, 0.55, 0.64, 0.76, 0.27, 0.16, 0.8, 0.76]),
 ];
 
 const READING_METRICS: [&str; 9] = [

@@ -395,6 +395,18 @@ impl<'a> Reader<'a> {
                 .any(|o| o.tokens != h.tokens && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end)
         });
         triggers.dedup_by(|a, b| a.tokens == b.tokens);
+        // Forms of one predicate that overlap or follow each other are one trigger
+        // ("regained" + "full control" + "control of").
+        let mut merged: Vec<Hit> = Vec::with_capacity(triggers.len());
+        for h in triggers {
+            match merged.last_mut() {
+                Some(last) if last.entry.index == h.entry.index && h.tokens.start <= last.tokens.end => {
+                    last.tokens.end = last.tokens.end.max(h.tokens.end);
+                    last.norm.end = last.norm.end.max(h.norm.end);
+                }
+                _ => merged.push(h.clone()),
+            }
+        }
         // Where the current embedding ends: its clause's end, and the last word of the
         // embedding trigger.
         let mut embedding_until: Option<(usize, usize)> = None;
@@ -402,7 +414,7 @@ impl<'a> Reader<'a> {
         // The subject of the first event of the last clause that had one.
         let mut clause_subject: Option<(usize, TokenSpan)> = None;
         let mut clause_of_subject: Option<usize> = None;
-        for trigger in triggers {
+        for trigger in &merged {
             let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
             // A verb joined by و or ف to the one before shares its subject; a verbal
             // noun so joined (`وفرار مئات السجناء`) has its own, after it.
@@ -477,6 +489,17 @@ impl<'a> Reader<'a> {
                 if span.start >= clause.start {
                     cover(span);
                 }
+            }
+            // `تقدمنا`, `سيطرنا`: "we" did it, and the word itself says so.
+            let named_agent = named_agent.or_else(|| {
+                (agent.is_none() && parties.is_none() && trigger.inflection.first_person())
+                    .then_some(TokenSpan::new(trigger.tokens.start, trigger.tokens.start + 1))
+            });
+            if agent.is_none()
+                && let Some(span) = named_agent
+                && !args.iter().any(|a| a.role == ArgRole::Agent)
+            {
+                args.push(Argument::read(ArgRole::Agent, Arg::Named(self.words(span)), span));
             }
             let agent_span = agent.map(|(_, span)| span).or(named_agent);
             if let Some((a, span)) = agent {
@@ -662,6 +685,28 @@ impl<'a> Reader<'a> {
             .flatten()
     }
 
+    /// Where a by-phrase of `trigger` may start: after it, or at its own last word
+    /// ("controlled by", "backed by").
+    pub(super) fn by_from(&self, trigger: &Hit) -> usize {
+        let last = trigger.tokens.end - 1;
+        if self.word(last) == "by" {
+            last
+        } else {
+            trigger.tokens.end
+        }
+    }
+
+    /// Where the words that may belong to `trigger` end: at the next event word in its
+    /// clause ("withdraw from the city besieged by Turkey": Turkey besieged, it did not
+    /// withdraw).
+    pub(super) fn next_event(&self, hits: &SentenceHits<'_>, trigger: &Hit, clause: TokenSpan) -> usize {
+        hits.predicates
+            .iter()
+            .map(|h| h.tokens.start)
+            .find(|&k| k >= trigger.tokens.end && k < clause.end)
+            .unwrap_or(clause.end)
+    }
+
     /// Whether a by-phrase introduces the words at `span` ("by the army", `من قبل الجيش`).
     fn after_by(&self, span: TokenSpan) -> bool {
         let k = span.start;
@@ -698,7 +743,7 @@ impl<'a> Reader<'a> {
         object_after: bool,
     ) -> Option<(usize, TokenSpan)> {
         let met_with = matches!(self.word(trigger.tokens.start).get(..8), Some("لاقي" | "قوبل"));
-        for k in trigger.tokens.end..clause.end {
+        for k in self.by_from(trigger)..self.next_event(hits, trigger, clause) {
             let w = self.word(k);
             let by_arabic = w == "قبل" && k > 0 && self.word(k - 1) == "من";
             let by = w == "by" || by_arabic || (met_with && w == "من");
@@ -738,13 +783,31 @@ impl<'a> Reader<'a> {
                 return Some((h.entry.index as usize, h.tokens));
             }
         }
+        // Past the clause's complementizer, or its reporting verb when a subject of
+        // its own stands between them: in "Islamic State says its militants attacked",
+        // the speaker is not the agent; in "the forces reported killing 23", "X said it
+        // accepted" and `تعلن سيطرتها` it is.
+        let word = self.word(trigger.tokens.start);
+        let possessed = trigger.inflection.pronoun() || ["ها", "هم", "هما", "هن"].iter().any(|p| word.ends_with(p));
+        let own_subject = |from: usize| {
+            !possessed
+                && (from..trigger.tokens.start).any(|k| {
+                    !self.is_particle(hits, k) && !matches!(self.word(k), "it" | "they" | "he" | "she" | "we" | "i")
+                })
+        };
         let complementizer = hits
-            .particles
+            .all
             .iter()
             .filter(|h| {
-                self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Complementizer
-                    && h.tokens.start >= clause.start
-                    && h.tokens.end <= trigger.tokens.start
+                let floor = match h.entry.table {
+                    Table::Cue => own_subject(h.tokens.end),
+                    Table::Particle => {
+                        self.lexicon.entries.particles[h.entry.index as usize].entry.role
+                            == ParticleRole::Complementizer
+                    }
+                    _ => false,
+                };
+                floor && h.tokens.start >= clause.start && h.tokens.end <= trigger.tokens.start
             })
             .map(|h| h.tokens.end)
             .max()

@@ -34,10 +34,12 @@ impl Reader<'_> {
     /// What the word at `k` is to a phrase, by the hits that cover it.
     fn phrase_word(&self, hits: &SentenceHits<'_>, k: usize) -> Word {
         let covering = hits.all.iter().filter(|h| h.tokens.contains(k));
+        let acronym = self.word(k).is_ascii() && self.acronym(k);
         let mut word = Word::Free;
         for h in covering {
             match h.entry.table {
                 Table::Actor | Table::Place | Table::Source | Table::SourceNoun => return Word::Free,
+                Table::Particle if acronym => {}
                 Table::Particle => {
                     word = match self.lexicon.entries.particles[h.entry.index as usize].entry.role {
                         ParticleRole::PlaceNoun | ParticleRole::Circumstance => continue,
@@ -114,8 +116,15 @@ impl Reader<'_> {
     pub(super) fn nominal(&self, hits: &SentenceHits<'_>, trigger: &Hit) -> bool {
         let w = self.word(trigger.tokens.start);
         if w.is_ascii() {
+            // "the attack", "the initial attack"; "the army attacked" is a verb.
             let k = trigger.tokens.start;
-            return k > 0 && self.phrase_word(hits, k - 1) == Word::Opener;
+            let opener = |j: usize| self.phrase_word(hits, j) == Word::Opener;
+            return (k > 0 && opener(k - 1))
+                || (k > 1
+                    && !w.ends_with("ed")
+                    && opener(k - 2)
+                    && self.phrase_word(hits, k - 1) == Word::Free
+                    && !self.capitalised(k - 1));
         }
         w.starts_with("ال") || trigger.prefix.definite || (w.ends_with('ا') && !w.ends_with("وا"))
     }
@@ -197,13 +206,23 @@ impl Reader<'_> {
         if let Some(be) = self.passive(hits, clause, trigger) {
             return self.phrase_before(hits, be, clause);
         }
+        // "the prison controlled by X": a participle with its by-phrase acts on the noun
+        // before it.
+        if self.word(trigger.tokens.end - 1) == "by" {
+            return self.phrase_before(hits, trigger.tokens.start, clause);
+        }
         // Past the subject that follows an Arabic verb or verbal noun (`هاجم التنظيم سجن`).
         let end = match agent {
             Some(a) if a.start >= trigger.tokens.end && a.start <= trigger.tokens.end + 1 => a.end,
             _ => trigger.tokens.end,
         };
-        let on = (end..clause.end.min(end + 6))
-            .find(|&k| !self.cut_before(k) && matches!(self.word(k), "علي" | "ضد" | "on" | "against" | "upon"));
+        // An English "on" is the trigger's only right after it ("attacks on the town";
+        // in "captured the town on Monday" the town is the object).
+        let on = (end..clause.end.min(end + 6)).find(|&k| {
+            !self.cut_before(k)
+                && (matches!(self.word(k), "علي" | "ضد")
+                    || (k == end && matches!(self.word(k), "on" | "against" | "upon")))
+        });
         // A trigger that ends in its preposition (`السيطرة على`, "took control of") has its
         // object right after it.
         let own_preposition = matches!(
@@ -244,7 +263,7 @@ impl Reader<'_> {
                 .find(|h| h.tokens.start == k)
                 .map(|h| self.lexicon.entries.particles[h.entry.index as usize].entry.role)
         };
-        for k in t.end..clause.end {
+        for k in self.by_from(trigger)..self.next_event(hits, trigger, clause) {
             let by = self.word(k) == "by" || (self.word(k) == "قبل" && k > t.end && self.word(k - 1) == "من");
             if by {
                 return self.phrase_at(hits, k + 1, clause);
@@ -344,7 +363,8 @@ impl Reader<'_> {
         trigger: &Hit,
     ) -> Option<(TokenSpan, TokenSpan)> {
         let end = trigger.tokens.end;
-        let at = (end..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "between" | "بين"))?;
+        let at =
+            (trigger.tokens.start + 1..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "between" | "بين"))?;
         let first = self.phrase_at(hits, at + 1, clause)?;
         let k = first.end;
         // English "and" ends the first; an Arabic و is the second's first letter.
@@ -360,20 +380,30 @@ impl Reader<'_> {
     /// Where an English passive's auxiliary stands ("was", "had been" before "captured",
     /// "taken"): the subject before it is what the act was done to.
     fn passive(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<usize> {
-        let verb = self.word(trigger.tokens.start);
-        let participle = verb.ends_with("ed") || verb.ends_with("en") || verb.ends_with("wn");
-        let k = trigger.tokens.start;
+        // "was taken under control": the participle before a trigger of "under".
+        let k = match self.word(trigger.tokens.start) {
+            "under" if trigger.tokens.start > clause.start => trigger.tokens.start - 1,
+            _ => trigger.tokens.start,
+        };
+        let verb = self.word(k);
+        let participle = ["ed", "en", "wn", "ught"].iter().any(|e| verb.ends_with(e))
+            || matches!(
+                verb,
+                "held" | "kept" | "put" | "hit" | "shot" | "built" | "lost" | "left" | "sent" | "won"
+            );
         if !participle || k <= clause.start {
             return None;
         }
-        let be = |w: &str| matches!(w, "was" | "were" | "been" | "is" | "are" | "be" | "being");
+        // "IS militants attacked": the Islamic State's acronym is no "is".
+        let be = |k: usize| {
+            matches!(self.word(k), "was" | "were" | "been" | "is" | "are" | "be" | "being") && !self.acronym(k)
+        };
         let mut at = k;
         // Past an adverb between them ("was reportedly captured").
-        while at > clause.start && at + 2 > k && !be(self.word(at - 1)) && self.phrase_word(hits, at - 1) == Word::Free
-        {
+        while at > clause.start && at + 2 > k && !be(at - 1) && self.phrase_word(hits, at - 1) == Word::Free {
             at -= 1;
         }
-        if at > clause.start && be(self.word(at - 1)) {
+        if at > clause.start && be(at - 1) {
             let mut start = at - 1;
             while start > clause.start && matches!(self.word(start - 1), "had" | "has" | "have" | "been") {
                 start -= 1;
@@ -417,6 +447,15 @@ impl Reader<'_> {
             .iter()
             .any(|a| w.starts_with(a));
         arabic && !definite && !w.ends_with("ات") && w.chars().count() > 2
+    }
+
+    /// Whether the word at `k` is written in capitals in the original, two letters or
+    /// more ("IS", "SDF"): an acronym, never a function word.
+    pub(super) fn acronym(&self, k: usize) -> bool {
+        let t = &self.matches.tokens.tokens[k];
+        let span = self.norm.to_original(t.norm);
+        let word = &self.text[span.range()];
+        word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
     }
 
     /// Whether the word at `k` is written with a capital in the original (a Latin name).
