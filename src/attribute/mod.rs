@@ -414,6 +414,9 @@ impl<'a> Reader<'a> {
                 },
             ));
         }
+        // Whether the current source was named by a statement noun (`إعلان X`): what a
+        // noun says is a phrase, so a reporting verb after it speaks for itself.
+        let mut by_statement = false;
         for cue in &parts.cues {
             let entry = &self.lexicon.entries.cues[cue.entry.index as usize].entry;
             let id = self.lexicon.rule_ids.cues[cue.entry.index as usize].clone();
@@ -422,7 +425,8 @@ impl<'a> Reader<'a> {
                 chain: points.last().map(|p| p.1.chain.clone()).unwrap_or_default(),
             };
             let initial = self.clause_initial(range, cue.tokens.start);
-            let nested = !current.chain.is_empty() && !initial;
+            let nested = !current.chain.is_empty() && !initial && !by_statement;
+            by_statement = entry.role == Role::Statement;
             match entry.role {
                 Role::AccordingTo => {
                     let (e, rule, end) = match self.np_after(&parts, range, cue.tokens.end) {
@@ -889,6 +893,7 @@ impl<'a> Reader<'a> {
         candidates.dedup_by(|a, b| a.tokens == b.tokens);
         self.quoted_names(range, hits, candidates);
         self.capitalised_names(range, hits, candidates);
+        self.colon_name(range, candidates);
         candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
         let t = &self.tokens.tokens;
         let ntext = self.ntext;
@@ -935,19 +940,54 @@ impl<'a> Reader<'a> {
                         .iter()
                         .any(|&(k, particle)| !particle && run.contains(k));
                     if !covered && !lexical {
-                        candidates.push(Candidate {
-                            from: t[run.start].norm.start,
-                            definite: false,
-                            tokens: run,
-                            cand: Cand::Person { title: None },
-                            rule: RULE.quoted.clone(),
-                        });
+                        candidates.push(self.name(run, &RULE.quoted));
                     }
                     i = j + 1;
                     continue;
                 }
             }
             i += 1;
+        }
+    }
+
+    /// A person's name no lexicon entry knows, found by `rule`.
+    fn name(&self, run: TokenSpan, rule: &Arc<str>) -> Candidate {
+        Candidate {
+            from: self.tokens.tokens[run.start].norm.start,
+            definite: false,
+            tokens: run,
+            cand: Cand::Person { title: None },
+            rule: rule.clone(),
+        }
+    }
+
+    /// One to three Arabic words opening the sentence before a colon, which no lexicon
+    /// entry covers, name its speaker (`زيلينسكي: القتال مستمر`): Arabic headlines put
+    /// the speaker before a colon, and a known place (a dateline) is a lexicon entry.
+    fn colon_name(&self, range: TokenSpan, candidates: &mut Vec<Candidate>) {
+        if candidates.iter().any(|c| c.tokens.start == range.start) {
+            return;
+        }
+        let t = &self.tokens.tokens;
+        let colon_after = |k: usize| {
+            let to = t.get(k + 1).map_or(self.ntext.len(), |n| n.norm.start);
+            self.ntext[t[k].norm.end..to]
+                .trim_matches(|c: char| c.is_whitespace() || c == '"')
+                .starts_with(':')
+        };
+        let Some(end) = (range.start..range.end.min(range.start + 3)).find(|&k| colon_after(k)) else {
+            return;
+        };
+        let run = TokenSpan::new(range.start, end + 1);
+        let arabic = run.range().all(|k| {
+            self.word(k)
+                .chars()
+                .next()
+                .is_some_and(crate::lexicon::matcher::is_arabic)
+        });
+        let covered = self.hit_tokens.iter().any(|&(k, _)| run.contains(k));
+        if arabic && !covered && end + 1 < range.end {
+            candidates.push(self.name(run, &RULE.colon_name));
         }
     }
 
@@ -1003,13 +1043,7 @@ impl<'a> Reader<'a> {
                 }
                 break;
             }
-            out.push(Candidate {
-                tokens: TokenSpan::new(start, k),
-                from: t[start].norm.start,
-                definite: false,
-                cand: Cand::Person { title: None },
-                rule: RULE.capitalised.clone(),
-            });
+            out.push(self.name(TokenSpan::new(start, k), &RULE.capitalised));
         }
     }
 
@@ -1218,9 +1252,21 @@ impl<'a> Reader<'a> {
                 });
                 after_complementizer || (s - clause <= 3 && clear)
             };
+            // An English subject right before its verb, past auxiliaries, need not open
+            // its clause ("the first time Ukraine has confirmed"); not after a
+            // preposition ("told Reuters").
+            let right_before = |c: &Candidate| {
+                let s = self.phrase_start(range, c.tokens.start);
+                c.tokens.end == end
+                    && self.word(c.tokens.start).is_ascii()
+                    && s > range.start
+                    && !t[s].barrier_before
+                    && !matches!(parts.particles.get(&(s - 1)), Some((role, _)) if role.is_preposition())
+                    && !parts.cues.iter().any(|q| q.tokens.end == s)
+            };
             let mut near = parts.candidates.iter().rev().filter(tail).peekable();
             if near.peek().is_some() {
-                return near.find(|c| opens(c)).map(np_of);
+                return near.find(|c| opens(c) || right_before(c)).map(np_of);
             }
             match parts.particles.iter().find(|(s, (_, len))| **s + *len == end) {
                 Some((s, (ParticleRole::Auxiliary, _))) => {
@@ -1775,6 +1821,9 @@ struct Rules {
     quoted: Arc<str>,
     /// A run of capitalised Latin words no lexicon entry covers is a person's name.
     capitalised: Arc<str>,
+    /// A line's first Arabic words before a colon, which no lexicon entry covers, are
+    /// a speaker's name (`زيلينسكي: …`).
+    colon_name: Arc<str>,
     /// A subject phrase no lexicon entry names is a source of its own.
     phrase: Arc<str>,
     /// A line that opens with a source and a colon is that source's.
@@ -1792,6 +1841,7 @@ static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
     closing_cue: Arc::from("ATTR/CLOSING_CUE"),
     quoted: Arc::from("NAME/QUOTED"),
     capitalised: Arc::from("NAME/CAPITALISED"),
+    colon_name: Arc::from("NAME/COLON"),
     phrase: Arc::from("NAME/PHRASE"),
     colon: Arc::from("ATTR/COLON"),
     points_back: Arc::from("ATTR/POINTS_BACK"),

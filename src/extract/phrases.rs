@@ -227,7 +227,7 @@ impl Reader<'_> {
         // object right after it.
         let own_preposition = matches!(
             self.word(trigger.tokens.end - 1),
-            "علي" | "ضد" | "of" | "on" | "against"
+            "علي" | "ضد" | "of" | "on" | "against" | "over"
         );
         let k = match on {
             Some(k) => k + 1,

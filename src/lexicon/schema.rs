@@ -230,6 +230,9 @@ pub enum ParticleRole {
     /// it heads may say where something happened. No function word: it takes the article
     /// and stops no phrase.
     PlaceNoun,
+    /// A word that labels what follows it (`عاجل`, `عنوان`, `تحديث`, "update"): before a
+    /// colon it names no speaker.
+    Label,
     /// A noun that after a preposition of place says in what, when or how, not where (`في
     /// إطار`, `في ظل`, `في ظروف`): a phrase it heads names no place. A noun like a place
     /// noun: it takes the article and stops no phrase.
