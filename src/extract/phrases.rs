@@ -288,7 +288,10 @@ impl Reader<'_> {
             if self.passive(hits, clause, trigger).is_some() {
                 return None;
             }
-            return self.phrase_before(hits, before, clause);
+            // "There has been fierce fighting": an expletive subject names no one.
+            return self
+                .phrase_before(hits, before, clause)
+                .filter(|p| !(p.len() == 1 && matches!(self.word(p.start), "there" | "here")));
         }
         if before > clause.start
             && role_of(before - 1) == Some(ParticleRole::Complementizer)

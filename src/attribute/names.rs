@@ -1,0 +1,231 @@
+//! Names no lexicon entry knows, found in a sentence's shape: short quoted runs
+//! (`“إبراهيم الحبش”`), runs of capitalised Latin words ("Hassan Omar"), and the Arabic
+//! words before a headline's colon (`زيلينسكي: …`). Each becomes a person candidate,
+//! carried as written, with the rule that found it.
+
+use super::{Cand, Candidate, RULE, Reader};
+use crate::lexicon::matcher::{Hit, Table};
+use crate::span::{NormSpan, TokenSpan};
+use std::sync::Arc;
+
+impl Reader<'_> {
+    /// Adds to a sentence's `candidates` the names no lexicon entry covers.
+    pub(super) fn unlisted_names(&self, range: TokenSpan, hits: &[&Hit], candidates: &mut Vec<Candidate>) {
+        self.quoted_names(range, hits, candidates);
+        self.capitalised_names(range, hits, candidates);
+        self.colon_name(range, candidates);
+    }
+
+    /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to
+    /// the sentence's `candidates`. A run right after an event word is what the event
+    /// is about (`تحرير "سوليدار"`), not who speaks.
+    fn quoted_names(&self, range: TokenSpan, hits: &[&Hit], candidates: &mut Vec<Candidate>) {
+        let after_event = |i: usize| {
+            i > 0
+                && hits
+                    .iter()
+                    .any(|h| h.entry.table == Table::Predicate && h.tokens.contains(i - 1))
+        };
+        let known = candidates.len();
+        let t = &self.tokens.tokens;
+        let quote_before = |i: usize| {
+            let from = if i == 0 { 0 } else { t[i - 1].norm.end };
+            self.ntext[from..t[i].norm.start].contains('"')
+        };
+        let quote_after = |i: usize| {
+            let to = t.get(i + 1).map_or(self.ntext.len(), |n| n.norm.start);
+            self.ntext[t[i].norm.end..to].contains('"')
+        };
+        let mut i = range.start;
+        while i < range.end {
+            // English quotes quotations; its names are capitalised.
+            if quote_before(i) && !self.word(i).is_ascii() && !after_event(i) {
+                let end = (i..range.end.min(i + 4)).find(|&j| quote_after(j) && (j == i || !t[j].barrier_before));
+                if let Some(j) = end {
+                    let run = TokenSpan::new(i, j + 1);
+                    let covered = candidates[..known]
+                        .iter()
+                        .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
+                    // A quoted place or actor is not a person's name.
+                    let lexical = self
+                        .hit_tokens
+                        .iter()
+                        .any(|&(k, particle)| !particle && run.contains(k));
+                    if !covered && !lexical {
+                        candidates.push(self.name(run, &RULE.quoted));
+                    }
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// A person's name no lexicon entry knows, found by `rule`.
+    fn name(&self, run: TokenSpan, rule: &Arc<str>) -> Candidate {
+        Candidate {
+            from: self.tokens.tokens[run.start].norm.start,
+            definite: false,
+            tokens: run,
+            cand: Cand::Person { title: None },
+            rule: rule.clone(),
+        }
+    }
+
+    /// One to three Arabic words opening the sentence before a colon, which no lexicon
+    /// entry covers, name its speaker (`زيلينسكي: القتال مستمر`): Arabic headlines put
+    /// the speaker before a colon, and a known place (a dateline) is a lexicon entry.
+    fn colon_name(&self, range: TokenSpan, candidates: &mut Vec<Candidate>) {
+        if candidates.iter().any(|c| c.tokens.start == range.start) {
+            return;
+        }
+        let t = &self.tokens.tokens;
+        let colon_after = |k: usize| {
+            let to = t.get(k + 1).map_or(self.ntext.len(), |n| n.norm.start);
+            self.ntext[t[k].norm.end..to]
+                .trim_matches(|c: char| c.is_whitespace() || c == '"')
+                .starts_with(':')
+        };
+        let Some(end) = (range.start..range.end.min(range.start + 3)).find(|&k| colon_after(k)) else {
+            return;
+        };
+        let run = TokenSpan::new(range.start, end + 1);
+        let arabic = run.range().all(|k| {
+            self.word(k)
+                .chars()
+                .next()
+                .is_some_and(crate::lexicon::matcher::is_arabic)
+        });
+        let covered = self.hit_tokens.iter().any(|&(k, _)| run.contains(k));
+        if arabic && !covered && end + 1 < range.end {
+            candidates.push(self.name(run, &RULE.colon_name));
+        }
+    }
+
+    /// Runs of capitalised Latin words no lexicon entry covers: names ("Hassan Omar",
+    /// "Darwish", "Euphrates Daily"), added to `out`. Function words, days and months are
+    /// not names.
+    fn capitalised_names(&self, range: TokenSpan, hits: &[&Hit], out: &mut Vec<Candidate>) {
+        let t = &self.tokens.tokens;
+        let name_like = |k: usize| {
+            let word = &self.tokens.text[t[k].tt.range()];
+            // Cheapest test first: most words are not capitalised.
+            let capitalised = || {
+                let span = self
+                    .norm
+                    .to_original(NormSpan::new(t[k].norm.start, t[k].norm.start + 1));
+                self.text[span.range()].starts_with(|c: char| c.is_ascii_uppercase())
+            };
+            word.is_ascii() && capitalised() && !NOT_NAMES.contains(&word) && !hits.iter().any(|h| h.tokens.contains(k))
+        };
+        let connector = |k: usize| {
+            matches!(
+                &self.tokens.text[t[k].tt.range()],
+                "al" | "bin" | "abu" | "ibn" | "el" | "de"
+            )
+        };
+        // Inside a name, "of", "for" and "the" join capitalised words ("Institute for the
+        // Study of War", "Armed Forces of Ukraine").
+        let inner = |k: usize| matches!(&self.tokens.text[t[k].tt.range()], "of" | "for" | "the");
+        let mut k = range.start;
+        while k < range.end {
+            let starts_name = name_like(k) || (connector(k) && k + 1 < range.end && name_like(k + 1));
+            if !starts_name {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            k += 1;
+            loop {
+                if k >= range.end || t[k].barrier_before {
+                    break;
+                }
+                if name_like(k) || (connector(k) && k + 1 < range.end && name_like(k + 1)) {
+                    k += 1;
+                    continue;
+                }
+                let joined = (k..(k + 2).min(range.end))
+                    .take_while(|&j| inner(j) && !t[j].barrier_before)
+                    .count();
+                let next = k + joined;
+                if joined > 0 && next < range.end && !t[next].barrier_before && name_like(next) {
+                    k = next + 1;
+                    continue;
+                }
+                break;
+            }
+            out.push(self.name(TokenSpan::new(start, k), &RULE.capitalised));
+        }
+    }
+}
+
+/// Capitalised words that are not names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "as",
+    "after",
+    "before",
+    "since",
+    "under",
+    "with",
+    "by",
+    "for",
+    "from",
+    "to",
+    "of",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "then",
+    "meanwhile",
+    "however",
+    "some",
+    "most",
+    "new",
+    "he",
+    "she",
+    "they",
+    "we",
+    "our",
+    "his",
+    "her",
+    "their",
+    "while",
+    "when",
+    "if",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "read",
+    "related",
+    "by",
+    "under",
+];
