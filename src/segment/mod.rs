@@ -24,7 +24,9 @@
 //! sentence end run into the next word (`حمص.وباتت`) still does.
 
 use crate::lexicon::furniture::FurnitureRules;
+use crate::lexicon::schema::Extent;
 use crate::normalize::Normalized;
+use crate::normalize::at_most_words;
 use crate::span::{NormSpan, OrigSpan};
 
 /// What a line of an article is.
@@ -281,21 +283,24 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
     let ranges = normalized_lines(ntext, text.ends_with(['\n', '\r']));
     let originals = original_lines(text);
     let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
+    // The extent of each furniture line's rule (`Line` for every other line).
+    let mut extents: Vec<Extent> = Vec::with_capacity(ranges.len());
     // First pass: what each line is by its own text.
     for (i, r) in ranges.iter().enumerate() {
         // The normaliser keeps line ends one for one, so the counts agree; the map is the
         // fallback should they ever not.
         let span = originals.get(i).copied().unwrap_or_else(|| norm.to_original(*r));
         let s = &ntext[r.range()];
-        let (kind, rule) = if span.start < body {
-            (LineKind::FrontMatter, None)
+        let (kind, rule, extent) = if span.start < body {
+            (LineKind::FrontMatter, None, Extent::Line)
         } else if s.is_empty() {
-            (LineKind::Blank, None)
+            (LineKind::Blank, None, Extent::Line)
         } else if let Some(rule) = rules.furniture(s) {
-            (LineKind::Furniture, Some(rule.to_owned()))
+            (LineKind::Furniture, Some(rule.id.clone()), rule.extent)
         } else {
-            (LineKind::Body, None)
+            (LineKind::Body, None, Extent::Line)
         };
+        extents.push(extent);
         lines.push(Line {
             number: i + 1,
             span,
@@ -311,7 +316,22 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
     // Bylines stand at the top: before the headline, or among the first text lines after
     // it (a subtitle may come first, as in seed 003).
     let mut text_lines = 0;
+    // The rule of the line that ended the article text, once one has.
+    let mut page_end: Option<String> = None;
     for i in 0..lines.len() {
+        if let Some(rule) = &page_end {
+            if lines[i].kind == LineKind::Body {
+                lines[i].kind = LineKind::Furniture;
+                lines[i].rule = Some(rule.clone());
+            }
+            continue;
+        }
+        // A comments section or a list of other articles at the top of a page (a comment
+        // counter beside the byline) ends nothing: the article text has not begun.
+        if seen_body && extents[i] == Extent::RestOfPage {
+            page_end.clone_from(&lines[i].rule);
+            continue;
+        }
         if lines[i].kind != LineKind::Body {
             continue;
         }
@@ -344,6 +364,11 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
             }
             _ => {}
         }
+        if let Some(rule) = caption_lead(&lines, &extents, i, s, ntext) {
+            lines[i].kind = LineKind::Furniture;
+            lines[i].rule = Some(rule);
+            continue;
+        }
         if let Some((id, max_words)) = &rules.subheading {
             // A line ending in ":" introduces what follows; it is not a heading.
             if at_most_words(s, *max_words) && !s.ends_with(SENTENCE_END) && !s.ends_with(':') {
@@ -356,6 +381,21 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
         text_lines += 1;
     }
     lines
+}
+
+/// The rule of the photo caption that the text line `i` (normalised `s`) belongs to: the
+/// line right below it, with no blank line between, is a caption, and `s` is either
+/// unpunctuated (the caption's title, or the caption without its credit) or the start of
+/// that caption (the same caption repeated without its credit).
+fn caption_lead(lines: &[Line], extents: &[Extent], i: usize, s: &str, ntext: &str) -> Option<String> {
+    let next = lines.get(i + 1)?;
+    if extents[i + 1] != Extent::Caption {
+        return None;
+    }
+    if s.ends_with(SENTENCE_END) && !ntext[next.norm.range()].starts_with(s) {
+        return None;
+    }
+    next.rule.clone()
 }
 
 /// How many headline and body lines may precede a byline.
@@ -379,15 +419,6 @@ fn find_byline(lines: &[Line], text: &str, norm: &Normalized, rules: &FurnitureR
             outlet_span: span,
         })
     })
-}
-
-/// Whether `s` has at most `max` words (whitespace-separated tokens with a letter or
-/// digit in them). Counting stops past `max`: a long body line is not counted through.
-fn at_most_words(s: &str, max: usize) -> bool {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(crate::normalize::is_word_char))
-        .nth(max)
-        .is_none()
 }
 
 /// Characters that end a sentence.
