@@ -877,6 +877,52 @@ mod tests {
         assert_eq!(&text[seg.sentences[1].span.range()], "انسحب الرتل من المدينة سريعاً");
     }
 
+    /// The kind and rule of every non-blank line of `text`.
+    fn kinds(text: &str) -> Vec<(&'static str, Option<String>)> {
+        cut(text)
+            .lines
+            .into_iter()
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| (l.kind.as_str(), l.rule))
+            .collect()
+    }
+
+    #[test]
+    fn a_date_line_at_the_top_is_not_the_headline() {
+        let got = kinds("March 3, 2021 09:15\nThe column left the town\nThe army said it withdrew.");
+        assert_eq!(got[0], ("furniture", Some("FURNITURE/DATE_LINE".to_owned())));
+        assert_eq!(got[1].0, "headline");
+    }
+
+    #[test]
+    fn the_line_above_a_caption_belongs_to_it() {
+        let text = "Title\n\
+                    The army said it withdrew.\n\
+                    Fighters at the prison gate\n\
+                    Fighters at the prison gate (AFP)\n\
+                    The army said it withdrew from the town.\n\
+                    A convoy on the highway (Reuters)\n";
+        let caption = || ("furniture", Some("FURNITURE/PHOTO_CAPTION".to_owned()));
+        let got = kinds(text);
+        assert_eq!(got[1].0, "body");
+        assert_eq!(got[2], caption(), "unpunctuated, right above a caption");
+        assert_eq!(got[3], caption());
+        assert_eq!(got[4].0, "body", "a sentence right above a caption is text");
+    }
+
+    #[test]
+    fn a_comment_policy_after_the_text_ends_it() {
+        let policy = "Comments posted below do not necessarily reflect the views of this site";
+        let text = format!("Title\nThe army said it withdrew.\n\n{policy}\n\n2 comments\nThey are lying.\n");
+        let got = kinds(&text);
+        let end = Some("FURNITURE/COMMENT_POLICY".to_owned());
+        assert_eq!(got[1].0, "body");
+        assert!(got[2..].iter().all(|k| *k == ("furniture", end.clone())), "{got:?}");
+        // Before any article text, nothing ends.
+        let text = format!("Title\n{policy}\nThe army said it withdrew.\n");
+        assert_eq!(kinds(&text)[2].0, "body");
+    }
+
     #[test]
     fn front_matter_lines_are_not_text() {
         let text = "---\noutlet: X\n---\nTitle\nBody.";
