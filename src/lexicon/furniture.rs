@@ -6,9 +6,9 @@
 //! matched against every rule in one pass; the byline patterns, tried only on the first
 //! lines of an article, are a second list.
 
-use super::schema::Examples;
+use super::schema::{Examples, Extent};
 use super::{Entries, LexiconError, PackFile};
-use crate::normalize::normalize;
+use crate::normalize::{at_most_words, normalize};
 use regex::{Regex, RegexSet};
 
 /// One furniture or byline rule, for listings and example tests.
@@ -20,6 +20,27 @@ pub struct RuleInfo {
     pub description: String,
     /// Its examples.
     pub examples: Examples,
+    /// The rule fires only on lines of at most this many words.
+    pub max_words: Option<usize>,
+    /// Which lines besides its own a furniture rule takes.
+    pub extent: Extent,
+}
+
+impl RuleInfo {
+    fn new(rule: &super::schema::LineRule) -> RuleInfo {
+        RuleInfo {
+            id: rule.id.get_ref().clone(),
+            description: rule.description.clone(),
+            examples: rule.examples.clone(),
+            max_words: rule.max_words,
+            extent: rule.extent,
+        }
+    }
+
+    /// Whether the line is short enough for the rule.
+    fn fits(&self, line: &str) -> bool {
+        self.max_words.is_none_or(|max| at_most_words(line, max))
+    }
 }
 
 /// A byline found on a line.
@@ -68,11 +89,7 @@ impl FurnitureRules {
                 patterns.push(p);
                 furniture_owner.push(furniture_rules.len());
             }
-            furniture_rules.push(RuleInfo {
-                id: rule.id.get_ref().clone(),
-                description: rule.description.clone(),
-                examples: rule.examples.clone(),
-            });
+            furniture_rules.push(RuleInfo::new(rule));
         }
         let furniture = super::regex_set(&patterns).map_err(|(k, err)| {
             let e = &entries.furniture[furniture_owner[k]];
@@ -87,12 +104,7 @@ impl FurnitureRules {
                     Regex::new(p).map_err(|err| LexiconError::regex(&files[e.file], "byline", &rule.id, p, &err))?,
                 );
             }
-            let info = RuleInfo {
-                id: rule.id.get_ref().clone(),
-                description: rule.description.clone(),
-                examples: rule.examples.clone(),
-            };
-            bylines.push((info, compiled));
+            bylines.push((RuleInfo::new(rule), compiled));
         }
         Ok(FurnitureRules {
             furniture,
@@ -108,21 +120,25 @@ impl FurnitureRules {
         })
     }
 
-    /// The id of the first furniture rule matching the normalised, trimmed `line`.
-    pub fn furniture(&self, line: &str) -> Option<&str> {
+    /// The first furniture rule matching the normalised, trimmed `line`.
+    pub fn furniture(&self, line: &str) -> Option<&RuleInfo> {
         // Most lines are text: the set answers whether any rule matches in one pass. Which
         // one is asked of the patterns in order, each stopping at its first match, rather
         // than of the set, which would search on for every pattern it could report.
         if !self.furniture.is_match(line) {
             return None;
         }
-        let first = self.furniture_patterns.iter().position(|re| re.is_match(line))?;
-        Some(&self.furniture_rules[self.furniture_owner[first]].id)
+        self.furniture_patterns
+            .iter()
+            .zip(&self.furniture_owner)
+            .map(|(re, &owner)| (re, &self.furniture_rules[owner]))
+            .find(|(re, rule)| re.is_match(line) && rule.fits(line))
+            .map(|(_, rule)| rule)
     }
 
     /// The first byline rule matching the normalised, trimmed `line`.
     pub fn byline(&self, line: &str) -> Option<BylineMatch> {
-        for (info, regexes) in &self.bylines {
+        for (info, regexes) in self.bylines.iter().filter(|(info, _)| info.fits(line)) {
             for re in regexes {
                 if let Some(caps) = re.captures(line) {
                     return Some(BylineMatch {
@@ -158,7 +174,7 @@ impl FurnitureRules {
                 if byline {
                     self.byline(line).is_some_and(|m| m.rule == rule.id)
                 } else {
-                    self.furniture(line) == Some(rule.id.as_str())
+                    self.furniture(line).is_some_and(|r| r.id == rule.id)
                 }
             };
             for text in &rule.examples.matches {

@@ -537,9 +537,31 @@ pub struct LineRule {
     pub description: String,
     /// Regular expressions over the normalised, trimmed line.
     pub patterns: Vec<String>,
+    /// The rule fires only on lines of at most this many words (a credit ends a short
+    /// caption, not a paragraph).
+    #[serde(default)]
+    pub max_words: Option<usize>,
+    /// Furniture only: which lines besides its own the rule takes.
+    #[serde(default)]
+    pub extent: Extent,
     /// Examples a test runs.
     #[serde(default)]
     pub examples: Examples,
+}
+
+/// Which lines a furniture rule takes besides the one it matches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Extent {
+    /// Only its own line.
+    #[default]
+    Line,
+    /// A photo caption: an unpunctuated text line right above it (no blank line between)
+    /// is the caption's first part, or the same caption without its credit.
+    Caption,
+    /// The end of the article text (reader comments, a related-articles list): after body
+    /// text, every line below it is furniture too.
+    RestOfPage,
 }
 
 /// The section sub-heading rule.

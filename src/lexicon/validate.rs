@@ -108,6 +108,21 @@ pub fn references(files: &[PackFile], entries: &Entries) -> Vec<LexiconError> {
         }
     }
     errors.extend(author_line(files, entries));
+    for e in &entries.bylines {
+        if e.entry.extent != super::schema::Extent::Line {
+            let f = &files[e.file];
+            errors.push(LexiconError::at(
+                &f.path,
+                &f.src,
+                e.entry.id.span().start,
+                format!(
+                    "byline `{}` has an extent, which only furniture rules have",
+                    e.entry.id.get_ref()
+                ),
+                "remove the `extent` key, or make the rule a [[furniture]]",
+            ));
+        }
+    }
     errors
 }
 
@@ -324,7 +339,7 @@ pub fn examples(lexicon: &Lexicon) -> Vec<LexiconError> {
                 if table == "byline" {
                     rules.byline(line).map(|m| m.rule)
                 } else {
-                    rules.furniture(line).map(str::to_owned)
+                    rules.furniture(line).map(|r| r.id.clone())
                 }
             };
             let ex = &e.entry.examples;
@@ -636,6 +651,16 @@ examples.non_matches = ["قالب الحلوى", "MUST_NOT"]
         assert_eq!(
             shown(&errors),
             ["t.toml:4:1: `A` has bio_rule = `NOPE`, but no furniture has that id"]
+        );
+    }
+
+    #[test]
+    fn a_byline_has_no_extent() {
+        let src = "[lexicon]\nid = \"t\"\n[[byline]]\nid = \"B\"\npatterns = ['^by x$']\nextent = \"caption\"\n";
+        let errors = with(src).unwrap_err();
+        assert_eq!(
+            shown(&errors),
+            ["t.toml:4:6: byline `B` has an extent, which only furniture rules have"]
         );
     }
 

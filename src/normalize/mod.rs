@@ -388,6 +388,15 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether `s` has at most `max` words (whitespace-separated tokens with a letter or
+/// digit in them). Counting stops past `max`: a long body line is not counted through.
+pub fn at_most_words(s: &str, max: usize) -> bool {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(is_word_char))
+        .nth(max)
+        .is_none()
+}
+
 /// Where the run of word characters ([`is_word_char`]) from byte `start` of `bytes` (a
 /// whole UTF-8 text) ends, as far as ASCII and the common Arabic letters and digits take
 /// it: a fast path over bytes for tokenising; the caller goes on character by character.

@@ -24,7 +24,9 @@
 //! sentence end run into the next word (`حمص.وباتت`) still does.
 
 use crate::lexicon::furniture::FurnitureRules;
+use crate::lexicon::schema::Extent;
 use crate::normalize::Normalized;
+use crate::normalize::at_most_words;
 use crate::span::{NormSpan, OrigSpan};
 
 /// What a line of an article is.
@@ -281,21 +283,24 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
     let ranges = normalized_lines(ntext, text.ends_with(['\n', '\r']));
     let originals = original_lines(text);
     let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
+    // The extent of each furniture line's rule (`Line` for every other line).
+    let mut extents: Vec<Extent> = Vec::with_capacity(ranges.len());
     // First pass: what each line is by its own text.
     for (i, r) in ranges.iter().enumerate() {
         // The normaliser keeps line ends one for one, so the counts agree; the map is the
         // fallback should they ever not.
         let span = originals.get(i).copied().unwrap_or_else(|| norm.to_original(*r));
         let s = &ntext[r.range()];
-        let (kind, rule) = if span.start < body {
-            (LineKind::FrontMatter, None)
+        let (kind, rule, extent) = if span.start < body {
+            (LineKind::FrontMatter, None, Extent::Line)
         } else if s.is_empty() {
-            (LineKind::Blank, None)
+            (LineKind::Blank, None, Extent::Line)
         } else if let Some(rule) = rules.furniture(s) {
-            (LineKind::Furniture, Some(rule.to_owned()))
+            (LineKind::Furniture, Some(rule.id.clone()), rule.extent)
         } else {
-            (LineKind::Body, None)
+            (LineKind::Body, None, Extent::Line)
         };
+        extents.push(extent);
         lines.push(Line {
             number: i + 1,
             span,
@@ -311,7 +316,22 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
     // Bylines stand at the top: before the headline, or among the first text lines after
     // it (a subtitle may come first, as in seed 003).
     let mut text_lines = 0;
+    // The rule of the line that ended the article text, once one has.
+    let mut page_end: Option<String> = None;
     for i in 0..lines.len() {
+        if let Some(rule) = &page_end {
+            if lines[i].kind == LineKind::Body {
+                lines[i].kind = LineKind::Furniture;
+                lines[i].rule = Some(rule.clone());
+            }
+            continue;
+        }
+        // A comments section or a list of other articles at the top of a page (a comment
+        // counter beside the byline) ends nothing: the article text has not begun.
+        if seen_body && extents[i] == Extent::RestOfPage {
+            page_end.clone_from(&lines[i].rule);
+            continue;
+        }
         if lines[i].kind != LineKind::Body {
             continue;
         }
@@ -344,6 +364,11 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
             }
             _ => {}
         }
+        if let Some(rule) = caption_lead(&lines, &extents, i, s, ntext) {
+            lines[i].kind = LineKind::Furniture;
+            lines[i].rule = Some(rule);
+            continue;
+        }
         if let Some((id, max_words)) = &rules.subheading {
             // A line ending in ":" introduces what follows; it is not a heading.
             if at_most_words(s, *max_words) && !s.ends_with(SENTENCE_END) && !s.ends_with(':') {
@@ -356,6 +381,21 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
         text_lines += 1;
     }
     lines
+}
+
+/// The rule of the photo caption that the text line `i` (normalised `s`) belongs to: the
+/// line right below it, with no blank line between, is a caption, and `s` is either
+/// unpunctuated (the caption's title, or the caption without its credit) or the start of
+/// that caption (the same caption repeated without its credit).
+fn caption_lead(lines: &[Line], extents: &[Extent], i: usize, s: &str, ntext: &str) -> Option<String> {
+    let next = lines.get(i + 1)?;
+    if extents[i + 1] != Extent::Caption {
+        return None;
+    }
+    if s.ends_with(SENTENCE_END) && !ntext[next.norm.range()].starts_with(s) {
+        return None;
+    }
+    next.rule.clone()
 }
 
 /// How many headline and body lines may precede a byline.
@@ -379,15 +419,6 @@ fn find_byline(lines: &[Line], text: &str, norm: &Normalized, rules: &FurnitureR
             outlet_span: span,
         })
     })
-}
-
-/// Whether `s` has at most `max` words (whitespace-separated tokens with a letter or
-/// digit in them). Counting stops past `max`: a long body line is not counted through.
-fn at_most_words(s: &str, max: usize) -> bool {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(crate::normalize::is_word_char))
-        .nth(max)
-        .is_none()
 }
 
 /// Characters that end a sentence.
@@ -844,6 +875,52 @@ mod tests {
         let text = "عنوان\nانسحب الرتل من المدينة سريعاً";
         let seg = cut(text);
         assert_eq!(&text[seg.sentences[1].span.range()], "انسحب الرتل من المدينة سريعاً");
+    }
+
+    /// The kind and rule of every non-blank line of `text`.
+    fn kinds(text: &str) -> Vec<(&'static str, Option<String>)> {
+        cut(text)
+            .lines
+            .into_iter()
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| (l.kind.as_str(), l.rule))
+            .collect()
+    }
+
+    #[test]
+    fn a_date_line_at_the_top_is_not_the_headline() {
+        let got = kinds("March 3, 2021 09:15\nThe column left the town\nThe army said it withdrew.");
+        assert_eq!(got[0], ("furniture", Some("FURNITURE/DATE_LINE".to_owned())));
+        assert_eq!(got[1].0, "headline");
+    }
+
+    #[test]
+    fn the_line_above_a_caption_belongs_to_it() {
+        let text = "Title\n\
+                    The army said it withdrew.\n\
+                    Fighters at the prison gate\n\
+                    Fighters at the prison gate (AFP)\n\
+                    The army said it withdrew from the town.\n\
+                    A convoy on the highway (Reuters)\n";
+        let caption = || ("furniture", Some("FURNITURE/PHOTO_CAPTION".to_owned()));
+        let got = kinds(text);
+        assert_eq!(got[1].0, "body");
+        assert_eq!(got[2], caption(), "unpunctuated, right above a caption");
+        assert_eq!(got[3], caption());
+        assert_eq!(got[4].0, "body", "a sentence right above a caption is text");
+    }
+
+    #[test]
+    fn a_comment_policy_after_the_text_ends_it() {
+        let policy = "Comments posted below do not necessarily reflect the views of this site";
+        let text = format!("Title\nThe army said it withdrew.\n\n{policy}\n\n2 comments\nThey are lying.\n");
+        let got = kinds(&text);
+        let end = Some("FURNITURE/COMMENT_POLICY".to_owned());
+        assert_eq!(got[1].0, "body");
+        assert!(got[2..].iter().all(|k| *k == ("furniture", end.clone())), "{got:?}");
+        // Before any article text, nothing ends.
+        let text = format!("Title\n{policy}\nThe army said it withdrew.\n");
+        assert_eq!(kinds(&text)[2].0, "body");
     }
 
     #[test]
