@@ -55,7 +55,9 @@ pub struct BylineMatch {
 /// Compiled furniture and byline rules.
 #[derive(Debug, Clone)]
 pub struct FurnitureRules {
-    furniture: RegexSet,
+    /// The furniture patterns as two sets: those with a word boundary (`\b`), which
+    /// on Arabic text the fast lazy DFA cannot run, and the rest, which it can.
+    furniture: [RegexSet; 2],
     /// The patterns of `furniture` one by one, to tell which matches a furniture line.
     furniture_patterns: Vec<Regex>,
     /// For each pattern of `furniture`, the index of its rule in `furniture_rules`.
@@ -91,10 +93,19 @@ impl FurnitureRules {
             }
             furniture_rules.push(RuleInfo::new(rule));
         }
-        let furniture = super::regex_set(&patterns).map_err(|(k, err)| {
-            let e = &entries.furniture[furniture_owner[k]];
-            LexiconError::regex(&files[e.file], "furniture", &e.entry.id, patterns[k], &err)
-        })?;
+        let bounded = |p: &&str| p.contains("\\b") || p.contains("\\B");
+        let set = |with_boundary: bool| {
+            let chosen: Vec<usize> = (0..patterns.len())
+                .filter(|&k| bounded(&patterns[k]) == with_boundary)
+                .collect();
+            let subset: Vec<&str> = chosen.iter().map(|&k| patterns[k]).collect();
+            super::regex_set(&subset).map_err(|(j, err)| {
+                let k = chosen[j];
+                let e = &entries.furniture[furniture_owner[k]];
+                LexiconError::regex(&files[e.file], "furniture", &e.entry.id, patterns[k], &err)
+            })
+        };
+        let furniture = [set(false)?, set(true)?];
         let mut bylines = Vec::new();
         for e in &entries.bylines {
             let rule = &e.entry;
@@ -125,7 +136,7 @@ impl FurnitureRules {
         // Most lines are text: the set answers whether any rule matches in one pass. Which
         // one is asked of the patterns in order, each stopping at its first match, rather
         // than of the set, which would search on for every pattern it could report.
-        if !self.furniture.is_match(line) {
+        if !self.furniture.iter().any(|set| set.is_match(line)) {
             return None;
         }
         self.furniture_patterns

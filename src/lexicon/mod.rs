@@ -138,8 +138,18 @@ pub(crate) fn regex_set(patterns: &[&str]) -> Result<regex::RegexSet, (usize, re
 /// The regex crate's default size limit, which every pattern is compiled under.
 const REGEX_SIZE_LIMIT: usize = 10 * (1 << 20);
 
+/// The lazy DFA's cache per set and thread (the crate's default is 2 MiB).
+const DFA_CACHE_LIMIT: usize = 16 * (1 << 20);
+
 fn regex_set_within(patterns: &[&str], limit: usize) -> Result<regex::RegexSet, (usize, regex::Error)> {
-    let build = |patterns: &[&str]| regex::RegexSetBuilder::new(patterns).size_limit(limit).build();
+    // A cache large enough that the lazy DFA keeps the states of long alternations (date
+    // lines) instead of rebuilding them on every line.
+    let build = |patterns: &[&str]| {
+        regex::RegexSetBuilder::new(patterns)
+            .size_limit(limit)
+            .dfa_size_limit(DFA_CACHE_LIMIT)
+            .build()
+    };
     let err = match build(patterns) {
         Ok(set) => return Ok(set),
         Err(err) => err,
