@@ -753,7 +753,7 @@ impl<'a> Reader<'a> {
         for marker in &parts.markers {
             let entry = &self.lexicon.entries.markers[marker.entry.index as usize].entry;
             let stance = match entry.kind {
-                MarkerKind::Hedge => Stance::Hedged,
+                MarkerKind::Hedge | MarkerKind::Possible => Stance::Hedged,
                 MarkerKind::Distance => Stance::Distanced,
                 MarkerKind::Negation | MarkerKind::Modal => continue,
             };

@@ -349,7 +349,10 @@ impl<'a> Reader<'a> {
                     ParticleRole::Circumstance => cache.circumstances.push(h),
                     _ => cache.particles.push(h),
                 },
-                Table::Marker => cache.markers.push(h),
+                // "may" inside "may have" is that marker's.
+                Table::Marker if !before.iter().any(|o| o.entry.table == Table::Marker && inside(h, o)) => {
+                    cache.markers.push(h)
+                }
                 // An event word inside a known name is part of the name (`للتحرير` in
                 // `الجبهة الوطنية للتحرير`).
                 Table::Predicate
@@ -626,11 +629,17 @@ impl<'a> Reader<'a> {
                     TokenSpan::new(k, k + 1),
                 ));
             }
-            let modal = self.modal(hits, clause, trigger, &[MarkerKind::Hedge, MarkerKind::Modal]);
+            let modal = self.modal(
+                hits,
+                clause,
+                trigger,
+                &[MarkerKind::Hedge, MarkerKind::Possible, MarkerKind::Modal],
+            );
             // Not said to have happened: under a modal marker, a future or purpose verb
             // (`سينسحب`, `لينسحب`), or the content of a demand or threat itself.
-            let irrealis =
-                self.modal(hits, clause, trigger, &[MarkerKind::Modal]) || trigger.inflection.unreal() || p.prospective;
+            let irrealis = self.modal(hits, clause, trigger, &[MarkerKind::Modal, MarkerKind::Possible])
+                || trigger.inflection.unreal()
+                || p.prospective;
             if modal {
                 rules.push(RULE.modal.clone());
             }

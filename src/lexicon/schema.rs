@@ -154,8 +154,11 @@ pub struct Cue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MarkerKind {
-    /// The speaker speculates: stance `hedged` (رجح، قد، "may").
+    /// The speaker speculates: stance `hedged` (رجح، "likely", "may have").
     Hedge,
+    /// The speaker says it may happen: stance `hedged`, and the event is not said to have
+    /// happened (`قد يسحب`, "may withdraw").
+    Possible,
     /// The reporter distances itself: stance `distanced` (وفق زعمها، "alleged").
     Distance,
     /// Negation (لم، لا، "not"): flips polarity (used by claim frames).
