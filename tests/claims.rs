@@ -582,6 +582,28 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "Northern fighters",
         ),
+        // Where it left from is the place of a withdrawal, a pronoun-owned noun not.
+        (
+            "The Ukrainian units withdrew from the salt town of Verkhnie.",
+            "en",
+            "withdraw",
+            "place",
+            "the salt town of Verkhnie",
+        ),
+        (
+            "انسحبت القوات من بلدة الوادي فجر اليوم.",
+            "ar",
+            "withdraw",
+            "place",
+            "بلدة الوادي",
+        ),
+        (
+            "انسحبت القوات من مواقعها في بلدة الوادي.",
+            "ar",
+            "withdraw",
+            "place",
+            "بلدة الوادي",
+        ),
         // "We" did it: the word itself says who.
         ("تقدمنا من المحور الجنوبي للبلدة.", "ar", "advance", "agent", "تقدمنا"),
         // A by-phrase names the doer, known or not.

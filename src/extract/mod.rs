@@ -563,6 +563,27 @@ impl<'a> Reader<'a> {
                 cover(span);
             }
             args.extend(target);
+            // Where it left from, said with من/"from": that phrase is its place, a known
+            // place in it the known one ("withdrew from the town of Dasht, in the east").
+            let mut origin = None;
+            if p.origin
+                && let Some(from) = self.origin(hits, clause, trigger)
+                && !place
+                    .as_ref()
+                    .is_some_and(|(_, span)| from.start <= span.start && span.end <= from.end)
+            {
+                let inside: Vec<&Hit> = hits
+                    .places
+                    .iter()
+                    .copied()
+                    .filter(|h| from.start <= h.tokens.start && h.tokens.end <= from.end)
+                    .collect();
+                place = inside.first().map(|h| {
+                    let same: Vec<&Hit> = inside.iter().copied().filter(|o| o.tokens == h.tokens).collect();
+                    (self.resolve_place(&same, segment.sentence), h.tokens)
+                });
+                origin = place.is_none().then_some(from);
+            }
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
                     rules.push(RULE.place_ambiguous.clone());
@@ -571,6 +592,9 @@ impl<'a> Reader<'a> {
                 if span.start >= clause.start && span.end <= clause.end {
                     cover(span);
                 }
+            } else if let Some(span) = origin {
+                args.push(Argument::read(ArgRole::Place, Arg::Named(self.words(span)), span));
+                cover(span);
             } else if (p.acts_on || p.label.contains("{place}"))
                 && let Some(span) = self.locative(hits, clause, place_from)
             {

@@ -428,6 +428,20 @@ impl Reader<'_> {
             .filter(|span| self.place_like(hits, *span))
     }
 
+    /// The place phrase after `من`/"from"/"out of" within a few words after the trigger
+    /// (past a subject after an Arabic verb): where something left from. Not `من قبل`
+    /// ("by"), not a pronoun (`منها`).
+    pub(super) fn origin(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let end = trigger.tokens.end;
+        let at = (end..clause.end.min(end + 4)).find_map(|k| match self.word(k) {
+            "من" | "from" if k + 1 < clause.end && self.word(k + 1) != "قبل" => Some(k + 1),
+            "out" if k + 2 < clause.end && self.word(k + 1) == "of" => Some(k + 2),
+            _ => None,
+        })?;
+        self.phrase_at(hits, at, clause)
+            .filter(|span| self.place_like(hits, *span))
+    }
+
     /// Whether a phrase can name a place: it holds a known place, a noun for a kind of
     /// place ("the industrial district", `تلك المنطقة`) or, in English, a name ("Tell
     /// Halaf"). "In the advance", "in its war", `في ظروف صعبة` say when or how, not where.
@@ -436,7 +450,14 @@ impl Reader<'_> {
         hits.places.iter().any(inside)
             || hits.place_nouns.iter().any(inside)
             || span.range().any(|k| self.capitalised(k))
-            || (!hits.circumstances.iter().any(|h| h.tokens.contains(span.start)) && self.arabic_name(span.start))
+            || {
+                // Its first word past quantifiers and articles (`عدة مواقع`).
+                let head = span
+                    .range()
+                    .find(|&k| self.phrase_word(hits, k) != Word::Opener)
+                    .unwrap_or(span.start);
+                !hits.circumstances.iter().any(|h| h.tokens.contains(head)) && self.arabic_name(head)
+            }
     }
 
     /// Whether the Arabic word at `k` may be a name: it has no article and is no sound
@@ -449,7 +470,12 @@ impl Reader<'_> {
         let definite = ["ال", "وال", "فال", "بال", "كال", "لل"]
             .iter()
             .any(|a| w.starts_with(a));
-        arabic && !definite && !w.ends_with("ات") && w.chars().count() > 2
+        // An attached pronoun (`مواقعها`) or a broken plural's shape (مفاعل، فواعل،
+        // مفاعيل: `مواقع`, `عناصر`) says a common noun.
+        let letters: Vec<char> = w.chars().collect();
+        let possessed = ["ها", "هم", "هما", "هن", "كم", "نا"].iter().any(|p| w.ends_with(p));
+        let broken_plural = matches!(letters.len(), 5 | 6) && letters[2] == 'ا';
+        arabic && !definite && !w.ends_with("ات") && letters.len() > 2 && !possessed && !broken_plural
     }
 
     /// Whether the word at `k` is written in capitals in the original, two letters or

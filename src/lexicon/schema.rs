@@ -512,6 +512,10 @@ pub struct Predicate {
     /// clause, the side it was given to, its target.
     #[serde(default)]
     pub doer_after: bool,
+    /// Its place is where it left from, said with `من`/"from"/"out of" (`انسحبت من
+    /// المدينة`, "withdrew from the town"): that phrase is its place.
+    #[serde(default)]
+    pub origin: bool,
     /// What it says is not said to have happened: a demand, a threat, a proposal, a plan.
     /// Its mentions are irrealis ("X demanded a withdrawal" reports no withdrawal, and no
     /// demand met).
