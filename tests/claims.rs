@@ -604,6 +604,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "بلدة الوادي",
         ),
+        // A place adverb needs no preposition.
+        (
+            "The rebels said heavy fighting went on there for days.",
+            "en",
+            "clash",
+            "place",
+            "there",
+        ),
         // "We" did it: the word itself says who.
         ("تقدمنا من المحور الجنوبي للبلدة.", "ar", "advance", "agent", "تقدمنا"),
         // A by-phrase names the doer, known or not.

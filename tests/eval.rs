@@ -213,7 +213,7 @@ const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
         "hasakah-prison-2022",
         [0.87, 0.64, 0.57, 0.62, 0.73, 0.21, 0.16, 0.83, 0.78],
     ),
-    ("soledar-2023", [0.9, 0.67, 0.55, 0.65, 0.81, 0.3, 0.18, 0.87, 0.81]),
+    ("soledar-2023", [0.9, 0.68, 0.55, 0.65, 0.83, 0.3, 0.18, 0.87, 0.81]),
 ];
 
 /// The most furniture errors (page furniture read as claims) each event may have today.

@@ -423,9 +423,23 @@ impl Reader<'_> {
             self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Locative
                 && h.tokens.start >= from
                 && h.tokens.end < clause.end
-        })?;
-        self.phrase_at(hits, at.tokens.end, clause)
-            .filter(|span| self.place_like(hits, *span))
+        });
+        match at {
+            Some(at) => self
+                .phrase_at(hits, at.tokens.end, clause)
+                .filter(|span| self.place_like(hits, *span)),
+            // "fighting went on there", `القتال مستمر هناك`: a place adverb needs no
+            // preposition.
+            None => hits
+                .place_nouns
+                .iter()
+                .find(|h| {
+                    h.tokens.start >= from
+                        && h.tokens.end <= clause.end
+                        && matches!(self.word(h.tokens.start), "there" | "here" | "هناك" | "هنا")
+                })
+                .map(|h| h.tokens),
+        }
     }
 
     /// The place phrase after `من`/"from"/"out of" within a few words after the trigger
