@@ -604,6 +604,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "بلدة الوادي",
         ),
+        // A by-phrase's known party is the doer, an adjective before it or not; "by
+        // continuing" says how, not who.
+        (
+            "Fighters stormed the old prison controlled by US-backed SDF fighters.",
+            "en",
+            "capture",
+            "agent",
+            "SDF",
+        ),
+        (
+            "The army violated the truce by continuing to shell the town.",
+            "en",
+            "breach",
+            "agent",
+            "The army",
+        ),
         // A place adverb needs no preposition.
         (
             "The rebels said heavy fighting went on there for days.",

@@ -783,7 +783,15 @@ impl<'a> Reader<'a> {
             if by && let Some(h) = self.actor_hits(hits).find(|h| h.tokens.start == k + 1) {
                 return Some((h.entry.index as usize, h.tokens));
             }
-            // `من قبل` names the doer, known or not (`من قبل قواتنا`).
+            // A by-phrase names the doer, known or not: the known party in it ("by
+            // US-backed SDF forces"), else its words (`من قبل قواتنا`, "by drones").
+            // "by continuing to attack" says how, not who.
+            if (by_arabic || w == "by")
+                && !self.word(k + 1).ends_with("ing")
+                && let Some(phrase) = self.phrase_at(hits, k + 1, clause)
+            {
+                return self.known_party(hits, phrase);
+            }
             if by_arabic {
                 return None;
             }

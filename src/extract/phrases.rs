@@ -264,7 +264,8 @@ impl Reader<'_> {
                 .map(|h| self.lexicon.entries.particles[h.entry.index as usize].entry.role)
         };
         for k in self.by_from(trigger)..self.next_event(hits, trigger, clause) {
-            let by = self.word(k) == "by" || (self.word(k) == "قبل" && k > t.end && self.word(k - 1) == "من");
+            let by = (self.word(k) == "by" && !self.word(k + 1).ends_with("ing"))
+                || (self.word(k) == "قبل" && k > t.end && self.word(k - 1) == "من");
             if by {
                 return self.phrase_at(hits, k + 1, clause);
             }
