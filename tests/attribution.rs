@@ -221,6 +221,16 @@ fn chains_in(language: &str, body: &str, quote: &str) -> Vec<Vec<String>> {
     chain_of(&out, "a", quote)
 }
 
+#[test]
+fn the_publishing_outlet_named_without_its_article_is_no_source() {
+    let dir = crate::common::scratch("outlet-the");
+    let text = "---\noutlet: The Ledger\npublished: 2021-03-02\nlanguage: en\n---\nA headline\n\nIvo Marek told The Ledger that the bridge fell at night.\n";
+    std::fs::write(dir.join("a.txt"), text).unwrap();
+    let out = pipeline::run(&[dir], &Config::default());
+    let chains = chain_of(&out, "a", "the bridge fell");
+    assert_eq!(chains, [vec!["Ivo Marek".to_owned()]], "{chains:?}");
+}
+
 /// Each structure that decides who speaks, on sentences written for this test (every
 /// name is made up): (language, body, quote, expected chain of the quote's mentions, as
 /// labels joined by " > ", "" for the outlet's own voice).

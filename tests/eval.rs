@@ -208,7 +208,7 @@ fn a_bad_gold_file_is_a_usage_error_naming_its_line() {
 /// commits and the README's Quality table): frame precision, role accuracy (all, agent,
 /// target, place), reading precision, reading recall, attribution, chain.
 const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
-    ("ras-al-ain-2019", [0.97, 0.71, 0.72, 0.68, 0.73, 0.3, 0.22, 0.89, 0.83]),
+    ("ras-al-ain-2019", [0.97, 0.71, 0.72, 0.68, 0.73, 0.3, 0.22, 0.89, 0.84]),
     (
         "hasakah-prison-2022",
         [0.87, 0.64, 0.58, 0.62, 0.73, 0.22, 0.16, 0.83, 0.78],

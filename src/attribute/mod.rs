@@ -1183,7 +1183,12 @@ impl<'a> Reader<'a> {
         }
         let end = (np.tokens.end + 2).min(self.tokens.tokens.len());
         let words = self.tokens.words(TokenSpan::new(np.tokens.start, end));
-        self.outlet.names.iter().any(|n| words.contains(n.as_str()))
+        let own = self.tokens.words(np.tokens);
+        self.outlet.names.iter().any(|n| {
+            // "The Independent" is named "Independent" in its own text ("told The
+            // Independent"); without its article the name must be the whole phrase.
+            words.contains(n.as_str()) || n.strip_prefix("the ").is_some_and(|bare| own == bare)
+        })
     }
 
     /// The entity a source phrase names: known, actor, person, or a generic noun (a new
