@@ -344,7 +344,7 @@ impl<'a> Reader<'a> {
                 {
                     cache.actors.push(h)
                 }
-                Table::Particle => match self.lexicon.entries.particles[h.entry.index as usize].entry.role {
+                Table::Particle => match self.role(h) {
                     ParticleRole::PlaceNoun => cache.place_nouns.push(h),
                     ParticleRole::Circumstance => cache.circumstances.push(h),
                     _ => cache.particles.push(h),
@@ -578,10 +578,9 @@ impl<'a> Reader<'a> {
                     .copied()
                     .filter(|h| from.start <= h.tokens.start && h.tokens.end <= from.end)
                     .collect();
-                place = inside.first().map(|h| {
-                    let same: Vec<&Hit> = inside.iter().copied().filter(|o| o.tokens == h.tokens).collect();
-                    (self.resolve_place(&same, segment.sentence), h.tokens)
-                });
+                place = inside
+                    .first()
+                    .map(|h| (self.resolve_at(&inside, h, segment.sentence), h.tokens));
                 origin = place.is_none().then_some(from);
             }
             if let Some((pl, span)) = place {
@@ -836,23 +835,9 @@ impl<'a> Reader<'a> {
                     !self.is_particle(hits, k) && !matches!(self.word(k), "it" | "they" | "he" | "she" | "we" | "i")
                 })
         };
-        let complementizer = hits
-            .all
-            .iter()
-            .filter(|h| {
-                let floor = match h.entry.table {
-                    Table::Cue => own_subject(h.tokens.end),
-                    Table::Particle => {
-                        self.lexicon.entries.particles[h.entry.index as usize].entry.role
-                            == ParticleRole::Complementizer
-                    }
-                    _ => false,
-                };
-                floor && h.tokens.start >= clause.start && h.tokens.end <= trigger.tokens.start
-            })
-            .map(|h| h.tokens.end)
-            .max()
-            .unwrap_or(clause.start);
+        let complementizer = self.floor(hits, clause, trigger, |h| {
+            h.entry.table == Table::Cue && own_subject(h.tokens.end)
+        });
         self.actor_hits(hits)
             .filter(|h| {
                 h.tokens.end <= trigger.tokens.start
@@ -870,21 +855,14 @@ impl<'a> Reader<'a> {
         hits[hits.partition_point(|h| h.tokens.start < k)..]
             .iter()
             .take_while(|h| h.tokens.start == k)
-            .any(|h| {
-                h.entry.table == Table::Particle
-                    && self.lexicon.entries.particles[h.entry.index as usize]
-                        .entry
-                        .role
-                        .is_function_word()
-            })
+            .any(|h| h.entry.table == Table::Particle && self.role(h).is_function_word())
     }
 
     /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`.
     fn is_auxiliary(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
-        hits.particles.iter().any(|h| {
-            self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Auxiliary
-                && h.tokens.contains(k)
-        })
+        hits.particles
+            .iter()
+            .any(|h| self.role(h) == ParticleRole::Auxiliary && h.tokens.contains(k))
     }
 
     /// Whether a particle hit (other than a determiner) starts at token `k`.
@@ -972,7 +950,7 @@ impl<'a> Reader<'a> {
         irrealis
             || !result
                 && hits.particles.iter().any(|h| {
-                    self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Causal
+                    self.role(h) == ParticleRole::Causal
                         && h.tokens.start >= clause.start
                         && h.tokens.end <= clause.end
                         && ((h.tokens.end <= trigger.tokens.start && trigger.tokens.start - h.tokens.end <= 1)
@@ -995,8 +973,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .find(|h| h.tokens.start >= scope && h.tokens.end <= trigger.tokens.start)
             {
-                let same: Vec<&Hit> = places.iter().copied().filter(|o| o.tokens == h.tokens).collect();
-                return Some((self.resolve_place(&same, sentence_index), h.tokens));
+                return Some((self.resolve_at(places, h, sentence_index), h.tokens));
             }
         }
         None
@@ -1058,32 +1035,42 @@ impl<'a> Reader<'a> {
             // ريف إدلب … بريف اللاذقية … شن الطلعات`), after the last complementizer,
             // reporting verb or other event before it (in "the rebels held Dasht when a
             // governor said the bridge had fallen", the fall's clause names no place).
-            let floor = hits
-                .all
-                .iter()
-                .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= clause.start)
-                .filter(|h| match h.entry.table {
-                    Table::Cue | Table::Predicate => true,
-                    Table::Particle => {
-                        self.lexicon.entries.particles[h.entry.index as usize].entry.role
-                            == ParticleRole::Complementizer
-                    }
-                    _ => false,
-                })
-                .map(|h| h.tokens.end)
-                .max()
-                .unwrap_or(clause.start);
+            let floor = self.floor(hits, clause, trigger, |h| {
+                matches!(h.entry.table, Table::Cue | Table::Predicate)
+            });
             let before = places
                 .iter()
                 .copied()
                 .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= floor)
                 .min_by_key(|h| (h.tokens.start, std::cmp::Reverse(h.tokens.len())));
             if let Some(h) = before {
-                let same: Vec<&Hit> = places.iter().copied().filter(|o| o.tokens == h.tokens).collect();
-                place = Some((self.resolve_place(&same, sentence_index), h.tokens));
+                place = Some((self.resolve_at(places, h, sentence_index), h.tokens));
             }
         }
         (place, destination)
+    }
+
+    /// Where `trigger`'s own words may begin in its clause: past the last complementizer
+    /// before it, and past every hit `also` accepts (a reporting verb, another event).
+    fn floor(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit, also: impl Fn(&Hit) -> bool) -> usize {
+        hits.all
+            .iter()
+            .filter(|h| h.tokens.start >= clause.start && h.tokens.end <= trigger.tokens.start)
+            .filter(|h| (h.entry.table == Table::Particle && self.role(h) == ParticleRole::Complementizer) || also(h))
+            .map(|h| h.tokens.end)
+            .max()
+            .unwrap_or(clause.start)
+    }
+
+    /// The place a name's hit `h` stands for, among the `hits` on the same words.
+    fn resolve_at(&self, hits: &[&Hit], h: &Hit, sentence_index: usize) -> PlaceArg {
+        let same: Vec<&Hit> = hits.iter().copied().filter(|o| o.tokens == h.tokens).collect();
+        self.resolve_place(&same, sentence_index)
+    }
+
+    /// A particle hit's role.
+    pub(super) fn role(&self, h: &Hit) -> ParticleRole {
+        self.lexicon.entries.particles[h.entry.index as usize].entry.role
     }
 
     /// One place for a name, or the places it may be when context cannot decide.

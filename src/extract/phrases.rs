@@ -34,14 +34,15 @@ impl Reader<'_> {
     /// What the word at `k` is to a phrase, by the hits that cover it.
     fn phrase_word(&self, hits: &SentenceHits<'_>, k: usize) -> Word {
         let covering = hits.all.iter().filter(|h| h.tokens.contains(k));
-        let acronym = self.word(k).is_ascii() && self.acronym(k);
+        // Asked only of a word a particle covers: it reads the original text.
+        let acronym = || self.word(k).is_ascii() && self.acronym(k);
         let mut word = Word::Free;
         for h in covering {
             match h.entry.table {
                 Table::Actor | Table::Place | Table::Source | Table::SourceNoun => return Word::Free,
-                Table::Particle if acronym => {}
+                Table::Particle if acronym() => {}
                 Table::Particle => {
-                    word = match self.lexicon.entries.particles[h.entry.index as usize].entry.role {
+                    word = match self.role(h) {
                         ParticleRole::PlaceNoun | ParticleRole::Circumstance => continue,
                         ParticleRole::Article | ParticleRole::Quantifier => Word::Opener,
                         ParticleRole::Preposition if self.word(k) == "of" => Word::Joiner,
@@ -261,7 +262,7 @@ impl Reader<'_> {
             hits.particles
                 .iter()
                 .find(|h| h.tokens.start == k)
-                .map(|h| self.lexicon.entries.particles[h.entry.index as usize].entry.role)
+                .map(|h| self.role(h))
         };
         for k in self.by_from(trigger)..self.next_event(hits, trigger, clause) {
             let by = (self.word(k) == "by" && !self.word(k + 1).ends_with("ing"))
@@ -352,9 +353,7 @@ impl Reader<'_> {
         };
         clitic
             || hits.particles.iter().any(|h| {
-                self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Locative
-                    && h.tokens.end <= place.start
-                    && place.start - h.tokens.end <= 2
+                self.role(h) == ParticleRole::Locative && h.tokens.end <= place.start && place.start - h.tokens.end <= 2
             })
     }
 
@@ -420,11 +419,10 @@ impl Reader<'_> {
     /// The phrase after the first preposition of place from token `from` on, in the
     /// clause: where something happened (`في محيط السجن`, "in the industrial district").
     pub(super) fn locative(&self, hits: &SentenceHits<'_>, clause: TokenSpan, from: usize) -> Option<TokenSpan> {
-        let at = hits.particles.iter().find(|h| {
-            self.lexicon.entries.particles[h.entry.index as usize].entry.role == ParticleRole::Locative
-                && h.tokens.start >= from
-                && h.tokens.end < clause.end
-        });
+        let at = hits
+            .particles
+            .iter()
+            .find(|h| self.role(h) == ParticleRole::Locative && h.tokens.start >= from && h.tokens.end < clause.end);
         match at {
             Some(at) => self
                 .phrase_at(hits, at.tokens.end, clause)
