@@ -638,6 +638,68 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "قواتنا",
         ),
+        // The genitive of a transitive verbal noun is what it acts on.
+        (
+            "شاركت الكتيبة في تحرير بلدة الوادي.",
+            "ar",
+            "capture",
+            "target",
+            "بلدة الوادي",
+        ),
+        // "Under the control of": the holder is the agent, what it holds the target.
+        (
+            "The hill town remains under the control of local militias, the mayor said.",
+            "en",
+            "capture",
+            "agent",
+            "local militias",
+        ),
+        (
+            "The hill town remains under the control of local militias, the mayor said.",
+            "en",
+            "capture",
+            "target",
+            "The hill town",
+        ),
+        ("The depot is not under our control.", "en", "capture", "agent", "our"),
+        (
+            "وتؤكد المصادر أن البلدة لا تزال تحت سيطرة مقاتليها.",
+            "ar",
+            "capture",
+            "agent",
+            "مقاتليها",
+        ),
+        (
+            "وتؤكد المصادر أن البلدة لا تزال تحت سيطرة مقاتليها.",
+            "ar",
+            "capture",
+            "target",
+            "البلدة",
+        ),
+        // A relative clause's verb is done by the noun it hangs on.
+        (
+            "Officials named the gunmen who stormed the depot.",
+            "en",
+            "capture",
+            "agent",
+            "the gunmen",
+        ),
+        (
+            "كشفت الوزارة عن هوية الكتائب التي اقتحمت الثكنة.",
+            "ar",
+            "capture",
+            "agent",
+            "الكتائب",
+        ),
+        // A speaker confirming or announcing its own act is its agent.
+        (
+            "The brigade confirmed its withdrawal from the hill.",
+            "en",
+            "withdraw",
+            "agent",
+            "The brigade",
+        ),
+        ("وأقرت الكتيبة بالانسحاب من التلة.", "ar", "withdraw", "agent", "الكتيبة"),
     ];
     for (sentence, language, predicate, role, words) in cases {
         let read = readings(language, sentence);
@@ -664,6 +726,20 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ("The village was taken under control.", "en", "capture", "agent"),
         // `في ظروف صعبة` says how, not where.
         ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),
+        // A denial names no doer: the denier did not do it.
+        (
+            "The mayor denied the capture of the hill town.",
+            "en",
+            "capture",
+            "agent",
+        ),
+        // "Said" tells of someone else's act unless a possessive says otherwise.
+        (
+            "The mayor said the capture of the hill town was a lie.",
+            "en",
+            "capture",
+            "agent",
+        ),
     ] {
         let read = readings(language, sentence);
         let frames: Vec<_> = read

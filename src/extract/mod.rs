@@ -472,8 +472,15 @@ impl<'a> Reader<'a> {
             let parties = (p.label.contains("{target}") && !p.acts_on)
                 .then(|| self.between(hits, clause, trigger))
                 .flatten();
+            // "The forces who stormed the town": the noun the relative clause hangs on.
+            let trigger_latin = self.word(trigger.tokens.start).is_ascii();
+            let relative = parties
+                .is_none()
+                .then(|| self.relative_head(hits, clause, trigger))
+                .flatten();
             let agent = match (parties, conjoined, &last_agent) {
                 (Some((first, _)), ..) => self.known_party(hits, first),
+                (None, _, _) if relative.is_some() => relative.and_then(|head| self.known_party(hits, head)),
                 (None, true, Some(a)) => Some(*a),
                 // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
                 // subject before it.
@@ -485,7 +492,20 @@ impl<'a> Reader<'a> {
             let named_agent = match (agent, parties) {
                 (Some(_), _) => None,
                 (None, Some((first, _))) => Some(first),
-                (None, None) => self.agent_phrase(hits, clause, trigger, p.object_after),
+                (None, None) => relative
+                    .or_else(|| {
+                        self.agent_phrase(
+                            hits,
+                            clause,
+                            trigger,
+                            p.object_after || (p.acts_on && !p.undergoer && self.genitive_object(clause, trigger)),
+                        )
+                    })
+                    .or_else(|| {
+                        (!p.undergoer && (trigger_latin || self.verbal_noun(trigger)))
+                            .then(|| self.cue_subject(hits, clause, trigger))
+                            .flatten()
+                    }),
             };
             if let Some(span) = named_agent {
                 args.push(Argument::read(ArgRole::Agent, Arg::Named(self.words(span)), span));
@@ -550,6 +570,27 @@ impl<'a> Reader<'a> {
                     None => Some(Argument::read(ArgRole::Target, Arg::Named(self.words(object)), object)),
                 };
                 place_from = object.end;
+            }
+            // "X is under the control of Y": Y holds X.
+            if p.acts_on
+                && let Some((holder, held)) = self.held_by(hits, clause, trigger)
+            {
+                args.retain(|a| a.role != ArgRole::Agent);
+                if let Some(span) = holder {
+                    let value = match self.known_party(hits, span) {
+                        Some((a, _)) => Arg::Actor(a),
+                        None => Arg::Named(self.words(span)),
+                    };
+                    args.push(Argument::read(ArgRole::Agent, value, span));
+                    cover(span);
+                    place_from = place_from.max(span.end);
+                }
+                target = held.map(
+                    |span| match place.take_if(|(_, p)| span.start <= p.start && p.end <= span.end) {
+                        Some((pl, _)) => Argument::read(ArgRole::Target, Arg::Place(pl), span),
+                        None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
+                    },
+                );
             }
             // Where an act on something happened is said with a preposition of place; a
             // place named after what it acted on without one is part of its description

@@ -11,7 +11,7 @@
 
 use super::{Reader, SentenceHits};
 use crate::lexicon::matcher::{Hit, Table};
-use crate::lexicon::schema::ParticleRole;
+use crate::lexicon::schema::{ParticleRole, Role};
 use crate::span::{NormSpan, TokenSpan};
 
 /// The most words a phrase takes.
@@ -147,6 +147,147 @@ impl Reader<'_> {
             || core.starts_with("ال")
             || letters.last() == Some(&'ه')
             || (letters.len() >= 4 && matches!(letters[letters.len() - 2], 'ا' | 'و' | 'ي'))
+    }
+
+    /// Whether the genitive after an Arabic verbal noun is what it acts on: a transitive
+    /// act with no `على`/`ضد` after it and no `ل` object (`تحرير مدينة X`: X was taken;
+    /// in `هجوم التنظيم على السجن` and `اقتحام القوات للبلدة` the genitive is the doer).
+    pub(super) fn genitive_object(&self, clause: TokenSpan, trigger: &Hit) -> bool {
+        let t = trigger.tokens;
+        self.verbal_noun(trigger)
+            && t.end < clause.end
+            && !matches!(self.word(t.end - 1), "علي" | "ضد")
+            && !(t.end..clause.end.min(t.end + 6)).any(|k| {
+                let w = self.word(k);
+                matches!(w, "علي" | "ضد") || (w.starts_with('ل') && !w.starts_with("ال"))
+            })
+    }
+
+    /// "X is under the control of Y", `X لا تزال تحت سيطرة Y`: the holder (Y, the phrase
+    /// after the control word, or the possessive in it: "under our control", `تحت
+    /// سيطرتها`) and what it holds (X, the phrase before "under", past auxiliaries).
+    pub(super) fn held_by(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        trigger: &Hit,
+    ) -> Option<(Option<TokenSpan>, Option<TokenSpan>)> {
+        let t = trigger.tokens;
+        let under = if self.word(t.start) == "under" {
+            t.start
+        } else if t.start > clause.start && matches!(self.word(t.start - 1), "تحت" | "under") {
+            t.start - 1
+        } else {
+            return None;
+        };
+        let last = self.word(t.end - 1);
+        let holder = if matches!(last, "of") || (!last.is_ascii() && t.len() == 1 && !self.possessed(t.end - 1)) {
+            self.phrase_at(hits, t.end, clause)
+        } else {
+            // The possessive in the trigger names the holder ("our", `سيطرتها`).
+            (t.start..t.end)
+                .find(|&k| matches!(self.word(k), "our" | "its" | "their" | "his" | "her") || self.possessed(k))
+                .map(|k| TokenSpan::new(k, k + 1))
+        };
+        // Past auxiliaries and negations ("is not", `لا تزال`).
+        let auxiliary = |k: usize| self.is_auxiliary_at(hits, k) || hits.markers.iter().any(|h| h.tokens.contains(k));
+        let mut before = under;
+        while before > clause.start && auxiliary(before - 1) {
+            before -= 1;
+        }
+        Some((holder, self.phrase_before(hits, before, clause)))
+    }
+
+    /// Whether an Arabic word carries a possessive pronoun suffix (`سيطرتها`, `قواتنا`).
+    fn possessed(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !w.is_ascii()
+            && ["ها", "هم", "هما", "نا", "ه"].iter().any(|s| {
+                w.strip_suffix(s)
+                    .is_some_and(|stem| stem.ends_with('ت') && stem.chars().count() >= 4)
+            })
+    }
+
+    /// The noun a relative clause hangs on, when the trigger is that clause's verb: the
+    /// forces in "the forces who stormed the town", `الفصائل التي اقتحمت المدينة` did it.
+    /// Not for a passive ("the town which was captured") or a verbal noun.
+    pub(super) fn relative_head(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let t = trigger.tokens;
+        if self.nominal(hits, trigger) || self.verbal_noun(trigger) || self.passive(hits, clause, trigger).is_some() {
+            return None;
+        }
+        let mut k = t.start;
+        while k > hits.range.start && self.is_auxiliary_at(hits, k - 1) {
+            k -= 1;
+        }
+        let relative = k > hits.range.start
+            && matches!(
+                self.word(k - 1),
+                "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "who" | "which"
+            )
+            && hits
+                .particles
+                .iter()
+                .any(|h| h.tokens.start == k - 1 && self.role(h) == ParticleRole::Relative);
+        if !relative {
+            return None;
+        }
+        // The head stands before the relative pronoun, past a comma ("the group, which").
+        let scope = TokenSpan::new(hits.range.start, k - 1);
+        let start = (scope.start..k - 1)
+            .rev()
+            .find(|&i| i < k - 2 && self.matches.tokens.tokens[i + 1].barrier_before)
+            .map_or(scope.start, |i| i + 1);
+        let head = self.phrase_before(hits, k - 1, TokenSpan::new(start, k - 1))?;
+        // An Arabic relative agrees with the last definite noun and its adjectives: in
+        // `هوية الفصائل التي`, the factions.
+        let definite = |i: usize| self.word(i).starts_with("ال");
+        if self.word(head.start).is_ascii() || !definite(head.end - 1) {
+            return Some(head);
+        }
+        let mut from = head.end - 1;
+        while from > head.start && definite(from - 1) {
+            from -= 1;
+        }
+        Some(TokenSpan::new(from, head.end))
+    }
+
+    /// Whether an auxiliary particle covers token `k`.
+    fn is_auxiliary_at(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        hits.particles
+            .iter()
+            .any(|h| h.tokens.contains(k) && self.role(h) == ParticleRole::Auxiliary)
+    }
+
+    /// The subject of a reporting verb whose object is the event: "Ukraine confirms
+    /// withdrawal", "X announced its capture", `أقر الجيش بالانسحاب`: the speaker tells of
+    /// its own act. Not after a denial ("X denied the capture" names no captor).
+    pub(super) fn cue_subject(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let t = trigger.tokens;
+        let cue = hits
+            .all
+            .iter()
+            .filter(|h| h.entry.table == Table::Cue && h.tokens.start >= clause.start && h.tokens.end <= t.start)
+            .max_by_key(|h| h.tokens.end)?;
+        // "Confirmed the withdrawal", "claimed the capture": the speaker's own act; after
+        // a plain "said" or "announced", only when a possessive says so ("announced its
+        // withdrawal").
+        let own = (cue.tokens.end..t.start).any(|k| matches!(self.word(k), "its" | "their" | "our" | "his" | "her"));
+        match self.lexicon.entries.cues[cue.entry.index as usize].entry.role {
+            Role::Confirms | Role::Claims => {}
+            Role::Says | Role::Adds if own => {}
+            _ => return None,
+        }
+        if (cue.tokens.end..t.start).all(|k| self.phrase_word(hits, k) == Word::Opener) {
+            let mut before = cue.tokens.start;
+            while before > clause.start && self.is_auxiliary_at(hits, before - 1) {
+                before -= 1;
+            }
+            return self.phrase_before(hits, before, clause);
+        }
+        // VSO: the subject between the verb and its object (`أقر الجيش الأوكراني بالانسحاب`).
+        self.phrase_at(hits, cue.tokens.end, clause)
+            .filter(|p| !self.word(t.start).is_ascii() && p.end == t.start)
     }
 
     /// Whether a phrase's words name something: not only numbers ("11" of "11 January").
