@@ -403,6 +403,27 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "انسحبت القوات",
             "وزارة",
         ),
+        // A relative clause's reporting verb speaks for the noun it hangs on.
+        (
+            "en",
+            "The depot is held by the River Guard, which announced full control of the hill on Monday.",
+            "full control of the hill",
+            "River Guard",
+        ),
+        // A relative clause between a subject and its verb.
+        (
+            "en",
+            "The mayor, who fled last week, said the market had been shelled.",
+            "the market had been shelled",
+            "mayor",
+        ),
+        // An abbreviation's full stop ends no clause ("on Oct. 12 said").
+        (
+            "en",
+            "The defence ministry on Nov. 3 announced the hill was taken under control.",
+            "the hill was taken",
+            "ministry",
+        ),
     ];
     let mut failures = Vec::new();
     for (language, body, quote, expected) in cases {

@@ -691,6 +691,46 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "الكتائب",
         ),
+        // The possessive owns the place meant; a town taken needs no other place.
+        (
+            "Gunmen attacked a depot in Syria's Idlib province on Monday.",
+            "en",
+            "attack",
+            "place",
+            "Idlib province",
+        ),
+        // The subject of a passive past an apposition set off by commas.
+        (
+            "The town of Dasht, located east of the river, has been brought under control.",
+            "en",
+            "capture",
+            "target",
+            "The town of Dasht",
+        ),
+        // A known place with ب ends the phrase before it.
+        (
+            "شن المسلحون هجوما على مستودع الوقود بالرقة.",
+            "ar",
+            "attack",
+            "place",
+            "بالرقة",
+        ),
+        // `خاضعة لسيطرة`: subject to the control of.
+        (
+            "وقال المجلس إن القرية باتت خاضعة لسيطرة الكتيبة.",
+            "ar",
+            "capture",
+            "agent",
+            "الكتيبة",
+        ),
+        // An undefined verbal noun's genitive is its own subject.
+        (
+            "أعلنت قوات الأمن انتهاء الاشتباكات وفرار عشرات المسلحين.",
+            "ar",
+            "escape",
+            "agent",
+            "عشرات المسلحين",
+        ),
         // A speaker confirming or announcing its own act is its agent.
         (
             "The brigade confirmed its withdrawal from the hill.",
@@ -726,6 +766,8 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ("The village was taken under control.", "en", "capture", "agent"),
         // `في ظروف صعبة` says how, not where.
         ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),
+        // A town taken is where it happened: a place after it says where it lies.
+        ("سيطرت الكتيبة على بلدة كفر زيتا في ريف حماة.", "ar", "capture", "place"),
         // A denial names no doer: the denier did not do it.
         (
             "The mayor denied the capture of the hill town.",

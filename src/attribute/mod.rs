@@ -641,7 +641,25 @@ impl<'a> Reader<'a> {
                         .flatten()
                         .map(|np| (cue.tokens.start, np))
                     };
-                    let found = by().or_else(before).or_else(after).or_else(open);
+                    // A relative clause's reporting verb speaks for the noun the clause
+                    // hangs on ("the SDF, which announced", `الوزارة التي أعلنت`); what it
+                    // says starts at the relative pronoun.
+                    let relative = || {
+                        let mut k = cue.tokens.start;
+                        while k > range.start
+                            && matches!(parts.particles.get(&(k - 1)), Some((ParticleRole::Auxiliary, 1)))
+                        {
+                            k -= 1;
+                        }
+                        (k > range.start && matches!(parts.particles.get(&(k - 1)), Some((ParticleRole::Relative, _))))
+                            .then(|| {
+                                self.np_before_adjacent(&parts, k - 1)
+                                    .or_else(|| self.np_before(&parts, range, k - 1))
+                            })
+                            .flatten()
+                            .map(|np| (k - 1, np))
+                    };
+                    let found = by().or_else(relative).or_else(before).or_else(after).or_else(open);
                     let (start, np) = match found {
                         Some((start, np)) => (start, Some(np)),
                         None => (cue.tokens.start, None),
@@ -1050,8 +1068,12 @@ impl<'a> Reader<'a> {
                 return Some(np_of(c));
             }
             let word = &self.tokens.text[t[prev].tt.range()];
-            let appositive = matches!(parts.particles.get(&prev), Some((ParticleRole::Quantifier, _)))
-                || word == "the"
+            // An apposition or a relative clause stands between the subject and its
+            // verb ("the mayor, who fled last week, said").
+            let appositive = matches!(
+                parts.particles.get(&prev),
+                Some((ParticleRole::Quantifier | ParticleRole::Relative, _))
+            ) || word == "the"
                 || parts
                     .candidates
                     .iter()

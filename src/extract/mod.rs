@@ -345,7 +345,7 @@ impl<'a> Reader<'a> {
                     cache.actors.push(h)
                 }
                 Table::Particle => match self.role(h) {
-                    ParticleRole::PlaceNoun => cache.place_nouns.push(h),
+                    ParticleRole::PlaceNoun | ParticleRole::Settlement => cache.place_nouns.push(h),
                     ParticleRole::Circumstance => cache.circumstances.push(h),
                     _ => cache.particles.push(h),
                 },
@@ -478,6 +478,20 @@ impl<'a> Reader<'a> {
                 .is_none()
                 .then(|| self.relative_head(hits, clause, trigger))
                 .flatten();
+            // What follows the trigger is its object: by the predicate, or as the genitive
+            // of a transitive verbal noun (`تحرير المدينة`).
+            let object_after =
+                p.object_after || (p.acts_on && !p.undergoer && self.genitive_object(hits, clause, trigger));
+            // An undefined Arabic verbal noun followed by its genitive, its subject there
+            // (the escape of hundreds; for an undergoer, the genitive is who suffered it).
+            let own_genitive = !object_after
+                && !p.undergoer
+                && !trigger_latin
+                && self.verbal_noun(trigger)
+                && !self.word(trigger.tokens.start).starts_with("ال")
+                && !trigger.prefix.definite
+                && !self.is_particle(hits, trigger.tokens.end - 1)
+                && self.genitive_after(hits, clause, trigger);
             let agent = match (parties, conjoined, &last_agent) {
                 (Some((first, _)), ..) => self.known_party(hits, first),
                 (None, _, _) if relative.is_some() => relative.and_then(|head| self.known_party(hits, head)),
@@ -485,7 +499,7 @@ impl<'a> Reader<'a> {
                 // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
                 // subject before it.
                 _ => self
-                    .agent(hits, clause, trigger, p.object_after)
+                    .agent(hits, clause, trigger, object_after, own_genitive)
                     .or(clause_subject.filter(|_| clause_conjoined && !conjoined_noun)),
             };
             // Who did it, when no known party says: the words the sentence names them with.
@@ -493,14 +507,7 @@ impl<'a> Reader<'a> {
                 (Some(_), _) => None,
                 (None, Some((first, _))) => Some(first),
                 (None, None) => relative
-                    .or_else(|| {
-                        self.agent_phrase(
-                            hits,
-                            clause,
-                            trigger,
-                            p.object_after || (p.acts_on && !p.undergoer && self.genitive_object(clause, trigger)),
-                        )
-                    })
+                    .or_else(|| self.agent_phrase(hits, clause, trigger, object_after))
                     .or_else(|| {
                         (!p.undergoer && (trigger_latin || self.verbal_noun(trigger)))
                             .then(|| self.cue_subject(hits, clause, trigger))
@@ -563,7 +570,7 @@ impl<'a> Reader<'a> {
                 let actor = target
                     .as_ref()
                     .and_then(|t| t.tokens)
-                    .is_some_and(|t| object.start <= t.start);
+                    .is_some_and(|t| object.start <= t.start && t.end <= object.end);
                 target = match known_place {
                     Some((pl, _)) => Some(Argument::read(ArgRole::Target, Arg::Place(pl), object)),
                     None if actor => target,
@@ -594,9 +601,23 @@ impl<'a> Reader<'a> {
             }
             // Where an act on something happened is said with a preposition of place; a
             // place named after what it acted on without one is part of its description
-            // (the clause's topic before the trigger stays its place).
+            // (the clause's topic before the trigger stays its place). A town acted on
+            // needs no place: one named after it says where the town lies ("took Dasht
+            // in the north").
+            let town = p.acts_on
+                && target.as_ref().is_some_and(|t| {
+                    matches!(t.value, Arg::Place(_))
+                        || t.tokens.is_some_and(|span| {
+                            hits.place_nouns.iter().any(|h| {
+                                self.role(h) == ParticleRole::Settlement
+                                    && span.start <= h.tokens.start
+                                    && h.tokens.start < span.end.min(span.start + 2)
+                            })
+                        })
+                });
             if p.acts_on {
-                place = place.filter(|(_, span)| span.end <= trigger.tokens.start || self.located(hits, *span));
+                place =
+                    place.filter(|(_, span)| span.end <= trigger.tokens.start || (!town && self.located(hits, *span)));
             }
             if let Some(t) = &target
                 && let Some(span) = t.tokens
@@ -636,6 +657,7 @@ impl<'a> Reader<'a> {
                 args.push(Argument::read(ArgRole::Place, Arg::Named(self.words(span)), span));
                 cover(span);
             } else if (p.acts_on || p.label.contains("{place}"))
+                && !town
                 && let Some(span) = self.locative(hits, clause, place_from)
             {
                 // Where it happened, when no known place says: the phrase after a
@@ -814,6 +836,7 @@ impl<'a> Reader<'a> {
         clause: TokenSpan,
         trigger: &Hit,
         object_after: bool,
+        own_genitive: bool,
     ) -> Option<(usize, TokenSpan)> {
         let met_with = matches!(self.word(trigger.tokens.start).get(..8), Some("لاقي" | "قوبل"));
         for k in self.by_from(trigger)..self.next_event(hits, trigger, clause) {
@@ -863,6 +886,11 @@ impl<'a> Reader<'a> {
             if let Some(h) = after {
                 return Some((h.entry.index as usize, h.tokens));
             }
+        }
+        // An undefined Arabic verbal noun with its genitive subject after it (`وفرار
+        // مئات السجناء`): no actor before it is its doer.
+        if own_genitive {
+            return None;
         }
         // Past the clause's complementizer, or its reporting verb when a subject of
         // its own stands between them: in "Islamic State says its militants attacked",
@@ -951,7 +979,18 @@ impl<'a> Reader<'a> {
                 let prev = self.word(k - 1);
                 matches!(
                     prev,
-                    "علي" | "ضد" | "من" | "عن" | "جانب" | "against" | "on" | "from" | "with" | "alongside" | "مع"
+                    "علي"
+                        | "ضد"
+                        | "من"
+                        | "عن"
+                        | "جانب"
+                        | "against"
+                        | "on"
+                        | "from"
+                        | "with"
+                        | "alongside"
+                        | "مع"
+                        | "to"
                 ) || (w.starts_with('ل') && h.prefix.len > 0)
             })
             .map(|h| (h.entry.index as usize, h.tokens))
@@ -1063,6 +1102,16 @@ impl<'a> Reader<'a> {
             let to = (k.saturating_sub(3).max(trigger.tokens.end)..k).any(|j| marker(self.word(j)));
             let to = to || self.word(k).starts_with("الي");
             let span = TokenSpan::new(k, k + longest);
+            // "Syria's Hasakah", "Hasakah's Ghweiran district": the place the possessive
+            // owns is the one meant.
+            if self.possessive(span.end)
+                && places.iter().any(|h| {
+                    h.tokens.start > span.end && h.tokens.start <= span.end + 4 && h.tokens.start < next_trigger
+                })
+            {
+                k = span.end;
+                continue;
+            }
             if to && destination.is_none() {
                 destination = Some((resolved, span));
             } else if place.is_none() {
@@ -1089,6 +1138,15 @@ impl<'a> Reader<'a> {
             }
         }
         (place, destination)
+    }
+
+    /// Whether token `k` is an English possessive "s" ("Syria's", "Syria’s").
+    fn possessive(&self, k: usize) -> bool {
+        let t = &self.matches.tokens.tokens;
+        k > 0
+            && k < t.len()
+            && self.word(k) == "s"
+            && self.ntext[t[k - 1].norm.end..t[k].norm.start].contains(['\'', '’'])
     }
 
     /// Where `trigger`'s own words may begin in its clause: past the last complementizer

@@ -43,7 +43,7 @@ impl Reader<'_> {
                 Table::Particle if acronym() => {}
                 Table::Particle => {
                     word = match self.role(h) {
-                        ParticleRole::PlaceNoun | ParticleRole::Circumstance => continue,
+                        ParticleRole::PlaceNoun | ParticleRole::Settlement | ParticleRole::Circumstance => continue,
                         ParticleRole::Article | ParticleRole::Quantifier => Word::Opener,
                         ParticleRole::Preposition if self.word(k) == "of" => Word::Joiner,
                         _ => Word::Stop,
@@ -74,6 +74,10 @@ impl Reader<'_> {
         let mut words = 0;
         while end < clause.end && words < MAX_WORDS {
             if end > k && self.cut_before(end) {
+                break;
+            }
+            // `سجن الصناعة بالحسكة`: a known place with ب says where; the phrase ends.
+            if end > at && self.in_place(end) && hits.places.iter().any(|h| h.tokens.start == end) {
                 break;
             }
             match self.phrase_word(hits, end) {
@@ -149,21 +153,37 @@ impl Reader<'_> {
             || (letters.len() >= 4 && matches!(letters[letters.len() - 2], 'ا' | 'و' | 'ي'))
     }
 
-    /// Whether the genitive after an Arabic verbal noun is what it acts on: a transitive
-    /// act with no `على`/`ضد` after it and no `ل` object (`تحرير مدينة X`: X was taken;
+    /// Whether the genitive after an Arabic verbal noun is what it acts on: a place, with
+    /// no `على`/`ضد` after the noun and no `ل` object (`تحرير مدينة X`: X was taken;
     /// in `هجوم التنظيم على السجن` and `اقتحام القوات للبلدة` the genitive is the doer).
-    pub(super) fn genitive_object(&self, clause: TokenSpan, trigger: &Hit) -> bool {
+    pub(super) fn genitive_object(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> bool {
         let t = trigger.tokens;
-        self.verbal_noun(trigger)
-            && t.end < clause.end
-            && !matches!(self.word(t.end - 1), "علي" | "ضد")
-            && !(t.end..clause.end.min(t.end + 6)).any(|k| {
-                let w = self.word(k);
-                matches!(w, "علي" | "ضد") || (w.starts_with('ل') && !w.starts_with("ال"))
-            })
+        if !self.verbal_noun(trigger) || t.end >= clause.end || matches!(self.word(t.end - 1), "علي" | "ضد") {
+            return false;
+        }
+        let Some(p) = self.phrase_at(hits, t.end, clause) else {
+            return false;
+        };
+        // `هجوم التنظيم على السجن`, `اقتحام القوات للبلدة`: the object follows the genitive.
+        let object_follows = (t.end..clause.end.min(t.end + 6)).any(|k| matches!(self.word(k), "علي" | "ضد"))
+            || (p.start + 1..(p.end + 1).min(clause.end))
+                .take_while(|&k| !self.word(k).starts_with("ال"))
+                .any(|k| {
+                    let w = self.word(k);
+                    w.starts_with('ل') && !w.starts_with("ال")
+                });
+        // A place is what is taken or struck (`تحرير مدينة`, `قصف أحياء البلدة`, `تحرير
+        // سوليدار`); an adjective or a verb after the noun (`عملية عسكرية يشنها`) is not.
+        let place = hits
+            .places
+            .iter()
+            .chain(&hits.place_nouns)
+            .any(|h| p.start <= h.tokens.start && h.tokens.start < p.end)
+            || (self.arabic_name(p.start) && (p.len() == 1 || self.quoted(p.start)));
+        !object_follows && place
     }
 
-    /// "X is under the control of Y", `X لا تزال تحت سيطرة Y`: the holder (Y, the phrase
+    /// "X is under the control of Y", `X لا تزال تحت سيطرة Y` (or `خاضعة لسيطرة Y`): the holder (Y, the phrase
     /// after the control word, or the possessive in it: "under our control", `تحت
     /// سيطرتها`) and what it holds (X, the phrase before "under", past auxiliaries).
     pub(super) fn held_by(
@@ -173,9 +193,18 @@ impl Reader<'_> {
         trigger: &Hit,
     ) -> Option<(Option<TokenSpan>, Option<TokenSpan>)> {
         let t = trigger.tokens;
+        // "Was brought under control": a passive, whose subject is read as one.
+        if self.passive(hits, clause, trigger).is_some() {
+            return None;
+        }
         let under = if self.word(t.start) == "under" {
             t.start
-        } else if t.start > clause.start && matches!(self.word(t.start - 1), "تحت" | "under") {
+        } else if t.start > clause.start
+            && matches!(
+                self.word(t.start - 1),
+                "تحت" | "under" | "خاضع" | "خاضعه" | "خاضعا" | "خاضعين" | "خاضعون"
+            )
+        {
             t.start - 1
         } else {
             return None;
@@ -290,6 +319,50 @@ impl Reader<'_> {
             .filter(|p| !self.word(t.start).is_ascii() && p.end == t.start)
     }
 
+    /// The subject of an English clause that opens with its verb after an apposition set
+    /// off by commas: in "the town of Dasht, located east of the river, was captured" (or
+    /// ", a river port,"), the town. `verb` is where the verb's words start.
+    pub(super) fn appositive_subject(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        verb: usize,
+    ) -> Option<TokenSpan> {
+        let t = &self.matches.tokens.tokens;
+        let only_auxiliaries = (clause.start..verb).all(|k| self.is_auxiliary_at(hits, k));
+        if !only_auxiliaries || clause.start <= hits.range.start || !self.word(clause.start).is_ascii() {
+            return None;
+        }
+        // The apposition: the clause before this one, itself after a comma.
+        let apposition_start = (hits.range.start..clause.start - 1)
+            .rev()
+            .find(|&k| t[k].barrier_before)?;
+        let w = self.word(apposition_start);
+        let appositive = w.ends_with("ed")
+            || w.ends_with("ing")
+            || matches!(self.phrase_word(hits, apposition_start), Word::Opener)
+            || matches!(w, "a" | "an" | "which" | "who");
+        if !appositive {
+            return None;
+        }
+        let head_start = (hits.range.start..apposition_start - 1)
+            .rev()
+            .find(|&k| t[k].barrier_before)
+            .unwrap_or(hits.range.start);
+        self.phrase_before(hits, apposition_start, TokenSpan::new(head_start, apposition_start))
+    }
+
+    /// Whether a noun's genitive follows the trigger right after it: a word of a phrase,
+    /// not a preposition, an adverb with ب or a number alone.
+    pub(super) fn genitive_after(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> bool {
+        let k = trigger.tokens.end;
+        k < clause.end
+            && !self.cut_before(k)
+            && matches!(self.phrase_word(hits, k), Word::Free | Word::Opener)
+            && (!self.word(k).starts_with('ب') || self.word(k).starts_with("ال"))
+            && self.phrase_at(hits, k, clause).is_some_and(|p| self.named(p))
+    }
+
     /// Whether a phrase's words name something: not only numbers ("11" of "11 January").
     fn named(&self, span: TokenSpan) -> bool {
         span.range().any(|k| !self.word(k).chars().all(|c| c.is_ascii_digit()))
@@ -346,7 +419,9 @@ impl Reader<'_> {
         agent: Option<TokenSpan>,
     ) -> Option<TokenSpan> {
         if let Some(be) = self.passive(hits, clause, trigger) {
-            return self.phrase_before(hits, be, clause);
+            return self
+                .phrase_before(hits, be, clause)
+                .or_else(|| self.appositive_subject(hits, clause, be));
         }
         // "the prison controlled by X": a participle with its by-phrase acts on the noun
         // before it.
@@ -434,6 +509,7 @@ impl Reader<'_> {
             // "There has been fierce fighting": an expletive subject names no one.
             return self
                 .phrase_before(hits, before, clause)
+                .or_else(|| self.appositive_subject(hits, clause, before))
                 .filter(|p| !(p.len() == 1 && matches!(self.word(p.start), "there" | "here")));
         }
         if before > clause.start
@@ -483,16 +559,20 @@ impl Reader<'_> {
             .map(|h| (h.entry.index as usize, h.tokens))
     }
 
+    /// Whether the Arabic word at `k` carries ب, "in", as a clitic (`بالحسكة`).
+    fn in_place(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !w.is_ascii() && w.starts_with('ب') && !w.starts_with("ال") && {
+            let t = &self.matches.tokens.tokens[k];
+            t.norm.len() != t.tt.len() || w.starts_with("بال")
+        }
+    }
+
     /// Whether a place is said with a preposition of place: one within two words before
     /// it (`في مدينة X`, "in the town of X"), or an Arabic `ب`/`في` joined to its first
     /// word (`بالحسكة`).
     pub(super) fn located(&self, hits: &SentenceHits<'_>, place: TokenSpan) -> bool {
-        let w = self.word(place.start);
-        let clitic = !w.is_ascii() && w.starts_with('ب') && !w.starts_with("ال") && {
-            let t = &self.matches.tokens.tokens[place.start];
-            t.norm.len() != t.tt.len() || w.starts_with("بال")
-        };
-        clitic
+        self.in_place(place.start)
             || hits.particles.iter().any(|h| {
                 self.role(h) == ParticleRole::Locative && h.tokens.end <= place.start && place.start - h.tokens.end <= 2
             })
@@ -630,6 +710,16 @@ impl Reader<'_> {
         let possessed = ["ها", "هم", "هما", "هن", "كم", "نا"].iter().any(|p| w.ends_with(p));
         let broken_plural = matches!(letters.len(), 5 | 6) && letters[2] == 'ا';
         arabic && !definite && !w.ends_with("ات") && letters.len() > 2 && !possessed && !broken_plural
+    }
+
+    /// Whether a quotation mark opens right before the word at `k` (`"سوليدار"`).
+    fn quoted(&self, k: usize) -> bool {
+        let t = &self.matches.tokens.tokens[k];
+        let start = self.norm.to_original(t.norm).start;
+        self.text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '"' | '“' | '«' | '\''))
     }
 
     /// Whether the word at `k` is written in capitals in the original, two letters or

@@ -93,6 +93,43 @@ fn transparent(c: char) -> bool {
     matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | '«' | '»' | '*' | '_')
 }
 
+/// Whether a word before a full stop is an abbreviation, whose stop ends no clause
+/// ("on Oct. 12 said", "Maj. Gen. John W. Brennan"): an initial, a month, a title.
+fn abbreviation(word: &str) -> bool {
+    (word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic()))
+        || matches!(
+            word.to_ascii_lowercase().as_str(),
+            "jan"
+                | "feb"
+                | "apr"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "gen"
+                | "maj"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "capt"
+                | "cpt"
+                | "brig"
+                | "adm"
+                | "gov"
+                | "sen"
+                | "rep"
+                | "prof"
+                | "st"
+                | "mt"
+        )
+}
+
 /// Arabic clitics that may be written apart from their word (`لـ “قسد”`).
 fn lone_clitic(s: &str) -> bool {
     matches!(s, "و" | "ف" | "ب" | "ل" | "ك")
@@ -139,11 +176,13 @@ impl Tokens {
                 }
                 continue;
             }
+            let mut abbreviated = false;
             if let Some(start) = word.take() {
                 pieces.push((NormSpan::new(start, at), barrier));
                 barrier = false;
+                abbreviated = c == '.' && abbreviation(&norm[start..at]);
             }
-            if !c.is_whitespace() && !transparent(c) {
+            if !c.is_whitespace() && !transparent(c) && !abbreviated {
                 barrier = true;
             }
         }

@@ -233,6 +233,10 @@ pub enum ParticleRole {
     /// it heads may say where something happened. No function word: it takes the article
     /// and stops no phrase.
     PlaceNoun,
+    /// A noun for a place people live in ("town", "village", `مدينة`, `قرية`): a place noun
+    /// whose phrase, acted on (a town taken, a village shelled), is itself where it
+    /// happened, so a place named after it only says where the town lies.
+    Settlement,
     /// A word that labels what follows it (`عاجل`, `عنوان`, `تحديث`, "update"): before a
     /// colon it names no speaker.
     Label,
@@ -244,9 +248,13 @@ pub enum ParticleRole {
 
 impl ParticleRole {
     /// Whether the word is a function word (every role but the nouns,
-    /// [`ParticleRole::PlaceNoun`] and [`ParticleRole::Circumstance`]).
+    /// [`ParticleRole::PlaceNoun`], [`ParticleRole::Settlement`] and
+    /// [`ParticleRole::Circumstance`]).
     pub fn is_function_word(self) -> bool {
-        !matches!(self, ParticleRole::PlaceNoun | ParticleRole::Circumstance)
+        !matches!(
+            self,
+            ParticleRole::PlaceNoun | ParticleRole::Settlement | ParticleRole::Circumstance
+        )
     }
 
     /// Whether the word is a preposition, of place or not.
