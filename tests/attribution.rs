@@ -424,6 +424,20 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "the hill was taken",
             "ministry",
         ),
+        // An Arabic subject after its verb that no lexicon names (VSO).
+        (
+            "ar",
+            "وأعلنت الحكومة الكندية أن القوات انسحبت من البلدة.",
+            "انسحبت من البلدة",
+            "الحكومة الكندية",
+        ),
+        // A person named again by one of their names is the same person.
+        (
+            "ar",
+            "وقال الصحفي “سامر الخطيب” إن المعارك توقفت.\nويرى الخطيب أن الهدنة لن تصمد.",
+            "الهدنة لن تصمد",
+            "سامر الخطيب",
+        ),
     ];
     let mut failures = Vec::new();
     for (language, body, quote, expected) in cases {

@@ -731,6 +731,30 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "عشرات المسلحين",
         ),
+        // A pronoun on the preposition is what was acted on; a verbal noun's possessive
+        // after a preposition is its doer.
+        (
+            "وجاء ذلك بعد إعلان الكتيبة السيطرة عليها.",
+            "ar",
+            "capture",
+            "target",
+            "عليها",
+        ),
+        (
+            "واصلت القوات تقدمها بعد سيطرتها على التلة.",
+            "ar",
+            "capture",
+            "agent",
+            "سيطرتها",
+        ),
+        // A known party inside an English verb's object is its target.
+        (
+            "The militia is fighting the Syrian Democratic Forces (SDF) near the dam.",
+            "en",
+            "clash",
+            "target",
+            "Syrian Democratic Forces",
+        ),
         // A speaker confirming or announcing its own act is its agent.
         (
             "The brigade confirmed its withdrawal from the hill.",
@@ -768,6 +792,19 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),
         // A town taken is where it happened: a place after it says where it lies.
         ("سيطرت الكتيبة على بلدة كفر زيتا في ريف حماة.", "ar", "capture", "place"),
+        // A gerund with no auxiliary, or a noun after a preposition, has no subject before it.
+        (
+            "Witnesses said heavy fighting went on in the town of Kavra.",
+            "en",
+            "clash",
+            "agent",
+        ),
+        (
+            "The offensive will not lead to an encirclement of the town.",
+            "en",
+            "encircle",
+            "agent",
+        ),
         // A denial names no doer: the denier did not do it.
         (
             "The mayor denied the capture of the hill town.",

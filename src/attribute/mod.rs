@@ -614,6 +614,11 @@ impl<'a> Reader<'a> {
                     let latin = self.tokens.words(cue.tokens).is_ascii();
                     let after = || {
                         self.np_after(&parts, range, cue.tokens.end)
+                            .or_else(|| {
+                                (!latin)
+                                    .then(|| self.open_subject_after(&parts, range, cue.tokens.end))
+                                    .flatten()
+                            })
                             .filter(|np| !self.preposition_between(&parts, cue.tokens.end, np.tokens.start))
                             .filter(|np| {
                                 !latin
@@ -1345,9 +1350,24 @@ impl<'a> Reader<'a> {
                 while words.len() > 1 && matches!(self.word(words.start), "the" | "a" | "an") {
                     words.start += 1;
                 }
-                let key = format!("phrase:{}", self.tokens.words(words));
-                match self.keys.get(&key) {
-                    Some(&found) => found,
+                let name = self.tokens.words(words);
+                // A person named before, by some of their names ("Habash" after "Ibrahim
+                // al-Habash"): the same person.
+                let sources = &self.out.sources;
+                let person = name
+                    .split(' ')
+                    .next()
+                    .and_then(|w| self.persons.get(w))
+                    .and_then(|named| {
+                        named
+                            .iter()
+                            .rev()
+                            .copied()
+                            .find(|&i| name.split(' ').all(|w| sources[i].names.iter().any(|n| n == w)))
+                    });
+                let key = format!("phrase:{name}");
+                match person.or_else(|| self.keys.get(&key).copied()) {
+                    Some(found) => found,
                     None => {
                         let label = self.original_text(self.tokens.tokens[words.start].norm.start, words);
                         self.entity(key, || SourceEntity {

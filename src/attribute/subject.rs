@@ -218,18 +218,61 @@ impl Reader<'_> {
         if !opens || !content || parts.particles.get(&(end - 1)).is_some() || last.len() < 2 {
             return None;
         }
-        let tokens = TokenSpan::new(start, end);
-        Some(Np {
+        Some(self.phrase_np(TokenSpan::new(start, end), false))
+    }
+
+    /// A subject phrase no lexicon names, as a candidate noun phrase.
+    fn phrase_np(&self, tokens: TokenSpan, definite: bool) -> Np {
+        Np {
             tokens,
             candidate: Candidate {
                 tokens,
-                from: t[start].norm.start,
-                definite: false,
+                from: self.tokens.tokens[tokens.start].norm.start,
+                definite,
                 cand: Cand::Phrase,
                 rule: RULE.phrase.clone(),
             },
             quantified: false,
-        })
+        }
+    }
+
+    /// The Arabic noun phrase right after a reporting verb that no lexicon names (VSO:
+    /// `أقر الجيش الأوكراني بالانسحاب`, `أعلنت الحكومة الكندية أن`): a definite noun, or a
+    /// noun in construct before one, with the definite adjectives after it, at most
+    /// [`MAX_SUBJECT_WORDS`] words, holding no particle, cue or event. It must be followed
+    /// by what a verb's subject is: a complementizer, a ب complement, a time word, a colon
+    /// or the end of its clause (in `أكد الاستعداد للحوار`, the noun is the verb's object).
+    pub(super) fn open_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        let free = |k: usize| {
+            k < range.end
+                && !parts.particles.contains_key(&k)
+                && !parts.events.iter().any(|e| e.contains(k))
+                && !parts.cues.iter().any(|c| c.tokens.contains(k))
+                && !self.word(k).bytes().any(|b| b.is_ascii_digit())
+        };
+        if at >= range.end || t[at].barrier_before || !free(at) || self.word(at).is_ascii() {
+            return None;
+        }
+        let definite = |k: usize| self.word(k).starts_with("ال");
+        let mut end = at + 1;
+        while end < range.end && end - at < MAX_SUBJECT_WORDS && !t[end].barrier_before && free(end) && definite(end) {
+            end += 1;
+        }
+        if !(at..end).any(definite) {
+            return None;
+        }
+        let follows = end >= range.end
+            || t[end].barrier_before
+            || matches!(
+                parts.particles.get(&end),
+                Some((ParticleRole::Complementizer | ParticleRole::Time, _))
+            )
+            || (self.word(end).starts_with('ب') && !self.word(end).starts_with("ال"));
+        if !follows {
+            return None;
+        }
+        Some(self.phrase_np(TokenSpan::new(at, end), true))
     }
 
     /// The source a sentence opens with when a colon follows it ("ISW: Russian troops …",

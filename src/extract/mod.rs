@@ -521,8 +521,22 @@ impl<'a> Reader<'a> {
                 }
             }
             // `تقدمنا`, `سيطرنا`: "we" did it, and the word itself says so.
+            // `سيطرتها على`, `انسحابهم`: a verbal noun's possessive is its doer (not when
+            // it may be what was acted on: `تحريرها`).
+            let possessor = !trigger_latin
+                && !p.undergoer
+                && ((trigger.inflection.pronoun() && self.verbal_noun(trigger))
+                    || (self.possessed(trigger.tokens.start)
+                        && trigger.tokens.start > clause.start
+                        && self.is_particle(hits, trigger.tokens.start - 1)))
+                && (!p.acts_on
+                    || matches!(
+                        self.word(trigger.tokens.end.min(clause.end.saturating_sub(1))),
+                        "علي" | "ضد"
+                    )
+                    || matches!(self.word(trigger.tokens.end - 1), "علي" | "ضد"));
             let named_agent = named_agent.or_else(|| {
-                (agent.is_none() && parties.is_none() && trigger.inflection.first_person())
+                (agent.is_none() && parties.is_none() && (trigger.inflection.first_person() || possessor))
                     .then_some(TokenSpan::new(trigger.tokens.start, trigger.tokens.start + 1))
             });
             if agent.is_none()
@@ -970,6 +984,15 @@ impl<'a> Reader<'a> {
             })
         {
             return Some((h.entry.index as usize, h.tokens));
+        }
+        // "fighting the Northern Relief Council (NRC)": the known party in
+        // an English verb's object.
+        if latin
+            && trigger.tokens.end < clause.end
+            && let Some(object) = self.phrase_at(hits, trigger.tokens.end, clause)
+            && let Some(found) = self.known_party(hits, object)
+        {
+            return Some(found);
         }
         self.actor_hits(hits)
             .filter(|h| h.tokens.start >= trigger.tokens.end && h.tokens.start > 0 && h.tokens.start < clause.end)

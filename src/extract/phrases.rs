@@ -228,7 +228,7 @@ impl Reader<'_> {
     }
 
     /// Whether an Arabic word carries a possessive pronoun suffix (`سيطرتها`, `قواتنا`).
-    fn possessed(&self, k: usize) -> bool {
+    pub(super) fn possessed(&self, k: usize) -> bool {
         let w = self.word(k);
         !w.is_ascii()
             && ["ها", "هم", "هما", "نا", "ه"].iter().any(|s| {
@@ -446,6 +446,19 @@ impl Reader<'_> {
             self.word(trigger.tokens.end - 1),
             "علي" | "ضد" | "of" | "on" | "against" | "over"
         );
+        // `السيطرة عليها`: the pronoun on the preposition is what it acted on.
+        let pronoun = |k: usize| {
+            matches!(
+                self.word(k),
+                "عليها" | "عليه" | "عليهم" | "عليهما" | "ضدها" | "ضده" | "ضدهم"
+            )
+        };
+        if pronoun(trigger.tokens.end - 1) {
+            return Some(TokenSpan::new(trigger.tokens.end - 1, trigger.tokens.end));
+        }
+        if end < clause.end && pronoun(end) {
+            return Some(TokenSpan::new(end, end + 1));
+        }
         let k = match on {
             Some(k) => k + 1,
             None if end < clause.end && self.word(end) == "of" => end + 1,
@@ -504,6 +517,13 @@ impl Reader<'_> {
         }
         if latin {
             if self.passive(hits, clause, trigger).is_some() {
+                return None;
+            }
+            // "Hard fighting", "blocking the city" (a gerund with no auxiliary before it),
+            // "lead to encirclement" (a noun after a preposition): no subject before them.
+            let gerund = before == t.start && self.word(t.start).ends_with("ing");
+            let after_preposition = before > clause.start && role_of(before - 1).is_some_and(|r| r.is_preposition());
+            if gerund || after_preposition {
                 return None;
             }
             // "There has been fierce fighting": an expletive subject names no one.
