@@ -747,6 +747,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "سيطرتها",
         ),
+        // A verb's plural ending is no masdar's long vowel: its subject stands before it.
+        (
+            "وقال المصدر إن مسلحين هاجموا الحاجز.",
+            "ar",
+            "attack",
+            "agent",
+            "مسلحين",
+        ),
         // A known party inside an English verb's object is its target.
         (
             "The militia is fighting the Syrian Democratic Forces (SDF) near the dam.",
@@ -870,6 +878,11 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         (
             "Rebel fighters may have captured the hill.",
             (Reality::Actual, Stance::Hedged),
+        ),
+        // An obligation reports no event.
+        (
+            "Rebel fighters must withdraw from the hill.",
+            (Reality::Irrealis, Stance::Plain),
         ),
     ] {
         assert_eq!(reality(sentence), expected, "{sentence}");

@@ -147,6 +147,10 @@ impl Reader<'_> {
         let core = word.get(trigger.prefix.len..).unwrap_or(word);
         let core = core.strip_suffix(trigger.inflection.suffix()).unwrap_or(core);
         let letters: Vec<char> = core.chars().collect();
+        // `هاجموا`, `أخلوا`: a verb's plural ending, not a masdar's long vowel.
+        if core.ends_with("وا") {
+            return false;
+        }
         trigger.prefix.definite
             || core.starts_with("ال")
             || letters.last() == Some(&'ه')
@@ -539,7 +543,8 @@ impl Reader<'_> {
         {
             return Some(TokenSpan::new(before - 1, before));
         }
-        let nominal = self.nominal(hits, trigger);
+        // A noun's subject never stands before it (`شهدت البلدة مواجهات`, `وثق مقتل`).
+        let nominal = self.nominal(hits, trigger) || self.verbal_noun(trigger);
         if !nominal && let Some(subject) = self.phrase_before(hits, before, clause) {
             let opens = subject.start == clause.start
                 || matches!(role_of(subject.start - 1), Some(ParticleRole::Complementizer));
