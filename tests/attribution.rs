@@ -438,6 +438,19 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "الهدنة لن تصمد",
             "سامر الخطيب",
         ),
+        // An unquoted Arabic name after a title, past what the title serves.
+        (
+            "ar",
+            "وقال المتحدث باسم المجلس العسكري سامر الخطيب إن القوات انسحبت من التلة.",
+            "انسحبت من التلة",
+            "سامر الخطيب",
+        ),
+        (
+            "ar",
+            "وقال الصحفي سامر الخطيب إن المعارك توقفت.\nويرى الخطيب أن الهدنة لن تصمد.",
+            "الهدنة لن تصمد",
+            "سامر الخطيب",
+        ),
     ];
     let mut failures = Vec::new();
     for (language, body, quote, expected) in cases {

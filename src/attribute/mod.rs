@@ -1727,6 +1727,9 @@ struct Rules {
     /// A line's first Arabic words before a colon, which no lexicon entry covers, are
     /// a speaker's name (`زيلينسكي: …`).
     colon_name: Arc<str>,
+    /// Two or three Arabic words after a title noun, which no lexicon entry covers, are
+    /// the titled person's name (`الصحفي سامر الخطيب`).
+    titled: Arc<str>,
     /// A subject phrase no lexicon entry names is a source of its own.
     phrase: Arc<str>,
     /// A line that opens with a source and a colon is that source's.
@@ -1745,6 +1748,7 @@ static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
     quoted: Arc::from("NAME/QUOTED"),
     capitalised: Arc::from("NAME/CAPITALISED"),
     colon_name: Arc::from("NAME/COLON"),
+    titled: Arc::from("NAME/TITLED"),
     phrase: Arc::from("NAME/PHRASE"),
     colon: Arc::from("ATTR/COLON"),
     points_back: Arc::from("ATTR/POINTS_BACK"),

@@ -14,6 +14,69 @@ impl Reader<'_> {
         self.quoted_names(range, hits, candidates);
         self.capitalised_names(range, hits, candidates);
         self.colon_name(range, candidates);
+        self.titled_names(range, candidates);
+    }
+
+    /// An unquoted Arabic name after a title noun (`الصحفي سامر الخطيب`, `المتحدث باسم
+    /// الوزارة أحمد سعيد`): past the title's adjectives and what it serves (`باسم X`,
+    /// `في X`), two or three words of three letters or more that no lexicon entry covers,
+    /// the first without the article (an adjective or a date has it) or a ta marbuta. One word alone
+    /// could as well be a verb (`الوزير يزور`), so it is not taken.
+    fn titled_names(&self, range: TokenSpan, candidates: &mut Vec<Candidate>) {
+        let t = &self.tokens.tokens;
+        let titles: Vec<usize> = candidates
+            .iter()
+            .filter(|c| matches!(c.cand, Cand::Person { title: Some(_) }) && !self.word(c.tokens.start).is_ascii())
+            .map(|c| c.tokens.end)
+            .collect();
+        let lexical = |k: usize| self.hit_tokens.iter().any(|&(j, _)| j == k);
+        let function = |k: usize| self.hit_tokens.iter().any(|&(j, particle)| j == k && particle);
+        for end in titles {
+            // Past the title's adjectives and what it serves, to the first word that may
+            // open a name.
+            let mut k = end;
+            while k < range.end && k < end + 5 && !t[k].barrier_before {
+                let w = self.word(k);
+                if w.starts_with("ال")
+                    || w.starts_with("لل")
+                    || (lexical(k) && !function(k))
+                    || matches!(w, "باسم" | "في" | "لدي")
+                {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let name_word = |j: usize| {
+                j < range.end
+                    && !t[j].barrier_before
+                    && !lexical(j)
+                    && self
+                        .word(j)
+                        .chars()
+                        .next()
+                        .is_some_and(crate::lexicon::matcher::is_arabic)
+                    && !self.word(j).bytes().any(|b| b.is_ascii_digit())
+                    && self.word(j).chars().count() > 2
+            };
+            // Not the article, and not a ta marbuta: `رئيس جمهورية X` serves a body, it is
+            // not a name.
+            let first = self.word(k);
+            if !name_word(k) || first.starts_with("ال") || first.ends_with('ه') {
+                continue;
+            }
+            let mut j = k + 1;
+            while j < k + 3 && name_word(j) {
+                j += 1;
+            }
+            let run = TokenSpan::new(k, j);
+            let covered = candidates
+                .iter()
+                .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
+            if run.len() >= 2 && !covered {
+                candidates.push(self.name(run, &RULE.titled));
+            }
+        }
     }
 
     /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to
