@@ -763,6 +763,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "Syrian Democratic Forces",
         ),
+        // A place said right after the trigger is more specific than the clause's topic.
+        (
+            "In Dasht, fighting goes on in the old industrial district.",
+            "en",
+            "clash",
+            "place",
+            "the old industrial district",
+        ),
+        // A pronoun-owned place adverb needs no preposition.
+        (
+            "وأشار القائد إلى صعوبة في التقدم داخلها.",
+            "ar",
+            "advance",
+            "place",
+            "داخلها",
+        ),
         // A speaker confirming or announcing its own act is its agent.
         (
             "The brigade confirmed its withdrawal from the hill.",
@@ -812,6 +828,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "en",
             "encircle",
             "agent",
+        ),
+        // "In the scope of" says in what, not where.
+        (
+            "The ministry said its units captured the Dasht depot in the scope of Operation Desert Wind.",
+            "en",
+            "capture",
+            "place",
         ),
         // A denial names no doer: the denier did not do it.
         (

@@ -210,7 +210,7 @@ fn a_bad_gold_file_is_a_usage_error_naming_its_line() {
 const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
     (
         "ras-al-ain-2019",
-        [0.97, 0.75, 0.75, 0.72, 0.76, 0.37, 0.28, 0.89, 0.84],
+        [0.97, 0.75, 0.75, 0.72, 0.78, 0.38, 0.28, 0.89, 0.84],
     ),
     (
         "hasakah-prison-2022",

@@ -659,6 +659,21 @@ impl<'a> Reader<'a> {
                     .map(|h| (self.resolve_at(&inside, h, segment.sentence), h.tokens));
                 origin = place.is_none().then_some(from);
             }
+            // A place said with a preposition right after the trigger is more specific
+            // than the clause's topic before it ("In X, the clashes go on in the
+            // industrial district").
+            let located_after = (p.acts_on || p.label.contains("{place}"))
+                && !town
+                && place.as_ref().is_some_and(|(_, span)| span.end <= trigger.tokens.start)
+                && hits.particles.iter().any(|h| {
+                    self.role(h) == ParticleRole::Locative
+                        && h.tokens.start >= place_from
+                        && h.tokens.start <= place_from + 2
+                })
+                && self.locative(hits, clause, place_from).is_some();
+            if located_after {
+                place = None;
+            }
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
                     rules.push(RULE.place_ambiguous.clone());

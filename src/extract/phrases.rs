@@ -673,15 +673,18 @@ impl Reader<'_> {
             Some(at) => self
                 .phrase_at(hits, at.tokens.end, clause)
                 .filter(|span| self.place_like(hits, *span)),
-            // "fighting went on there", `القتال مستمر هناك`: a place adverb needs no
-            // preposition.
+            // "fighting went on there", `القتال مستمر هناك`, `التقدم داخلها`: a place
+            // adverb needs no preposition.
             None => hits
                 .place_nouns
                 .iter()
                 .find(|h| {
                     h.tokens.start >= from
                         && h.tokens.end <= clause.end
-                        && matches!(self.word(h.tokens.start), "there" | "here" | "هناك" | "هنا")
+                        && matches!(
+                            self.word(h.tokens.start),
+                            "there" | "here" | "هناك" | "هنا" | "داخلها" | "داخله" | "فيها" | "فيه"
+                        )
                 })
                 .map(|h| h.tokens),
         }
@@ -703,20 +706,22 @@ impl Reader<'_> {
 
     /// Whether a phrase can name a place: it holds a known place, a noun for a kind of
     /// place ("the industrial district", `تلك المنطقة`) or, in English, a name ("Tell
-    /// Halaf"). "In the advance", "in its war", `في ظروف صعبة` say when or how, not where.
+    /// Halaf"), unless a `circumstance` noun heads it. "In the advance", "in its war", "in
+    /// the scope of", `في ظروف صعبة` say when or how, not where.
     pub(super) fn place_like(&self, hits: &SentenceHits<'_>, span: TokenSpan) -> bool {
         let inside = |h: &&Hit| span.start <= h.tokens.start && h.tokens.end <= span.end;
+        // Its first word past quantifiers and articles (`عدة مواقع`, "the scope of").
+        let head = span
+            .range()
+            .find(|&k| self.phrase_word(hits, k) != Word::Opener)
+            .unwrap_or(span.start);
+        if hits.circumstances.iter().any(|h| h.tokens.contains(head)) {
+            return false;
+        }
         hits.places.iter().any(inside)
             || hits.place_nouns.iter().any(inside)
             || span.range().any(|k| self.capitalised(k))
-            || {
-                // Its first word past quantifiers and articles (`عدة مواقع`).
-                let head = span
-                    .range()
-                    .find(|&k| self.phrase_word(hits, k) != Word::Opener)
-                    .unwrap_or(span.start);
-                !hits.circumstances.iter().any(|h| h.tokens.contains(head)) && self.arabic_name(head)
-            }
+            || self.arabic_name(head)
     }
 
     /// Whether the Arabic word at `k` may be a name: it has no article and is no sound
