@@ -263,7 +263,11 @@ fn run_lexicon(command: &LexiconCommand, config: &Config, quiet: bool) -> i32 {
     let lexicon = &config.lexicon;
     match command {
         LexiconCommand::Check { files } => {
-            let report = crate::lexicon::validate::check(&lexicon.files, files);
+            let mut report = crate::lexicon::validate::check(&lexicon.files, files);
+            // What the rules must read (`examples.reads`) takes a whole run.
+            if let Some(compiled) = report.lexicon.take() {
+                report.errors.extend(crate::pipeline::reads::check(&compiled));
+            }
             if !quiet {
                 for w in &report.warnings {
                     eprintln!("claimgraph: warning: {w}");

@@ -829,6 +829,9 @@ impl Matcher {
             Table::Cue if self.statement_cues[entry.index as usize] => !definite,
             Table::Particle if self.noun_particles[entry.index as usize] => true,
             Table::Particle => clitics.is_empty() || !clitics.contains("ال") || (own_article && clitics == "ال"),
+            // ك, "like", makes no report of an event (`كانسحاب`), and before a short
+            // form it is more often a word of its own (`كفر`, a village, is not ك + فر).
+            Table::Predicate => !clitics.contains('ك'),
             _ => true,
         }
     }

@@ -79,6 +79,31 @@ pub struct Examples {
     /// The entry must not fire on any of these.
     #[serde(default)]
     pub non_matches: Vec<String>,
+    /// What a whole run must read in a sentence: a frame and its roles, or a chain of
+    /// sources. Run by `lexicon check` and the test suite (`pipeline::reads`).
+    #[serde(default)]
+    pub reads: Vec<ReadExample>,
+}
+
+/// A sentence and what claimgraph must read in it (`examples.reads`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadExample {
+    /// The sentence, read as the one body line of an article in the language its script
+    /// says (Arabic letters: `ar`, else `en`).
+    pub text: String,
+    /// A frame of this predicate id must be read (`capture`).
+    #[serde(default)]
+    pub frame: Option<String>,
+    /// That frame's roles: role name to the exact words that fill it (`agent = "the
+    /// army"`); `""` says the role must stay empty.
+    #[serde(default)]
+    pub roles: std::collections::BTreeMap<String, String>,
+    /// The sources the frame's mention (or, with no `frame`, the sentence's first
+    /// mention) is attributed to, outermost first, by label; `[]` is the outlet's own
+    /// voice.
+    #[serde(default)]
+    pub chain: Option<Vec<String>>,
 }
 
 /// What an attribution cue does.

@@ -8,7 +8,7 @@
 //! in its file, with a hint.
 
 use super::matcher::{Table, Tokens, prepare};
-use super::schema::{Alias, Examples, Place};
+use super::schema::{Alias, Examples, Place, ReadExample};
 use super::{Entries, Entry, HasId, Lexicon, LexiconError, PackFile};
 use crate::normalize::normalize;
 use std::collections::{HashMap, HashSet};
@@ -277,6 +277,23 @@ fn subjects(entries: &Entries) -> Vec<Subject<'_>> {
     out
 }
 
+/// Every `examples.reads` of every entry, with its entry's file and id (for
+/// [`error_at`]): `pipeline::reads` runs them, since a whole run is above this layer.
+pub fn read_examples(lexicon: &Lexicon) -> Vec<(&ReadExample, &PackFile, &Spanned<String>)> {
+    subjects(&lexicon.entries)
+        .into_iter()
+        .flat_map(|s| {
+            let f = &lexicon.files[s.file];
+            s.examples.reads.iter().map(move |r| (r, f, s.id))
+        })
+        .collect()
+}
+
+/// An error that points at an entry's id in its file.
+pub fn error_at(f: &PackFile, id: &Spanned<String>, message: String, hint: &str) -> LexiconError {
+    at_id(f, id, message, hint)
+}
+
 const HINT_MUST_MATCH: &str = "Arabic clitics (و ف ب ل ك ال) attach only before a form's first word; a form must end at a word end unless it ends in `*`; patterns see the normalised text (docs/lexicon.md)";
 const HINT_MUST_NOT_MATCH: &str = "a form matches wherever its words stand, after clitics, and a form ending in `*` takes any ending: lengthen the form or drop the `*`; anchor a pattern with \\b (docs/lexicon.md)";
 const HINT_LINE_MUST_MATCH: &str = "patterns see the normalised, trimmed line (plain ا, ي for ى, ه for ة, Latin in lower case, \" for every quotation mark); the first rule that matches a line takes it";
@@ -475,6 +492,9 @@ pub struct CheckReport {
     pub errors: Vec<LexiconError>,
     /// Likely mistakes in the checked files ([`warnings`]).
     pub warnings: Vec<LexiconError>,
+    /// The lexicon the files compile to, when they do: the caller runs its
+    /// `examples.reads`, which take a whole run.
+    pub lexicon: Option<Lexicon>,
 }
 
 impl CheckReport {
@@ -533,6 +553,7 @@ pub fn check(base: &[PackFile], paths: &[std::path::PathBuf]) -> CheckReport {
                 .extend(examples(&lexicon).into_iter().filter(|e| !flagged(e)));
             let checked = |e: &LexiconError| report.files.iter().any(|(p, _)| *p == e.path);
             report.warnings = warnings(&lexicon).into_iter().filter(checked).collect();
+            report.lexicon = Some(lexicon);
         }
     }
     report.errors.extend(bad_patterns);

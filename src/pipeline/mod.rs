@@ -30,6 +30,7 @@ mod analyze;
 mod assemble;
 mod digest;
 mod progress;
+pub mod reads;
 mod store;
 pub mod timings;
 
