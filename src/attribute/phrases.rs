@@ -1,0 +1,241 @@
+//! The source phrases around a cue: the one after it (VSO, "according to X", a
+//! relay's inner source), the one before it (SVO, past adverbs, appositives and relative
+//! clauses), and an apposition that joins a title or a generic noun to the name after it.
+
+use super::{Cand, Candidate, EN_ADJECTIVES, Np, Parts, Reader, adjective, np_of, subject};
+use crate::lexicon::schema::ParticleRole;
+use crate::span::TokenSpan;
+
+impl Reader<'_> {
+    /// The source phrase right after a cue.
+    pub(super) fn np_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        self.np_after_within(parts, range, at, 4, false)
+    }
+
+    pub(super) fn np_after_within(
+        &self,
+        parts: &Parts<'_>,
+        range: TokenSpan,
+        at: usize,
+        window: usize,
+        skip_preposition: bool,
+    ) -> Option<Np> {
+        let mut limit = at + window;
+        let mut quantified = false;
+        let mut i = at;
+        while i < range.end.min(limit) {
+            if i > at && self.tokens.tokens[i].barrier_before {
+                return None;
+            }
+            if let Some(&(role, len)) = parts.particles.get(&i) {
+                match role {
+                    ParticleRole::Complementizer => return None,
+                    ParticleRole::Quantifier => {
+                        quantified = true;
+                        limit += len;
+                        i += len;
+                        continue;
+                    }
+                    role if role.is_preposition() && skip_preposition && i == at => {
+                        i += len;
+                        limit += len;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            if parts.cues.iter().any(|c| c.tokens.start == i) {
+                return None;
+            }
+            if let Some(c) = parts.candidates.iter().find(|c| c.tokens.start == i) {
+                return Some(self.apposition(parts, range, c, quantified));
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// A generic noun or actor followed closely by a name is that name
+    /// (`وكالة أنباء النظام سانا`, `الصحفي “إبراهيم الحبش”`).
+    pub(super) fn apposition(&self, parts: &Parts<'_>, range: TokenSpan, first: &Candidate, quantified: bool) -> Np {
+        if !first.cand.specific() || matches!(first.cand, Cand::Person { title: Some(_) }) {
+            let window = first.tokens.start + 1..(first.tokens.end + 5).min(range.end);
+            for c in &parts.candidates {
+                if c.tokens.start < window.start || c.tokens.start >= window.end || !c.cand.specific() {
+                    continue;
+                }
+                if matches!(c.cand, Cand::Person { title: Some(_) }) {
+                    continue;
+                }
+                let between = first.tokens.end..c.tokens.start;
+                // A title may be followed by where the person serves (`القيادي في الجبهة
+                // الوطنية للتحرير “جابر علي باشا”`); a generic noun only by its own words.
+                let title = matches!(first.cand, Cand::Person { title: Some(_) });
+                let blocked = between.clone().any(|k| {
+                    self.tokens.tokens[k].barrier_before
+                        || match parts.particles.get(&k) {
+                            Some((role, _)) if role.is_preposition() => !title,
+                            Some(_) => true,
+                            None => false,
+                        }
+                        || parts.cues.iter().any(|q| q.tokens.start == k)
+                }) || self.tokens.tokens[c.tokens.start].barrier_before
+                    && c.tokens.start > first.tokens.end;
+                if blocked {
+                    continue;
+                }
+                let mut candidate = c.clone();
+                if let (Cand::Person { title: Some(t) }, Cand::Person { title: None }) = (first.cand, c.cand) {
+                    candidate.cand = Cand::Person { title: Some(t) };
+                }
+                return Np {
+                    tokens: TokenSpan::new(first.tokens.start, c.tokens.end),
+                    candidate,
+                    quantified,
+                };
+            }
+        }
+        Np {
+            tokens: first.tokens,
+            candidate: first.clone(),
+            quantified,
+        }
+    }
+
+    /// The subject right before a verb: a candidate ending there, past auxiliaries
+    /// (`روسيا كانت قد أكدت`, `أحرار الشرقية وهي تعلن`), that opens its clause: at most
+    /// three words after the clause start, none of them a cue, complementizer or
+    /// preposition (so `ما جاء على الصفحات قائلةً` has no subject). Across a comma, an
+    /// appositive is skipped: "Abu Khaled, a commander in the SNA, alleged".
+    pub(super) fn np_before(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        if at > range.start && t[at].barrier_before {
+            // "…, Rojin Ahmed, said" / "Sputnik, citing …": the clause before the comma
+            // is the subject if it is one phrase; "a commander in the SNA" is an
+            // appositive, and the subject stands before it.
+            let prev = self.clause_start(range, at - 1);
+            if let Some(c) = parts
+                .candidates
+                .iter()
+                .find(|c| self.phrase_start(range, c.tokens.start) <= prev && c.tokens.end == at)
+            {
+                return Some(np_of(c));
+            }
+            let word = &self.tokens.text[t[prev].tt.range()];
+            // An apposition or a relative clause stands between the subject and its
+            // verb ("the mayor, who fled last week, said").
+            let appositive = matches!(
+                parts.particles.get(&prev),
+                Some((ParticleRole::Quantifier | ParticleRole::Relative, _))
+            ) || word == "the"
+                || parts
+                    .candidates
+                    .iter()
+                    .any(|c| c.tokens.start == prev && matches!(c.cand, Cand::Person { title: Some(_) }));
+            if appositive && prev > range.start {
+                let before = self.clause_start(range, prev - 1);
+                if let Some(c) = parts
+                    .candidates
+                    .iter()
+                    .find(|c| self.phrase_start(range, c.tokens.start) <= before && c.tokens.end == prev)
+                {
+                    return Some(np_of(c));
+                }
+            }
+            return None;
+        }
+        let mut end = at;
+        let mut skipped = 0;
+        while end > range.start && skipped < 3 {
+            if t[end].barrier_before && end < at {
+                break;
+            }
+            // The subject, or the subject and a short phrase after it ("pages on
+            // Facebook claimed").
+            let tail = |c: &&Candidate| {
+                c.tokens.end == end
+                    || (c.tokens.end < end
+                        && end - c.tokens.end <= 3
+                        && matches!(parts.particles.get(&c.tokens.end), Some((role, _)) if role.is_preposition())
+                        && (c.tokens.end..end).all(|k| {
+                            !t[k].barrier_before
+                                && !parts.cues.iter().any(|q| q.tokens.start == k)
+                                && !matches!(parts.particles.get(&k), Some((ParticleRole::Complementizer, _)))
+                        }))
+            };
+            let opens = |c: &Candidate| {
+                let s = self.phrase_start(range, c.tokens.start);
+                let clause = self.clause_start(range, s);
+                let clear = (clause..s).all(|k| {
+                    !parts.cues.iter().any(|q| q.tokens.start <= k && k < q.tokens.end)
+                        && !matches!(
+                            parts.particles.get(&k),
+                            Some((
+                                ParticleRole::Complementizer | ParticleRole::Preposition | ParticleRole::Locative,
+                                _
+                            ))
+                        )
+                });
+                let after_complementizer = parts.particles.iter().any(|(p, (role, len))| {
+                    p + len <= s
+                        && s - (p + len) <= 2
+                        && matches!(role, ParticleRole::Complementizer | ParticleRole::Quantifier)
+                        && (p + len..s).all(|k| !t[k].barrier_before && !parts.particles.contains_key(&k))
+                });
+                after_complementizer || (s - clause <= 3 && clear)
+            };
+            // An English subject right before its verb, past auxiliaries, need not open
+            // its clause ("the first time Ukraine has confirmed"); not after a
+            // preposition ("told Reuters").
+            let right_before = |c: &Candidate| {
+                let s = self.phrase_start(range, c.tokens.start);
+                c.tokens.end == end
+                    && self.word(c.tokens.start).is_ascii()
+                    && s > range.start
+                    && !t[s].barrier_before
+                    && !matches!(parts.particles.get(&(s - 1)), Some((role, _)) if role.is_preposition())
+                    && !parts.cues.iter().any(|q| q.tokens.end == s)
+            };
+            let mut near = parts.candidates.iter().rev().filter(tail).peekable();
+            if near.peek().is_some() {
+                return near.find(|c| opens(c) || right_before(c)).map(np_of);
+            }
+            match parts.particles.iter().find(|(s, (_, len))| **s + *len == end) {
+                Some((s, (ParticleRole::Auxiliary, _))) => {
+                    end = *s;
+                    skipped += 1;
+                }
+                // "… said", `مجموعة فاغنر العسكرية الروسية تعلن`: adverbs and
+                // Arabic adjectives stand between the subject and its verb.
+                _ if subject::EN_ADVERBS.contains(&self.word(end - 1)) || adjective(self.word(end - 1)) => {
+                    end -= 1;
+                    skipped += 1;
+                }
+                _ => break,
+            }
+        }
+        None
+    }
+
+    /// Where a phrase starts once an article or English adjectives before its noun are
+    /// counted in ("the SDF media centre", "Russian officers"); never before the sentence
+    /// `range` (a line end is no barrier, so a headline ending in "the" would otherwise
+    /// lend it to the next line's first name, before that sentence's clause start).
+    pub(super) fn phrase_start(&self, range: TokenSpan, start: usize) -> usize {
+        let t = &self.tokens.tokens;
+        let mut s = start;
+        while s > range.start && start - s < 3 && !t[s].barrier_before {
+            let w = &self.tokens.text[t[s - 1].tt.range()];
+            if w == "the" || EN_ADJECTIVES.contains(&w) {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    pub(super) fn np_before_adjacent(&self, parts: &Parts<'_>, at: usize) -> Option<Np> {
+        parts.candidates.iter().rev().find(|c| c.tokens.end == at).map(np_of)
+    }
+}
