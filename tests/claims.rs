@@ -779,6 +779,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "داخلها",
         ),
+        // A past tense before the noun ends the phrase.
+        (
+            "Since Monday the villagers have faced militia attacks again.",
+            "en",
+            "attack",
+            "agent",
+            "militia",
+        ),
         // A speaker confirming or announcing its own act is its agent.
         (
             "The brigade confirmed its withdrawal from the hill.",
@@ -835,6 +843,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "en",
             "capture",
             "place",
+        ),
+        // "This time" says when, not what was attacked.
+        (
+            "The militia attack this time was stronger, officials said.",
+            "en",
+            "attack",
+            "target",
         ),
         // A denial names no doer: the denier did not do it.
         (

@@ -391,6 +391,9 @@ impl Reader<'_> {
                 break;
             }
             match self.phrase_word(hits, k) {
+                // A verb's past tense before the noun ends the phrase ("had faced
+                // militia attacks": the militia); "armed groups" keeps only "groups".
+                Word::Free if words > 0 && self.past_tense(k) && !self.capitalised(k) => break,
                 Word::Free => {
                     words += 1;
                     start = k;
