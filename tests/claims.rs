@@ -787,6 +787,21 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "militia",
         ),
+        // A light verb's subject is the doer of the event its object names.
+        (
+            "Local militias carried out an assault on the old depot.",
+            "en",
+            "attack",
+            "agent",
+            "Local militias",
+        ),
+        (
+            "شن المسلحون هجوما على مستودع الوقود.",
+            "ar",
+            "attack",
+            "agent",
+            "المسلحون",
+        ),
         // A speaker confirming or announcing its own act is its agent.
         (
             "The brigade confirmed its withdrawal from the hill.",

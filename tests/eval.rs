@@ -216,7 +216,7 @@ const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
         "hasakah-prison-2022",
         [0.87, 0.69, 0.61, 0.68, 0.77, 0.27, 0.2, 0.83, 0.79],
     ),
-    ("soledar-2023", [0.9, 0.76, 0.67, 0.75, 0.87, 0.4, 0.25, 0.88, 0.81]),
+    ("soledar-2023", [0.9, 0.77, 0.68, 0.75, 0.87, 0.4, 0.25, 0.88, 0.81]),
 ];
 
 /// The most furniture errors (page furniture read as claims) each event may have today.

@@ -367,6 +367,35 @@ impl Reader<'_> {
             && self.phrase_at(hits, k, clause).is_some_and(|p| self.named(p))
     }
 
+    /// The subject of a light verb whose object is the trigger (`شن المسلحون هجوما`,
+    /// "Gunmen launched an attack"): in Arabic the phrase between the verb and the noun
+    /// (VSO) or the one opening the clause before the verb (SVO); in English the one
+    /// before the verb.
+    fn light_verb_subject(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let t = trigger.tokens;
+        let light = hits.particles.iter().rev().find(|h| {
+            self.role(h) == ParticleRole::LightVerb
+                && h.tokens.end <= t.start
+                && h.tokens.start >= clause.start
+                && t.start - h.tokens.end <= 4
+        })?;
+        let between = light.tokens.end..t.start;
+        if self.word(t.start).is_ascii() {
+            // Only an article or quantifier between ("launched an attack").
+            if !between.clone().all(|k| self.phrase_word(hits, k) == Word::Opener) {
+                return None;
+            }
+            return self.phrase_before(hits, light.tokens.start, clause);
+        }
+        if between.is_empty() {
+            return self
+                .phrase_before(hits, light.tokens.start, clause)
+                .filter(|p| p.start == clause.start);
+        }
+        self.phrase_at(hits, light.tokens.end, clause)
+            .filter(|p| p.end == t.start)
+    }
+
     /// Whether a phrase's words name something: not only numbers ("11" of "11 January").
     fn named(&self, span: TokenSpan) -> bool {
         span.range().any(|k| !self.word(k).chars().all(|c| c.is_ascii_digit()))
@@ -508,6 +537,9 @@ impl Reader<'_> {
             }
         }
         let latin = self.word(t.start).is_ascii();
+        if let Some(doer) = self.light_verb_subject(hits, clause, trigger) {
+            return Some(doer);
+        }
         // Back from the verb past what may stand between it and its subject.
         let skippable = |k: usize| {
             matches!(role_of(k), Some(ParticleRole::Auxiliary))

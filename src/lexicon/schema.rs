@@ -269,6 +269,9 @@ pub enum ParticleRole {
     /// إطار`, `في ظل`, `في ظروف`): a phrase it heads names no place. A noun like a place
     /// noun: it takes the article and stops no phrase.
     Circumstance,
+    /// A verb whose object names the event (`شن هجوما`, "launched an attack", "carried out
+    /// an assault"): its subject is the event's doer.
+    LightVerb,
 }
 
 impl ParticleRole {
