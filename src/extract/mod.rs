@@ -662,15 +662,18 @@ impl<'a> Reader<'a> {
             // A place said with a preposition right after the trigger is more specific
             // than the clause's topic before it ("In X, the clashes go on in the
             // industrial district").
-            let located_after = (p.acts_on || p.label.contains("{place}"))
-                && !town
+            // Where it happened, when no known place says: the phrase after a preposition
+            // of place (في، داخل، "in", "near").
+            let locative = ((p.acts_on || p.label.contains("{place}")) && !town)
+                .then(|| self.locative(hits, clause, place_from))
+                .flatten();
+            let located_after = locative.is_some()
                 && place.as_ref().is_some_and(|(_, span)| span.end <= trigger.tokens.start)
                 && hits.particles.iter().any(|h| {
                     self.role(h) == ParticleRole::Locative
                         && h.tokens.start >= place_from
                         && h.tokens.start <= place_from + 2
-                })
-                && self.locative(hits, clause, place_from).is_some();
+                });
             if located_after {
                 place = None;
             }
@@ -685,12 +688,7 @@ impl<'a> Reader<'a> {
             } else if let Some(span) = origin {
                 args.push(Argument::read(ArgRole::Place, Arg::Named(self.words(span)), span));
                 cover(span);
-            } else if (p.acts_on || p.label.contains("{place}"))
-                && !town
-                && let Some(span) = self.locative(hits, clause, place_from)
-            {
-                // Where it happened, when no known place says: the phrase after a
-                // preposition of place (في، داخل، "in", "near").
+            } else if let Some(span) = locative {
                 args.push(Argument::read(ArgRole::Place, Arg::Named(self.words(span)), span));
                 cover(span);
             }
@@ -957,7 +955,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`.
-    fn is_auxiliary(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+    pub(super) fn is_auxiliary(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
         hits.particles
             .iter()
             .any(|h| self.role(h) == ParticleRole::Auxiliary && h.tokens.contains(k))

@@ -223,7 +223,7 @@ impl Reader<'_> {
                 .map(|k| TokenSpan::new(k, k + 1))
         };
         // Past auxiliaries and negations ("is not", `لا تزال`).
-        let auxiliary = |k: usize| self.is_auxiliary_at(hits, k) || hits.markers.iter().any(|h| h.tokens.contains(k));
+        let auxiliary = |k: usize| self.is_auxiliary(hits, k) || hits.markers.iter().any(|h| h.tokens.contains(k));
         let mut before = under;
         while before > clause.start && auxiliary(before - 1) {
             before -= 1;
@@ -250,14 +250,12 @@ impl Reader<'_> {
             return None;
         }
         let mut k = t.start;
-        while k > hits.range.start && self.is_auxiliary_at(hits, k - 1) {
+        while k > hits.range.start && self.is_auxiliary(hits, k - 1) {
             k -= 1;
         }
+        // "where", "whose", "whom" open a clause whose subject is not the noun before.
         let relative = k > hits.range.start
-            && matches!(
-                self.word(k - 1),
-                "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "who" | "which"
-            )
+            && !matches!(self.word(k - 1), "where" | "whose" | "whom")
             && hits
                 .particles
                 .iter()
@@ -285,13 +283,6 @@ impl Reader<'_> {
         Some(TokenSpan::new(from, head.end))
     }
 
-    /// Whether an auxiliary particle covers token `k`.
-    fn is_auxiliary_at(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
-        hits.particles
-            .iter()
-            .any(|h| h.tokens.contains(k) && self.role(h) == ParticleRole::Auxiliary)
-    }
-
     /// The subject of a reporting verb whose object is the event: "Ukraine confirms
     /// withdrawal", "X announced its capture", `أقر الجيش بالانسحاب`: the speaker tells of
     /// its own act. Not after a denial ("X denied the capture" names no captor).
@@ -313,7 +304,7 @@ impl Reader<'_> {
         }
         if (cue.tokens.end..t.start).all(|k| self.phrase_word(hits, k) == Word::Opener) {
             let mut before = cue.tokens.start;
-            while before > clause.start && self.is_auxiliary_at(hits, before - 1) {
+            while before > clause.start && self.is_auxiliary(hits, before - 1) {
                 before -= 1;
             }
             return self.phrase_before(hits, before, clause);
@@ -333,7 +324,7 @@ impl Reader<'_> {
         verb: usize,
     ) -> Option<TokenSpan> {
         let t = &self.matches.tokens.tokens;
-        let only_auxiliaries = (clause.start..verb).all(|k| self.is_auxiliary_at(hits, k));
+        let only_auxiliaries = (clause.start..verb).all(|k| self.is_auxiliary(hits, k));
         if !only_auxiliaries || clause.start <= hits.range.start || !self.word(clause.start).is_ascii() {
             return None;
         }
