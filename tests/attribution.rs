@@ -250,6 +250,27 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "the capture of Dasht",
             "leader of the river brigade",
         ),
+        // An appositive between the subject and its auxiliary; an object after the cue
+        // is not the speaker.
+        (
+            "en",
+            "Militia commander Omar Kestrel, founder of the Hawk Brigade, has hit out at critics of the deal.",
+            "critics of the deal",
+            "Omar Kestrel",
+        ),
+        (
+            "en",
+            "Regional governor Lisa Marwood, a former judge, accused the rebels of shelling the market.",
+            "accused the rebels",
+            "Lisa Marwood",
+        ),
+        // A title's name between commas, after what the title serves.
+        (
+            "ar",
+            "وأعلن المتحدث العسكري في شرق البلاد، سامر الخطيب، أن القوات انسحبت من التلة.",
+            "انسحبت من التلة",
+            "سامر الخطيب",
+        ),
         // A closing cue, with adjuncts after it, governs the quotation before it.
         (
             "en",

@@ -473,6 +473,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "the hill",
         ),
+        // The subject of a mediopassive verb is what befell it; an adjective after a
+        // noun is not where the object starts.
+        (
+            "وقال القائد إن البلدة تحررت بالكامل.",
+            "ar",
+            "capture",
+            "target",
+            "البلدة",
+        ),
+        (
+            "وأسفر القصف عن أضرار كبيرة بمنازل الحي.",
+            "ar",
+            "damage",
+            "target",
+            "بمنازل الحي",
+        ),
         (
             "Officials said the capture of the hill by local militias surprised them.",
             "en",
@@ -811,6 +827,45 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "The brigade",
         ),
         ("وأقرت الكتيبة بالانسحاب من التلة.", "ar", "withdraw", "agent", "الكتيبة"),
+        // A time adverbial between the subject and its verb.
+        (
+            "Kurdish fighters on Wednesday retook the old mill.",
+            "en",
+            "capture",
+            "agent",
+            "Kurdish fighters",
+        ),
+        (
+            "The rebels gained back control over the river town of Kerran.",
+            "en",
+            "capture",
+            "target",
+            "the river town of Kerran",
+        ),
+        // A bare participle with its by-phrase acts on the noun before it.
+        (
+            "Residents of the mill district besieged by the militia fled.",
+            "en",
+            "encircle",
+            "target",
+            "the mill district",
+        ),
+        // The pronoun a complementizer carries stands for the subject before it; a
+        // feminine object pronoun for the place named last.
+        (
+            "وقالت الكتيبة إنها سيطرت على التلة.",
+            "ar",
+            "capture",
+            "agent",
+            "الكتيبة",
+        ),
+        (
+            "وحاصرت الفصائل بلدة عين عيسى أياما إلى أن احتلتها.",
+            "ar",
+            "capture",
+            "target",
+            "عين عيسى",
+        ),
     ];
     for (sentence, language, predicate, role, words) in cases {
         let read = readings(language, sentence);
@@ -879,6 +934,23 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "en",
             "capture",
             "agent",
+        ),
+        // An adjective describes the event; it names no one.
+        (
+            "Residents said heavy clashes erupted in the mill district on Sunday.",
+            "en",
+            "clash",
+            "agent",
+        ),
+        ("ودارت معارك ضارية في حي الطاحونة ليلة أمس.", "ar", "clash", "agent"),
+        // A mediopassive verb names what befell its subject, and no doer.
+        ("وقال القائد إن البلدة تحررت بالكامل.", "ar", "capture", "agent"),
+        // A party is no place: `في قوات سوريا الديمقراطية` says among whom.
+        (
+            "وقاتل المتطوعون في قوات سوريا الديمقراطية ضد الحراس.",
+            "ar",
+            "clash",
+            "place",
         ),
     ] {
         let read = readings(language, sentence);

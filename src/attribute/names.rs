@@ -19,9 +19,10 @@ impl Reader<'_> {
 
     /// An unquoted Arabic name after a title noun (`الصحفي سامر الخطيب`, `المتحدث باسم
     /// الوزارة أحمد سعيد`): past the title's adjectives and what it serves (`باسم X`,
-    /// `في X`), two or three words of three letters or more that no lexicon entry covers,
-    /// the first without the article (an adjective or a date has it) or a ta marbuta. One word alone
-    /// could as well be a verb (`الوزير يزور`), so it is not taken.
+    /// `في X`), or between commas after them, two or three words of three letters or more
+    /// that no lexicon entry covers, the first without the article (an adjective or a date
+    /// has it) or a ta marbuta. One word alone could as well be a verb (`الوزير يزور`), so
+    /// it is not taken.
     fn titled_names(&self, range: TokenSpan, candidates: &mut Vec<Candidate>) {
         let t = &self.tokens.tokens;
         let titles: Vec<usize> = candidates
@@ -35,7 +36,24 @@ impl Reader<'_> {
             // Past the title's adjectives and what it serves, to the first word that may
             // open a name.
             let mut k = end;
-            while k < range.end && k < end + 5 && !t[k].barrier_before {
+            // The name may stand between commas after what the title serves (`المتحدث
+            // العسكري في شرق البلاد، سامر الخطيب، إن`).
+            let mut between_commas = false;
+            // What the title serves, up to a comma: the name is after it (`في شرق
+            // أوكرانيا، سيرغي تشيريفاتي،`), whatever words name the body or place.
+            if let Some(p) = (end..range.end.min(end + 3)).find(|&j| matches!(self.word(j), "باسم" | "في" | "لدي"))
+                && let Some(comma) = (p + 1..range.end.min(end + 7)).find(|&j| t[j].barrier_before)
+                && self.comma_before(comma)
+            {
+                k = comma;
+            }
+            while k < range.end && k < end + 8 {
+                if t[k].barrier_before {
+                    if between_commas || k == range.start || !self.comma_before(k) {
+                        break;
+                    }
+                    between_commas = true;
+                }
                 let w = self.word(k);
                 if w.starts_with("ال")
                     || w.starts_with("لل")
@@ -49,7 +67,7 @@ impl Reader<'_> {
             }
             let name_word = |j: usize| {
                 j < range.end
-                    && !t[j].barrier_before
+                    && (!t[j].barrier_before || (between_commas && j == k))
                     && !lexical(j)
                     && self
                         .word(j)
@@ -70,6 +88,9 @@ impl Reader<'_> {
                 j += 1;
             }
             let run = TokenSpan::new(k, j);
+            if between_commas && j < range.end && !t[j].barrier_before {
+                continue;
+            }
             let covered = candidates
                 .iter()
                 .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
@@ -77,6 +98,13 @@ impl Reader<'_> {
                 candidates.push(self.name(run, &RULE.titled));
             }
         }
+    }
+
+    /// Whether only a comma (and spaces) stands between token `k` and the one before.
+    fn comma_before(&self, k: usize) -> bool {
+        let t = &self.tokens.tokens;
+        let gap = self.ntext[t[k - 1].norm.end..t[k].norm.start].trim();
+        matches!(gap, "," | "،")
     }
 
     /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to

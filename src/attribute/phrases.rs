@@ -71,17 +71,25 @@ impl Reader<'_> {
                 // A title may be followed by where the person serves (`القيادي في الجبهة
                 // الوطنية للتحرير “جابر علي باشا”`); a generic noun only by its own words.
                 let title = matches!(first.cand, Cand::Person { title: Some(_) });
+                let t = &self.tokens.tokens;
+                // A title's name may stand between commas (`المتحدث العسكري في شرق
+                // البلاد، سامر الخطيب، قال`).
+                let set_off =
+                    title && t[c.tokens.start].barrier_before && t.get(c.tokens.end).is_none_or(|n| n.barrier_before);
                 let blocked = between.clone().any(|k| {
-                    self.tokens.tokens[k].barrier_before
+                    t[k].barrier_before
                         || match parts.particles.get(&k) {
                             Some((role, _)) if role.is_preposition() => !title,
                             Some(_) => true,
                             None => false,
                         }
                         || parts.cues.iter().any(|q| q.tokens.start == k)
-                }) || self.tokens.tokens[c.tokens.start].barrier_before
-                    && c.tokens.start > first.tokens.end;
-                if blocked {
+                }) || t[c.tokens.start].barrier_before && c.tokens.start > first.tokens.end && !set_off;
+                // What a title serves (`المتحدث في شرق أوكرانيا`) is not its holder.
+                let served = title
+                    && c.tokens.start > 0
+                    && matches!(parts.particles.get(&(c.tokens.start - 1)), Some((role, _)) if role.is_preposition());
+                if blocked || served {
                     continue;
                 }
                 let mut candidate = c.clone();
@@ -110,45 +118,14 @@ impl Reader<'_> {
     pub(super) fn np_before(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         let t = &self.tokens.tokens;
         if at > range.start && t[at].barrier_before {
-            // "…, Rojin Ahmed, said" / "Sputnik, citing …": the clause before the comma
-            // is the subject if it is one phrase; "a commander in the SNA" is an
-            // appositive, and the subject stands before it.
-            let prev = self.clause_start(range, at - 1);
-            if let Some(c) = parts
-                .candidates
-                .iter()
-                .find(|c| self.phrase_start(range, c.tokens.start) <= prev && c.tokens.end == at)
-            {
-                return Some(np_of(c));
-            }
-            let word = &self.tokens.text[t[prev].tt.range()];
-            // An apposition or a relative clause stands between the subject and its
-            // verb ("the mayor, who fled last week, said").
-            let appositive = matches!(
-                parts.particles.get(&prev),
-                Some((ParticleRole::Quantifier | ParticleRole::Relative, _))
-            ) || word == "the"
-                || parts
-                    .candidates
-                    .iter()
-                    .any(|c| c.tokens.start == prev && matches!(c.cand, Cand::Person { title: Some(_) }));
-            if appositive && prev > range.start {
-                let before = self.clause_start(range, prev - 1);
-                if let Some(c) = parts
-                    .candidates
-                    .iter()
-                    .find(|c| self.phrase_start(range, c.tokens.start) <= before && c.tokens.end == prev)
-                {
-                    return Some(np_of(c));
-                }
-            }
-            return None;
+            return self.np_across_comma(parts, range, at);
         }
         let mut end = at;
         let mut skipped = 0;
         while end > range.start && skipped < 3 {
             if t[end].barrier_before && end < at {
-                break;
+                // "X, founder of Y, has said": the comma stands before the auxiliary.
+                return self.np_across_comma(parts, range, end);
             }
             // The subject, or the subject and a short phrase after it ("pages on
             // Facebook claimed").
@@ -212,6 +189,48 @@ impl Reader<'_> {
                     skipped += 1;
                 }
                 _ => break,
+            }
+        }
+        None
+    }
+
+    /// The subject across the comma before the verb at `at`: the clause before the comma
+    /// if it is one phrase ("…, Rojin Ahmed, said", "Sputnik, citing …"), or the phrase
+    /// before an appositive ("Abu Khaled, a commander in the SNA, alleged"; "the mayor,
+    /// who fled, said"; "X, founder of Y, has said").
+    fn np_across_comma(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        // "…, Rojin Ahmed, said" / "Sputnik, citing …": the clause before the comma
+        // is the subject if it is one phrase; "a commander in the SNA" is an
+        // appositive, and the subject stands before it.
+        let prev = self.clause_start(range, at - 1);
+        if let Some(c) = parts
+            .candidates
+            .iter()
+            .find(|c| self.phrase_start(range, c.tokens.start) <= prev && c.tokens.end == at)
+        {
+            return Some(np_of(c));
+        }
+        let word = &self.tokens.text[t[prev].tt.range()];
+        // An apposition or a relative clause stands between the subject and its
+        // verb ("the mayor, who fled last week, said").
+        let appositive = matches!(
+            parts.particles.get(&prev),
+            Some((ParticleRole::Quantifier | ParticleRole::Relative, _))
+        ) || word == "the"
+            || parts.candidates.iter().any(|c| {
+                c.tokens.start == prev && (matches!(c.cand, Cand::Person { title: Some(_) }) || !c.cand.specific())
+            });
+        if appositive && prev > range.start {
+            // The subject opens its clause, or follows a descriptor or two ("Militia
+            // commander John Doe, founder of …").
+            let before = self.clause_start(range, prev - 1);
+            if let Some(c) = parts
+                .candidates
+                .iter()
+                .find(|c| c.tokens.end == prev && self.phrase_start(range, c.tokens.start).saturating_sub(before) <= 2)
+            {
+                return Some(np_of(c));
             }
         }
         None

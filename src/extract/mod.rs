@@ -347,6 +347,8 @@ impl<'a> Reader<'a> {
                 Table::Particle => match self.role(h) {
                     ParticleRole::PlaceNoun | ParticleRole::Settlement => cache.place_nouns.push(h),
                     ParticleRole::Circumstance => cache.circumstances.push(h),
+                    // An adjective is a content word: only a phrase's edges read it.
+                    ParticleRole::Modifier => {}
                     _ => cache.particles.push(h),
                 },
                 // "may" inside "may have" is that marker's.
@@ -576,7 +578,7 @@ impl<'a> Reader<'a> {
             };
             // What the act is done to: the phrase right after the trigger (or after
             // على/ضد/"on"/"against"), a known place or party in it, else its words.
-            let mut place_from = trigger.tokens.end;
+            let mut place_from = self.past_modifiers(hits, trigger.tokens.end, clause);
             if p.acts_on
                 && let Some(object) = self.object(hits, clause, trigger, agent_span)
             {
@@ -585,10 +587,15 @@ impl<'a> Reader<'a> {
                     .as_ref()
                     .and_then(|t| t.tokens)
                     .is_some_and(|t| object.start <= t.start && t.end <= object.end);
+                let antecedent = || {
+                    let (h, pl) = self.antecedent_place(object, segment.sentence)?;
+                    Some(Argument::read(ArgRole::Target, Arg::Place(pl), h.tokens))
+                };
                 target = match known_place {
                     Some((pl, _)) => Some(Argument::read(ArgRole::Target, Arg::Place(pl), object)),
                     None if actor => target,
-                    None => Some(Argument::read(ArgRole::Target, Arg::Named(self.words(object)), object)),
+                    None => antecedent()
+                        .or_else(|| Some(Argument::read(ArgRole::Target, Arg::Named(self.words(object)), object))),
                 };
                 place_from = object.end;
             }
@@ -608,6 +615,23 @@ impl<'a> Reader<'a> {
                 }
                 target = held.map(
                     |span| match place.take_if(|(_, p)| span.start <= p.start && p.end <= span.end) {
+                        Some((pl, _)) => Argument::read(ArgRole::Target, Arg::Place(pl), span),
+                        None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
+                    },
+                );
+            }
+            // A mediopassive verb (form V with a perfect ending: `تحررت المدينة`, the town
+            // was freed) says what befell its subject and names no doer: the subject is
+            // what it acted on.
+            if p.acts_on
+                && target.is_none()
+                && self.mediopassive(trigger)
+                && let Some(i) = args.iter().position(|a| a.role == ArgRole::Agent)
+                && let Some(span) = args[i].tokens
+            {
+                args.remove(i);
+                target = Some(
+                    match place.take_if(|(_, p)| span.start <= p.start && p.end <= span.end) {
                         Some((pl, _)) => Argument::read(ArgRole::Target, Arg::Place(pl), span),
                         None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
                     },
@@ -661,14 +685,16 @@ impl<'a> Reader<'a> {
             }
             // A place said with a preposition right after the trigger is more specific
             // than the clause's topic before it ("In X, the clashes go on in the
-            // industrial district").
+            // industrial district") or a place named in a later clause.
             // Where it happened, when no known place says: the phrase after a preposition
             // of place (في، داخل، "in", "near").
             let locative = ((p.acts_on || p.label.contains("{place}")) && !town)
                 .then(|| self.locative(hits, clause, place_from))
                 .flatten();
             let located_after = locative.is_some()
-                && place.as_ref().is_some_and(|(_, span)| span.end <= trigger.tokens.start)
+                && place
+                    .as_ref()
+                    .is_some_and(|(_, span)| span.end <= trigger.tokens.start || span.start >= clause.end)
                 && hits.particles.iter().any(|h| {
                     self.role(h) == ParticleRole::Locative
                         && h.tokens.start >= place_from
@@ -942,6 +968,40 @@ impl<'a> Reader<'a> {
             })
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
             .map(|h| (h.entry.index as usize, h.tokens))
+    }
+
+    /// The place a feminine pronoun object stands for (`احتلتها`, `بعد محاصرتها`,
+    /// `السيطرة عليها`: a town is feminine): the known place named last before it, in
+    /// its sentence or the two before.
+    fn antecedent_place(&self, object: TokenSpan, sentence: usize) -> Option<(&'a Hit, PlaceArg)> {
+        if object.len() != 1 || !self.word(object.start).ends_with("ها") {
+            return None;
+        }
+        let t = &self.matches.tokens;
+        let floor = t
+            .at_norm_span(self.segments.sentences[sentence.saturating_sub(2)].norm)
+            .start;
+        let hits: &'a [Hit] = &self.matches.hits;
+        let before = hits.partition_point(|h| h.tokens.start < object.start);
+        let h = hits[..before]
+            .iter()
+            .rev()
+            .take_while(|h| h.tokens.start >= floor)
+            .find(|h| h.entry.table == Table::Place && h.tokens.end <= object.start)?;
+        let same: Vec<&Hit> = hits[..before].iter().filter(|o| o.tokens == h.tokens).collect();
+        Some((h, self.resolve_place(&same, sentence)))
+    }
+
+    /// Whether an Arabic trigger is a form V verb in the perfect (`تحررت`, `تدمرت`): the
+    /// prefix ت that the matcher reads as the imperfect's, with a perfect ending after it,
+    /// which no imperfect takes.
+    fn mediopassive(&self, trigger: &Hit) -> bool {
+        let word = self.word(trigger.tokens.start);
+        let core = word.get(trigger.prefix.len..).unwrap_or(word);
+        trigger.inflection.prefix() == "ت"
+            && core.strip_prefix('ت').is_some_and(|rest| {
+                ["ت", "تا", "تم", "نا"].iter().any(|e| rest.ends_with(e)) && rest.chars().count() >= 4
+            })
     }
 
     /// Whether the word at `k` is a function word (English articles aside).

@@ -11,7 +11,7 @@
 
 use super::{Reader, SentenceHits};
 use crate::lexicon::matcher::{Hit, Table};
-use crate::lexicon::schema::{ParticleRole, Role};
+use crate::lexicon::schema::{Gender, ParticleRole, Role};
 use crate::span::{NormSpan, TokenSpan};
 
 /// The most words a phrase takes.
@@ -45,6 +45,8 @@ impl Reader<'_> {
                     word = match self.role(h) {
                         ParticleRole::PlaceNoun | ParticleRole::Settlement | ParticleRole::Circumstance => continue,
                         ParticleRole::Article | ParticleRole::Quantifier => Word::Opener,
+                        ParticleRole::Modifier if self.word(k).is_ascii() => Word::Opener,
+                        ParticleRole::Modifier => Word::Stop,
                         ParticleRole::Preposition if self.word(k) == "of" => Word::Joiner,
                         _ => Word::Stop,
                     };
@@ -131,7 +133,11 @@ impl Reader<'_> {
                     && self.phrase_word(hits, k - 1) == Word::Free
                     && !self.capitalised(k - 1));
         }
-        w.starts_with("ال") || trigger.prefix.definite || (w.ends_with('ا') && !w.ends_with("وا"))
+        let core = w.get(trigger.prefix.len..).unwrap_or(w);
+        w.starts_with("ال")
+            || trigger.prefix.definite
+            || (w.ends_with('ا') && !w.ends_with("وا"))
+            || (trigger.inflection.is_bare() && broken_plural(core))
     }
 
     /// Whether an Arabic trigger is a verbal noun (`فرار`, `انسحاب`, `السيطرة`,
@@ -452,13 +458,18 @@ impl Reader<'_> {
         }
         // "the prison controlled by X": a participle with its by-phrase acts on the noun
         // before it.
-        if self.word(trigger.tokens.end - 1) == "by" {
+        // So does a bare participle with "by" after it ("the city besieged by Turkey").
+        let participle_by = trigger.tokens.end < clause.end
+            && self.word(trigger.tokens.end) == "by"
+            && self.past_tense(trigger.tokens.end - 1);
+        if self.word(trigger.tokens.end - 1) == "by" || participle_by {
             return self.phrase_before(hits, trigger.tokens.start, clause);
         }
-        // Past the subject that follows an Arabic verb or verbal noun (`هاجم التنظيم سجن`).
+        // Past the subject that follows an Arabic verb or verbal noun (`هاجم التنظيم سجن`)
+        // and the adjectives that follow a noun (`أضرار كبيرة بممتلكات`).
         let end = match agent {
             Some(a) if a.start >= trigger.tokens.end && a.start <= trigger.tokens.end + 1 => a.end,
-            _ => trigger.tokens.end,
+            _ => self.past_modifiers(hits, trigger.tokens.end, clause),
         };
         // An English "on" is the trigger's only right after it ("attacks on the town";
         // in "captured the town on Monday" the town is the object).
@@ -482,6 +493,20 @@ impl Reader<'_> {
         };
         if pronoun(trigger.tokens.end - 1) {
             return Some(TokenSpan::new(trigger.tokens.end - 1, trigger.tokens.end));
+        }
+        // `أن احتلتها`: the pronoun on a verb is its object. A verb's ending before it, and
+        // no noun before it whose genitive it would be (`نطاق سيطرتها`: the noun's owner).
+        let k = trigger.tokens.start;
+        let verb_position = k == clause.start || self.is_particle(hits, k - 1);
+        if on.is_none()
+            && trigger.tokens.len() == 1
+            && trigger.inflection.pronoun()
+            && verb_position
+            && ["تها", "تهم", "وها", "وهم", "ناها", "ناهم"]
+                .iter()
+                .any(|e| self.word(k).ends_with(e))
+        {
+            return Some(trigger.tokens);
         }
         if end < clause.end && pronoun(end) {
             return Some(TokenSpan::new(end, end + 1));
@@ -545,6 +570,21 @@ impl Reader<'_> {
         while before > clause.start && skippable(before - 1) {
             before -= 1;
         }
+        // "Kurdish forces on Wednesday retook": a time adverbial between the subject and
+        // its verb.
+        if latin {
+            let time = |k: usize| role_of(k) == Some(ParticleRole::Time);
+            let mut k = before;
+            while k > clause.start && time(k - 1) {
+                k -= 1;
+            }
+            if k < before && k > clause.start && matches!(self.word(k - 1), "on" | "in" | "last" | "this" | "early") {
+                k -= 1;
+            }
+            if k < before && k > clause.start && !self.cut_before(k) && !self.cut_before(before) {
+                before = k;
+            }
+        }
         if latin {
             if self.passive(hits, clause, trigger).is_some() {
                 return None;
@@ -567,7 +607,25 @@ impl Reader<'_> {
             && matches!(self.word(before - 1).chars().last(), Some('ه' | 'ا' | 'م'))
             && self.word(before - 1).chars().count() > 2
         {
-            return Some(TokenSpan::new(before - 1, before));
+            // `قالت الوزارة إنها سيطرت`: the pronoun stands for the subject of the verb
+            // before the complementizer, when one stands right before it.
+            let comp = before - 1;
+            // A noun of the other gender is not what the pronoun stands for (`أكد
+            // المتحدث أنها`: she is someone else).
+            let feminine = self.word(comp).ends_with("ها");
+            let agrees = |p: &TokenSpan| {
+                !hits.all.iter().any(|h| {
+                    h.entry.table == Table::SourceNoun
+                        && p.start <= h.tokens.start
+                        && h.tokens.end <= p.end
+                        && h.entry.gender.is_some_and(|g| (g == Gender::F) != feminine)
+                })
+            };
+            let antecedent = (comp > hits.range.start && !self.cut_before(comp))
+                .then(|| self.phrase_before(hits, comp, TokenSpan::new(hits.range.start, comp)))
+                .flatten()
+                .filter(agrees);
+            return Some(antecedent.unwrap_or(TokenSpan::new(comp, before)));
         }
         // A noun's subject never stands before it (`شهدت البلدة مواجهات`, `وثق مقتل`).
         let nominal = self.nominal(hits, trigger) || self.verbal_noun(trigger);
@@ -595,10 +653,29 @@ impl Reader<'_> {
             (w.starts_with('ب') && !w.starts_with("ال"))
                 || matches!(w, "له" | "لها" | "لهم" | "لهما" | "لنا" | "لي" | "لك")
         };
-        if definite || object_after || ends_in_preposition || t.end >= clause.end || adverbial {
+        // An adjective after the trigger makes it a noun whose genitive would stand before
+        // the adjective (`معارك ضارية`).
+        let described = self.past_modifiers(hits, t.end, clause) > t.end;
+        if definite || object_after || ends_in_preposition || t.end >= clause.end || adverbial || described {
             return None;
         }
         self.phrase_at(hits, t.end, clause)
+    }
+
+    /// The first token from `k` on that is not an Arabic adjective describing the word
+    /// before it (`معارك ضارية`, `أضرار كبيرة`).
+    pub(super) fn past_modifiers(&self, hits: &SentenceHits<'_>, k: usize, clause: TokenSpan) -> usize {
+        let mut at = k;
+        while at < clause.end
+            && !self.cut_before(at)
+            && !self.word(at).is_ascii()
+            && hits.all.iter().any(|h| {
+                h.tokens.start == at && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Modifier
+            })
+        {
+            at += 1;
+        }
+        at
     }
 
     /// The known party a phrase names (the longest actor in it), if any.
@@ -732,8 +809,9 @@ impl Reader<'_> {
 
     /// Whether a phrase can name a place: it holds a known place, a noun for a kind of
     /// place ("the industrial district", `تلك المنطقة`) or, in English, a name ("Tell
-    /// Halaf"), unless a `circumstance` noun heads it. "In the advance", "in its war", "in
-    /// the scope of", `في ظروف صعبة` say when or how, not where.
+    /// Halaf"), unless a `circumstance` noun heads it or it names a known party and no
+    /// place. "In the advance", "in its war", "in the scope of", `في ظروف صعبة` say when or
+    /// how, not where; "in the Wagner group" says among whom.
     pub(super) fn place_like(&self, hits: &SentenceHits<'_>, span: TokenSpan) -> bool {
         let inside = |h: &&Hit| span.start <= h.tokens.start && h.tokens.end <= span.end;
         // Its first word past quantifiers and articles (`عدة مواقع`, "the scope of").
@@ -744,10 +822,14 @@ impl Reader<'_> {
         if hits.circumstances.iter().any(|h| h.tokens.contains(head)) {
             return false;
         }
-        hits.places.iter().any(inside)
-            || hits.place_nouns.iter().any(inside)
-            || span.range().any(|k| self.capitalised(k))
-            || self.arabic_name(head)
+        if hits.places.iter().any(inside) || hits.place_nouns.iter().any(inside) {
+            return true;
+        }
+        // A party's name is no place ("in the Wagner group", `في مجموعة فاغنر`).
+        if hits.actors.iter().any(inside) {
+            return false;
+        }
+        span.range().any(|k| self.capitalised(k)) || self.arabic_name(head)
     }
 
     /// Whether the Arabic word at `k` may be a name: it has no article and is no sound
@@ -762,10 +844,8 @@ impl Reader<'_> {
             .any(|a| w.starts_with(a));
         // An attached pronoun (`مواقعها`) or a broken plural's shape (مفاعل، فواعل،
         // مفاعيل: `مواقع`, `عناصر`) says a common noun.
-        let letters: Vec<char> = w.chars().collect();
         let possessed = ["ها", "هم", "هما", "هن", "كم", "نا"].iter().any(|p| w.ends_with(p));
-        let broken_plural = matches!(letters.len(), 5 | 6) && letters[2] == 'ا';
-        arabic && !definite && !w.ends_with("ات") && letters.len() > 2 && !possessed && !broken_plural
+        arabic && !definite && !w.ends_with("ات") && w.chars().count() > 2 && !possessed && !broken_plural(w)
     }
 
     /// Whether a quotation mark opens right before the word at `k` (`"سوليدار"`).
@@ -800,4 +880,12 @@ impl Reader<'_> {
     pub(super) fn words(&self, span: TokenSpan) -> String {
         self.matches.tokens.words(span).to_owned()
     }
+}
+
+/// Whether an Arabic word has a broken plural's shape (مفاعل، فواعل، مفاعيل: `معارك`,
+/// `مواقع`, `عناصر`): a noun. A verb of that shape opens with an imperfect prefix or the
+/// ت of form VI (`يهاجم`, `تراجع`).
+fn broken_plural(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().collect();
+    matches!(letters.len(), 5 | 6) && letters[2] == 'ا' && !matches!(letters[0], 'ي' | 'ت' | 'ن' | 'ا')
 }

@@ -8,7 +8,7 @@
 
 use super::schema::{Examples, Extent};
 use super::{Entries, LexiconError, PackFile};
-use crate::normalize::{at_most_words, normalize};
+use crate::normalize::{at_most_words, mostly_latin, normalize};
 use regex::{Regex, RegexSet};
 
 /// One furniture or byline rule, for listings and example tests.
@@ -52,6 +52,31 @@ pub struct BylineMatch {
     pub outlet: Option<std::ops::Range<usize>>,
 }
 
+/// The sub-heading rule: a short line with no sentence punctuation.
+#[derive(Debug, Clone)]
+pub struct SubheadingRule {
+    /// Rule id.
+    pub id: String,
+    /// At most this many words.
+    pub max_words: usize,
+    /// At most this many words in a line of Latin script.
+    pub latin_max_words: usize,
+}
+
+impl SubheadingRule {
+    /// Whether the normalised line `s` is short enough for a heading.
+    pub fn short(&self, s: &str) -> bool {
+        at_most_words(
+            s,
+            if mostly_latin(s) {
+                self.latin_max_words
+            } else {
+                self.max_words
+            },
+        )
+    }
+}
+
 /// Compiled furniture and byline rules.
 #[derive(Debug, Clone)]
 pub struct FurnitureRules {
@@ -64,8 +89,8 @@ pub struct FurnitureRules {
     furniture_owner: Vec<usize>,
     furniture_rules: Vec<RuleInfo>,
     bylines: Vec<(RuleInfo, Vec<Regex>)>,
-    /// Id and word limit of the sub-heading rule.
-    pub subheading: Option<(String, usize)>,
+    /// The sub-heading rule.
+    pub subheading: Option<SubheadingRule>,
     /// Id, word limit and bio rule id of the author-line rule.
     pub author_line: Option<(String, usize, String)>,
 }
@@ -123,7 +148,11 @@ impl FurnitureRules {
             furniture_owner,
             furniture_rules,
             bylines,
-            subheading: entries.subheading.as_ref().map(|s| (s.id.clone(), s.max_words)),
+            subheading: entries.subheading.as_ref().map(|s| SubheadingRule {
+                id: s.id.clone(),
+                max_words: s.max_words,
+                latin_max_words: s.latin_max_words.unwrap_or(s.max_words).max(s.max_words),
+            }),
             author_line: entries
                 .author_line
                 .as_ref()

@@ -272,16 +272,22 @@ pub enum ParticleRole {
     /// A verb whose object names the event (`شن هجوما`, "launched an attack", "carried out
     /// an assault"): its subject is the event's doer.
     LightVerb,
+    /// An adjective that describes an event or a thing, never a party ("fierce", "heavy",
+    /// `عنيفة`, `ضارية`): English puts it before its noun, so it may open a phrase but
+    /// names no one ("fierce battles" have no doer "fierce"); Arabic puts it after, so it
+    /// ends a phrase (`معارك ضارية`: the battles, not their doer). A noun-like word: it
+    /// takes the article.
+    Modifier,
 }
 
 impl ParticleRole {
     /// Whether the word is a function word (every role but the nouns,
-    /// [`ParticleRole::PlaceNoun`], [`ParticleRole::Settlement`] and
-    /// [`ParticleRole::Circumstance`]).
+    /// [`ParticleRole::PlaceNoun`], [`ParticleRole::Settlement`],
+    /// [`ParticleRole::Circumstance`] and [`ParticleRole::Modifier`]).
     pub fn is_function_word(self) -> bool {
         !matches!(
             self,
-            ParticleRole::PlaceNoun | ParticleRole::Settlement | ParticleRole::Circumstance
+            ParticleRole::PlaceNoun | ParticleRole::Settlement | ParticleRole::Circumstance | ParticleRole::Modifier
         )
     }
 
@@ -602,6 +608,10 @@ pub enum Extent {
     /// A photo caption: an unpunctuated text line right above it (no blank line between)
     /// is the caption's first part, or the same caption without its credit.
     Caption,
+    /// An embedded social-media post (its author line, its picture link): the text lines
+    /// around it with no blank line between, each no longer than a post and in the same
+    /// script as the matched line, are the post's text.
+    Post,
     /// The end of the article text (reader comments, a related-articles list): after body
     /// text, every line below it is furniture too.
     RestOfPage,
@@ -615,6 +625,10 @@ pub struct Subheading {
     pub id: String,
     /// At most this many words.
     pub max_words: usize,
+    /// At most this many words in a line of Latin script, when more than `max_words`:
+    /// English headings are short phrases ("The start of the attack").
+    #[serde(default)]
+    pub latin_max_words: Option<usize>,
 }
 
 /// The author name line above an author bio.

@@ -388,6 +388,13 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether more of a text's letters are Latin than Arabic.
+pub fn mostly_latin(s: &str) -> bool {
+    let latin = s.chars().filter(char::is_ascii_alphabetic).count();
+    let arabic = s.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count();
+    latin > arabic
+}
+
 /// Whether `s` has at most `max` words (whitespace-separated tokens with a letter or
 /// digit in them). Counting stops past `max`: a long body line is not counted through.
 pub fn at_most_words(s: &str, max: usize) -> bool {

@@ -26,7 +26,7 @@
 use crate::lexicon::furniture::FurnitureRules;
 use crate::lexicon::schema::Extent;
 use crate::normalize::Normalized;
-use crate::normalize::at_most_words;
+use crate::normalize::{at_most_words, mostly_latin};
 use crate::span::{NormSpan, OrigSpan};
 
 /// What a line of an article is.
@@ -309,6 +309,7 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
             rule,
         });
     }
+    post_text(&mut lines, &extents, ntext);
     // Second pass: bylines, the headline and its repeat, sub-headings, which depend on
     // the lines around them.
     let mut headline: Option<NormSpan> = None;
@@ -352,6 +353,11 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
             }
         }
         match &headline {
+            None if section_label(&lines, i, s, ntext, rules) => {
+                lines[i].kind = LineKind::Furniture;
+                lines[i].rule = rules.subheading.as_ref().map(|r| r.id.clone());
+                continue;
+            }
             None => {
                 lines[i].kind = LineKind::Headline;
                 headline = Some(lines[i].norm);
@@ -369,11 +375,14 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
             lines[i].rule = Some(rule);
             continue;
         }
-        if let Some((id, max_words)) = &rules.subheading {
-            // A line ending in ":" introduces what follows; it is not a heading.
-            if at_most_words(s, *max_words) && !s.ends_with(SENTENCE_END) && !s.ends_with(':') {
+        if let Some(rule) = &rules.subheading {
+            // A line ending in ":" introduces what follows; it is not a heading. A heading
+            // has text after it; a sentence that ends in a quotation mark is punctuated.
+            let end = s.trim_end_matches(['"', ')', ']', ' ']);
+            let text_after = || lines[i + 1..].iter().any(|l| l.kind == LineKind::Body);
+            if rule.short(s) && !end.ends_with(SENTENCE_END) && !s.ends_with(':') && text_after() {
                 lines[i].kind = LineKind::Furniture;
-                lines[i].rule = Some(id.clone());
+                lines[i].rule = Some(rule.id.clone());
                 continue;
             }
         }
@@ -382,6 +391,72 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
     }
     lines
 }
+
+/// The longest text a post has: a tweet's 280 characters.
+const POST_CHARS: usize = 280;
+
+/// How many text lines above and below an embedded post's author line or picture link
+/// may be its text.
+const POST_LINES: usize = 3;
+
+/// Marks the text of embedded posts: from each line of a `post` rule, up and down over
+/// adjacent body lines (no blank line between) no longer than a post and in the script of
+/// the post's own line.
+fn post_text(lines: &mut [Line], extents: &[Extent], ntext: &str) {
+    for i in 0..lines.len() {
+        if extents[i] != Extent::Post {
+            continue;
+        }
+        let latin = mostly_latin(&ntext[lines[i].norm.range()]);
+        let rule = lines[i].rule.clone();
+        let takes = |l: &Line| {
+            let t = &ntext[l.norm.range()];
+            l.kind == LineKind::Body && t.chars().count() <= POST_CHARS && mostly_latin(t) == latin
+        };
+        let above: Vec<usize> = (0..i)
+            .rev()
+            .take_while(|&j| takes(&lines[j]))
+            .take(POST_LINES)
+            .collect();
+        let below: Vec<usize> = (i + 1..lines.len())
+            .take_while(|&j| takes(&lines[j]))
+            .take(POST_LINES)
+            .collect();
+        for j in above.into_iter().chain(below) {
+            lines[j].kind = LineKind::Furniture;
+            lines[j].rule.clone_from(&rule);
+        }
+    }
+}
+
+/// Whether the first text line `i` (normalised `s`) is a section label above the
+/// headline ("Special military operation", "Middle East"): as short as a sub-heading,
+/// unpunctuated, a blank line below it, and the next text line is unpunctuated, longer and
+/// no longer than a headline, which makes that one the headline.
+fn section_label(lines: &[Line], i: usize, s: &str, ntext: &str, rules: &FurnitureRules) -> bool {
+    let Some(rule) = &rules.subheading else {
+        return false;
+    };
+    let max_words = &rule.max_words;
+    if !at_most_words(s, *max_words) || s.ends_with(SENTENCE_END) || s.ends_with(':') {
+        return false;
+    }
+    // A label stands apart: a blank line below it.
+    if lines.get(i + 1).is_none_or(|l| l.kind != LineKind::Blank) {
+        return false;
+    }
+    let Some(next) = lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank) else {
+        return false;
+    };
+    let t = ntext[next.norm.range()].trim_end_matches(['"', ')', ']', ' ']);
+    next.kind == LineKind::Body
+        && !at_most_words(t, *max_words)
+        && at_most_words(t, HEADLINE_WORDS)
+        && !t.ends_with(SENTENCE_END)
+}
+
+/// The most words a headline has, for telling one below a section label from a lede.
+const HEADLINE_WORDS: usize = 25;
 
 /// The rule of the photo caption that the text line `i` (normalised `s`) belongs to: the
 /// line right below it, with no blank line between, is a caption, and `s` is either
@@ -885,6 +960,36 @@ mod tests {
             .filter(|l| l.kind != LineKind::Blank)
             .map(|l| (l.kind.as_str(), l.rule))
             .collect()
+    }
+
+    #[test]
+    fn a_section_label_above_the_headline_is_furniture() {
+        let got = kinds("Middle East\n\nThe column left the town at dawn\n\nThe army said it withdrew.");
+        assert_eq!(got[0], ("furniture", Some("FURNITURE/SUBHEADING".to_owned())));
+        assert_eq!(got[1].0, "headline");
+        // A short headline above a paragraph stays the headline.
+        let got = kinds("Column leaves town\n\nThe army said it withdrew on Monday.");
+        assert_eq!(got[0].0, "headline");
+    }
+
+    #[test]
+    fn an_english_heading_may_be_six_words_and_has_text_after_it() {
+        let got =
+            kinds("Title\n\nThe army said it withdrew.\n\nThe start of the attack\n\nFighters entered the prison.");
+        assert_eq!(got[2], ("furniture", Some("FURNITURE/SUBHEADING".to_owned())));
+        let got = kinds("Title\n\nThe army said it withdrew.\n\nThis is the last line");
+        assert_eq!(got[2].0, "body");
+    }
+
+    #[test]
+    fn an_embedded_post_takes_its_text_lines() {
+        let got = kinds(
+            "عنوان الخبر\nقال الجيش إن الرتل انسحب.\nOur units reached the bridge this morning.\n\u{2014} Levant Monitor (@levantmonitor) March 3, 2021\nAnd the convoy is on its way pic.twitter.com/AbC123xyz\nوأضاف الجيش أن الطريق مفتوح.",
+        );
+        let post = Some("FURNITURE/SOCIAL_EMBED".to_owned());
+        assert_eq!(got[1].0, "body");
+        assert!(got[2..5].iter().all(|k| *k == ("furniture", post.clone())), "{got:?}");
+        assert_eq!(got[5].0, "body");
     }
 
     #[test]
