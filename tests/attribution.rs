@@ -271,6 +271,19 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "انسحبت من التلة",
             "سامر الخطيب",
         ),
+        // Told to a news agency: the agency relays this statement; it is not the speaker.
+        (
+            "ar",
+            "وقال أحمد سعيد لوكالة الأناضول إن القوات انسحبت من التلة.",
+            "انسحبت من التلة",
+            "Anadolu Agency > أحمد سعيد",
+        ),
+        (
+            "ar",
+            "وأعلن المتحدث العسكري في شرق البلاد، سامر الخطيب، لـ«فرانس برس» أن القوات انسحبت من التلة.",
+            "انسحبت من التلة",
+            "Agence France-Presse (AFP) > سامر الخطيب",
+        ),
         // A closing cue, with adjuncts after it, governs the quotation before it.
         (
             "en",

@@ -827,6 +827,29 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "The brigade",
         ),
         ("وأقرت الكتيبة بالانسحاب من التلة.", "ar", "withdraw", "agent", "الكتيبة"),
+        // Who suffers an event is its target.
+        (
+            "وتعرضت القوات لهجوم عنيف في حي الطاحونة.",
+            "ar",
+            "attack",
+            "target",
+            "القوات",
+        ),
+        (
+            "For days the guards had faced militia attacks.",
+            "en",
+            "attack",
+            "target",
+            "the guards",
+        ),
+        // A number's partitive من joins its phrase.
+        (
+            "وقتل 77 من العاملين في المصنع.",
+            "ar",
+            "casualties",
+            "target",
+            "77 من العاملين",
+        ),
         // A time adverbial between the subject and its verb.
         (
             "Kurdish fighters on Wednesday retook the old mill.",

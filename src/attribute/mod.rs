@@ -616,9 +616,15 @@ impl<'a> Reader<'a> {
                     let latin = self.tokens.words(cue.tokens).is_ascii();
                     let after = || {
                         self.np_after(&parts, range, cue.tokens.end)
+                            // Told to an agency (`قال أحمد سعيد لوكالة الأناضول`): the
+                            // agency did not speak.
+                            .filter(|np| !self.addressee(&parts, &np.candidate))
                             .or_else(|| {
                                 (!latin)
-                                    .then(|| self.open_subject_after(&parts, range, cue.tokens.end))
+                                    .then(|| {
+                                        self.open_subject_after(&parts, range, cue.tokens.end)
+                                            .or_else(|| self.subject_before_addressee(&parts, range, cue.tokens.end))
+                                    })
                                     .flatten()
                             })
                             .filter(|np| !self.preposition_between(&parts, cue.tokens.end, np.tokens.start))
@@ -725,9 +731,23 @@ impl<'a> Reader<'a> {
                     let Some(mut e) = entity else { continue };
                     let np_rule = np.as_ref().map(|n| n.candidate.rule.clone());
                     let mut cue_span = cue.norm;
+                    // The news agency this statement was told to: it relays this
+                    // statement only, not all the speaker says elsewhere.
+                    let mut told = None;
                     if let Some(np) = &np {
                         let named = self.tokens.norm_of(np.tokens);
                         cue_span = NormSpan::new(cue_span.start.min(named.start), cue_span.end.max(named.end));
+                        // `قال X لوكالة Y`, `أعلن X، لـ«فرانس برس»`: told to a news agency,
+                        // which relays X (not the publishing outlet itself).
+                        if let Some((relay, span)) = self.told_agency_after(&parts, range, np.tokens.end)
+                            && relay != e
+                            && !self.path(relay).contains(&e)
+                            && !self.path(e).contains(&relay)
+                        {
+                            self.add_cue(relay, span);
+                            how.push(&RULE.relayed);
+                            told = Some(relay);
+                        }
                         // "نقل X عن Y": Y, relayed by X.
                         if let Some(inner) = self.relayed_after(&parts, range, np.tokens.end)
                             && inner != e
@@ -741,11 +761,15 @@ impl<'a> Reader<'a> {
                         }
                     }
                     self.speaker(e, cue_span);
+                    let path = match told {
+                        Some(relay) => extend(&self.path(relay), &self.path(e)),
+                        None => self.path(e),
+                    };
                     let chain = if nested {
                         how.push(&RULE.nested);
-                        extend(&current.chain, &self.path(e))
+                        extend(&current.chain, &path)
                     } else {
-                        self.path(e)
+                        path
                     };
                     let closing = trailing && start > range.start;
                     if closing {
@@ -971,6 +995,23 @@ impl<'a> Reader<'a> {
         }
         let np = self.np_after_within(parts, range, at + 1, 1, false)?;
         self.resolve(&np)
+    }
+
+    /// A known news source with the preposition ل right after a speaker's phrase (a
+    /// comma between at most): whom the speaker told (`قال X لوكالة الأنباء`, `لـ«فرانس
+    /// برس»`). Not the publishing outlet itself.
+    fn told_agency_after(&mut self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<(usize, NormSpan)> {
+        let c = parts
+            .candidates
+            .iter()
+            .filter(|c| c.tokens.start == at || c.tokens.start == at + 1)
+            .find(|c| self.addressee(parts, c))?;
+        let np = np_of(c);
+        if self.is_outlet(&np) || at >= range.end {
+            return None;
+        }
+        let span = self.tokens.norm_of(np.tokens);
+        self.resolve(&np).map(|e| (e, span))
     }
 
     /// Whether a source phrase names the publishing outlet itself.

@@ -89,7 +89,7 @@ impl Reader<'_> {
                 let served = title
                     && c.tokens.start > 0
                     && matches!(parts.particles.get(&(c.tokens.start - 1)), Some((role, _)) if role.is_preposition());
-                if blocked || served {
+                if blocked || served || self.addressee(parts, c) {
                     continue;
                 }
                 let mut candidate = c.clone();
@@ -108,6 +108,23 @@ impl Reader<'_> {
             candidate: first.clone(),
             quantified,
         }
+    }
+
+    /// Whether a candidate is a news source with the preposition ل (`لـ«فرانس برس»`, or on
+    /// the noun before its name: `لوكالة الأناضول`): whom a statement was told to, never
+    /// a speaker's own name.
+    pub(super) fn addressee(&self, parts: &Parts<'_>, c: &Candidate) -> bool {
+        let Cand::Known(i) = c.cand else { return false };
+        let to = |k: usize| {
+            let word = self.word(k);
+            word.starts_with('ل') && !word.starts_with("ال")
+        };
+        // Or its name after a noun with ل (`لوكالة الأناضول`).
+        let after_noun = c.tokens.start > 0
+            && parts.candidates.iter().any(|d| {
+                d.tokens.contains(c.tokens.start - 1) && matches!(d.cand, Cand::Noun { .. }) && to(d.tokens.start)
+            });
+        (to(c.tokens.start) || after_noun) && self.lexicon.entries.sources[i].entry.kind.ends_with("media")
     }
 
     /// The subject right before a verb: a candidate ending there, past auxiliaries

@@ -275,6 +275,26 @@ impl Reader<'_> {
         Some(self.phrase_np(TokenSpan::new(at, end), true))
     }
 
+    /// The words between a reporting verb and the news agency the statement was told to
+    /// (`قال أحمد سعيد لوكالة الأناضول`): a speaker no lexicon names, one to three words
+    /// with no particle, cue or event among them.
+    pub(super) fn subject_before_addressee(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        let to = parts
+            .candidates
+            .iter()
+            .find(|c| c.tokens.start > at && c.tokens.start <= at + MAX_SUBJECT_WORDS && self.addressee(parts, c))?;
+        let free = (at..to.tokens.start).all(|k| {
+            !parts.particles.contains_key(&k)
+                && !parts.events.iter().any(|e| e.contains(k))
+                && !parts.cues.iter().any(|c| c.tokens.contains(k))
+                && !parts.candidates.iter().any(|c| c.tokens.contains(k))
+                && (k == at || !t[k].barrier_before)
+                && !self.word(k).is_ascii()
+        });
+        (free && at < range.end).then(|| self.phrase_np(TokenSpan::new(at, to.tokens.start), true))
+    }
+
     /// The source a sentence opens with when a colon follows it ("ISW: Russian troops …",
     /// `“الدفاع التركية”: سيطرنا`): a headline's way of quoting.
     pub(super) fn colon_speaker(&self, parts: &Parts<'_>, range: TokenSpan) -> Option<Np> {

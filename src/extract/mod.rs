@@ -599,6 +599,16 @@ impl<'a> Reader<'a> {
                 };
                 place_from = object.end;
             }
+            // "The guards faced attacks", `تعرضت القوات لهجوم`: who suffered it.
+            if target.is_none()
+                && let Some(span) = self.verb_subject(hits, clause, trigger, ParticleRole::SufferVerb)
+                && !args.iter().any(|a| a.tokens == Some(span))
+            {
+                target = Some(match self.known_party(hits, span) {
+                    Some((a, s)) => Argument::read(ArgRole::Target, Arg::Actor(a), s),
+                    None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
+                });
+            }
             // "X is under the control of Y": Y holds X.
             if p.acts_on
                 && let Some((holder, held)) = self.held_by(hits, clause, trigger)

@@ -90,6 +90,17 @@ impl Reader<'_> {
                     words += 1;
                     end += 1;
                 }
+                // `77 من العاملين`, `مئات من العائلات`: a number's partitive من joins.
+                Word::Stop
+                    if words > 0
+                        && self.word(end) == "من"
+                        && end + 1 < clause.end
+                        && !self.cut_before(end + 1)
+                        && self.phrase_word(hits, end + 1) == Word::Free
+                        && self.quantity(end - 1) =>
+                {
+                    end += 1;
+                }
                 Word::Joiner
                     if words > 0
                         && end + 1 < clause.end
@@ -309,11 +320,7 @@ impl Reader<'_> {
             _ => return None,
         }
         if (cue.tokens.end..t.start).all(|k| self.phrase_word(hits, k) == Word::Opener) {
-            let mut before = cue.tokens.start;
-            while before > clause.start && self.is_auxiliary(hits, before - 1) {
-                before -= 1;
-            }
-            return self.phrase_before(hits, before, clause);
+            return self.subject_of_verb(hits, cue.tokens.start, clause);
         }
         // VSO: the subject between the verb and its object (`أقر الجيش الأوكراني بالانسحاب`).
         self.phrase_at(hits, cue.tokens.end, clause)
@@ -365,24 +372,37 @@ impl Reader<'_> {
     }
 
     /// The subject of a light verb whose object is the trigger (`شن المسلحون هجوما`,
-    /// "Gunmen launched an attack"): in Arabic the phrase between the verb and the noun
-    /// (VSO) or the one opening the clause before the verb (SVO); in English the one
-    /// before the verb.
-    fn light_verb_subject(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+    /// "Gunmen launched an attack"; `role` LightVerb) or of a verb of suffering
+    /// (`تعرضت القوات لهجوم`, "the guards faced attacks"; `role` SufferVerb): in Arabic the
+    /// phrase between the verb and the noun (VSO) or the one opening the clause before the
+    /// verb (SVO); in English the one before the verb.
+    pub(super) fn verb_subject(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        trigger: &Hit,
+        role: ParticleRole,
+    ) -> Option<TokenSpan> {
         let t = trigger.tokens;
         let light = hits.particles.iter().rev().find(|h| {
-            self.role(h) == ParticleRole::LightVerb
+            self.role(h) == role
                 && h.tokens.end <= t.start
                 && h.tokens.start >= clause.start
                 && t.start - h.tokens.end <= 4
         })?;
         let between = light.tokens.end..t.start;
         if self.word(t.start).is_ascii() {
-            // Only an article or quantifier between ("launched an attack").
-            if !between.clone().all(|k| self.phrase_word(hits, k) == Word::Opener) {
+            // Only an article or quantifier between ("launched an attack"); after a verb
+            // of suffering, also the doer's name ("faced ISIS attacks").
+            let opener = |k: usize| self.phrase_word(hits, k) == Word::Opener;
+            let fits = match role {
+                ParticleRole::SufferVerb => t.start - light.tokens.end <= 2,
+                _ => between.clone().all(opener),
+            };
+            if !fits {
                 return None;
             }
-            return self.phrase_before(hits, light.tokens.start, clause);
+            return self.subject_of_verb(hits, light.tokens.start, clause);
         }
         if between.is_empty() {
             return self
@@ -391,6 +411,27 @@ impl Reader<'_> {
         }
         self.phrase_at(hits, light.tokens.end, clause)
             .filter(|p| p.end == t.start)
+    }
+
+    /// Whether the word at `k` counts: a number or a noun of quantity (`77`, `مئات`,
+    /// `الآلاف`, `عشرات`).
+    fn quantity(&self, k: usize) -> bool {
+        let w = self.word(k);
+        w.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                w.strip_prefix("ال").unwrap_or(w),
+                "مئات" | "الاف" | "عشرات" | "ملايين" | "مئه" | "الف" | "الفا"
+            )
+    }
+
+    /// The English subject of the verb at `verb`: the phrase before it, past auxiliaries
+    /// ("the guards had faced").
+    fn subject_of_verb(&self, hits: &SentenceHits<'_>, verb: usize, clause: TokenSpan) -> Option<TokenSpan> {
+        let mut before = verb;
+        while before > clause.start && self.is_auxiliary(hits, before - 1) {
+            before -= 1;
+        }
+        self.phrase_before(hits, before, clause)
     }
 
     /// Whether a phrase's words name something: not only numbers ("11" of "11 January").
@@ -520,7 +561,14 @@ impl Reader<'_> {
         if k >= clause.end || self.cut_before(k) {
             return None;
         }
-        self.phrase_at(hits, k, clause)
+        // `بشكل كامل`, "in response": a phrase a circumstance noun heads says how.
+        self.phrase_at(hits, k, clause).filter(|p| {
+            let head = p
+                .range()
+                .find(|&j| self.phrase_word(hits, j) != Word::Opener)
+                .unwrap_or(p.start);
+            !hits.circumstances.iter().any(|h| h.tokens.contains(head))
+        })
     }
 
     /// Who did it, when no known party says: "by" and the phrase after it ("the capture of
@@ -553,7 +601,7 @@ impl Reader<'_> {
             }
         }
         let latin = self.word(t.start).is_ascii();
-        if let Some(doer) = self.light_verb_subject(hits, clause, trigger) {
+        if let Some(doer) = self.verb_subject(hits, clause, trigger, ParticleRole::LightVerb) {
             return Some(doer);
         }
         // Back from the verb past what may stand between it and its subject.

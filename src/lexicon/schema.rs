@@ -272,6 +272,9 @@ pub enum ParticleRole {
     /// A verb whose object names the event (`شن هجوما`, "launched an attack", "carried out
     /// an assault"): its subject is the event's doer.
     LightVerb,
+    /// A verb whose subject suffers the event its object names (`تعرضت لهجوم`, "faced
+    /// attacks", "came under fire"): that subject is the event's target.
+    SufferVerb,
     /// An adjective that describes an event or a thing, never a party ("fierce", "heavy",
     /// `عنيفة`, `ضارية`): English puts it before its noun, so it may open a phrase but
     /// names no one ("fierce battles" have no doer "fierce"); Arabic puts it after, so it
