@@ -827,6 +827,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "The brigade",
         ),
         ("وأقرت الكتيبة بالانسحاب من التلة.", "ar", "withdraw", "agent", "الكتيبة"),
+        // "Managed to", `تمكنت من`: the verb's subject does the event; a relative clause
+        // may stand between it and the verb.
+        (
+            "The militia managed to capture the hill.",
+            "en",
+            "capture",
+            "agent",
+            "The militia",
+        ),
+        (
+            "وقالت المصادر إن الكتيبة، التي يقودها ضباط منشقون، تمكنت من استعادة التلة.",
+            "ar",
+            "capture",
+            "agent",
+            "الكتيبة",
+        ),
         // Who suffers an event is its target.
         (
             "وتعرضت القوات لهجوم عنيف في حي الطاحونة.",

@@ -210,7 +210,7 @@ fn a_bad_gold_file_is_a_usage_error_naming_its_line() {
 const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
     (
         "ras-al-ain-2019",
-        [0.97, 0.77, 0.76, 0.75, 0.79, 0.42, 0.31, 0.89, 0.84],
+        [0.97, 0.77, 0.77, 0.75, 0.79, 0.43, 0.32, 0.89, 0.84],
     ),
     (
         "hasakah-prison-2022",

@@ -338,7 +338,7 @@ impl Reader<'_> {
     ) -> Option<TokenSpan> {
         let t = &self.matches.tokens.tokens;
         let only_auxiliaries = (clause.start..verb).all(|k| self.is_auxiliary(hits, k));
-        if !only_auxiliaries || clause.start <= hits.range.start || !self.word(clause.start).is_ascii() {
+        if !only_auxiliaries || clause.start <= hits.range.start {
             return None;
         }
         // The apposition: the clause before this one, itself after a comma.
@@ -346,10 +346,19 @@ impl Reader<'_> {
             .rev()
             .find(|&k| t[k].barrier_before)?;
         let w = self.word(apposition_start);
-        let appositive = w.ends_with("ed")
-            || w.ends_with("ing")
-            || matches!(self.phrase_word(hits, apposition_start), Word::Opener)
-            || matches!(w, "a" | "an" | "which" | "who");
+        // In Arabic only a relative clause (`الكتيبة، التي يقودها ضباط منشقون، تمكنت`).
+        let relative = hits
+            .particles
+            .iter()
+            .any(|h| h.tokens.start == apposition_start && self.role(h) == ParticleRole::Relative);
+        let appositive = if self.word(clause.start).is_ascii() {
+            w.ends_with("ed")
+                || w.ends_with("ing")
+                || matches!(self.phrase_word(hits, apposition_start), Word::Opener)
+                || matches!(w, "a" | "an" | "which" | "who")
+        } else {
+            relative
+        };
         if !appositive {
             return None;
         }
@@ -404,13 +413,21 @@ impl Reader<'_> {
             }
             return self.subject_of_verb(hits, light.tokens.start, clause);
         }
-        if between.is_empty() {
+        // `تمكنت من استعادة`, `نجحت في`: the event after the verb's own preposition.
+        let preposition = t.start > light.tokens.end
+            && hits
+                .particles
+                .iter()
+                .any(|h| h.tokens.end == t.start && h.tokens.len() == 1 && self.role(h).is_preposition());
+        let object = if preposition { t.start - 1 } else { t.start };
+        if light.tokens.end == object {
             return self
                 .phrase_before(hits, light.tokens.start, clause)
-                .filter(|p| p.start == clause.start);
+                .filter(|p| p.start == clause.start)
+                .or_else(|| self.appositive_subject(hits, clause, light.tokens.start));
         }
         self.phrase_at(hits, light.tokens.end, clause)
-            .filter(|p| p.end == t.start)
+            .filter(|p| p.end == object)
     }
 
     /// Whether the word at `k` counts: a number or a noun of quantity (`77`, `مئات`,
@@ -684,6 +701,12 @@ impl Reader<'_> {
                 return Some(subject);
             }
         }
+        if !nominal
+            && before == clause.start
+            && let Some(subject) = self.appositive_subject(hits, clause, before)
+        {
+            return Some(subject);
+        }
         // A definite noun takes no genitive after it: what follows is an adjective
         // (`استعادة السيطرة الكاملة`).
         let definite = self.word(t.start).starts_with("ال") || self.word(t.end - 1).starts_with("ال");
@@ -713,13 +736,31 @@ impl Reader<'_> {
     /// The first token from `k` on that is not an Arabic adjective describing the word
     /// before it (`معارك ضارية`, `أضرار كبيرة`).
     pub(super) fn past_modifiers(&self, hits: &SentenceHits<'_>, k: usize, clause: TokenSpan) -> usize {
+        // A feminine nisba adjective (`عسكرية`, `جوية`) describes a plural or feminine
+        // noun before it (`مواجهات عسكرية`, `غارات جوية`) when it is as definite as the
+        // noun and no lexicon entry names it (`تركية` is Turkey's).
+        let noun = k.checked_sub(1).map(|j| self.word(j));
+        let feminine_noun = noun.is_some_and(|w| w.ends_with("ات") || w.ends_with('ه') || broken_plural(w));
+        let definite = |w: &str| w.starts_with("ال") || w.starts_with("وال");
+        let nisba = |j: usize| {
+            let w = self.word(j);
+            feminine_noun
+                && w.ends_with("يه")
+                && w.chars().count() > 4
+                && noun.is_some_and(|n| definite(n) == definite(w))
+                && !hits
+                    .all
+                    .iter()
+                    .any(|h| h.tokens.contains(j) && h.entry.table != Table::Particle)
+        };
         let mut at = k;
         while at < clause.end
             && !self.cut_before(at)
             && !self.word(at).is_ascii()
-            && hits.all.iter().any(|h| {
-                h.tokens.start == at && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Modifier
-            })
+            && (nisba(at)
+                || hits.all.iter().any(|h| {
+                    h.tokens.start == at && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Modifier
+                }))
         {
             at += 1;
         }
