@@ -271,6 +271,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "انسحبت من التلة",
             "سامر الخطيب",
         ),
+        // A source before a line's colon says every sentence of that line.
+        (
+            "ar",
+            "“الكتيبة الشمالية”: الطريق مفتوح.. ومقتل 20 مسلحا قرب التلة",
+            "ومقتل 20 مسلحا",
+            "الكتيبة الشمالية",
+        ),
         // Told to a news agency: the agency relays this statement; it is not the speaker.
         (
             "ar",

@@ -216,7 +216,7 @@ const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
         "hasakah-prison-2022",
         [0.88, 0.69, 0.62, 0.69, 0.76, 0.29, 0.21, 0.83, 0.79],
     ),
-    ("soledar-2023", [0.9, 0.79, 0.71, 0.77, 0.89, 0.43, 0.26, 0.87, 0.82]),
+    ("soledar-2023", [0.9, 0.79, 0.71, 0.77, 0.89, 0.46, 0.28, 0.89, 0.84]),
 ];
 
 /// The most furniture errors (page furniture read as claims) each event may have today.

@@ -206,6 +206,7 @@ pub fn attribute(
         spoke_at: HashMap::new(),
         last_attr: Vec::new(),
         closed_by_trailing_cue: false,
+        colon_attr: None,
         points_back: false,
         hit_tokens: Vec::new(),
         sentence_start: 0,
@@ -219,6 +220,8 @@ pub fn attribute(
     let mut first_hit = 0;
     // One buffer for every sentence's hits.
     let mut inside: Vec<&Hit> = Vec::new();
+    // The line whose colon named a source, and what that source said.
+    let mut colon_line: Option<(usize, Attr)> = None;
     for (index, sentence) in segments.sentences.iter().enumerate() {
         let range = tokens.at_norm_span(sentence.norm);
         while first_hit < hits.len() && hits[first_hit].tokens.start < range.start {
@@ -231,11 +234,15 @@ pub fn attribute(
                 .take_while(|h| h.tokens.start < range.end)
                 .filter(|h| h.tokens.end <= range.end),
         );
-        let base = match sentence.quote {
-            Some(k) if k < reader.last_attr.len() => reader.last_attr[k].clone(),
+        let base = match (sentence.quote, &colon_line) {
+            (Some(k), _) if k < reader.last_attr.len() => reader.last_attr[k].clone(),
+            (None, Some((line, attr))) if *line == sentence.line => attr.clone(),
             _ => Attr::own_voice(),
         };
         reader.sentence(index, sentence.norm, range, &inside, base);
+        if let Some(attr) = reader.colon_attr.take() {
+            colon_line = Some((sentence.line, attr));
+        }
         // "This was reported by X.": X's is also the sentence before, where it is the
         // outlet's own.
         if reader.points_back
@@ -324,6 +331,9 @@ struct Reader<'a> {
     last_attr: Vec<Attr>,
     /// Whether the last sentence read ended with its cue ("…, she added.").
     closed_by_trailing_cue: bool,
+    /// The attribution a source before a line's colon gave the last sentence read
+    /// (`“فاغنر”: سوليدار تحررت.. ومقتل 500 جندي`): the line's later sentences are its too.
+    colon_attr: Option<Attr>,
     /// Whether the last sentence read opens by pointing back at the one before ("This
     /// was reported by …", `جاء ذلك في بيان …`).
     points_back: bool,
@@ -408,14 +418,13 @@ impl<'a> Reader<'a> {
             && let Some(e) = self.resolve(&np)
         {
             self.speaker(e, self.tokens.norm_of(np.tokens));
-            points.push((
-                range.start,
-                Attr {
-                    chain: self.path(e),
-                    rules: vec![RULE.colon.clone(), np.candidate.rule.clone()],
-                    ..Attr::own_voice()
-                },
-            ));
+            let attr = Attr {
+                chain: self.path(e),
+                rules: vec![RULE.colon.clone(), np.candidate.rule.clone()],
+                ..Attr::own_voice()
+            };
+            self.colon_attr = Some(attr.clone());
+            points.push((range.start, attr));
         }
         // Whether the current source was named by a statement noun (`إعلان X`): what a
         // noun says is a phrase, so a reporting verb after it speaks for itself.
