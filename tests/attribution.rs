@@ -271,6 +271,14 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "انسحبت من التلة",
             "سامر الخطيب",
         ),
+        // A name no lexicon lists right after the verb is its speaker, carried as
+        // written, not the last speaker.
+        (
+            "ar",
+            "وقالت وزارة الدفاع إن القوات سيطرت على البلدة.\nوتنفي فالدورا التصريحات وتؤكد أن القتال مستمر.",
+            "تنفي فالدورا التصريحات",
+            "فالدورا",
+        ),
         // A source before a line's colon says every sentence of that line.
         (
             "ar",

@@ -367,6 +367,8 @@ struct Parts<'h> {
     particles: Particles,
     /// Event predicates' words: no speaker's name runs over them.
     events: Vec<TokenSpan>,
+    /// Known places' words (a capital that speaks: `تنفي كييف`).
+    places: Vec<TokenSpan>,
 }
 
 /// A sentence's particles: per first token, the role and length of the longest one
@@ -633,6 +635,7 @@ impl<'a> Reader<'a> {
                                     .then(|| {
                                         self.open_subject_after(&parts, range, cue.tokens.end)
                                             .or_else(|| self.subject_before_addressee(&parts, range, cue.tokens.end))
+                                            .or_else(|| self.place_subject_after(&parts, range, cue.tokens.end))
                                     })
                                     .flatten()
                             })
@@ -865,12 +868,14 @@ impl<'a> Reader<'a> {
             candidates,
             particles,
             events,
+            places,
         } = parts;
         cues.clear();
         markers.clear();
         candidates.clear();
         particles.0.clear();
         events.clear();
+        places.clear();
         let e = &self.lexicon.entries;
         let ids = &self.lexicon.rule_ids;
         for &h in hits {
@@ -924,7 +929,7 @@ impl<'a> Reader<'a> {
                     })
                 }
                 Table::Predicate => events.push(h.tokens),
-                Table::Place => {}
+                Table::Place => places.push(h.tokens),
             }
         }
         // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`). What each is

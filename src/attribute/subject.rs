@@ -275,6 +275,35 @@ impl Reader<'_> {
         Some(self.phrase_np(TokenSpan::new(at, end), true))
     }
 
+    /// A name right after an Arabic reporting verb, before its object or a
+    /// complementizer (`تنفي كييف التصريحات`, `أعلنت موسكو أن`): a known place (a capital
+    /// standing for its government) or one word no lexicon entry covers, shaped as a
+    /// name (no article, no ta marbuta, no digit). No lexicon says who it is, so it is
+    /// carried as written; it is never read as the last speaker.
+    pub(super) fn place_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        if at >= range.end || t[at].barrier_before {
+            return None;
+        }
+        let word = self.word(at);
+        let unlisted = !self.hit_tokens.iter().any(|&(j, _)| j == at)
+            && !word.starts_with("ال")
+            && !word.ends_with('ه')
+            && word.chars().count() > 2
+            && !word.bytes().any(|b| b.is_ascii_digit());
+        let place = match parts.places.iter().find(|p| p.start == at) {
+            Some(p) => *p,
+            None if unlisted => TokenSpan::new(at, at + 1),
+            None => return None,
+        };
+        let end = place.end;
+        let object = end < range.end
+            && !t[end].barrier_before
+            && (self.word(end).starts_with("ال")
+                || matches!(parts.particles.get(&end), Some((ParticleRole::Complementizer, _))));
+        (object && !self.word(at).is_ascii()).then(|| self.phrase_np(place, true))
+    }
+
     /// The words between a reporting verb and the news agency the statement was told to
     /// (`قال أحمد سعيد لوكالة الأناضول`): a speaker no lexicon names, one to three words
     /// with no particle, cue or event among them.
