@@ -728,7 +728,9 @@ const PLACEHOLDERS: [(&str, ArgRole, &str); 6] = [
 
 /// The predicate's template with the roles filled in by English labels, in one pass over
 /// the template: a key role reads its value's display name (`someone` when the frame
-/// has none), a role the key lacks its default.
+/// has none), a role the key lacks its default. A part in square brackets (`[ with
+/// {target}]`) is left out when a role in it has no value: "someone clashed in Ain
+/// Issa", not "… with another party".
 fn label(lexicon: &Lexicon, names: &DisplayNames<'_>, predicate: usize, values: &[Value]) -> String {
     let p = &lexicon.entries.predicates[predicate].entry;
     let mut out = String::with_capacity(p.label.len() + 32);
@@ -736,6 +738,41 @@ fn label(lexicon: &Lexicon, names: &DisplayNames<'_>, predicate: usize, values: 
         out.push_str("possibly: ");
     }
     let mut rest = p.label.as_str();
+    while let Some(open) = rest.find('[') {
+        fill(&mut out, &rest[..open], p, names, values);
+        let Some(close) = rest[open..].find(']') else {
+            rest = &rest[open..];
+            break;
+        };
+        let part = &rest[open + 1..open + close];
+        if PLACEHOLDERS
+            .iter()
+            .filter(|(name, ..)| part.contains(name))
+            .all(|&(_, role, _)| role_value(p, values, role).is_some_and(Option::is_some))
+        {
+            fill(&mut out, part, p, names, values);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    fill(&mut out, rest, p, names, values);
+    out
+}
+
+/// The value of the first of a key's roles of that kind (`None` when the key lacks the
+/// role; the key has no value past its roles but the modality).
+fn role_value<'v>(p: &crate::lexicon::schema::Predicate, values: &'v [Value], role: ArgRole) -> Option<&'v Value> {
+    p.key.iter().zip(values).find(|(r, _)| **r == role).map(|(_, v)| v)
+}
+
+/// Appends `template` to `out` with its placeholders filled in.
+fn fill(
+    out: &mut String,
+    template: &str,
+    p: &crate::lexicon::schema::Predicate,
+    names: &DisplayNames<'_>,
+    values: &[Value],
+) {
+    let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         rest = &rest[open..];
@@ -744,10 +781,7 @@ fn label(lexicon: &Lexicon, names: &DisplayNames<'_>, predicate: usize, values: 
             rest = &rest[1..];
             continue;
         };
-        // (The first of the key's roles of that kind, as it names the role; the key has
-        // no value past its roles but the modality.)
-        let value = p.key.iter().zip(values).find(|(r, _)| **r == role).map(|(_, v)| v);
-        out.push_str(match value {
+        out.push_str(match role_value(p, values, role) {
             Some(Some(v)) => names.of(v),
             Some(None) => "someone",
             None => default,
@@ -755,7 +789,6 @@ fn label(lexicon: &Lexicon, names: &DisplayNames<'_>, predicate: usize, values: 
         rest = &rest[name.len()..];
     }
     out.push_str(rest);
-    out
 }
 
 /// Short English names of the lexicon's actors and places (a label up to any
@@ -949,6 +982,25 @@ fn compatible<'v>(lexicon: &Lexicon, lineages: &mut HashMap<&'v str, Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_leaves_out_the_parts_whose_role_has_no_value() {
+        let lexicon = &Lexicon::embedded();
+        let names = DisplayNames::new(lexicon);
+        let clash = lexicon
+            .entries
+            .predicates
+            .iter()
+            .position(|p| p.entry.id.get_ref() == "clash")
+            .unwrap();
+        let p = &lexicon.entries.predicates[clash].entry;
+        // The key's roles, then the modality.
+        let mut values: Vec<Value> = p.key.iter().map(|_| None).collect();
+        values.push(None);
+        let read = label(lexicon, &names, clash, &values);
+        assert!(!read.contains("another party") && !read.contains('['), "{read}");
+        assert!(read.starts_with("someone clashed"), "{read}");
+    }
 
     #[test]
     fn mentions_within_the_window_share_an_episode() {
