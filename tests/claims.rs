@@ -1006,6 +1006,20 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
 }
 
 #[test]
+fn a_denial_of_what_was_said_before_states_no_roles() {
+    // "The army denied this": the denial joins the claim it denies, but its own sentence
+    // names no one and nothing.
+    let read = readings(
+        "en",
+        "Local sources said rebel fighters captured the hill village of Kavra.\n\nThe army denied the reports.",
+    );
+    let captures: Vec<_> = read.iter().filter(|(key, _)| key.starts_with("capture(")).collect();
+    assert_eq!(captures.len(), 2, "{read:?}");
+    assert!(captures.iter().any(|(_, roles)| roles.is_empty()), "{read:?}");
+    assert!(captures.iter().any(|(_, roles)| !roles.is_empty()), "{read:?}");
+}
+
+#[test]
 fn an_event_word_inside_a_known_name_is_part_of_the_name() {
     // `للتحرير` (liberation) in the National Liberation Front's name is no capture.
     let read = readings("ar", "وصل وفد من الجبهة الوطنية للتحرير إلى القرية صباح اليوم.");

@@ -194,6 +194,11 @@ pub fn extract(
                 f.segment = index;
                 f.polarity = Polarity::Denies;
                 f.norm = segment.norm;
+                // The denied claim's roles key the denial, but this sentence does not
+                // state them ("X denied this"): none was read from its text.
+                for arg in &mut f.args {
+                    arg.tokens = None;
+                }
                 f.rules.push(RULE.denies_previous.clone());
                 frames.push(f);
             }

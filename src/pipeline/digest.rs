@@ -347,8 +347,11 @@ fn unquoted_words(written: &str) -> String {
 /// said so.
 fn roles(a: &Analysis, f: &Frame, lexicon: &Lexicon) -> Vec<Role> {
     let e = &lexicon.entries;
+    // A role its sentence does not state (a denial of an earlier claim: "X denied this")
+    // is absent, though it keys the claim.
     f.args
         .iter()
+        .filter(|arg| arg.tokens.is_some())
         .map(|arg| {
             let (id, label) = match &arg.value {
                 extract::Arg::Actor(k) => (
