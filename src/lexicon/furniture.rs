@@ -66,14 +66,9 @@ pub struct SubheadingRule {
 impl SubheadingRule {
     /// Whether the normalised line `s` is short enough for a heading.
     pub fn short(&self, s: &str) -> bool {
-        at_most_words(
-            s,
-            if mostly_latin(s) {
-                self.latin_max_words
-            } else {
-                self.max_words
-            },
-        )
+        // Words are counted first: a body line stops after a few, and only a line as short
+        // as a heading is read for its script.
+        at_most_words(s, self.max_words) || (at_most_words(s, self.latin_max_words) && mostly_latin(s))
     }
 }
 

@@ -310,6 +310,8 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
         });
     }
     post_text(&mut lines, &extents, ntext);
+    // The last text line: a heading needs text after it.
+    let last_body = lines.iter().rposition(|l| l.kind == LineKind::Body);
     // Second pass: bylines, the headline and its repeat, sub-headings, which depend on
     // the lines around them.
     let mut headline: Option<NormSpan> = None;
@@ -379,8 +381,8 @@ fn classify_lines(text: &str, body: usize, norm: &Normalized, rules: &FurnitureR
             // A line ending in ":" introduces what follows; it is not a heading. A heading
             // has text after it; a sentence that ends in a quotation mark is punctuated.
             let end = s.trim_end_matches(['"', ')', ']', ' ']);
-            let text_after = || lines[i + 1..].iter().any(|l| l.kind == LineKind::Body);
-            if rule.short(s) && !end.ends_with(SENTENCE_END) && !s.ends_with(':') && text_after() {
+            let text_after = last_body.is_some_and(|last| last > i);
+            if rule.short(s) && !end.ends_with(SENTENCE_END) && !s.ends_with(':') && text_after {
                 lines[i].kind = LineKind::Furniture;
                 lines[i].rule = Some(rule.id.clone());
                 continue;
