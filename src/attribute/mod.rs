@@ -206,7 +206,6 @@ pub fn attribute(
         spoke_at: HashMap::new(),
         last_attr: Vec::new(),
         closed_by_trailing_cue: false,
-        colon_attr: None,
         points_back: false,
         hit_tokens: Vec::new(),
         sentence_start: 0,
@@ -239,8 +238,7 @@ pub fn attribute(
             (None, Some((line, attr))) if *line == sentence.line => attr.clone(),
             _ => Attr::own_voice(),
         };
-        reader.sentence(index, sentence.norm, range, &inside, base);
-        if let Some(attr) = reader.colon_attr.take() {
+        if let Some(attr) = reader.sentence(index, sentence.norm, range, &inside, base) {
             colon_line = Some((sentence.line, attr));
         }
         // "This was reported by X.": X's is also the sentence before, where it is the
@@ -331,9 +329,6 @@ struct Reader<'a> {
     last_attr: Vec<Attr>,
     /// Whether the last sentence read ended with its cue ("…, she added.").
     closed_by_trailing_cue: bool,
-    /// The attribution a source before a line's colon gave the last sentence read
-    /// (`“فاغنر”: سوليدار تحررت.. ومقتل 500 جندي`): the line's later sentences are its too.
-    colon_attr: Option<Attr>,
     /// Whether the last sentence read opens by pointing back at the one before ("This
     /// was reported by …", `جاء ذلك في بيان …`).
     points_back: bool,
@@ -408,7 +403,16 @@ impl Particles {
 }
 
 impl<'a> Reader<'a> {
-    fn sentence(&mut self, index: usize, norm: NormSpan, range: TokenSpan, hits: &[&'a Hit], base: Attr) {
+    /// Reads one sentence; returns the attribution a source before its line's colon gave
+    /// it (`“X”: …`), which the line's later sentences take too.
+    fn sentence(
+        &mut self,
+        index: usize,
+        norm: NormSpan,
+        range: TokenSpan,
+        hits: &[&'a Hit],
+        base: Attr,
+    ) -> Option<Attr> {
         self.sentence_start = range.start;
         let mut parts = std::mem::take(&mut self.parts);
         self.sort_out(&mut parts, range, hits);
@@ -416,6 +420,7 @@ impl<'a> Reader<'a> {
         let mut overrides: Vec<(TokenSpan, Override)> = Vec::new();
         let mut sentence_attr: Option<Attr> = None;
         self.closed_by_trailing_cue = false;
+        let mut colon = None;
         if let Some(np) = self.colon_speaker(&parts, range)
             && let Some(e) = self.resolve(&np)
         {
@@ -425,7 +430,7 @@ impl<'a> Reader<'a> {
                 rules: vec![RULE.colon.clone(), np.candidate.rule.clone()],
                 ..Attr::own_voice()
             };
-            self.colon_attr = Some(attr.clone());
+            colon = Some(attr.clone());
             points.push((range.start, attr));
         }
         // Whether the current source was named by a statement noun (`إعلان X`): what a
@@ -635,7 +640,7 @@ impl<'a> Reader<'a> {
                                     .then(|| {
                                         self.open_subject_after(&parts, range, cue.tokens.end)
                                             .or_else(|| self.subject_before_addressee(&parts, range, cue.tokens.end))
-                                            .or_else(|| self.place_subject_after(&parts, range, cue.tokens.end))
+                                            .or_else(|| self.name_subject_after(&parts, range, cue.tokens.end))
                                     })
                                     .flatten()
                             })
@@ -751,7 +756,7 @@ impl<'a> Reader<'a> {
                         cue_span = NormSpan::new(cue_span.start.min(named.start), cue_span.end.max(named.end));
                         // `قال X لوكالة Y`, `أعلن X، لـ«فرانس برس»`: told to a news agency,
                         // which relays X (not the publishing outlet itself).
-                        if let Some((relay, span)) = self.told_agency_after(&parts, range, np.tokens.end)
+                        if let Some((relay, span)) = self.told_agency_after(&parts, np.tokens.end)
                             && relay != e
                             && !self.path(relay).contains(&e)
                             && !self.path(e).contains(&relay)
@@ -842,6 +847,7 @@ impl<'a> Reader<'a> {
         });
         self.last_attr.push(last.unwrap_or(base));
         self.parts = parts;
+        colon
     }
 
     /// Whether a hit is a function word (a particle other than a place noun).
@@ -957,13 +963,15 @@ impl<'a> Reader<'a> {
         candidates.dedup_by(|a, b| a.tokens == b.tokens);
         self.unlisted_names(range, hits, candidates);
         candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
+        subject::merge_abbreviations(candidates, |k| self.gap_before(k));
+    }
+
+    /// The normalised text between token `k - 1` and token `k` (or the text's end): the
+    /// spaces and punctuation that separate them.
+    fn gap_before(&self, k: usize) -> &'a str {
         let t = &self.tokens.tokens;
-        let ntext = self.ntext;
-        subject::merge_abbreviations(candidates, |k| {
-            let from = t[k - 1].norm.end;
-            let to = t.get(k).map_or(ntext.len(), |n| n.norm.start);
-            &ntext[from..to]
-        });
+        let to = t.get(k).map_or(self.ntext.len(), |n| n.norm.start);
+        &self.ntext[t[k - 1].norm.end..to]
     }
 
     /// Whether the token at `at` heads its clause (at most one word before it).
@@ -1011,17 +1019,17 @@ impl<'a> Reader<'a> {
         self.resolve(&np)
     }
 
-    /// A known news source with the preposition ل right after a speaker's phrase (a
-    /// comma between at most): whom the speaker told (`قال X لوكالة الأنباء`, `لـ«فرانس
-    /// برس»`). Not the publishing outlet itself.
-    fn told_agency_after(&mut self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<(usize, NormSpan)> {
+    /// A known news source with the preposition ل right after a speaker's phrase (a comma
+    /// between at most), or its name right after the noun that carries the ل: whom the
+    /// speaker told (`قال X لوكالة الأنباء`, `لـ«فرانس برس»`). Not the publishing outlet.
+    fn told_agency_after(&mut self, parts: &Parts<'_>, at: usize) -> Option<(usize, NormSpan)> {
         let c = parts
             .candidates
             .iter()
             .filter(|c| c.tokens.start == at || c.tokens.start == at + 1)
             .find(|c| self.addressee(parts, c))?;
         let np = np_of(c);
-        if self.is_outlet(&np) || at >= range.end {
+        if self.is_outlet(&np) {
             return None;
         }
         let span = self.tokens.norm_of(np.tokens);

@@ -102,9 +102,7 @@ impl Reader<'_> {
 
     /// Whether only a comma (and spaces) stands between token `k` and the one before.
     fn comma_before(&self, k: usize) -> bool {
-        let t = &self.tokens.tokens;
-        let gap = self.ntext[t[k - 1].norm.end..t[k].norm.start].trim();
-        matches!(gap, "," | "،")
+        matches!(self.gap_before(k).trim(), "," | "،")
     }
 
     /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to

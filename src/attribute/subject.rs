@@ -280,7 +280,7 @@ impl Reader<'_> {
     /// standing for its government) or one word no lexicon entry covers, shaped as a
     /// name (no article, no ta marbuta, no digit). No lexicon says who it is, so it is
     /// carried as written; it is never read as the last speaker.
-    pub(super) fn place_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+    pub(super) fn name_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         let t = &self.tokens.tokens;
         if at >= range.end || t[at].barrier_before {
             return None;
@@ -343,10 +343,9 @@ impl Reader<'_> {
         if matches!(c.cand, Cand::Person { title: None }) && words.len() > 3 && capitals {
             return None;
         }
-        let t = &self.tokens.tokens;
         let colon_after = |k: usize| {
-            let gap = &self.ntext[t[k - 1].norm.end..t[k].norm.start];
-            gap.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\'')
+            self.gap_before(k)
+                .trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\'')
                 .starts_with(':')
         };
         // Adjectives may stand between the name and its colon (`"فاغنر" الروسية:`).

@@ -346,18 +346,16 @@ impl Reader<'_> {
             .rev()
             .find(|&k| t[k].barrier_before)?;
         let w = self.word(apposition_start);
-        // In Arabic only a relative clause (`الكتيبة، التي يقودها ضباط منشقون، تمكنت`).
-        let relative = hits
-            .particles
-            .iter()
-            .any(|h| h.tokens.start == apposition_start && self.role(h) == ParticleRole::Relative);
         let appositive = if self.word(clause.start).is_ascii() {
             w.ends_with("ed")
                 || w.ends_with("ing")
                 || matches!(self.phrase_word(hits, apposition_start), Word::Opener)
                 || matches!(w, "a" | "an" | "which" | "who")
         } else {
-            relative
+            // In Arabic only a relative clause (`الكتيبة، التي يقودها ضباط منشقون، تمكنت`).
+            hits.particles
+                .iter()
+                .any(|h| h.tokens.start == apposition_start && self.role(h) == ParticleRole::Relative)
         };
         if !appositive {
             return None;
@@ -975,6 +973,7 @@ impl Reader<'_> {
 /// `مواقع`, `عناصر`): a noun. A verb of that shape opens with an imperfect prefix or the
 /// ت of form VI (`يهاجم`, `تراجع`).
 fn broken_plural(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().collect();
-    matches!(letters.len(), 5 | 6) && letters[2] == 'ا' && !matches!(letters[0], 'ي' | 'ت' | 'ن' | 'ا')
+    let mut letters = w.chars();
+    let first = letters.next();
+    matches!(w.chars().count(), 5 | 6) && letters.nth(1) == Some('ا') && !matches!(first, Some('ي' | 'ت' | 'ن' | 'ا'))
 }

@@ -439,8 +439,7 @@ fn section_label(lines: &[Line], i: usize, s: &str, ntext: &str, rules: &Furnitu
     let Some(rule) = &rules.subheading else {
         return false;
     };
-    let max_words = &rule.max_words;
-    if !at_most_words(s, *max_words) || s.ends_with(SENTENCE_END) || s.ends_with(':') {
+    if !at_most_words(s, rule.max_words) || s.ends_with(SENTENCE_END) || s.ends_with(':') {
         return false;
     }
     // A label stands apart: a blank line below it.
@@ -452,7 +451,7 @@ fn section_label(lines: &[Line], i: usize, s: &str, ntext: &str, rules: &Furnitu
     };
     let t = ntext[next.norm.range()].trim_end_matches(['"', ')', ']', ' ']);
     next.kind == LineKind::Body
-        && !at_most_words(t, *max_words)
+        && !at_most_words(t, rule.max_words)
         && at_most_words(t, HEADLINE_WORDS)
         && !t.ends_with(SENTENCE_END)
 }
