@@ -23,31 +23,29 @@ impl<'a> Reader<'a> {
                 let s = &e.sources[i].entry;
                 // The key and the names are worked out only for a new entity (closures).
                 let key = || format!("known:{}", s.id.get_ref());
-                self.lexical_entity((Table::Source, i), key, || SourceEntity {
-                    key: String::new(),
-                    label: s.label.clone(),
-                    kind: s.kind.clone(),
-                    gender: s.gender,
-                    classes: s.nouns.clone(),
-                    names: self.lexicon.names.sources[i].clone(),
-                    via: None,
-                    cues: Vec::new(),
-                    rule: s.id.get_ref().clone(),
+                self.lexical_entity((Table::Source, i), key, || {
+                    SourceEntity::new(
+                        s.label.clone(),
+                        s.kind.clone(),
+                        s.gender,
+                        s.nouns.clone(),
+                        self.lexicon.names.sources[i].clone(),
+                        s.id.get_ref().clone(),
+                    )
                 })
             }
             Cand::Actor(i) => {
                 let a = &e.actors[i].entry;
                 let key = || format!("actor:{}", a.id.get_ref());
-                self.lexical_entity((Table::Actor, i), key, || SourceEntity {
-                    key: String::new(),
-                    label: a.label.clone(),
-                    kind: a.source_kind.clone().unwrap_or_else(|| "armed-group".to_owned()),
-                    gender: a.gender,
-                    classes: Vec::new(),
-                    names: self.lexicon.names.actors[i].clone(),
-                    via: None,
-                    cues: Vec::new(),
-                    rule: a.id.get_ref().clone(),
+                self.lexical_entity((Table::Actor, i), key, || {
+                    SourceEntity::new(
+                        a.label.clone(),
+                        a.source_kind.clone().unwrap_or_else(|| "armed-group".to_owned()),
+                        a.gender,
+                        Vec::new(),
+                        self.lexicon.names.actors[i].clone(),
+                        a.id.get_ref().clone(),
+                    )
                 })
             }
             Cand::Person { title } => {
@@ -74,16 +72,15 @@ impl<'a> Reader<'a> {
                             None => {
                                 let label = self.original_text(c.from, label_range);
                                 let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
-                                self.entity(key, || SourceEntity {
-                                    key: String::new(),
-                                    label,
-                                    kind,
-                                    gender: c_gender(c),
-                                    classes: vec![class.to_owned()],
-                                    names: Arc::default(),
-                                    via: None,
-                                    cues: Vec::new(),
-                                    rule: c.rule.to_string(),
+                                self.entity(key, || {
+                                    SourceEntity::new(
+                                        label,
+                                        kind,
+                                        c_gender(c),
+                                        vec![class.to_owned()],
+                                        Arc::default(),
+                                        c.rule.to_string(),
+                                    )
                                 })
                             }
                         }
@@ -113,16 +110,15 @@ impl<'a> Reader<'a> {
                             // An Arabic verb agrees with a person (masculine unless a title
                             // says otherwise); an English name says nothing of gender.
                             let gender = if label.is_ascii() { None } else { Some(Gender::M) };
-                            let id = self.entity(key, || SourceEntity {
-                                key: String::new(),
-                                label,
-                                kind,
-                                gender,
-                                classes,
-                                names: words.clone().into(),
-                                via: None,
-                                cues: Vec::new(),
-                                rule: c.rule.to_string(),
+                            let id = self.entity(key, || {
+                                SourceEntity::new(
+                                    label,
+                                    kind,
+                                    gender,
+                                    classes,
+                                    words.clone().into(),
+                                    c.rule.to_string(),
+                                )
                             });
                             for w in words {
                                 let named = self.persons.entry(w).or_default();
@@ -161,16 +157,15 @@ impl<'a> Reader<'a> {
                     Some(found) => found,
                     None => {
                         let label = self.original_text(self.tokens.tokens[words.start].norm.start, words);
-                        self.entity(key, || SourceEntity {
-                            key: String::new(),
-                            label,
-                            kind: "unknown".to_owned(),
-                            gender: None,
-                            classes: Vec::new(),
-                            names: Arc::default(),
-                            via: None,
-                            cues: Vec::new(),
-                            rule: c.rule.to_string(),
+                        self.entity(key, || {
+                            SourceEntity::new(
+                                label,
+                                "unknown".to_owned(),
+                                None,
+                                Vec::new(),
+                                Arc::default(),
+                                c.rule.to_string(),
+                            )
                         })
                     }
                 }
@@ -194,16 +189,15 @@ impl<'a> Reader<'a> {
                             None => {
                                 let label = self.original_text(c.from, label_range);
                                 let kind = noun.kind.clone();
-                                self.entity(key, || SourceEntity {
-                                    key: String::new(),
-                                    label,
-                                    kind,
-                                    gender,
-                                    classes: vec![class.to_owned()],
-                                    names: Arc::default(),
-                                    via: None,
-                                    cues: Vec::new(),
-                                    rule: c.rule.to_string(),
+                                self.entity(key, || {
+                                    SourceEntity::new(
+                                        label,
+                                        kind,
+                                        gender,
+                                        vec![class.to_owned()],
+                                        Arc::default(),
+                                        c.rule.to_string(),
+                                    )
                                 })
                             }
                         }

@@ -1203,6 +1203,28 @@ impl<'a> Reader<'a> {
 }
 
 impl SourceEntity {
+    /// A new entity: no key yet (`entity` gives it one), no relay, named nowhere yet.
+    fn new(
+        label: String,
+        kind: String,
+        gender: Option<Gender>,
+        classes: Vec<String>,
+        names: Arc<[String]>,
+        rule: String,
+    ) -> SourceEntity {
+        SourceEntity {
+            key: String::new(),
+            label,
+            kind,
+            gender,
+            classes,
+            names,
+            via: None,
+            cues: Vec::new(),
+            rule,
+        }
+    }
+
     fn label_words(&self) -> String {
         Tokens::new(&normalize(&self.label)).text
     }
