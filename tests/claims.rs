@@ -544,16 +544,24 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         // A verb and its preposition apart (VSO).
         ("سيطر الجيش على البلدة.", "ar", "capture", "agent", "الجيش"),
         ("سيطر الجيش على البلدة.", "ar", "capture", "target", "البلدة"),
-        // An acronym in capitals is a name, not "is"; a form's object after "on Monday".
+        // An acronym no lexicon lists is a name; a form's object after "on Monday".
+        (
+            "KLA militants attacked the depot in the northern city of Dasht on January 20.",
+            "en",
+            "attack",
+            "agent",
+            "KLA militants",
+        ),
+        // A listed acronym in capitals is that party, not "is".
         (
             "IS militants attacked the depot in the northern city of Dasht on January 20.",
             "en",
             "attack",
             "agent",
-            "IS militants",
+            "IS",
         ),
         (
-            "IS militants attacked the depot in the northern city of Dasht on January 20.",
+            "KLA militants attacked the depot in the northern city of Dasht on January 20.",
             "en",
             "attack",
             "target",
@@ -905,6 +913,48 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "عين عيسى",
         ),
+        // An English possessive before a noun trigger names its doer, even past another
+        // party named earlier in the sentence.
+        (
+            "The Turkish raid on the depot ended the militiamen's boldest offensive in years.",
+            "en",
+            "attack",
+            "agent",
+            "militiamen",
+        ),
+        // A name's bracketed abbreviation is the same mention: the relative pronoun
+        // stands for the name.
+        (
+            "Guards handed the depot to the Syrian Democratic Forces (SDF), which took control of the hill on Monday.",
+            "en",
+            "capture",
+            "agent",
+            "Syrian Democratic Forces",
+        ),
+        // A place noun heads a place; what a verb after an Arabic noun trigger reached
+        // is its target, the nisba adjective between them describes it.
+        (
+            "وقالت المصادر إن اشتباكات عنيفة اندلعت في المعسكر.",
+            "ar",
+            "clash",
+            "place",
+            "المعسكر",
+        ),
+        (
+            "وشنت الطائرات غارات جوية طالت المباني السكنية في البلدة.",
+            "ar",
+            "shell",
+            "target",
+            "المباني السكنية",
+        ),
+        // A count right before an undergoer is who suffered it.
+        (
+            "The failed raid and the clashes that followed left more than 40 dead.",
+            "en",
+            "casualties",
+            "target",
+            "more than 40",
+        ),
     ];
     for (sentence, language, predicate, role, words) in cases {
         let read = readings(language, sentence);
@@ -972,6 +1022,15 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "The mayor said the capture of the hill town was a lie.",
             "en",
             "capture",
+            "agent",
+        ),
+        // A verb after a noun trigger is no party to it.
+        ("وقالت المصادر إن اشتباكات اندلعت في المعسكر.", "ar", "clash", "agent"),
+        // What left people dead did not kill them.
+        (
+            "The Turkish raid on the depot left 12 guards dead.",
+            "en",
+            "casualties",
             "agent",
         ),
         // An adjective describes the event; it names no one.

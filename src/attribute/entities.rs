@@ -2,7 +2,7 @@
 //! they were given), a titled or generic noun (new, or a reference back to the last one
 //! of its class), a phrase carried as written; and the last speaker of a gender.
 
-use super::{Cand, EN_ADJECTIVES, Np, Reader, SourceEntity, adjective, c_gender};
+use super::{Cand, Candidate, EN_ADJECTIVES, Np, Reader, SourceEntity, adjective, c_gender};
 use crate::lexicon::matcher::{Table, Tokens, strip_article};
 use crate::lexicon::schema::Gender;
 use crate::span::{NormSpan, TokenSpan};
@@ -70,7 +70,7 @@ impl<'a> Reader<'a> {
                         match self.keys.get(&key) {
                             Some(&found) => found,
                             None => {
-                                let label = self.original_text(c.from, label_range);
+                                let label = self.label_text(c, label_range);
                                 let kind = title_noun.map_or("individual".to_owned(), |n| n.kind.clone());
                                 self.entity(key, || {
                                     SourceEntity::new(
@@ -187,7 +187,7 @@ impl<'a> Reader<'a> {
                         match self.keys.get(&key) {
                             Some(&found) => found,
                             None => {
-                                let label = self.original_text(c.from, label_range);
+                                let label = self.label_text(c, label_range);
                                 let kind = noun.kind.clone();
                                 self.entity(key, || {
                                     SourceEntity::new(
@@ -256,7 +256,40 @@ impl<'a> Reader<'a> {
             }
             start -= 1;
         }
+        // An agency no lexicon names is named by the words around its noun: capitalised
+        // before it ("Nour News Agency"), any after it up to a listed word (`وكالة نور
+        // للأنباء`, `وكالة الأنباء الألمانية`).
+        let agency = matches!(np.candidate.cand, Cand::Noun { index, .. }
+            if self.lexicon.entries.source_nouns[index].entry.id.get_ref() == "agency");
+        if agency {
+            let listed = |k: usize| self.hit_tokens.iter().any(|&(j, _)| j == k);
+            if self.word(np.tokens.start).is_ascii() {
+                while start > self.sentence_start
+                    && start + 3 > np.tokens.start
+                    && !t[start].barrier_before
+                    && !listed(start - 1)
+                    && self.capitalised(start - 1)
+                {
+                    start -= 1;
+                }
+            } else if end == np.tokens.end {
+                while end < t.len() && end < np.tokens.end + 3 && !t[end].barrier_before && !listed(end) {
+                    end += 1;
+                }
+            }
+        }
         TokenSpan::new(start, end)
+    }
+
+    /// The label of a generic source: the original text of its label range, from its
+    /// noun past the noun's clitic or from the words before the noun.
+    fn label_text(&self, c: &Candidate, label_range: TokenSpan) -> String {
+        let from = if label_range.start < c.tokens.start {
+            self.tokens.tokens[label_range.start].norm.start
+        } else {
+            c.from
+        };
+        self.original_text(from, label_range)
     }
 
     /// The original text of tokens `r` from normalised offset `from` (past a clitic),

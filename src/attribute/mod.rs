@@ -100,13 +100,48 @@ pub struct OutletNames {
 
 impl OutletNames {
     /// The outlet names from labels as written (`Tayf Post`, `طيف بوست`).
+    ///
+    /// A label names its outlet before a bracket and may give other names in it, after
+    /// commas or a comma: "SANA (the Syrian state agency, English)", "Tayf Post (طيف
+    /// بوست)", "Tayf Post (طيف بوست), Reuters wire". A wire or a republisher it mentions
+    /// ("The Ledger (AFP wire)", "via a portal") is a source in the text, not the outlet;
+    /// an edition's language ("Tayf Post English") or a country ("Egypt") names nothing.
     pub fn new<'a>(labels: impl IntoIterator<Item = &'a str>) -> OutletNames {
-        let names = labels
-            .into_iter()
-            .map(|l| Tokens::new(&normalize(l)).text.replace(" | ", " "))
-            .filter(|n| !n.is_empty() && n != "unknown")
-            .map(|n| n.strip_prefix("ال").map(str::to_owned).unwrap_or(n))
-            .collect();
+        let mut names: Vec<String> = Vec::new();
+        for label in labels {
+            for (k, part) in label.split(['(', ')', ',']).enumerate() {
+                let part = part.trim();
+                let words: Vec<&str> = part.split_whitespace().collect();
+                let relay = words
+                    .iter()
+                    .any(|w| matches!(w.to_lowercase().as_str(), "wire" | "via" | "by"));
+                // Past the first part, a single capitalised word is a country or language
+                // unless it is an acronym (`DW`).
+                let descriptive = k > 0
+                    && words.len() == 1
+                    && part.is_ascii()
+                    && part.chars().skip(1).any(|c| c.is_ascii_lowercase());
+                if words.is_empty() || relay || descriptive {
+                    continue;
+                }
+                let n = Tokens::new(&normalize(part)).text.replace(" | ", " ");
+                if n == "unknown" {
+                    continue;
+                }
+                let n = n.strip_prefix("ال").map(str::to_owned).unwrap_or(n);
+                // The edition's language after the name ("Tayf Post Arabic").
+                if let Some(bare) = ["english", "arabic", "عربي", "بالعربيه"]
+                    .iter()
+                    .find_map(|l| n.strip_suffix(l).map(str::trim_end))
+                    .filter(|b| !b.is_empty())
+                {
+                    names.push(bare.to_owned());
+                }
+                names.push(n);
+            }
+        }
+        names.sort();
+        names.dedup();
         OutletNames { names }
     }
 }
@@ -519,6 +554,21 @@ impl<'a> Reader<'a> {
                     let Some(inner) = self.resolve(&np) else {
                         continue;
                     };
+                    // "…, Reuters said on Monday, quoting a field source.": the closing
+                    // cue's source relays the inner one for the whole sentence.
+                    if current.chain.is_empty()
+                        && let Some(closing) = sentence_attr.as_mut()
+                        && let Some(&outer) = closing.chain.last()
+                        && outer != inner
+                    {
+                        if self.out.sources[inner].via.is_none() && !self.path(outer).contains(&inner) {
+                            self.out.sources[inner].via = Some(outer);
+                        }
+                        self.speaker(inner, self.tokens.norm_of(np.tokens));
+                        closing.chain = extend(&closing.chain, &[inner]);
+                        closing.rules.extend([id, np.candidate.rule.clone()]);
+                        continue;
+                    }
                     let outer = current.chain.last().copied();
                     if let Some(outer) = outer
                         && outer != inner
@@ -580,7 +630,17 @@ impl<'a> Reader<'a> {
                         rules: vec![id, np.candidate.rule.clone()],
                         ..Attr::own_voice()
                     };
+                    // "…, a local official told Reuters.": a closing cue governs the
+                    // sentence.
+                    let closing = start.is_some_and(|s| {
+                        let clause = self.clause_start(range, s);
+                        clause > range.start && s - clause <= 3 && self.trailing(&parts, range, np.tokens.end)
+                    });
                     match start {
+                        Some(_) if closing => {
+                            sentence_attr = Some(attr);
+                            self.closed_by_trailing_cue = true;
+                        }
                         Some(start) => points.push((start, attr)),
                         None => {
                             let last = points.len() - 1;
@@ -591,8 +651,14 @@ impl<'a> Reader<'a> {
                     self.speaker(speaker, cue.norm);
                 }
                 Role::Statement => {
-                    let np = self
-                        .np_before_adjacent(&parts, cue.tokens.start)
+                    // The statement noun folded into whoever issued it (`بيان قسد`).
+                    let owned = parts
+                        .candidates
+                        .iter()
+                        .find(|c| c.tokens.start <= cue.tokens.start && cue.tokens.end < c.tokens.end)
+                        .map(np_of);
+                    let np = owned
+                        .or_else(|| self.np_before_adjacent(&parts, cue.tokens.start))
                         .or_else(|| self.np_after_within(&parts, range, cue.tokens.end, 2, true));
                     let Some(np) = np else { continue };
                     let Some(e) = self.resolve(&np) else { continue };
@@ -964,6 +1030,7 @@ impl<'a> Reader<'a> {
         self.unlisted_names(range, hits, candidates);
         candidates.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
         subject::merge_abbreviations(candidates, |k| self.gap_before(k));
+        self.owned_nouns(candidates);
     }
 
     /// The normalised text between token `k - 1` and token `k` (or the text's end): the
@@ -1023,10 +1090,16 @@ impl<'a> Reader<'a> {
     /// between at most), or its name right after the noun that carries the ل: whom the
     /// speaker told (`قال X لوكالة الأنباء`, `لـ«فرانس برس»`). Not the publishing outlet.
     fn told_agency_after(&mut self, parts: &Parts<'_>, at: usize) -> Option<(usize, NormSpan)> {
+        // Past a word or two that describe the speaker (`مصدر محلي مطلع لـ`).
         let c = parts
             .candidates
             .iter()
-            .filter(|c| c.tokens.start == at || c.tokens.start == at + 1)
+            .filter(|c| {
+                c.tokens.start == at
+                    || c.tokens.start > at
+                        && c.tokens.start <= at + 2
+                        && (at + 1..c.tokens.start).all(|k| !self.hit_tokens.iter().any(|&(j, _)| j == k))
+            })
             .find(|c| self.addressee(parts, c))?;
         let np = np_of(c);
         if self.is_outlet(&np) {
@@ -1045,9 +1118,15 @@ impl<'a> Reader<'a> {
         let words = self.tokens.words(TokenSpan::new(np.tokens.start, end));
         let own = self.tokens.words(np.tokens);
         self.outlet.names.iter().any(|n| {
-            // "The Independent" is named "Independent" in its own text ("told The
-            // Independent"); without its article the name must be the whole phrase.
-            words.contains(n.as_str()) || n.strip_prefix("the ").is_some_and(|bare| own == bare)
+            // The name starts inside the phrase and may run on past it (the phrase
+            // "Levant" of "Levant Monitor"); one after it names someone else ("an
+            // official told SANA"). "The Independent" is named "Independent" in its own
+            // text ("told The Independent"); without its article the name must be the
+            // whole phrase.
+            words
+                .match_indices(n.as_str())
+                .any(|(at, _)| at < own.len() && (at == 0 || words.as_bytes()[at - 1] == b' '))
+                || n.strip_prefix("the ").is_some_and(|bare| own == bare)
         })
     }
 

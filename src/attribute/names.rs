@@ -195,18 +195,22 @@ impl Reader<'_> {
     /// Runs of capitalised Latin words no lexicon entry covers: names ("Hassan Omar",
     /// "Darwish", "Euphrates Daily"), added to `out`. Function words, days and months are
     /// not names.
+    /// Whether token `k` starts with a capital letter in the original text.
+    pub(super) fn capitalised(&self, k: usize) -> bool {
+        let t = &self.tokens.tokens[k];
+        let span = self.norm.to_original(NormSpan::new(t.norm.start, t.norm.start + 1));
+        self.text[span.range()].starts_with(|c: char| c.is_ascii_uppercase())
+    }
+
     fn capitalised_names(&self, range: TokenSpan, hits: &[&Hit], out: &mut Vec<Candidate>) {
         let t = &self.tokens.tokens;
         let name_like = |k: usize| {
             let word = &self.tokens.text[t[k].tt.range()];
             // Cheapest test first: most words are not capitalised.
-            let capitalised = || {
-                let span = self
-                    .norm
-                    .to_original(NormSpan::new(t[k].norm.start, t[k].norm.start + 1));
-                self.text[span.range()].starts_with(|c: char| c.is_ascii_uppercase())
-            };
-            word.is_ascii() && capitalised() && !NOT_NAMES.contains(&word) && !hits.iter().any(|h| h.tokens.contains(k))
+            word.is_ascii()
+                && self.capitalised(k)
+                && !NOT_NAMES.contains(&word)
+                && !hits.iter().any(|h| h.tokens.contains(k))
         };
         let connector = |k: usize| {
             matches!(

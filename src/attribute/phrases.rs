@@ -110,21 +110,97 @@ impl Reader<'_> {
         }
     }
 
+    /// Folds a noun into the party it belongs to when the party names it: a journalist
+    /// into the news outlet they work for ("SANA reporter", "Reuters' correspondent",
+    /// `مراسل سانا`, `لمراسلة وكالة الأناضول`), a statement or a video into whoever issued
+    /// it ("the SDF statement", `بيان قسد`). The outlet or party speaks or is told: the
+    /// publishing outlet's own reporter is no source in its article, and a source told
+    /// another outlet's reporter is relayed by that outlet. English names the party
+    /// before the noun (with a possessive), Arabic after it. Candidates are sorted by
+    /// start.
+    pub(super) fn owned_nouns(&self, candidates: &mut Vec<Candidate>) {
+        let e = &self.lexicon.entries;
+        let t = &self.tokens.tokens;
+        // Which parties may own the noun: news outlets only, or any named party.
+        let owned = |c: &Candidate| match c.cand {
+            Cand::Person { title: Some(n) } => (e.source_nouns[n].entry.kind == "journalist").then_some(true),
+            Cand::Noun { index, .. } => {
+                matches!(e.source_nouns[index].entry.id.get_ref().as_str(), "statement" | "video").then_some(false)
+            }
+            _ => None,
+        };
+        let owner = |c: &Candidate, media_only: bool| match c.cand {
+            Cand::Known(i) => !media_only || e.sources[i].entry.kind.ends_with("media"),
+            Cand::Actor(_) => !media_only,
+            _ => false,
+        };
+        let agency_noun = |candidates: &[Candidate], k: usize| {
+            candidates.iter().any(|c| {
+                c.tokens.contains(k)
+                    && matches!(c.cand, Cand::Noun { index, .. } if e.source_nouns[index].entry.id.get_ref() == "agency")
+            })
+        };
+        let mut k = 0;
+        while k < candidates.len() {
+            let j = candidates[k].tokens;
+            let Some(media_only) = owned(&candidates[k]) else {
+                k += 1;
+                continue;
+            };
+            let latin = self.word(j.start).is_ascii();
+            let found = candidates.iter().position(|o| {
+                owner(o, media_only)
+                    && if latin {
+                        !t[j.start].barrier_before
+                            && (o.tokens.end == j.start
+                                || o.tokens.end + 1 == j.start
+                                    && self.word(o.tokens.end) == "s"
+                                    && !t[o.tokens.end].barrier_before)
+                    } else {
+                        !t[o.tokens.start].barrier_before
+                            && (o.tokens.start == j.end
+                                || o.tokens.start == j.end + 1 && agency_noun(candidates, j.end))
+                    }
+            });
+            let Some(o) = found else {
+                k += 1;
+                continue;
+            };
+            let (first, last) = if latin { (o, k) } else { (k, o) };
+            let merged = Candidate {
+                tokens: TokenSpan::new(candidates[first].tokens.start, candidates[last].tokens.end),
+                from: candidates[first].from,
+                definite: false,
+                cand: candidates[o].cand,
+                rule: candidates[o].rule.clone(),
+            };
+            candidates.retain(|c| !merged.tokens.covers(c.tokens));
+            let at = candidates.partition_point(|c| c.tokens.start < merged.tokens.start);
+            candidates.insert(at, merged);
+            k = at + 1;
+        }
+    }
+
     /// Whether a candidate is a news source with the preposition ل (`لـ«فرانس برس»`, or on
     /// the noun before its name: `لوكالة الأناضول`): whom a statement was told to, never
     /// a speaker's own name.
     pub(super) fn addressee(&self, parts: &Parts<'_>, c: &Candidate) -> bool {
-        let Cand::Known(i) = c.cand else { return false };
+        let e = &self.lexicon.entries;
         let to = |k: usize| {
             let word = self.word(k);
             word.starts_with('ل') && !word.starts_with("ال")
         };
+        // An agency no lexicon names (`لوكالة الأنباء الألمانية`).
+        if let Cand::Noun { index, .. } = c.cand {
+            return to(c.tokens.start) && e.source_nouns[index].entry.kind.ends_with("media");
+        }
+        let Cand::Known(i) = c.cand else { return false };
         // Or its name after a noun with ل (`لوكالة الأناضول`).
         let after_noun = c.tokens.start > 0
             && parts.candidates.iter().any(|d| {
                 d.tokens.contains(c.tokens.start - 1) && matches!(d.cand, Cand::Noun { .. }) && to(d.tokens.start)
             });
-        (to(c.tokens.start) || after_noun) && self.lexicon.entries.sources[i].entry.kind.ends_with("media")
+        (to(c.tokens.start) || after_noun) && e.sources[i].entry.kind.ends_with("media")
     }
 
     /// The subject right before a verb: a candidate ending there, past auxiliaries

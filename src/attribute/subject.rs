@@ -115,7 +115,15 @@ impl Reader<'_> {
                     _
                 ))
             )
-            || matches!(self.word(at), "late" | "early" | "earlier" | "later");
+            || matches!(self.word(at), "late" | "early" | "earlier" | "later")
+            // "…, Reuters reported citing a source".
+            || parts.cues.iter().any(|c| {
+                c.tokens.start == at
+                    && matches!(
+                        self.lexicon.entries.cues[c.entry.index as usize].entry.role,
+                        Role::Statement | Role::ToldTo | Role::Relays
+                    )
+            });
         if !opens_adjunct {
             return false;
         }

@@ -347,7 +347,16 @@ impl<'a> Reader<'a> {
                         .iter()
                         .any(|o| matches!(o.entry.table, Table::Actor | Table::Place) && inside(h, o)) =>
                 {
-                    cache.actors.push(h)
+                    // "Syrian Democratic Forces (SDF)": the bracketed abbreviation is the
+                    // same mention as the name before it.
+                    let abbreviation = cache.actors.last().is_some_and(|o| {
+                        o.entry.index == h.entry.index
+                            && o.tokens.end == h.tokens.start
+                            && self.ntext[t.tokens[h.tokens.start - 1].norm.end..h.norm.start].contains('(')
+                    });
+                    if !abbreviation {
+                        cache.actors.push(h)
+                    }
                 }
                 Table::Particle => match self.role(h) {
                     ParticleRole::PlaceNoun | ParticleRole::Settlement => cache.place_nouns.push(h),
@@ -499,9 +508,14 @@ impl<'a> Reader<'a> {
                 && !trigger.prefix.definite
                 && !self.is_particle(hits, trigger.tokens.end - 1)
                 && self.genitive_after(hits, clause, trigger);
+            // "Turkey's offensive", "the jihadists' operation": who owns the act did it.
+            let owner = (parties.is_none() && relative.is_none())
+                .then(|| self.possessor(hits, clause, trigger))
+                .flatten();
             let agent = match (parties, conjoined, &last_agent) {
                 (Some((first, _)), ..) => self.known_party(hits, first),
                 (None, _, _) if relative.is_some() => relative.and_then(|head| self.known_party(hits, head)),
+                (None, _, _) if owner.is_some() => owner.and_then(|o| self.known_party(hits, o)),
                 (None, true, Some(a)) => Some(*a),
                 // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
                 // subject before it.
@@ -514,6 +528,7 @@ impl<'a> Reader<'a> {
                 (Some(_), _) => None,
                 (None, Some((first, _))) => Some(first),
                 (None, None) => relative
+                    .or(owner)
                     .or_else(|| self.agent_phrase(hits, clause, trigger, object_after))
                     .or_else(|| {
                         (!p.undergoer && (trigger_latin || self.verbal_noun(trigger)))
@@ -634,6 +649,15 @@ impl<'a> Reader<'a> {
                         None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
                     },
                 );
+            }
+            // "left more than 180 dead", "12 civilians killed": a count right before an
+            // English undergoer is who suffered it; what left them dead is no doer.
+            if p.undergoer
+                && trigger_latin
+                && let Some(span) = self.counted_before(hits, trigger, clause)
+            {
+                args.retain(|a| a.role != ArgRole::Agent || a.tokens.is_some_and(|s| self.after_by(s)));
+                target = Some(Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span));
             }
             // A mediopassive verb (form V with a perfect ending: `تحررت المدينة`, the town
             // was freed) says what befell its subject and names no doer: the subject is
@@ -1334,6 +1358,35 @@ impl<'a> Reader<'a> {
     }
 
     /// Digits or a vague quantity after the trigger in its clause.
+    /// The English count right before a trigger, with a noun or two after the number
+    /// and the words that bound it before ("more than 180", "at least 12 civilians"),
+    /// inside `clause`.
+    fn counted_before(&self, hits: &SentenceHits<'_>, trigger: &Hit, clause: TokenSpan) -> Option<TokenSpan> {
+        let end = trigger.tokens.start;
+        let floor = clause.start.max(end.saturating_sub(3));
+        let mut k = end;
+        while k > floor && !self.cut_before(k) {
+            k -= 1;
+            let w = self.word(k);
+            if en_count(w) {
+                while k > clause.start
+                    && !self.cut_before(k)
+                    && matches!(
+                        self.word(k - 1),
+                        "more" | "than" | "at" | "least" | "about" | "nearly" | "some" | "over" | "around" | "almost"
+                    )
+                {
+                    k -= 1;
+                }
+                return Some(TokenSpan::new(k, end));
+            }
+            if !w.is_ascii() || hits.all.iter().any(|h| h.tokens.contains(k)) {
+                return None;
+            }
+        }
+        None
+    }
+
     fn number(&self, clause: TokenSpan, trigger: &Hit) -> Option<(String, usize)> {
         (trigger.tokens.end..clause.end).find_map(|k| {
             let w = self.word(k);
@@ -1363,4 +1416,34 @@ impl<'a> Reader<'a> {
                 && trigger.tokens.start - h.tokens.end <= 1
         })
     }
+}
+
+/// Whether an English word is a count: digits, a number word, or "dozens", "hundreds".
+fn en_count(w: &str) -> bool {
+    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b','))
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "hundred"
+                | "thousand"
+                | "dozen"
+                | "dozens"
+                | "scores"
+                | "hundreds"
+                | "thousands"
+        )
 }

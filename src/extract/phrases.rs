@@ -54,13 +54,67 @@ impl Reader<'_> {
                 _ => return Word::Stop,
             }
         }
+        if word == Word::Free && perfect_feminine(self.word(k)) {
+            return Word::Stop;
+        }
         word
     }
 
     /// Whether a punctuation mark other than a hyphen stands before the word at `k`.
-    fn cut_before(&self, k: usize) -> bool {
+    pub(super) fn cut_before(&self, k: usize) -> bool {
         let t = &self.matches.tokens.tokens;
         k > 0 && t[k].barrier_before && !self.ntext[t[k - 1].norm.end..t[k].norm.start].trim().eq("-")
+    }
+
+    /// The English possessor of a noun trigger ("the jihadists' boldest operation",
+    /// "Turkey's new offensive"): the phrase before a possessive that stands within a
+    /// few adjectives or compound words of the trigger, in its clause. A possessor that
+    /// names a place ("the town's capture") says where or what, not who: none.
+    pub(super) fn possessor(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let t = &self.matches.tokens.tokens;
+        let start = trigger.tokens.start;
+        if !self.word(start).is_ascii() {
+            return None;
+        }
+        let listed = |k: usize| {
+            hits.all.iter().any(|h| {
+                h.tokens.contains(k) && !(h.entry.table == Table::Particle && self.role(h) == ParticleRole::Modifier)
+            })
+        };
+        let article = |k: usize| matches!(self.word(k), "the" | "a" | "an" | "this" | "that");
+        let mut k = start;
+        while k > clause.start && start - k < 4 && !self.cut_before(k) {
+            let prev = k - 1;
+            // "Turkey's": the possessive s; "the jihadists' …": an apostrophe after a
+            // plural.
+            let end = if self.possessive(prev) {
+                prev
+            } else if self.word(prev).ends_with('s')
+                && self.ntext[t[prev].norm.end..t[k].norm.start].contains(['\'', '’'])
+            {
+                k
+            } else if listed(prev) || article(prev) || !self.word(prev).is_ascii() {
+                return None;
+            } else {
+                k = prev;
+                continue;
+            };
+            let mut from = end;
+            while from > clause.start && end - from < 3 && !article(from - 1) && !self.is_particle(hits, from - 1) {
+                from -= 1;
+                if self.cut_before(from) {
+                    break;
+                }
+            }
+            let phrase = TokenSpan::new(from, end);
+            let place = hits
+                .places
+                .iter()
+                .chain(&hits.place_nouns)
+                .any(|h| phrase.start <= h.tokens.start && h.tokens.end <= phrase.end);
+            return (!phrase.is_empty() && !place).then_some(phrase);
+        }
+        None
     }
 
     /// The phrase that starts at token `k` (its opener included), inside `clause`.
@@ -567,6 +621,19 @@ impl Reader<'_> {
         if end < clause.end && pronoun(end) {
             return Some(TokenSpan::new(end, end + 1));
         }
+        // `غارات طالت المباني`: what the verb after an Arabic noun trigger reached, when
+        // it names a place or a party.
+        if on.is_none()
+            && end + 1 < clause.end
+            && perfect_feminine(self.word(end))
+            && !hits.all.iter().any(|h| h.tokens.contains(end))
+            && !self.cut_before(end + 1)
+            && let Some(reached) = self.phrase_at(hits, end + 1, clause)
+            && (self.place_like(hits, reached) && !self.arabic_name(reached.start)
+                || self.known_party(hits, reached).is_some())
+        {
+            return Some(reached);
+        }
         let k = match on {
             Some(k) => k + 1,
             None if end < clause.end && self.word(end) == "of" => end + 1,
@@ -744,7 +811,8 @@ impl Reader<'_> {
             let w = self.word(j);
             feminine_noun
                 && w.ends_with("يه")
-                && w.chars().count() > 4
+                // Four letters are mostly nouns (`قضيه`, `ضحيه`), but for the air and the land.
+                && (w.chars().count() > 4 || matches!(w, "جويه" | "بريه"))
                 && noun.is_some_and(|n| definite(n) == definite(w))
                 && !hits
                     .all
@@ -976,4 +1044,27 @@ fn broken_plural(w: &str) -> bool {
     let mut letters = w.chars();
     let first = letters.next();
     matches!(w.chars().count(), 5 | 6) && letters.nth(1) == Some('ا') && !matches!(first, Some('ي' | 'ت' | 'ن' | 'ا'))
+}
+
+/// Whether an Arabic word has the shape of a verb in the perfect with a feminine subject
+/// (`اندلعت`, `جرت`, `واستمرت`): it ends in ت, which normalised text never gives a noun's
+/// ta marbuta, and is no sound feminine plural (`اشتباكات`), no noun in وت (`بيروت`,
+/// `صوت`) and none of the few common nouns in ت. Such a word ends a noun phrase: in
+/// `اشتباكات اندلعت` the verb is no party to the clashes.
+pub(super) fn perfect_feminine(w: &str) -> bool {
+    let arabic = w.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+    let bare = w
+        .strip_prefix(['و', 'ف'])
+        .filter(|b| b.chars().count() >= 3)
+        .unwrap_or(w);
+    arabic
+        && bare.chars().count() >= 3
+        && bare.ends_with('ت')
+        && !bare.ends_with("ات")
+        && !bare.ends_with("وت")
+        && !bare.starts_with("ال")
+        && !matches!(
+            bare,
+            "بيت" | "وقت" | "زيت" | "سبت" | "بنت" | "اخت" | "تحت" | "ميت" | "ثابت" | "مؤقت" | "صامت"
+        )
 }

@@ -351,6 +351,15 @@ pub struct Matcher {
     texts: Vec<String>,
     regex_set: RegexSet,
     regexes: Vec<(Regex, EntryRef)>,
+    /// Names written as a short capitalised acronym (`IS`, `US`), sorted: they match only
+    /// a word written so, which is then no other word ("IS" the group, not "is").
+    acronyms: Vec<EntryRef>,
+}
+
+/// Whether a name is a short acronym that lower case makes a common word (`IS`, `US`):
+/// two or three capital letters.
+fn acronym(name: &str) -> bool {
+    (2..=3).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A form as the matcher stores it: its token text, whether it ends in `*`, whether its
@@ -564,16 +573,26 @@ impl Matcher {
                 forms.add(form, r(Table::Marker, i, k, None), Inflects::No);
             }
         }
+        let mut acronyms = Vec::new();
         for (i, e) in entries.sources.iter().enumerate() {
             for (k, alias) in e.entry.aliases.iter().enumerate() {
-                forms.add(&alias.text, r(Table::Source, i, k, e.entry.gender), Inflects::No);
+                let entry = r(Table::Source, i, k, e.entry.gender);
+                forms.add(&alias.text, entry, Inflects::No);
+                if acronym(alias.text.trim()) {
+                    acronyms.push(entry);
+                }
             }
         }
         for (i, e) in entries.actors.iter().enumerate() {
             for (k, alias) in e.entry.aliases.iter().enumerate() {
-                forms.add(&alias.text, r(Table::Actor, i, k, e.entry.gender), Inflects::No);
+                let entry = r(Table::Actor, i, k, e.entry.gender);
+                forms.add(&alias.text, entry, Inflects::No);
+                if acronym(alias.text.trim()) {
+                    acronyms.push(entry);
+                }
             }
         }
+        acronyms.sort_by_key(|e| (e.table as u8, e.index, e.form));
         for (i, e) in entries.places.iter().enumerate() {
             for (k, alias) in e.entry.aliases.iter().enumerate() {
                 forms.add(&alias.text, r(Table::Place, i, k, None), Inflects::No);
@@ -632,7 +651,41 @@ impl Matcher {
             texts,
             regex_set,
             regexes,
+            acronyms,
         })
+    }
+
+    /// Keeps an acronym's hit only where the original writes it in capitals (`upper`
+    /// says so of a normalised span), and drops every other one-word hit there: "IS
+    /// fighters" names the group, "it is" does not.
+    pub fn keep_acronyms(&self, hits: &mut Vec<Hit>, upper: impl Fn(NormSpan) -> bool) {
+        if self.acronyms.is_empty() {
+            return;
+        }
+        let is_acronym = |h: &Hit| {
+            h.tokens.len() == 1
+                && matches!(h.entry.table, Table::Source | Table::Actor)
+                && self
+                    .acronyms
+                    .binary_search_by_key(&(h.entry.table as u8, h.entry.index, h.entry.form), |e| {
+                        (e.table as u8, e.index, e.form)
+                    })
+                    .is_ok()
+        };
+        let mut written: Vec<TokenSpan> = Vec::new();
+        hits.retain(|h| {
+            if !is_acronym(h) {
+                return true;
+            }
+            let keep = upper(h.norm);
+            if keep {
+                written.push(h.tokens);
+            }
+            keep
+        });
+        if !written.is_empty() {
+            hits.retain(|h| is_acronym(h) || h.tokens.len() != 1 || !written.contains(&h.tokens));
+        }
     }
 
     /// Every hit in `tokens` (made from `norm`), ordered by first token, longest first.
@@ -846,9 +899,11 @@ impl Matcher {
 
     /// Matches one piece of text on its own (examples, `claimgraph explain`).
     pub fn find_in(&self, text: &str) -> Vec<Hit> {
-        let norm = normalize(text);
-        let tokens = Tokens::new(&norm);
-        self.find(&tokens, &norm)
+        let norm = crate::normalize::Normalized::new(text);
+        let tokens = Tokens::new(norm.text());
+        let mut hits = self.find(&tokens, norm.text());
+        self.keep_acronyms(&mut hits, |span| norm.is_upper(text, span));
+        hits
     }
 
     /// The literal trigger strings, one per compiled form (for a ripgrep comparison).

@@ -152,6 +152,13 @@ impl Normalized {
         &self.text
     }
 
+    /// Whether the original `text` of a normalised span has letters and no lower-case
+    /// one (an acronym as written: "IS", not "is").
+    pub fn is_upper(&self, text: &str, norm: NormSpan) -> bool {
+        let words = text.get(self.to_original(norm).range()).unwrap_or("");
+        words.chars().any(char::is_alphabetic) && !words.chars().any(char::is_lowercase)
+    }
+
     /// The original byte span that the normalised byte span `norm` came from.
     ///
     /// A span that starts or ends inside the output of one original character (inside the

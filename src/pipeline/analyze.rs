@@ -33,7 +33,10 @@ pub fn analyze(article: Article, lexicon: &Lexicon) -> Analysis {
     let segments = segment::segment(&article.text, article.body, &norm, &lexicon.furniture);
     let byline = segments.byline.as_ref().map(|b| b.outlet.as_str());
     let outlet = OutletNames::new(article.meta.outlet.as_deref().into_iter().chain(byline));
-    let matches = lexicon.matcher.scan(norm.text());
+    let mut matches = lexicon.matcher.scan(norm.text());
+    lexicon
+        .matcher
+        .keep_acronyms(&mut matches.hits, |span| norm.is_upper(&article.text, span));
     let attribution = attribute::attribute(&article.text, &norm, &segments, &matches, lexicon, &outlet);
     let frames = extract::extract(&article.text, &norm, &segments, &attribution, &matches, lexicon);
     Analysis {
