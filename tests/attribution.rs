@@ -596,6 +596,26 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "shelled the village",
             "Reuters > local official",
         ),
+        // "As X reported" closing a sentence wraps its speaker: X relays them.
+        (
+            "ar",
+            "وقال المتحدث باسم المجلس سامر الخطيب إن الجسر سقط ليلاً، حسبما أفادت وكالة رويترز.",
+            "الجسر سقط",
+            "Reuters > سامر الخطيب",
+        ),
+        (
+            "en",
+            "Ivo Marek said the bridge fell at night, according to Reuters.",
+            "the bridge fell",
+            "Reuters > Ivo Marek",
+        ),
+        // A participle after "if" reports nothing: the sentence is the outlet's.
+        (
+            "en",
+            "Ivo Marek claimed the capture of the hill.\n\nIf confirmed, the capture of the hill would be a turning point.",
+            "the capture of the hill would",
+            "",
+        ),
         // A statement speaks for whoever issued it.
         (
             "en",

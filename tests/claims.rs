@@ -947,6 +947,51 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "المباني السكنية",
         ),
+        // What fell is the target; whom it fell to, the doer.
+        (
+            "The hill town of Kerran fell to the militia on Monday.",
+            "en",
+            "capture",
+            "agent",
+            "the militia",
+        ),
+        (
+            "The hill town of Kerran fell to the militia on Monday.",
+            "en",
+            "capture",
+            "target",
+            "The hill town of Kerran",
+        ),
+        // A country's adjective next to a noun trigger names the doer.
+        (
+            "Residents said Russian shelling hit the market.",
+            "en",
+            "shell",
+            "agent",
+            "Russian",
+        ),
+        (
+            "وقالت المصادر إن القصف الروسي طال السوق.",
+            "ar",
+            "shell",
+            "agent",
+            "الروسي",
+        ),
+        (
+            "وقالت المصادر إن الغارات الجوية التركية طالت السوق.",
+            "ar",
+            "shell",
+            "agent",
+            "التركية",
+        ),
+        // An event noun before a verb is its subject: what follows the verb is its object.
+        (
+            "وقالت المصادر إن القصف الروسي استهدف البلدة.",
+            "ar",
+            "attack",
+            "target",
+            "البلدة",
+        ),
         // A count right before an undergoer is who suffered it.
         (
             "The failed raid and the clashes that followed left more than 40 dead.",
@@ -1020,6 +1065,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         // "Said" tells of someone else's act unless a possessive says otherwise.
         (
             "The mayor said the capture of the hill town was a lie.",
+            "en",
+            "capture",
+            "agent",
+        ),
+        // A fall names no doer unless "to" or `بيد` does.
+        (
+            "Residents said the fall of the hill town was a matter of days.",
             "en",
             "capture",
             "agent",
@@ -1119,6 +1171,11 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         // An obligation reports no event.
         (
             "Rebel fighters must withdraw from the hill.",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        // Nor does an event prevented.
+        (
+            "The new checkpoints prevented attacks on the hill.",
             (Reality::Irrealis, Stance::Plain),
         ),
     ] {

@@ -216,7 +216,7 @@ const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
         "hasakah-prison-2022",
         [0.88, 0.7, 0.64, 0.7, 0.76, 0.34, 0.25, 0.83, 0.82],
     ),
-    ("soledar-2023", [0.9, 0.81, 0.72, 0.79, 0.91, 0.5, 0.3, 0.89, 0.84]),
+    ("soledar-2023", [0.9, 0.81, 0.75, 0.78, 0.91, 0.51, 0.3, 0.89, 0.86]),
 ];
 
 /// The most furniture errors (page furniture read as claims) each event may have today.

@@ -471,7 +471,15 @@ impl<'a> Reader<'a> {
         // Whether the current source was named by a statement noun (`إعلان X`): what a
         // noun says is a phrase, so a reporting verb after it speaks for itself.
         let mut by_statement = false;
+        // Whether the sentence's own attribution came from "according to X", which wraps
+        // whoever speaks inside the sentence ("X said …, according to Reuters").
+        let mut wraps = false;
+        // A reporting verb an "according to" took as its own (`حسبما أفادت وكالة X`).
+        let mut taken: Option<usize> = None;
         for cue in &parts.cues {
+            if taken == Some(cue.tokens.start) {
+                continue;
+            }
             let entry = &self.lexicon.entries.cues[cue.entry.index as usize].entry;
             let id = self.lexicon.rule_ids.cues[cue.entry.index as usize].clone();
             // What speaks when the cue is met: only its chain is read.
@@ -483,7 +491,22 @@ impl<'a> Reader<'a> {
             by_statement = entry.role == Role::Statement;
             match entry.role {
                 Role::AccordingTo => {
-                    let (e, rule, end) = match self.np_after(&parts, range, cue.tokens.end) {
+                    // `حسبما أفادت وكالة X`, "as reported by": past a reporting verb.
+                    let verb = parts
+                        .cues
+                        .iter()
+                        .find(|c| c.tokens.start == cue.tokens.end)
+                        .filter(|c| {
+                            matches!(
+                                self.lexicon.entries.cues[c.entry.index as usize].entry.role,
+                                Role::Says | Role::Adds | Role::Confirms
+                            )
+                        });
+                    let after = verb.map_or(cue.tokens.end, |v| v.tokens.end);
+                    let (e, rule, end) = match self.np_after(&parts, range, after) {
+                        // With its verb it closes the sentence ("…، حسبما أفادت وكالة X.");
+                        // elsewhere the verb speaks for itself.
+                        Some(np) if verb.is_some() && np.tokens.end + 1 < range.end => continue,
                         Some(np) => {
                             let Some(e) = self.resolve(&np) else { continue };
                             (e, np.candidate.rule.clone(), np.tokens.end)
@@ -503,8 +526,12 @@ impl<'a> Reader<'a> {
                         ..Attr::own_voice()
                     };
                     self.speaker(e, NormSpan::new(cue.norm.start, self.tokens.tokens[end - 1].norm.end));
+                    taken = verb.map(|v| v.tokens.start);
                     match entry.scope.unwrap_or(Scope::Sentence) {
-                        Scope::Sentence => sentence_attr = Some(attr),
+                        Scope::Sentence => {
+                            sentence_attr = Some(attr);
+                            wraps = true;
+                        }
                         _ => {
                             attr.stance = stance_of(entry.role);
                             overrides.push((self.clause_target(range, cue), Override::Attr(attr)));
@@ -780,6 +807,16 @@ impl<'a> Reader<'a> {
                     );
                     // Structural rules that decided, for `explain`.
                     let mut how: Vec<&Arc<str>> = Vec::new();
+                    // "If confirmed, …": a participle after a conditional reports nothing.
+                    let conditional = np.is_none()
+                        && cue.tokens.start > range.start
+                        && matches!(
+                            self.word(cue.tokens.start - 1),
+                            "if" | "unless" | "once" | "until" | "whether"
+                        );
+                    if conditional {
+                        continue;
+                    }
                     let entity = match &np {
                         Some(np) => {
                             if self.is_outlet(np) {
@@ -904,7 +941,7 @@ impl<'a> Reader<'a> {
         }
         self.points_back = self.opens_pointing_back(&parts, range);
         let first_segment = self.out.segments.len();
-        self.tile(index, norm, range, &base, points, overrides, sentence_attr);
+        self.tile(index, norm, range, &base, points, overrides, sentence_attr, wraps);
         let last = self.out.segments[first_segment..].last().map(|s| Attr {
             chain: s.chain.clone(),
             polarity: s.polarity,
@@ -1180,6 +1217,7 @@ impl<'a> Reader<'a> {
         mut points: Vec<(usize, Attr)>,
         overrides: Vec<(TokenSpan, Override)>,
         sentence_attr: Option<Attr>,
+        wraps: bool,
     ) {
         points.sort_by_key(|p| p.0);
         // Buffers reused from sentence to sentence.
@@ -1207,6 +1245,20 @@ impl<'a> Reader<'a> {
                 .find(|p| p.0 <= start)
                 .map_or_else(|| base.clone(), |p| p.1.clone());
             if let Some(s) = &sentence_attr
+                && wraps
+                && attr.chain != base.chain
+                && !attr.chain.starts_with(&s.chain)
+            {
+                // "X said …, according to Reuters": Reuters relays X, in place of any
+                // news outlet X was found to speak through elsewhere.
+                let own = attr
+                    .chain
+                    .iter()
+                    .position(|&e| !self.out.sources[e].kind.ends_with("media"))
+                    .unwrap_or(0);
+                attr.chain = extend(&s.chain, &attr.chain[own..]);
+                attr.rules.extend(s.rules.iter().cloned());
+            } else if let Some(s) = &sentence_attr
                 && attr.chain == base.chain
             {
                 let (polarity, stance) = (attr.polarity, attr.stance);

@@ -512,10 +512,15 @@ impl<'a> Reader<'a> {
             let owner = (parties.is_none() && relative.is_none())
                 .then(|| self.possessor(hits, clause, trigger))
                 .flatten();
+            // "Russian shelling", `القصف الروسي`: a country's adjective names the doer.
+            let demonym = (parties.is_none() && relative.is_none() && owner.is_none())
+                .then(|| self.demonym_agent(hits, clause, trigger))
+                .flatten();
             let agent = match (parties, conjoined, &last_agent) {
                 (Some((first, _)), ..) => self.known_party(hits, first),
                 (None, _, _) if relative.is_some() => relative.and_then(|head| self.known_party(hits, head)),
                 (None, _, _) if owner.is_some() => owner.and_then(|o| self.known_party(hits, o)),
+                (None, _, _) if demonym.is_some() => demonym,
                 (None, true, Some(a)) => Some(*a),
                 // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
                 // subject before it.
@@ -660,8 +665,54 @@ impl<'a> Reader<'a> {
                 target = Some(Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span));
             }
             // A mediopassive verb (form V with a perfect ending: `تحررت المدينة`, the town
-            // was freed) says what befell its subject and names no doer: the subject is
-            // what it acted on.
+            // was freed), or a form that says what befell its subject ("the town fell"),
+            // names no doer: the subject is what it acted on.
+            let befalls = trigger.entry.form as usize >= p.forms.len();
+            if befalls {
+                args.retain(|a| a.role != ArgRole::Agent);
+                let doer = self.fell_to(hits, clause, trigger);
+                // "fell to the militia": what follows is the doer, not what fell.
+                if let Some(d) = doer
+                    && target
+                        .as_ref()
+                        .and_then(|t| t.tokens)
+                        .is_some_and(|t| t.start < d.end && d.start < t.end)
+                {
+                    target = None;
+                }
+                if let Some(span) = doer {
+                    let value = match self.known_party(hits, span) {
+                        Some((a, _)) => Arg::Actor(a),
+                        None => Arg::Named(self.words(span)),
+                    };
+                    args.push(Argument::read(ArgRole::Agent, value, span));
+                    cover(span);
+                }
+                // The subject, or the place named before the trigger ("Soledar fell").
+                let before = place
+                    .as_ref()
+                    .map(|(_, s)| *s)
+                    .filter(|s| s.end <= trigger.tokens.start);
+                if target.is_none()
+                    && let Some(span) = agent_span.or(before)
+                {
+                    target = Some(
+                        match place.take_if(|(_, p)| span.start <= p.start && p.end <= span.end) {
+                            Some((pl, _)) => Argument::read(ArgRole::Target, Arg::Place(pl), span),
+                            None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
+                        },
+                    );
+                }
+                // Only a place falls: shells that fell, or casualties, are no capture.
+                let fallen_place = target.as_ref().is_some_and(|t| match (&t.value, t.tokens) {
+                    (Arg::Place(_), _) => true,
+                    (_, Some(span)) => self.place_like(hits, span),
+                    _ => false,
+                });
+                if !fallen_place {
+                    continue;
+                }
+            }
             if p.acts_on
                 && target.is_none()
                 && self.mediopassive(trigger)
@@ -1358,6 +1409,80 @@ impl<'a> Reader<'a> {
     }
 
     /// Digits or a vague quantity after the trigger in its clause.
+    /// The actor a country's adjective next to a noun trigger names: after an Arabic one,
+    /// as definite as the noun, past other adjectives (`القصف الروسي`, `الغارات الجوية
+    /// الروسية`, `غارات روسية`); before an English one, capitalised, past an adjective
+    /// or a compound word ("Russian shelling", "Turkish drone strikes").
+    fn demonym_agent(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<(usize, TokenSpan)> {
+        let demonyms = &self.lexicon.names.demonyms;
+        let start = trigger.tokens.start;
+        if self.word(start).is_ascii() {
+            let mut k = start;
+            while k > clause.start && start - k < 3 && !self.cut_before(k) {
+                k -= 1;
+                let w = self.word(k);
+                if hits
+                    .all
+                    .iter()
+                    .any(|h| h.tokens.contains(k) && h.entry.table != Table::Particle)
+                {
+                    return None;
+                }
+                if let Some(&a) = demonyms.get(w)
+                    && self.capitalised(k)
+                {
+                    return Some((a, TokenSpan::new(k, k + 1)));
+                }
+            }
+            return None;
+        }
+        if !self.verbal_noun(trigger) && !self.nominal(hits, trigger) {
+            return None;
+        }
+        let definite = |w: &str| w.starts_with("ال") || w.starts_with("وال");
+        let noun_definite = definite(self.word(start)) || trigger.prefix.definite;
+        let end = self
+            .past_modifiers(hits, trigger.tokens.end, clause)
+            .max(trigger.tokens.end);
+        (trigger.tokens.end..clause.end.min(end + 1)).find_map(|k| {
+            if k > trigger.tokens.end && self.cut_before(k) {
+                return None;
+            }
+            let w = self.word(k);
+            let bare = w.strip_prefix("وال").or_else(|| w.strip_prefix("ال")).unwrap_or(w);
+            let a = *demonyms.get(bare)?;
+            (definite(w) == noun_definite).then_some((a, TokenSpan::new(k, k + 1)))
+        })
+    }
+
+    /// Who a town fell to: the phrase right after "to" or `بيد`/`في يد`/`بأيدي`/`لصالح`
+    /// just after the trigger (or after a known place right after it: `سقطت سوليدار بيد
+    /// X`), in its clause.
+    fn fell_to(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        // A trigger that ends in "to" or "hands of" has the doer right after it.
+        let last = self.word(trigger.tokens.end - 1);
+        if last == "to" || last == "of" && self.word(trigger.tokens.end - 2) == "hands" {
+            return self.phrase_at(hits, trigger.tokens.end, clause);
+        }
+        // Else past what fell (`سقوط بلدة X بيد Y`), within a few words.
+        let mut k = trigger.tokens.end;
+        while k < clause.end.min(trigger.tokens.end + 6) {
+            if k > trigger.tokens.end && self.cut_before(k) {
+                return None;
+            }
+            let len = match self.word(k) {
+                "to" | "بيد" | "بايدي" | "لصالح" => 1,
+                "في" if k + 1 < clause.end && matches!(self.word(k + 1), "يد" | "ايدي") => 2,
+                _ => {
+                    k += 1;
+                    continue;
+                }
+            };
+            return self.phrase_at(hits, k + len, clause);
+        }
+        None
+    }
+
     /// The English count right before a trigger, with a noun or two after the number
     /// and the words that bound it before ("more than 180", "at least 12 civilians"),
     /// inside `clause`.

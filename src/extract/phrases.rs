@@ -759,6 +759,26 @@ impl Reader<'_> {
         }
         // A noun's subject never stands before it (`شهدت البلدة مواجهات`, `وثق مقتل`).
         let nominal = self.nominal(hits, trigger) || self.verbal_noun(trigger);
+        // An event noun before the verb is its subject (`إن القصف الروسي استهدف البلدة`):
+        // what follows the verb is its object, no doer.
+        if !nominal {
+            let mut k = before;
+            while k > clause.start && before - k < 3 && !self.cut_before(k) {
+                k -= 1;
+                if hits
+                    .predicates
+                    .iter()
+                    .any(|h| h.tokens.contains(k) && h.tokens.start < t.start)
+                {
+                    return None;
+                }
+                let w = self.word(k);
+                let adjective = w.ends_with('ي') || w.ends_with("يه") || self.past_modifiers(hits, k, clause) > k;
+                if !adjective {
+                    break;
+                }
+            }
+        }
         if !nominal && let Some(subject) = self.phrase_before(hits, before, clause) {
             let opens = subject.start == clause.start
                 || matches!(role_of(subject.start - 1), Some(ParticleRole::Complementizer));
@@ -1023,7 +1043,7 @@ impl Reader<'_> {
     }
 
     /// Whether the word at `k` is written with a capital in the original (a Latin name).
-    fn capitalised(&self, k: usize) -> bool {
+    pub(super) fn capitalised(&self, k: usize) -> bool {
         let start = self.matches.tokens.tokens[k].norm.start;
         self.word(k).is_ascii() && {
             let span = self.norm.to_original(NormSpan::new(start, start + 1));

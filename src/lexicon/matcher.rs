@@ -600,7 +600,8 @@ impl Matcher {
         }
         for (i, e) in entries.predicates.iter().enumerate() {
             let unlike = unlike(&e.entry.examples);
-            for (k, form) in e.entry.forms.iter().enumerate() {
+            // `befalls` forms are numbered after `forms`: a hit's form index says which.
+            for (k, form) in e.entry.forms.iter().chain(&e.entry.befalls).enumerate() {
                 forms.add_inflecting(form, r(Table::Predicate, i, k, None), Inflects::Fully, &unlike);
             }
         }
@@ -958,16 +959,77 @@ pub struct Names {
     pub sources: Vec<Arc<[String]>>,
     /// Per actor (by index), the words of all its aliases.
     pub actors: Vec<Arc<[String]>>,
+    /// The adjectives of actors named by one word, each to its actor: `روسي`, `روسيه`
+    /// and "russian" for `روسيا`/"Russia" (token text, no Arabic article). An adjective
+    /// two actors' names give is left out.
+    pub demonyms: HashMap<String, usize>,
 }
 
 impl Names {
     /// The names of `entries`' sources and actors.
     pub fn new(entries: &Entries) -> Names {
+        let mut demonyms: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, a) in entries.actors.iter().enumerate() {
+            for alias in &a.entry.aliases {
+                let words = name_words(&alias.text);
+                let [name] = words.as_slice() else { continue };
+                for d in demonym_forms(name) {
+                    demonyms
+                        .entry(d)
+                        .and_modify(|e| {
+                            if *e != Some(i) {
+                                *e = None
+                            }
+                        })
+                        .or_insert(Some(i));
+                }
+            }
+        }
         Names {
             sources: entries.sources.iter().map(|s| alias_words(&s.entry.aliases)).collect(),
             actors: entries.actors.iter().map(|a| alias_words(&a.entry.aliases)).collect(),
+            demonyms: demonyms.into_iter().filter_map(|(d, i)| Some((d, i?))).collect(),
         }
     }
+}
+
+/// The adjectives a one-word name of a country or people gives, by the regular rules:
+/// Arabic drops a final `يا` or `ا` and adds the nisba `ي` (feminine `يه`): `روسيا` →
+/// `روسي`, `ايران` → `ايراني`; English adds -n to a final a, -ian to a final n or for a
+/// final e, -ish for a final ey, -i to a final l ("Russian", "Iranian", "Ukrainian",
+/// "Turkish", "Israeli").
+fn demonym_forms(name: &str) -> Vec<String> {
+    if name.chars().count() < 3 {
+        return Vec::new();
+    }
+    if name.is_ascii() {
+        let stem = |suffix: &str| name.strip_suffix(suffix);
+        let mut out = Vec::new();
+        if name.ends_with('a') {
+            out.push(format!("{name}n"));
+        }
+        if name.ends_with('n') {
+            out.push(format!("{name}ian"));
+        }
+        if let Some(s) = stem("e") {
+            out.push(format!("{s}ian"));
+        }
+        if let Some(s) = stem("ey") {
+            out.push(format!("{s}ish"));
+        }
+        if name.ends_with('l') {
+            out.push(format!("{name}i"));
+        }
+        return out;
+    }
+    let stem = name
+        .strip_suffix("يا")
+        .or_else(|| name.strip_suffix('ا'))
+        .unwrap_or(name);
+    if stem.chars().count() < 2 {
+        return Vec::new();
+    }
+    vec![format!("{stem}ي"), format!("{stem}يه")]
 }
 
 fn alias_words(aliases: &[super::schema::Alias]) -> Arc<[String]> {

@@ -524,6 +524,12 @@ pub struct Predicate {
     pub label: String,
     /// Triggers in any language: verbs in their conjugations and verbal nouns.
     pub forms: Vec<String>,
+    /// Triggers that tell what befell their subject, or a verbal noun's genitive ("the
+    /// town fell", "the fall of X", `سقطت المدينة`, `سقوط المدينة`): that is the target,
+    /// and the doer only a phrase after "to" or `بيد` names ("fell to X"). Matched like
+    /// `forms`.
+    #[serde(default)]
+    pub befalls: Vec<String>,
     /// The roles that make the claim's identity, in key order.
     #[serde(default)]
     pub key: Vec<ArgRole>,
