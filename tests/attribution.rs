@@ -616,6 +616,21 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "the capture of the hill would",
             "",
         ),
+        // A sentence that only names a speaker right after a quotation closed speaks
+        // every sentence of the quotation; a dash inside an appositive joins.
+        (
+            "en",
+            "“We hold the bridge. The enemy fled across the river.” Ivo Marek, commander of the Northern Task Force - Operation Kestrel, said on Monday.",
+            "The enemy fled",
+            "Ivo Marek",
+        ),
+        // A subject with phrases after it and an adverb before its verb.
+        (
+            "en",
+            "A military source in the northern brigade in Kerran earlier reported killing 23 militants.",
+            "killing 23 militants",
+            "military source",
+        ),
         // A statement speaks for whoever issued it.
         (
             "en",

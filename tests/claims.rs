@@ -992,6 +992,29 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "البلدة",
         ),
+        // An English noun's genitive is its doer unless the act is done to something; a
+        // quantity's partitive من joins its phrase.
+        (
+            "Officials announced the withdrawal of the militia from the hill.",
+            "en",
+            "withdraw",
+            "agent",
+            "the militia",
+        ),
+        (
+            "وقالت المصادر إن عدداً من المسلحين فروا من السجن.",
+            "ar",
+            "escape",
+            "agent",
+            "عدداً من المسلحين",
+        ),
+        (
+            "وتمكن عدد من المسلحين من الفرار من السجن.",
+            "ar",
+            "escape",
+            "agent",
+            "عدد من المسلحين",
+        ),
         // A count right before an undergoer is who suffered it.
         (
             "The failed raid and the clashes that followed left more than 40 dead.",

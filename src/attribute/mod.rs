@@ -302,11 +302,30 @@ pub fn attribute(
             }
         }
         // '“…. …,” she added.': a cue closing a quotation names the speaker of the
-        // sentences the quotation ran over.
-        if let Some(k) = sentence.quote
+        // sentences the quotation ran over; so does a sentence that only names a speaker
+        // right after a quotation closed at the end of the sentence before ('“… .”
+        // NAME, a commander, said on Monday.').
+        let speaker_only = index > 0
+            && sentence.quote.is_none()
+            && reader.parts.events.is_empty()
+            && reader
+                .out
+                .segments
+                .iter()
+                .rev()
+                .take_while(|g| g.sentence == index)
+                .all(|g| !g.chain.is_empty())
+            && text
+                .get(segments.sentences[index - 1].span.range())
+                .is_some_and(|t| t.trim_end().ends_with(['”', '"', '»', '″']));
+        let opened = if speaker_only {
+            Some(segments.sentences[index - 1].quote.unwrap_or(index - 1))
+        } else {
+            sentence.quote.filter(|_| reader.closed_by_trailing_cue)
+        };
+        if let Some(k) = opened
             && let Some(last) = reader.out.segments.last().cloned()
             && !last.chain.is_empty()
-            && reader.closed_by_trailing_cue
         {
             for seg in reader
                 .out

@@ -220,12 +220,12 @@ impl Reader<'_> {
                 // "X, founder of Y, has said": the comma stands before the auxiliary.
                 return self.np_across_comma(parts, range, end);
             }
-            // The subject, or the subject and a short phrase after it ("pages on
-            // Facebook claimed").
+            // The subject, or the subject and a phrase or two after it ("pages on
+            // Facebook claimed", "a source in the brigade in Kerran reported").
             let tail = |c: &&Candidate| {
                 c.tokens.end == end
                     || (c.tokens.end < end
-                        && end - c.tokens.end <= 3
+                        && (end - c.tokens.end <= 3 || end - c.tokens.end <= 6 && self.word(c.tokens.end) != "of")
                         && matches!(parts.particles.get(&c.tokens.end), Some((role, _)) if role.is_preposition())
                         && (c.tokens.end..end).all(|k| {
                             !t[k].barrier_before
@@ -296,7 +296,11 @@ impl Reader<'_> {
         // "…, Rojin Ahmed, said" / "Sputnik, citing …": the clause before the comma
         // is the subject if it is one phrase; "a commander in the SNA" is an
         // appositive, and the subject stands before it.
-        let prev = self.clause_start(range, at - 1);
+        // A dash inside the clause joins ("Task Force - Operation Kestrel").
+        let mut prev = self.clause_start(range, at - 1);
+        while prev > range.start && self.gap_before(prev).trim() == "-" {
+            prev = self.clause_start(range, prev - 1);
+        }
         if let Some(c) = parts
             .candidates
             .iter()

@@ -37,6 +37,10 @@ pub(super) const EN_ADVERBS: &[&str] = &[
     "just",
     "separately",
     "first",
+    "earlier",
+    "later",
+    "also",
+    "previously",
 ];
 
 /// English words that open no subject of their own: pronouns (a cue's own forms carry

@@ -510,7 +510,26 @@ impl<'a> Reader<'a> {
                 && self.genitive_after(hits, clause, trigger);
             // "Turkey's offensive", "the jihadists' operation": who owns the act did it.
             let owner = (parties.is_none() && relative.is_none())
-                .then(|| self.possessor(hits, clause, trigger))
+                .then(|| {
+                    self.possessor(hits, clause, trigger).or_else(|| {
+                        // "the withdrawal of the militia", "the escape of dozens of
+                        // prisoners": an English noun's genitive is its doer unless the
+                        // act is done to something ("the capture of the town").
+                        // A noun after its determiner; "pulled out of" is a verb.
+                        let determined = trigger.tokens.start > clause.start
+                            && matches!(
+                                self.word(trigger.tokens.start - 1),
+                                "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+                            );
+                        (trigger_latin
+                            && determined
+                            && !p.acts_on
+                            && !p.doer_after
+                            && self.word(trigger.tokens.end.min(clause.end - 1)) == "of")
+                            .then(|| self.phrase_at(hits, trigger.tokens.end + 1, clause))
+                            .flatten()
+                    })
+                })
                 .flatten();
             // "Russian shelling", `القصف الروسي`: a country's adjective names the doer.
             let demonym = (parties.is_none() && relative.is_none() && owner.is_none())
@@ -640,20 +659,11 @@ impl<'a> Reader<'a> {
             {
                 args.retain(|a| a.role != ArgRole::Agent);
                 if let Some(span) = holder {
-                    let value = match self.known_party(hits, span) {
-                        Some((a, _)) => Arg::Actor(a),
-                        None => Arg::Named(self.words(span)),
-                    };
-                    args.push(Argument::read(ArgRole::Agent, value, span));
+                    args.push(Argument::read(ArgRole::Agent, self.party(hits, span), span));
                     cover(span);
                     place_from = place_from.max(span.end);
                 }
-                target = held.map(
-                    |span| match place.take_if(|(_, p)| span.start <= p.start && p.end <= span.end) {
-                        Some((pl, _)) => Argument::read(ArgRole::Target, Arg::Place(pl), span),
-                        None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
-                    },
-                );
+                target = held.map(|span| self.place_or_words(&mut place, span));
             }
             // "left more than 180 dead", "12 civilians killed": a count right before an
             // English undergoer is who suffered it; what left them dead is no doer.
@@ -681,11 +691,7 @@ impl<'a> Reader<'a> {
                     target = None;
                 }
                 if let Some(span) = doer {
-                    let value = match self.known_party(hits, span) {
-                        Some((a, _)) => Arg::Actor(a),
-                        None => Arg::Named(self.words(span)),
-                    };
-                    args.push(Argument::read(ArgRole::Agent, value, span));
+                    args.push(Argument::read(ArgRole::Agent, self.party(hits, span), span));
                     cover(span);
                 }
                 // The subject, or the place named before the trigger ("Soledar fell").
@@ -696,12 +702,7 @@ impl<'a> Reader<'a> {
                 if target.is_none()
                     && let Some(span) = agent_span.or(before)
                 {
-                    target = Some(
-                        match place.take_if(|(_, p)| span.start <= p.start && p.end <= span.end) {
-                            Some((pl, _)) => Argument::read(ArgRole::Target, Arg::Place(pl), span),
-                            None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
-                        },
-                    );
+                    target = Some(self.place_or_words(&mut place, span));
                 }
                 // Only a place falls: shells that fell, or casualties, are no capture.
                 let fallen_place = target.as_ref().is_some_and(|t| match (&t.value, t.tokens) {
@@ -720,12 +721,7 @@ impl<'a> Reader<'a> {
                 && let Some(span) = args[i].tokens
             {
                 args.remove(i);
-                target = Some(
-                    match place.take_if(|(_, p)| span.start <= p.start && p.end <= span.end) {
-                        Some((pl, _)) => Argument::read(ArgRole::Target, Arg::Place(pl), span),
-                        None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
-                    },
-                );
+                target = Some(self.place_or_words(&mut place, span));
             }
             // Where an act on something happened is said with a preposition of place; a
             // place named after what it acted on without one is part of its description
@@ -844,11 +840,7 @@ impl<'a> Reader<'a> {
                     None => {}
                 }
                 args.retain(|a| !a.tokens.is_some_and(|t| t.start < doer.end && doer.start < t.end));
-                let value = match self.known_party(hits, doer) {
-                    Some((a, _)) => Arg::Actor(a),
-                    None => Arg::Named(self.words(doer)),
-                };
-                args.push(Argument::read(ArgRole::Agent, value, doer));
+                args.push(Argument::read(ArgRole::Agent, self.party(hits, doer), doer));
                 cover(doer);
             }
             if let Some((n, k)) = self.number(clause, trigger) {
@@ -1409,6 +1401,23 @@ impl<'a> Reader<'a> {
     }
 
     /// Digits or a vague quantity after the trigger in its clause.
+    /// A phrase as a party: the known party in it, else its words.
+    fn party(&self, hits: &SentenceHits<'_>, span: TokenSpan) -> Arg {
+        match self.known_party(hits, span) {
+            Some((a, _)) => Arg::Actor(a),
+            None => Arg::Named(self.words(span)),
+        }
+    }
+
+    /// A phrase as what was acted on: the known place inside it (taken from `place`, which
+    /// it no longer is), else its words.
+    fn place_or_words(&self, place: &mut Option<(PlaceArg, TokenSpan)>, span: TokenSpan) -> Argument {
+        match place.take_if(|(_, p)| span.start <= p.start && p.end <= span.end) {
+            Some((pl, _)) => Argument::read(ArgRole::Target, Arg::Place(pl), span),
+            None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
+        }
+    }
+
     /// The actor a country's adjective next to a noun trigger names: after an Arabic one,
     /// as definite as the noun, past other adjectives (`القصف الروسي`, `الغارات الجوية
     /// الروسية`, `غارات روسية`); before an English one, capitalised, past an adjective

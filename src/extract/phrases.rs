@@ -144,14 +144,15 @@ impl Reader<'_> {
                     words += 1;
                     end += 1;
                 }
-                // `77 من العاملين`, `مئات من العائلات`: a number's partitive من joins.
+                // `77 من العاملين`, `مئات من العائلات`: a number's partitive من joins (a
+                // quantity that opens the phrase too: `عدد من`).
                 Word::Stop
-                    if words > 0
+                    if (words > 0 || end > k)
                         && self.word(end) == "من"
                         && end + 1 < clause.end
                         && !self.cut_before(end + 1)
                         && self.phrase_word(hits, end + 1) == Word::Free
-                        && self.quantity(end - 1) =>
+                        && self.partitive_before(end, clause) =>
                 {
                     end += 1;
                 }
@@ -449,7 +450,7 @@ impl Reader<'_> {
             self.role(h) == role
                 && h.tokens.end <= t.start
                 && h.tokens.start >= clause.start
-                && t.start - h.tokens.end <= 4
+                && t.start - h.tokens.end <= 6
         })?;
         let between = light.tokens.end..t.start;
         if self.word(t.start).is_ascii() {
@@ -482,14 +483,34 @@ impl Reader<'_> {
             .filter(|p| p.end == object)
     }
 
+    /// Whether a quantity stands right before the `من` at `k`, or with its adjective
+    /// (`عشرات من`, `عدد كبير من`, `عدد غير محدد من`), in `clause`.
+    fn partitive_before(&self, k: usize, clause: TokenSpan) -> bool {
+        let at = |j: usize| k >= j && k - j >= clause.start;
+        at(1) && self.quantity(k - 1)
+            || at(2) && self.quantity(k - 2)
+            || at(3) && self.quantity(k - 3) && self.word(k - 2) == "غير"
+    }
+
     /// Whether the word at `k` counts: a number or a noun of quantity (`77`, `مئات`,
-    /// `الآلاف`, `عشرات`).
+    /// `الآلاف`, `عشرات`, `عدد`).
     fn quantity(&self, k: usize) -> bool {
         let w = self.word(k);
         w.bytes().all(|b| b.is_ascii_digit())
             || matches!(
                 w.strip_prefix("ال").unwrap_or(w),
-                "مئات" | "الاف" | "عشرات" | "ملايين" | "مئه" | "الف" | "الفا"
+                "مئات"
+                    | "الاف"
+                    | "عشرات"
+                    | "ملايين"
+                    | "مئه"
+                    | "الف"
+                    | "الفا"
+                    | "عدد"
+                    | "عددا"
+                    | "العديد"
+                    | "بعض"
+                    | "مجموعه"
             )
     }
 
@@ -535,6 +556,10 @@ impl Reader<'_> {
                     start = k;
                 }
                 Word::Joiner if words > 0 && k > clause.start && self.phrase_word(hits, k - 1) == Word::Free => {
+                    start = k;
+                }
+                // `عدداً من المسلحين`: a quantity's partitive من joins.
+                Word::Stop if words > 0 && self.word(k) == "من" && self.partitive_before(k, clause) => {
                     start = k;
                 }
                 _ => break,
