@@ -1015,6 +1015,29 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "عدد من المسلحين",
         ),
+        // A quantity's adjective before its partitive stays in the phrase.
+        (
+            "وتسبب القصف بدمار عدد كبير من المنازل في البلدة.",
+            "ar",
+            "damage",
+            "target",
+            "عدد كبير من المنازل",
+        ),
+        // A first-person verb stands for its speaker, named where the speaker is.
+        (
+            "“كتيبة الساحل”: سيطرنا على قرية الوادي",
+            "ar",
+            "capture",
+            "agent",
+            "كتيبة الساحل",
+        ),
+        (
+            "وقال المتحدث باسم الكتيبة إن مقاتليها سيطروا على التلة، مضيفا: \"تقدمنا نحو القرية\".",
+            "ar",
+            "advance",
+            "agent",
+            "المتحدث باسم",
+        ),
         // A count right before an undergoer is who suffered it.
         (
             "The failed raid and the clashes that followed left more than 40 dead.",

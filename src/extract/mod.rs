@@ -161,6 +161,7 @@ pub fn extract(
         norm,
         ntext: norm.text(),
         segments,
+        sources: &attribution.sources,
         scores: RefCell::new(BTreeMap::new()),
         context: OnceCell::new(),
     };
@@ -253,6 +254,8 @@ struct Reader<'a> {
     norm: &'a Normalized,
     ntext: &'a str,
     segments: &'a Segmented,
+    /// The article's source entities (attribution's), for the speaker "we" stands for.
+    sources: &'a [crate::attribute::SourceEntity],
     /// Per scope (a normalised span) and place, the place's context score there: the
     /// scopes of [`Reader::resolve_place`] are the same text for every trigger of a
     /// sentence, of a line, of the article, so each is scanned once per place, not once
@@ -551,6 +554,15 @@ impl<'a> Reader<'a> {
             let named_agent = match (agent, parties) {
                 (Some(_), _) => None,
                 (None, Some((first, _))) => Some(first),
+                // `تقدمنا نحو القرية`: a first-person verb carries its subject.
+                (None, None)
+                    if !trigger_latin
+                        && trigger.inflection.first_person()
+                        && (trigger.tokens.start == clause.start
+                            || self.is_particle(hits, trigger.tokens.start - 1)) =>
+                {
+                    None
+                }
                 (None, None) => relative
                     .or(owner)
                     .or_else(|| self.agent_phrase(hits, clause, trigger, object_after))
@@ -581,7 +593,23 @@ impl<'a> Reader<'a> {
                         "علي" | "ضد"
                     )
                     || matches!(self.word(trigger.tokens.end - 1), "علي" | "ضد"));
-            let named_agent = named_agent.or_else(|| {
+            // `سيطرنا`, `تقدمنا`: "we" is the speaker, named where the speaker is (a verb:
+            // at its clause's head or after a particle; `يبطئ تقدمنا`, "slows our
+            // advance", is a noun whose own word says whose).
+            let k = trigger.tokens.start;
+            let verb_position = k == clause.start || self.is_particle(hits, k - 1);
+            let we = (named_agent.is_none()
+                && agent.is_none()
+                && parties.is_none()
+                && !trigger_latin
+                && verb_position
+                && trigger.inflection.first_person())
+            .then(|| self.speaker_named(segment, trigger))
+            .flatten();
+            if let Some((label, span)) = &we {
+                args.push(Argument::read(ArgRole::Agent, Arg::Named(label.clone()), *span));
+            }
+            let named_agent = named_agent.or(we.map(|(_, span)| span)).or_else(|| {
                 (agent.is_none() && parties.is_none() && (trigger.inflection.first_person() || possessor))
                     .then_some(TokenSpan::new(trigger.tokens.start, trigger.tokens.start + 1))
             });
@@ -1401,6 +1429,29 @@ impl<'a> Reader<'a> {
     }
 
     /// Digits or a vague quantity after the trigger in its clause.
+    /// The innermost source of a segment, as its label and the words that name it last
+    /// before the trigger (else first): whom a first-person trigger stands for.
+    fn speaker_named(&self, segment: &Segment, trigger: &Hit) -> Option<(String, TokenSpan)> {
+        let source = &self.sources[*segment.chain.last()?];
+        // Where it is named, not only referred back to by a verb (`مضيفاً`).
+        let hits = &self.matches.hits;
+        let named = |c: &&NormSpan| {
+            let span = self.matches.tokens.at_norm_span(**c);
+            !hits[hits.partition_point(|h| h.tokens.start < span.start)..]
+                .iter()
+                .take_while(|h| h.tokens.start == span.start)
+                .any(|h| h.entry.table == Table::Cue && h.tokens == span)
+        };
+        let cue = source
+            .cues
+            .iter()
+            .filter(named)
+            .filter(|c| c.end <= trigger.norm.start)
+            .max_by_key(|c| c.end)
+            .or_else(|| source.cues.iter().filter(named).min_by_key(|c| c.start))?;
+        Some((source.label.clone(), self.matches.tokens.at_norm_span(*cue)))
+    }
+
     /// A phrase as a party: the known party in it, else its words.
     fn party(&self, hits: &SentenceHits<'_>, span: TokenSpan) -> Arg {
         match self.known_party(hits, span) {

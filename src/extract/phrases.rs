@@ -144,6 +144,21 @@ impl Reader<'_> {
                     words += 1;
                     end += 1;
                 }
+                // `عدد كبير من المنازل`: the adjective of a quantity whose partitive
+                // follows.
+                Word::Stop
+                    if end > k
+                        && end + 1 < clause.end
+                        && self.word(end + 1) == "من"
+                        && self.quantity(end - 1)
+                        && hits.all.iter().any(|h| {
+                            h.tokens.start == end
+                                && h.entry.table == Table::Particle
+                                && self.role(h) == ParticleRole::Modifier
+                        }) =>
+                {
+                    end += 1;
+                }
                 // `77 من العاملين`, `مئات من العائلات`: a number's partitive من joins (a
                 // quantity that opens the phrase too: `عدد من`).
                 Word::Stop
@@ -508,6 +523,7 @@ impl Reader<'_> {
                     | "الفا"
                     | "عدد"
                     | "عددا"
+                    | "اعداد"
                     | "العديد"
                     | "بعض"
                     | "مجموعه"
