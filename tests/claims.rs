@@ -1015,6 +1015,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "عدد من المسلحين",
         ),
+        // An English subject's phrase after a preposition belongs to it.
+        (
+            "Residents said Turkish strikes on the village killed two people.",
+            "en",
+            "casualties",
+            "agent",
+            "Turkish strikes on the village",
+        ),
         // A quantity's adjective before its partitive stays in the phrase.
         (
             "وتسبب القصف بدمار عدد كبير من المنازل في البلدة.",
@@ -1124,6 +1132,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // A verb after a noun trigger is no party to it.
         ("وقالت المصادر إن اشتباكات اندلعت في المعسكر.", "ar", "clash", "agent"),
+        // A noun trigger after a country's adjective takes no object: "hit" is a verb.
+        (
+            "Residents said Russian shelling hit the market.",
+            "en",
+            "shell",
+            "target",
+        ),
         // What left people dead did not kill them.
         (
             "The Turkish raid on the depot left 12 guards dead.",

@@ -204,10 +204,12 @@ impl Reader<'_> {
     pub(super) fn nominal(&self, hits: &SentenceHits<'_>, trigger: &Hit) -> bool {
         let w = self.word(trigger.tokens.start);
         if w.is_ascii() {
-            // "the attack", "the initial attack"; "the army attacked" is a verb.
+            // "the attack", "the initial attack", "Russian shelling"; "the army attacked"
+            // is a verb.
             let k = trigger.tokens.start;
             let opener = |j: usize| self.phrase_word(hits, j) == Word::Opener;
-            return (k > 0 && opener(k - 1))
+            let demonym = |j: usize| self.lexicon.names.demonyms.contains_key(self.word(j)) && self.capitalised(j);
+            return (k > 0 && (opener(k - 1) || demonym(k - 1)))
                 || (k > 1
                     && !w.ends_with("ed")
                     && opener(k - 2)
@@ -768,8 +770,22 @@ impl Reader<'_> {
                 return None;
             }
             // "There has been fierce fighting": an expletive subject names no one.
+            // "Turkish strikes on the village killed": the phrase after a preposition
+            // belongs to the subject before it.
+            let extend = |p: TokenSpan| match p.start.checked_sub(1) {
+                Some(prep)
+                    if prep > clause.start
+                        && !self.cut_before(p.start)
+                        && role_of(prep).is_some_and(|r| r.is_preposition()) =>
+                {
+                    self.phrase_before(hits, prep, clause)
+                        .map_or(p, |head| TokenSpan::new(head.start, p.end))
+                }
+                _ => p,
+            };
             return self
                 .phrase_before(hits, before, clause)
+                .map(extend)
                 .or_else(|| self.appositive_subject(hits, clause, before))
                 .filter(|p| !(p.len() == 1 && matches!(self.word(p.start), "there" | "here")));
         }
