@@ -1046,6 +1046,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "المتحدث باسم",
         ),
+        // A town lost is a town taken, by someone the sentence does not name.
+        (
+            "The army denied the loss of the hill town.",
+            "en",
+            "capture",
+            "target",
+            "the hill town",
+        ),
         // A count right before an undergoer is who suffered it.
         (
             "The failed raid and the clashes that followed left more than 40 dead.",
@@ -1123,6 +1131,8 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "capture",
             "agent",
         ),
+        // Who lost a town did not take it.
+        ("The militia lost the hill town on Monday.", "en", "capture", "agent"),
         // A fall names no doer unless "to" or `بيد` does.
         (
             "Residents said the fall of the hill town was a matter of days.",

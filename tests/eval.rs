@@ -213,7 +213,7 @@ const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
         "hasakah-prison-2022",
         [0.88, 0.71, 0.66, 0.7, 0.76, 0.36, 0.26, 0.85, 0.84],
     ),
-    ("soledar-2023", [0.9, 0.81, 0.77, 0.77, 0.91, 0.51, 0.3, 0.89, 0.86]),
+    ("soledar-2023", [0.91, 0.81, 0.76, 0.76, 0.91, 0.5, 0.31, 0.89, 0.86]),
 ];
 
 /// The most furniture errors (page furniture read as claims) each event may have today.
