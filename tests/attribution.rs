@@ -233,6 +233,13 @@ fn the_publishing_outlet_and_its_reporter_are_no_source() {
             "Ivo Marek told The Ledger that the bridge fell at night.",
             "Ivo Marek",
         ),
+        // A name with digits is the same whatever the spaces.
+        (
+            "Kerran24",
+            "en",
+            "Ivo Marek told Kerran 24 that the bridge fell at night.",
+            "Ivo Marek",
+        ),
         (
             "SANA (the Syrian state agency, English)",
             "en",
@@ -630,6 +637,20 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "A military source in the northern brigade in Kerran earlier reported killing 23 militants.",
             "killing 23 militants",
             "military source",
+        ),
+        // A subject with a relative clause before its comma and verb speaks from the
+        // verb on; the relative clause stays the outlet's.
+        (
+            "ar",
+            "وكانت “الكتيبة الشمالية” التي تحاصر البلدة منذ أيام، أكدت انسحاب الحامية من التلة.",
+            "انسحاب الحامية",
+            "الكتيبة الشمالية",
+        ),
+        (
+            "ar",
+            "وكانت “الكتيبة الشمالية” التي تحاصر البلدة منذ أيام، أكدت انسحاب الحامية من التلة.",
+            "تحاصر البلدة",
+            "",
         ),
         // A statement speaks for whoever issued it.
         (

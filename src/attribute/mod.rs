@@ -733,9 +733,14 @@ impl<'a> Reader<'a> {
                     // The subject that opens the clause right before the verb (SVO:
                     // `قسد تتهم`, "X said"), else the one right after it (VSO: `وقال
                     // المصدر`).
+                    // A relative clause between them is not what the subject says: the
+                    // statement starts at the verb.
                     let before = || {
-                        self.np_before(&parts, range, cue.tokens.start)
-                            .map(|np| (np.tokens.start, np))
+                        self.np_before(&parts, range, cue.tokens.start).map(|np| {
+                            let relative =
+                                matches!(parts.particles.get(&np.tokens.end), Some((ParticleRole::Relative, _)));
+                            (if relative { cue.tokens.start } else { np.tokens.start }, np)
+                        })
                     };
                     // English puts the subject after the verb only when the verb closes a
                     // quotation: '"…," said the ministry on Sunday.' ("said Russian troops
@@ -1173,6 +1178,9 @@ impl<'a> Reader<'a> {
         let end = (np.tokens.end + 2).min(self.tokens.tokens.len());
         let words = self.tokens.words(TokenSpan::new(np.tokens.start, end));
         let own = self.tokens.words(np.tokens);
+        // Spaces aside: "Kurdistan 24" names "Kurdistan24".
+        let compact = |s: &str| s.replace(' ', "");
+        let (words_compact, own_compact) = (compact(words), compact(own));
         self.outlet.names.iter().any(|n| {
             // The name starts inside the phrase and may run on past it (the phrase
             // "Levant" of "Levant Monitor"); one after it names someone else ("an
@@ -1183,6 +1191,8 @@ impl<'a> Reader<'a> {
                 .match_indices(n.as_str())
                 .any(|(at, _)| at < own.len() && (at == 0 || words.as_bytes()[at - 1] == b' '))
                 || n.strip_prefix("the ").is_some_and(|bare| own == bare)
+                || n.contains(|c: char| c.is_ascii_digit())
+                    && words_compact.find(&compact(n)).is_some_and(|at| at < own_compact.len())
         })
     }
 

@@ -318,6 +318,16 @@ impl Reader<'_> {
             || parts.candidates.iter().any(|c| {
                 c.tokens.start == prev && (matches!(c.cand, Cand::Person { title: Some(_) }) || !c.cand.specific())
             });
+        // `“الكتيبة” التي تحاصر البلدة منذ أيام، أكدت`: the subject, then a relative clause
+        // that runs to the comma, in one clause.
+        if let Some(r) = (prev..at).find(|&k| matches!(parts.particles.get(&k), Some((ParticleRole::Relative, _))))
+            && let Some(c) = parts
+                .candidates
+                .iter()
+                .find(|c| c.tokens.end == r && self.phrase_start(range, c.tokens.start).saturating_sub(prev) <= 1)
+        {
+            return Some(np_of(c));
+        }
         if appositive && prev > range.start {
             // The subject opens its clause, or follows a descriptor or two ("Militia
             // commander John Doe, founder of …").

@@ -594,7 +594,7 @@ impl<'a> Reader<'a> {
                     )
                     || matches!(self.word(trigger.tokens.end - 1), "علي" | "ضد"));
             // `سيطرنا`, `تقدمنا`: "we" is the speaker, named where the speaker is (a verb:
-            // at its clause's head or after a particle; `يبطئ تقدمنا`, "slows our
+            // at its clause's head or after a particle; `أعاق تقدمنا`, "hindered our
             // advance", is a noun whose own word says whose).
             let k = trigger.tokens.start;
             let verb_position = k == clause.start || self.is_particle(hits, k - 1);
