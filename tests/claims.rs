@@ -1025,11 +1025,11 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         ),
         // A quantity's adjective before its partitive stays in the phrase.
         (
-            "وتسبب القصف بدمار عدد كبير من المنازل في البلدة.",
+            "وأدى القصف إلى تدمير عدد كبير من البيوت في القرية.",
             "ar",
             "damage",
             "target",
-            "عدد كبير من المنازل",
+            "عدد كبير من البيوت",
         ),
         // A first-person verb stands for its speaker, named where the speaker is.
         (

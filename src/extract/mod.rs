@@ -693,7 +693,7 @@ impl<'a> Reader<'a> {
                 }
                 target = held.map(|span| self.place_or_words(&mut place, span));
             }
-            // "left more than 180 dead", "12 civilians killed": a count right before an
+            // "left more than 40 dead", "12 civilians killed": a count right before an
             // English undergoer is who suffered it; what left them dead is no doer.
             if p.undergoer
                 && trigger_latin

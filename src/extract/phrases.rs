@@ -144,7 +144,7 @@ impl Reader<'_> {
                     words += 1;
                     end += 1;
                 }
-                // `عدد كبير من المنازل`: the adjective of a quantity whose partitive
+                // `عدد كبير من البيوت`: the adjective of a quantity whose partitive
                 // follows.
                 Word::Stop
                     if end > k
