@@ -242,7 +242,7 @@ impl<'a> Reader<'a> {
         let mut end = np.tokens.end;
         while end < t.len() && end < np.tokens.end + 2 && !t[end].barrier_before {
             let w = &self.tokens.text[t[end].tt.range()];
-            if !adjective(w) || self.hit_tokens.iter().any(|&(k, _)| k == end) {
+            if !adjective(w) || self.listed(end) {
                 break;
             }
             end += 1;
@@ -262,18 +262,17 @@ impl<'a> Reader<'a> {
         let agency = matches!(np.candidate.cand, Cand::Noun { index, .. }
             if self.lexicon.entries.source_nouns[index].entry.id.get_ref() == "agency");
         if agency {
-            let listed = |k: usize| self.hit_tokens.iter().any(|&(j, _)| j == k);
             if self.word(np.tokens.start).is_ascii() {
                 while start > self.sentence_start
                     && start + 3 > np.tokens.start
                     && !t[start].barrier_before
-                    && !listed(start - 1)
+                    && !self.listed(start - 1)
                     && self.capitalised(start - 1)
                 {
                     start -= 1;
                 }
             } else if end == np.tokens.end {
-                while end < t.len() && end < np.tokens.end + 3 && !t[end].barrier_before && !listed(end) {
+                while end < t.len() && end < np.tokens.end + 3 && !t[end].barrier_before && !self.listed(end) {
                     end += 1;
                 }
             }

@@ -1094,6 +1094,11 @@ impl<'a> Reader<'a> {
         self.owned_nouns(candidates);
     }
 
+    /// Whether some lexicon hit of the current sentence covers token `k`.
+    fn listed(&self, k: usize) -> bool {
+        self.hit_tokens.iter().any(|&(j, _)| j == k)
+    }
+
     /// The normalised text between token `k - 1` and token `k` (or the text's end): the
     /// spaces and punctuation that separate them.
     fn gap_before(&self, k: usize) -> &'a str {
@@ -1159,7 +1164,7 @@ impl<'a> Reader<'a> {
                 c.tokens.start == at
                     || c.tokens.start > at
                         && c.tokens.start <= at + 2
-                        && (at + 1..c.tokens.start).all(|k| !self.hit_tokens.iter().any(|&(j, _)| j == k))
+                        && (at + 1..c.tokens.start).all(|k| !self.listed(k))
             })
             .find(|c| self.addressee(parts, c))?;
         let np = np_of(c);
@@ -1178,9 +1183,8 @@ impl<'a> Reader<'a> {
         let end = (np.tokens.end + 2).min(self.tokens.tokens.len());
         let words = self.tokens.words(TokenSpan::new(np.tokens.start, end));
         let own = self.tokens.words(np.tokens);
-        // Spaces aside: "Kurdistan 24" names "Kurdistan24".
+        // Spaces aside: "Kurdistan 24" names "Kurdistan24" (compacted only for such a name).
         let compact = |s: &str| s.replace(' ', "");
-        let (words_compact, own_compact) = (compact(words), compact(own));
         self.outlet.names.iter().any(|n| {
             // The name starts inside the phrase and may run on past it (the phrase
             // "Levant" of "Levant Monitor"); one after it names someone else ("an
@@ -1192,7 +1196,9 @@ impl<'a> Reader<'a> {
                 .any(|(at, _)| at < own.len() && (at == 0 || words.as_bytes()[at - 1] == b' '))
                 || n.strip_prefix("the ").is_some_and(|bare| own == bare)
                 || n.contains(|c: char| c.is_ascii_digit())
-                    && words_compact.find(&compact(n)).is_some_and(|at| at < own_compact.len())
+                    && compact(words)
+                        .find(&compact(n))
+                        .is_some_and(|at| at < compact(own).len())
         })
     }
 

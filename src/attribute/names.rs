@@ -30,7 +30,7 @@ impl Reader<'_> {
             .filter(|c| matches!(c.cand, Cand::Person { title: Some(_) }) && !self.word(c.tokens.start).is_ascii())
             .map(|c| c.tokens.end)
             .collect();
-        let lexical = |k: usize| self.hit_tokens.iter().any(|&(j, _)| j == k);
+        let lexical = |k: usize| self.listed(k);
         let function = |k: usize| self.hit_tokens.iter().any(|&(j, particle)| j == k && particle);
         for end in titles {
             // Past the title's adjectives and what it serves, to the first word that may

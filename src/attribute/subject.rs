@@ -12,6 +12,7 @@
 //!   …", [`Reader::colon_speaker`]).
 
 use super::{Cand, Candidate, Np, Parts, RULE, Reader};
+use crate::lexicon::matcher::Hit;
 use crate::lexicon::schema::{Gender, ParticleRole, Role};
 use crate::span::TokenSpan;
 
@@ -121,23 +122,16 @@ impl Reader<'_> {
             )
             || matches!(self.word(at), "late" | "early" | "earlier" | "later")
             // "…, Reuters reported citing a source".
-            || parts.cues.iter().any(|c| {
-                c.tokens.start == at
-                    && matches!(
-                        self.lexicon.entries.cues[c.entry.index as usize].entry.role,
-                        Role::Statement | Role::ToldTo | Role::Relays
-                    )
-            });
+            || parts.cues.iter().any(|c| c.tokens.start == at && self.adjunct_cue(c));
         if !opens_adjunct {
             return false;
         }
         for (k, token) in t.iter().enumerate().take(range.end).skip(at) {
             if let Some(cue) = parts.cues.iter().find(|c| c.tokens.start == k) {
-                let role = self.lexicon.entries.cues[cue.entry.index as usize].entry.role;
                 // "said in a statement to Reuters": a statement or a relay is an adjunct;
                 // another verb after a comma ("…, adding that") speaks on for the same
                 // source.
-                if matches!(role, Role::Statement | Role::ToldTo | Role::Relays) {
+                if self.adjunct_cue(cue) {
                     continue;
                 }
                 return token.barrier_before;
@@ -147,6 +141,15 @@ impl Reader<'_> {
             }
         }
         true
+    }
+
+    /// Whether a cue adds to a statement rather than making one: a statement noun, a
+    /// told-to or a relay ("in a statement", "told Reuters", "citing a source").
+    fn adjunct_cue(&self, cue: &Hit) -> bool {
+        matches!(
+            self.lexicon.entries.cues[cue.entry.index as usize].entry.role,
+            Role::Statement | Role::ToldTo | Role::Relays
+        )
     }
 
     /// Whether a phrase opened by a preposition stands between tokens `from` and `to` (a
@@ -298,7 +301,7 @@ impl Reader<'_> {
             return None;
         }
         let word = self.word(at);
-        let unlisted = !self.hit_tokens.iter().any(|&(j, _)| j == at)
+        let unlisted = !self.listed(at)
             && !word.starts_with("ال")
             && !word.ends_with('ه')
             && word.chars().count() > 2

@@ -550,19 +550,18 @@ impl<'a> Reader<'a> {
                     .agent(hits, clause, trigger, object_after, own_genitive)
                     .or(clause_subject.filter(|_| clause_conjoined && !conjoined_noun)),
             };
+            // `سيطرنا`, `تقدمنا`: an Arabic first-person verb (at its clause's head or after a
+            // particle; `أعاق تقدمنا`, "hindered our advance", is a noun whose own word says
+            // whose) carries its subject: "we", the speaker.
+            let first_person_verb = !trigger_latin
+                && trigger.inflection.first_person()
+                && (trigger.tokens.start == clause.start || self.is_particle(hits, trigger.tokens.start - 1));
             // Who did it, when no known party says: the words the sentence names them with.
             let named_agent = match (agent, parties) {
                 (Some(_), _) => None,
                 (None, Some((first, _))) => Some(first),
-                // `تقدمنا نحو القرية`: a first-person verb carries its subject.
-                (None, None)
-                    if !trigger_latin
-                        && trigger.inflection.first_person()
-                        && (trigger.tokens.start == clause.start
-                            || self.is_particle(hits, trigger.tokens.start - 1)) =>
-                {
-                    None
-                }
+                // `تقدمنا نحو القرية`: no phrase after it is its doer.
+                (None, None) if first_person_verb => None,
                 (None, None) => relative
                     .or(owner)
                     .or_else(|| self.agent_phrase(hits, clause, trigger, object_after))
@@ -593,19 +592,10 @@ impl<'a> Reader<'a> {
                         "علي" | "ضد"
                     )
                     || matches!(self.word(trigger.tokens.end - 1), "علي" | "ضد"));
-            // `سيطرنا`, `تقدمنا`: "we" is the speaker, named where the speaker is (a verb:
-            // at its clause's head or after a particle; `أعاق تقدمنا`, "hindered our
-            // advance", is a noun whose own word says whose).
-            let k = trigger.tokens.start;
-            let verb_position = k == clause.start || self.is_particle(hits, k - 1);
-            let we = (named_agent.is_none()
-                && agent.is_none()
-                && parties.is_none()
-                && !trigger_latin
-                && verb_position
-                && trigger.inflection.first_person())
-            .then(|| self.speaker_named(segment, trigger))
-            .flatten();
+            // "We" is named where the speaker is.
+            let we = (first_person_verb && named_agent.is_none() && agent.is_none() && parties.is_none())
+                .then(|| self.speaker_named(segment, trigger))
+                .flatten();
             if let Some((label, span)) = &we {
                 args.push(Argument::read(ArgRole::Agent, Arg::Named(label.clone()), *span));
             }
