@@ -1062,6 +1062,75 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "more than 40",
         ),
+        // Where an advance or a deployment goes is where it happens.
+        (
+            "The brigade advanced to the town of Marwa on Sunday.",
+            "en",
+            "advance",
+            "place",
+            "the town of Marwa",
+        ),
+        (
+            "وتقدمت الكتيبة نحو بلدة الجبلية فجر اليوم.",
+            "ar",
+            "advance",
+            "place",
+            "بلدة الجبلية",
+        ),
+        (
+            "وتقدمت الكتيبة نحو بلدة الجبلية فجر اليوم.",
+            "ar",
+            "advance",
+            "agent",
+            "الكتيبة",
+        ),
+        // A word that bounds a count opens the count's phrase.
+        (
+            "وأسفرت الغارة عن مقتل نحو 30 عنصرا من الكتيبة.",
+            "ar",
+            "casualties",
+            "target",
+            "نحو 30 عنصرا من الكتيبة",
+        ),
+        // Two sides joined by "and" before a mutual verb: the first its agent, the other
+        // its target.
+        (
+            "The army and the rebels clashed near the dam on Sunday.",
+            "en",
+            "clash",
+            "agent",
+            "The army",
+        ),
+        (
+            "The army and the rebels clashed near the dam on Sunday.",
+            "en",
+            "clash",
+            "target",
+            "rebels",
+        ),
+        // A definite noun heads no genitive: the place noun after it is the object.
+        (
+            "ودخلت الكتيبة بلدة مروة بعد ظهر اليوم.",
+            "ar",
+            "capture",
+            "agent",
+            "الكتيبة",
+        ),
+        (
+            "ودخلت الكتيبة بلدة مروة بعد ظهر اليوم.",
+            "ar",
+            "capture",
+            "target",
+            "بلدة مروة",
+        ),
+        // A pronoun on another noun is its owner, not the object: its residents.
+        (
+            "ودخلت الكتيبة بلدة مروة وهجّرت سكانها عنها.",
+            "ar",
+            "displace",
+            "target",
+            "سكانها",
+        ),
     ];
     for (sentence, language, predicate, role, words) in cases {
         let read = readings(language, sentence);
@@ -1166,6 +1235,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ("ودارت معارك ضارية في حي الطاحونة ليلة أمس.", "ar", "clash", "agent"),
         // A mediopassive verb names what befell its subject, and no doer.
         ("وقال القائد إن البلدة تحررت بالكامل.", "ar", "capture", "agent"),
+        // A preposition with a pronoun (`خلالهما`, during them) names no one.
+        (
+            "ودام القصف يومين استطاعت خلالهما السيطرة على التلة.",
+            "ar",
+            "capture",
+            "agent",
+        ),
         // A party is no place: `في قوات سوريا الديمقراطية` says among whom.
         (
             "وقاتل المتطوعون في قوات سوريا الديمقراطية ضد الحراس.",
@@ -1248,6 +1324,16 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         (
             "The new checkpoints prevented attacks on the hill.",
             (Reality::Irrealis, Stance::Plain),
+        ),
+        // "If confirmed": the reporter holds it unverified, not done.
+        (
+            "If confirmed, rebel fighters' capture of the hill would be their first gain.",
+            (Reality::Irrealis, Stance::Hedged),
+        ),
+        // "Alleged": the reporter marks doubt.
+        (
+            "The alleged capture of the hill by rebel fighters was celebrated in the camp.",
+            (Reality::Actual, Stance::Distanced),
         ),
     ] {
         assert_eq!(reality(sentence), expected, "{sentence}");

@@ -240,10 +240,7 @@ impl Reader<'_> {
                     !parts.cues.iter().any(|q| q.tokens.start <= k && k < q.tokens.end)
                         && !matches!(
                             parts.particles.get(&k),
-                            Some((
-                                ParticleRole::Complementizer | ParticleRole::Preposition | ParticleRole::Locative,
-                                _
-                            ))
+                            Some((role, _)) if *role == ParticleRole::Complementizer || role.is_preposition()
                         )
                 });
                 let after_complementizer = parts.particles.iter().any(|(p, (role, len))| {

@@ -115,10 +115,7 @@ impl Reader<'_> {
         let opens_adjunct = t[at].barrier_before
             || matches!(
                 parts.particles.get(&at),
-                Some((
-                    ParticleRole::Preposition | ParticleRole::Locative | ParticleRole::Time | ParticleRole::Auxiliary,
-                    _
-                ))
+                Some((role, _)) if role.is_preposition() || matches!(role, ParticleRole::Time | ParticleRole::Auxiliary)
             )
             || matches!(self.word(at), "late" | "early" | "earlier" | "later")
             // "…, Reuters reported citing a source".

@@ -29,7 +29,7 @@
 
 use crate::attribute::{Attribution, Segment};
 use crate::lexicon::matcher::{Hit, Matches, Table};
-use crate::lexicon::schema::{ArgRole, MarkerKind, ParticleRole};
+use crate::lexicon::schema::{ArgRole, MarkerKind, ParticleRole, Scope};
 use crate::lexicon::{ContextHits, Lexicon};
 use crate::model::Polarity;
 use crate::normalize::Normalized;
@@ -287,6 +287,8 @@ struct SentenceHits<'a> {
     place_nouns: Vec<&'a Hit>,
     /// Nouns that after a preposition of place say in what or how (`إطار`, `ظروف`).
     circumstances: Vec<&'a Hit>,
+    /// Count words: numerals and what bounds a count ("at least", `نحو`).
+    counts: Vec<&'a Hit>,
 }
 
 impl<'a> Reader<'a> {
@@ -336,6 +338,7 @@ impl<'a> Reader<'a> {
             &mut cache.particles,
             &mut cache.place_nouns,
             &mut cache.circumstances,
+            &mut cache.counts,
             &mut cache.markers,
             &mut cache.predicates,
         ] {
@@ -366,6 +369,7 @@ impl<'a> Reader<'a> {
                     ParticleRole::Circumstance => cache.circumstances.push(h),
                     // An adjective is a content word: only a phrase's edges read it.
                     ParticleRole::Modifier => {}
+                    ParticleRole::Numeral | ParticleRole::Approximate => cache.counts.push(h),
                     _ => cache.particles.push(h),
                 },
                 // "may" inside "may have" is that marker's.
@@ -487,10 +491,16 @@ impl<'a> Reader<'a> {
             // A verb joined by و to the one before shares its subject (`ورفضت قسد …
             // ووافقت على …`).
             let clause_conjoined = self.word(clause.start).starts_with('و') && clause.start > sentence_range.start;
-            // "Clashes between A and B": the first named is the agent, the other the target.
+            // "Clashes between A and B", "A and B clashed": the first named is the agent,
+            // the other the target.
             let parties = (p.label.contains("{target}") && !p.acts_on)
                 .then(|| self.between(hits, clause, trigger))
-                .flatten();
+                .flatten()
+                .or_else(|| {
+                    p.mutual
+                        .then(|| self.conjoined_subject(hits, clause, trigger))
+                        .flatten()
+                });
             // "The forces who stormed the town": the noun the relative clause hangs on.
             let trigger_latin = self.word(trigger.tokens.start).is_ascii();
             let relative = parties
@@ -630,13 +640,17 @@ impl<'a> Reader<'a> {
                     .target(hits, clause, trigger, p.object_after)
                     .map(|(a, span)| Argument::read(ArgRole::Target, Arg::Actor(a), span)),
             };
-            let (mut place, destination) = if p.subject_place {
+            let (place, destination) = if p.subject_place {
                 (
                     self.subject_place(&hits.places, sentence_range, clause, trigger, segment.sentence),
                     None,
                 )
             } else {
                 self.places(hits, sentence_range, clause, trigger, segment.sentence)
+            };
+            let (mut place, destination) = match (place, destination) {
+                (None, Some(goal)) if p.goal => (Some(goal), None),
+                other => other,
             };
             // What the act is done to: the phrase right after the trigger (or after
             // على/ضد/"on"/"against"), a known place or party in it, else its words.
@@ -650,7 +664,7 @@ impl<'a> Reader<'a> {
                     .and_then(|t| t.tokens)
                     .is_some_and(|t| object.start <= t.start && t.end <= object.end);
                 let antecedent = || {
-                    let (h, pl) = self.antecedent_place(object, segment.sentence)?;
+                    let (h, pl) = self.antecedent_place(object, trigger, segment.sentence)?;
                     Some(Argument::read(ArgRole::Target, Arg::Place(pl), h.tokens))
                 };
                 target = match known_place {
@@ -786,6 +800,9 @@ impl<'a> Reader<'a> {
                     .first()
                     .map(|h| (self.resolve_at(&inside, h, segment.sentence), h.tokens));
                 origin = place.is_none().then_some(from);
+            }
+            if p.goal && place.is_none() {
+                origin = self.goal(hits, clause, trigger);
             }
             // A place said with a preposition right after the trigger is more specific
             // than the clause's topic before it ("In X, the clashes go on in the
@@ -1072,9 +1089,15 @@ impl<'a> Reader<'a> {
 
     /// The place a feminine pronoun object stands for (`احتلتها`, `بعد محاصرتها`,
     /// `السيطرة عليها`: a town is feminine): the known place named last before it, in
-    /// its sentence or the two before.
-    fn antecedent_place(&self, object: TokenSpan, sentence: usize) -> Option<(&'a Hit, PlaceArg)> {
-        if object.len() != 1 || !self.word(object.start).ends_with("ها") {
+    /// its sentence or the two before. The pronoun is the object only on the trigger
+    /// itself or on a preposition; on another noun it is that noun's owner (`سكانها`,
+    /// its residents).
+    fn antecedent_place(&self, object: TokenSpan, trigger: &Hit, sentence: usize) -> Option<(&'a Hit, PlaceArg)> {
+        let w = self.word(object.start);
+        if object.len() != 1
+            || !w.ends_with("ها")
+            || !(trigger.tokens.contains(object.start) || self.lexicon.names.pronominal_preposition(w))
+        {
             return None;
         }
         let t = &self.matches.tokens;
@@ -1288,15 +1311,13 @@ impl<'a> Reader<'a> {
             let longest = here.iter().map(|h| h.tokens.len()).max().unwrap_or(1);
             let same: Vec<&Hit> = here.iter().copied().filter(|h| h.tokens.len() == longest).collect();
             let resolved = self.resolve_place(&same, sentence_index);
-            // A destination marker shortly before the place ("to the base of Brigade 93").
-            let marker = |w: &str| {
-                matches!(
-                    w,
-                    "الي" | "نحو" | "باتجاه" | "to" | "toward" | "towards" | "for" | "داخل"
-                )
-            };
-            let to = (k.saturating_sub(3).max(trigger.tokens.end)..k).any(|j| marker(self.word(j)));
-            let to = to || self.word(k).starts_with("الي");
+            // A preposition of direction shortly before the place ("to the base of
+            // Brigade 93"), or on its word (`الى`+`داخل`: `إلى داخل اللواء`).
+            let floor = k.saturating_sub(3).max(trigger.tokens.end);
+            let to = hits
+                .particles
+                .iter()
+                .any(|h| self.role(h) == ParticleRole::Direction && h.tokens.start >= floor && h.tokens.start <= k);
             let span = TokenSpan::new(k, k + longest);
             // "Syria's Hasakah", "Hasakah's Ghweiran district": the place the possessive
             // owns is the one meant.
@@ -1408,17 +1429,19 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether a marker of one of `kinds` stands right before the trigger (within two
-    /// words, in its clause): `قد يسحب`, "may resume", "likely to launch", "would keep".
+    /// words, in its clause): `قد يسحب`, "may resume", "likely to launch", "would keep";
+    /// or one whose scope is the sentence stands anywhere in it ("If confirmed, …").
     fn modal(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit, kinds: &[MarkerKind]) -> bool {
         hits.markers.iter().any(|h| {
-            kinds.contains(&self.lexicon.entries.markers[h.entry.index as usize].entry.kind)
-                && h.tokens.start >= clause.start
-                && h.tokens.start < trigger.tokens.start
-                && trigger.tokens.start.saturating_sub(h.tokens.end) <= 3
+            let marker = &self.lexicon.entries.markers[h.entry.index as usize].entry;
+            kinds.contains(&marker.kind)
+                && (marker.scope == Some(Scope::Sentence)
+                    || (h.tokens.start >= clause.start
+                        && h.tokens.start < trigger.tokens.start
+                        && trigger.tokens.start.saturating_sub(h.tokens.end) <= 3))
         })
     }
 
-    /// Digits or a vague quantity after the trigger in its clause.
     /// The innermost source of a segment, as its label and the words that name it last
     /// before the trigger (else first): whom a first-person trigger stands for.
     fn speaker_named(&self, segment: &Segment, trigger: &Hit) -> Option<(String, TokenSpan)> {
@@ -1543,15 +1566,12 @@ impl<'a> Reader<'a> {
         while k > floor && !self.cut_before(k) {
             k -= 1;
             let w = self.word(k);
-            if en_count(w) {
-                while k > clause.start
-                    && !self.cut_before(k)
-                    && matches!(
-                        self.word(k - 1),
-                        "more" | "than" | "at" | "least" | "about" | "nearly" | "some" | "over" | "around" | "almost"
-                    )
+            if self.count(hits, k) {
+                while let Some(h) = hits.counts.iter().find(|h| {
+                    h.tokens.end == k && h.tokens.start >= clause.start && self.role(h) == ParticleRole::Approximate
+                }) && !self.cut_before(k)
                 {
-                    k -= 1;
+                    k = h.tokens.start;
                 }
                 return Some(TokenSpan::new(k, end));
             }
@@ -1562,6 +1582,17 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Whether the word at `k` is a count: digits, or a numeral ("two", "dozens").
+    pub(super) fn count(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        let w = self.word(k);
+        (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b','))
+            || hits
+                .counts
+                .iter()
+                .any(|h| h.tokens.contains(k) && self.role(h) == ParticleRole::Numeral)
+    }
+
+    /// Digits or a vague quantity after the trigger in its clause.
     fn number(&self, clause: TokenSpan, trigger: &Hit) -> Option<(String, usize)> {
         (trigger.tokens.end..clause.end).find_map(|k| {
             let w = self.word(k);
@@ -1591,34 +1622,4 @@ impl<'a> Reader<'a> {
                 && trigger.tokens.start - h.tokens.end <= 1
         })
     }
-}
-
-/// Whether an English word is a count: digits, a number word, or "dozens", "hundreds".
-fn en_count(w: &str) -> bool {
-    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b','))
-        || matches!(
-            w,
-            "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "hundred"
-                | "thousand"
-                | "dozen"
-                | "dozens"
-                | "scores"
-                | "hundreds"
-                | "thousands"
-        )
 }

@@ -43,7 +43,14 @@ impl Reader<'_> {
                 Table::Particle if acronym() => {}
                 Table::Particle => {
                     word = match self.role(h) {
-                        ParticleRole::PlaceNoun | ParticleRole::Settlement | ParticleRole::Circumstance => continue,
+                        ParticleRole::PlaceNoun
+                        | ParticleRole::Settlement
+                        | ParticleRole::Circumstance
+                        | ParticleRole::Numeral => continue,
+                        // "about 40", `نحو 500`: bounding a count, the word opens its
+                        // phrase; before anything else it is read as its other role.
+                        ParticleRole::Approximate if self.count(hits, h.tokens.end) => return Word::Opener,
+                        ParticleRole::Approximate => continue,
                         ParticleRole::Article | ParticleRole::Quantifier => Word::Opener,
                         ParticleRole::Modifier if self.word(k).is_ascii() => Word::Opener,
                         ParticleRole::Modifier => Word::Stop,
@@ -54,7 +61,9 @@ impl Reader<'_> {
                 _ => return Word::Stop,
             }
         }
-        if word == Word::Free && perfect_feminine(self.word(k)) {
+        if word == Word::Free
+            && (perfect_feminine(self.word(k)) || self.lexicon.names.pronominal_preposition(self.word(k)))
+        {
             return Word::Stop;
         }
         word
@@ -140,6 +149,16 @@ impl Reader<'_> {
                 // An English past tense after the phrase's noun is its verb ("militias
                 // surprised them"); before it, a participle ("armed groups").
                 Word::Free if words > 0 && self.past_tense(end) => break,
+                // `دخلت الفصائل بلدة مروة`: a definite Arabic noun heads no genitive, so
+                // a place noun without the article after it starts the verb's object.
+                Word::Free
+                    if words > 0
+                        && definite(self.word(end - 1))
+                        && !definite(self.word(end))
+                        && hits.place_nouns.iter().any(|h| h.tokens.start == end) =>
+                {
+                    break;
+                }
                 Word::Free => {
                     words += 1;
                     end += 1;
@@ -961,6 +980,36 @@ impl Reader<'_> {
         Some((first, second))
     }
 
+    /// "The army and the rebels clashed": the two phrases of an English subject joined by
+    /// "and" right before the verb (past its auxiliaries: "have clashed").
+    pub(super) fn conjoined_subject(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        trigger: &Hit,
+    ) -> Option<(TokenSpan, TokenSpan)> {
+        if !self.word(trigger.tokens.start).is_ascii() {
+            return None;
+        }
+        let mut before = trigger.tokens.start;
+        while before > clause.start
+            && !self.cut_before(before)
+            && hits
+                .particles
+                .iter()
+                .any(|h| h.tokens.end == before && self.role(h) == ParticleRole::Auxiliary)
+        {
+            before -= 1;
+        }
+        let second = self.phrase_before(hits, before, clause)?;
+        let and = second.start.checked_sub(1)?;
+        if and <= clause.start || self.word(and) != "and" || self.cut_before(second.start) || self.cut_before(and) {
+            return None;
+        }
+        let first = self.phrase_before(hits, and, clause)?;
+        Some((first, second))
+    }
+
     /// Where an English passive's auxiliary stands ("was", "had been" before "captured",
     /// "taken"): the subject before it is what the act was done to.
     fn passive(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<usize> {
@@ -1035,6 +1084,25 @@ impl Reader<'_> {
             "out" if k + 2 < clause.end && self.word(k + 1) == "of" => Some(k + 2),
             _ => None,
         })?;
+        self.phrase_at(hits, at, clause)
+            .filter(|span| self.place_like(hits, *span))
+    }
+
+    /// The place phrase after `إلى`/`نحو`/"to"/"into" within a few words after the trigger
+    /// (past a subject after an Arabic verb): where something went.
+    pub(super) fn goal(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let end = trigger.tokens.end;
+        let at = hits
+            .particles
+            .iter()
+            .find(|h| {
+                self.role(h) == ParticleRole::Direction
+                    && h.tokens.start >= end
+                    && h.tokens.start < end + 4
+                    && h.tokens.end < clause.end
+            })?
+            .tokens
+            .end;
         self.phrase_at(hits, at, clause)
             .filter(|span| self.place_like(hits, *span))
     }
@@ -1121,6 +1189,13 @@ fn broken_plural(w: &str) -> bool {
     let mut letters = w.chars();
     let first = letters.next();
     matches!(w.chars().count(), 5 | 6) && letters.nth(1) == Some('ا') && !matches!(first, Some('ي' | 'ت' | 'ن' | 'ا'))
+}
+
+/// Whether an Arabic word carries the article, past a conjunction or preposition
+/// clitic (`القوات`, `والقوات`, `بالمدينة`, `للجيش`).
+fn definite(w: &str) -> bool {
+    let w = w.trim_start_matches(['و', 'ف']);
+    w.starts_with("ال") || w.starts_with("بال") || w.starts_with("كال") || w.starts_with("لل")
 }
 
 /// Whether an Arabic word has the shape of a verb in the perfect with a feminine subject

@@ -21,13 +21,13 @@
 //! "which patterns" search is the slow engine).
 
 use super::morphology::{self, Bound, Inflection};
-use super::schema::Gender;
+use super::schema::{Gender, ParticleRole};
 use super::{Entries, LexiconError, PackFile};
 use crate::normalize::normalize;
 use crate::span::{NormSpan, TokenSpan, TokenTextSpan};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexSet};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The lexicon table an entry lives in.
@@ -963,6 +963,10 @@ pub struct Names {
     /// and "russian" for `روسيا`/"Russia" (token text, no Arabic article). An adjective
     /// two actors' names give is left out.
     pub demonyms: HashMap<String, usize>,
+    /// The Arabic prepositions of one word (normalised, as tokens are), not of place: a
+    /// word that is one with an attached pronoun (`خلاله`, `عليهم`, `منها`) names no one
+    /// (`داخلها`, "inside it", says where).
+    pub prepositions: HashSet<String>,
 }
 
 impl Names {
@@ -989,7 +993,23 @@ impl Names {
             sources: entries.sources.iter().map(|s| alias_words(&s.entry.aliases)).collect(),
             actors: entries.actors.iter().map(|a| alias_words(&a.entry.aliases)).collect(),
             demonyms: demonyms.into_iter().filter_map(|(d, i)| Some((d, i?))).collect(),
+            prepositions: entries
+                .particles
+                .iter()
+                .filter(|p| matches!(p.entry.role, ParticleRole::Preposition | ParticleRole::Direction))
+                .flat_map(|p| &p.entry.forms)
+                .map(|f| Tokens::new(&normalize(f)).text)
+                .filter(|w| !w.contains(' ') && !w.is_ascii())
+                .collect(),
         }
+    }
+
+    /// Whether an Arabic word is a preposition with an attached pronoun (`خلاله`,
+    /// `عليهم`, `منها`, `فيه`).
+    pub fn pronominal_preposition(&self, w: &str) -> bool {
+        ["هما", "هم", "هن", "ها", "ه", "نا", "كم", "ك"]
+            .iter()
+            .any(|p| w.strip_suffix(p).is_some_and(|stem| self.prepositions.contains(stem)))
     }
 }
 

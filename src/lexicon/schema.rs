@@ -239,6 +239,10 @@ pub enum ParticleRole {
     /// A preposition of place: what follows it is where something happened (في، داخل،
     /// "in", "at", "near"); it ends a source's noun phrase as any preposition does.
     Locative,
+    /// A preposition of direction: what follows it is where something went (إلى، نحو،
+    /// "to", "toward"), a destination, or for an advance the place it happened; it ends a
+    /// source's noun phrase as any preposition does.
+    Direction,
     /// A causal verb: the event it is said of is presupposed, not claimed (`أدى الهجوم
     /// إلى نزوح`: the claim is the displacement), "caused", "led to".
     Causal,
@@ -281,22 +285,38 @@ pub enum ParticleRole {
     /// ends a phrase (`معارك ضارية`: the battles, not their doer). A noun-like word: it
     /// takes the article.
     Modifier,
+    /// A word for a number ("two", "dozens", `عشرات`): with digits, what counts those
+    /// who suffered an event ("left 40 dead", "two soldiers killed").
+    Numeral,
+    /// Bounds a count ("at least", "about", `نحو`, `حوالي`): before a number it opens the
+    /// count's phrase (`مقتل نحو 500 جندي`, "about 40 civilians"); elsewhere the same word
+    /// may be a preposition ("talks about the town", `نحو المدينة`).
+    Approximate,
 }
 
 impl ParticleRole {
     /// Whether the word is a function word (every role but the nouns,
     /// [`ParticleRole::PlaceNoun`], [`ParticleRole::Settlement`],
-    /// [`ParticleRole::Circumstance`] and [`ParticleRole::Modifier`]).
+    /// [`ParticleRole::Circumstance`] and [`ParticleRole::Modifier`], and the count words,
+    /// [`ParticleRole::Numeral`] and [`ParticleRole::Approximate`], which only frames read).
     pub fn is_function_word(self) -> bool {
         !matches!(
             self,
-            ParticleRole::PlaceNoun | ParticleRole::Settlement | ParticleRole::Circumstance | ParticleRole::Modifier
+            ParticleRole::PlaceNoun
+                | ParticleRole::Settlement
+                | ParticleRole::Circumstance
+                | ParticleRole::Modifier
+                | ParticleRole::Numeral
+                | ParticleRole::Approximate
         )
     }
 
-    /// Whether the word is a preposition, of place or not.
+    /// Whether the word is a preposition, of place, of direction or neither.
     pub fn is_preposition(self) -> bool {
-        matches!(self, ParticleRole::Preposition | ParticleRole::Locative)
+        matches!(
+            self,
+            ParticleRole::Preposition | ParticleRole::Locative | ParticleRole::Direction
+        )
     }
 }
 
@@ -540,6 +560,10 @@ pub struct Predicate {
     /// hand over): triggers after it in the clause make no frames of their own.
     #[serde(default)]
     pub embeds: bool,
+    /// Two sides do it to each other (clashes, fighting): "A and B clashed" names A its
+    /// agent and B its target, as "clashes between A and B" does.
+    #[serde(default)]
+    pub mutual: bool,
     /// Its place is its subject, before the trigger (`مدينة عين عيسى … تقع على الطريق`).
     #[serde(default)]
     pub subject_place: bool,
@@ -567,6 +591,10 @@ pub struct Predicate {
     /// المدينة`, "withdrew from the town"): that phrase is its place.
     #[serde(default)]
     pub origin: bool,
+    /// Where it goes is where it happens: a place after `إلى`/`نحو`/"to" is its place
+    /// when no other is said (`تقدمت القوات إلى البلدة`, "troops deployed to the north").
+    #[serde(default)]
+    pub goal: bool,
     /// What it says is not said to have happened: a demand, a threat, a proposal, a plan.
     /// Its mentions are irrealis ("X demanded a withdrawal" reports no withdrawal, and no
     /// demand met).
