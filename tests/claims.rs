@@ -1108,6 +1108,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "rebels",
         ),
+        // "Between A backed by C and B": B is the other side.
+        (
+            "Clashes broke out between the army backed by allied militias and the rebels near the dam.",
+            "en",
+            "clash",
+            "target",
+            "rebels",
+        ),
+        // A headline's present tense.
+        (
+            "Rebels retake the old fort in the hills.",
+            "en",
+            "capture",
+            "target",
+            "the old fort",
+        ),
         // A definite noun heads no genitive: the place noun after it is the object.
         (
             "ودخلت الكتيبة بلدة مروة بعد ظهر اليوم.",

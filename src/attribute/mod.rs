@@ -475,7 +475,9 @@ impl<'a> Reader<'a> {
         let mut sentence_attr: Option<Attr> = None;
         self.closed_by_trailing_cue = false;
         let mut colon = None;
-        if let Some(np) = self.colon_speaker(&parts, range)
+        if let Some(np) = self
+            .colon_speaker(&parts, range)
+            .or_else(|| self.trailing_colon_speaker(&parts, range))
             && let Some(e) = self.resolve(&np)
         {
             self.speaker(e, self.tokens.norm_of(np.tokens));
@@ -1014,6 +1016,12 @@ impl<'a> Reader<'a> {
         for &h in hits {
             let i = h.entry.index as usize;
             match h.entry.table {
+                // `تشكك وتطالب`: a verb joined by و right after a cue is that cue's
+                // speaker's too, and its content the first cue's.
+                Table::Cue
+                    if cues.last().is_some_and(|c: &&Hit| {
+                        c.tokens.end == h.tokens.start && self.word(h.tokens.start).starts_with('و')
+                    }) => {}
                 Table::Cue => cues.push(h),
                 Table::Marker => markers.push(h),
                 Table::Particle => {

@@ -222,10 +222,26 @@ impl Reader<'_> {
             }
             // The subject, or the subject and a phrase or two after it ("pages on
             // Facebook claimed", "a source in the brigade in Kerran reported").
+            // `وزارة الصحة قالت`, `مدير الهيئة الطبية قال`: an Arabic source noun's
+            // genitive and adjectives stand between it and the verb.
+            let genitive = |c: &Candidate| {
+                matches!(c.cand, Cand::Noun { .. } | Cand::Person { title: Some(_) })
+                    && !self.word(c.tokens.start).is_ascii()
+                    && c.tokens.end < end
+                    && end - c.tokens.end <= 3
+                    && (c.tokens.end..end).all(|k| {
+                        !t[k].barrier_before
+                            && !parts.particles.contains_key(&k)
+                            && !parts.cues.iter().any(|q| q.tokens.contains(k))
+                            && !parts.events.iter().any(|e| e.contains(k))
+                            && !parts.candidates.iter().any(|o| o.tokens.contains(k))
+                    })
+            };
             let tail = |c: &&Candidate| {
                 c.tokens.end == end
+                    || genitive(c)
                     || (c.tokens.end < end
-                        && (end - c.tokens.end <= 3 || end - c.tokens.end <= 6 && self.word(c.tokens.end) != "of")
+                        && (end - c.tokens.end <= 3 || end - c.tokens.end <= 8 && self.word(c.tokens.end) != "of")
                         && matches!(parts.particles.get(&c.tokens.end), Some((role, _)) if role.is_preposition())
                         && (c.tokens.end..end).all(|k| {
                             !t[k].barrier_before
@@ -265,7 +281,11 @@ impl Reader<'_> {
             };
             let mut near = parts.candidates.iter().rev().filter(tail).peekable();
             if near.peek().is_some() {
-                return near.find(|c| opens(c) || right_before(c)).map(np_of);
+                // None opens the clause: the subject may stand before an adverb ("a
+                // source in the brigade in the north earlier reported").
+                if let Some(c) = near.find(|c| opens(c) || right_before(c)) {
+                    return Some(np_of(c));
+                }
             }
             match parts.particles.iter().find(|(s, (_, len))| **s + *len == end) {
                 Some((s, (ParticleRole::Auxiliary, _))) => {

@@ -368,6 +368,17 @@ impl Reader<'_> {
         colon_after(at).then(|| super::np_of(c))
     }
 
+    /// A headline's speaker named last, after a colon ("Raids must stop: UN", `…: قسد`):
+    /// a known source or party, or a person, that ends the sentence.
+    pub(super) fn trailing_colon_speaker(&self, parts: &Parts<'_>, range: TokenSpan) -> Option<Np> {
+        let c = parts.candidates.iter().rev().find(|c| c.tokens.end == range.end)?;
+        let s = self.phrase_start(range, c.tokens.start);
+        (s > range.start
+            && matches!(c.cand, Cand::Known(_) | Cand::Actor(_) | Cand::Person { .. })
+            && self.gap_before(s).trim_end().ends_with(':'))
+        .then(|| super::np_of(c))
+    }
+
     /// The gender an object pronoun at token `at` refers to ("according to him"):
     /// `Some(None)` for one that does not say ("them").
     pub(super) fn pronoun_at(&self, range: TokenSpan, at: usize) -> Option<Option<Gender>> {

@@ -970,9 +970,15 @@ impl Reader<'_> {
             (trigger.tokens.start + 1..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "between" | "بين"))?;
         let first = self.phrase_at(hits, at + 1, clause)?;
         let k = first.end;
-        // English "and" ends the first; an Arabic و is the second's first letter.
-        let second = if k < clause.end && self.word(k) == "and" {
-            self.phrase_at(hits, k + 1, clause)?
+        // English "and" ends the first, past a participle's phrase that qualifies it
+        // ("between the army backed by militias and the rebels"); an Arabic و is the
+        // second's first letter.
+        let and = (k..clause.end.min(k + 8))
+            .take_while(|&j| j == k || !self.cut_before(j))
+            .find(|&j| self.word(j) == "and")
+            .filter(|&j| j == k || self.word(k).is_ascii() && self.past_tense(k));
+        let second = if let Some(and) = and {
+            self.phrase_at(hits, and + 1, clause)?
         } else {
             let joined = (first.start..first.end).find(|&j| j > first.start && self.word(j).starts_with('و'))?;
             return Some((TokenSpan::new(first.start, joined), TokenSpan::new(joined, first.end)));
