@@ -718,6 +718,35 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "the smugglers defeated",
             "Omar Haddad",
         ),
+        // A reporting verb in the imperfect, one entry for every person; an Arabic subject
+        // no lexicon names before it.
+        (
+            "ar",
+            "اللجنة المحلية تكشف أن القصف طال السوق.",
+            "القصف طال السوق",
+            "اللجنة المحلية",
+        ),
+        // `يشار إلى أن`: impersonal, the outlet's own remark.
+        (
+            "ar",
+            "وقال المحافظ إن الجسر مغلق منذ أيام. يشار إلى أن القصف طال السوق.",
+            "القصف طال السوق",
+            "",
+        ),
+        // An English pronoun subject is the last speaker of its gender.
+        (
+            "en",
+            "The mayor said the market was shelled. He also noted that the bridge was closed.",
+            "the bridge was closed",
+            "mayor",
+        ),
+        // A participle's phrase between commas is no reporting verb.
+        (
+            "en",
+            "The council statement, posted on its website, said the bridge was shelled.",
+            "the bridge was shelled",
+            "statement",
+        ),
     ];
     let mut failures = Vec::new();
     for (language, body, quote, expected) in cases {

@@ -808,10 +808,29 @@ impl<'a> Reader<'a> {
                             .flatten()
                             .map(|np| (k - 1, np))
                     };
-                    let found = by().or_else(relative).or_else(before).or_else(after).or_else(open);
+                    // An Arabic subject no lexicon names before its verb (`الهيئة تكشف`).
+                    let open_before = || {
+                        (!latin)
+                            .then(|| self.open_subject_before(&parts, range, cue.tokens.start))
+                            .flatten()
+                            .map(|np| (np.tokens.start, np))
+                    };
+                    let found = by()
+                        .or_else(relative)
+                        .or_else(before)
+                        .or_else(open_before)
+                        .or_else(after)
+                        .or_else(open);
+                    // "They also pointed out", "He later noted": an English pronoun
+                    // subject is the last speaker of its gender.
+                    let pronoun = if found.is_none() && latin {
+                        self.pronoun_subject(&parts, range, cue.tokens.start)
+                    } else {
+                        None
+                    };
                     let (start, np) = match found {
                         Some((start, np)) => (start, Some(np)),
-                        None => (cue.tokens.start, None),
+                        None => (pronoun.map_or(cue.tokens.start, |(at, _)| at), None),
                     };
                     // A subject that opens its clause, after a conjunction at most ("…,
                     // although local fighters said"), starts a statement of its own, not
@@ -850,9 +869,24 @@ impl<'a> Reader<'a> {
                             }
                             self.resolve(np)
                         }
-                        None if initial || trailing => {
+                        // `يشار إلى أن`, "it is noted that": an imperfect the matcher
+                        // inflected, with no subject and its complementizer right after,
+                        // is impersonal: the outlet's own remark, no one's quoted.
+                        None if !cue.inflection.prefix().is_empty()
+                            && matches!(
+                                parts.particles.get(&cue.tokens.end),
+                                Some((ParticleRole::Complementizer, _))
+                            ) =>
+                        {
+                            continue;
+                        }
+                        None if initial || trailing || pronoun.is_some() => {
                             how.push(&RULE.back_reference);
-                            self.back_reference(cue.entry.gender)
+                            let gender = pronoun
+                                .and_then(|(_, g)| g)
+                                .or(cue.inflection.prefix_gender())
+                                .or(cue.entry.gender);
+                            self.back_reference(gender)
                         }
                         // A participle or verb with no subject mid-clause ("… قائلةً:",
                         // "إلا أنها أكدت") goes on with the current source, in its own
@@ -1081,6 +1115,22 @@ impl<'a> Reader<'a> {
         all.extend(cues.iter().map(|c| (c.tokens, 0)));
         cues.retain(|c| !all.iter().any(|(o, _)| *o != c.tokens && o.covers(c.tokens)));
         cues.dedup_by(|a, b| a.tokens == b.tokens);
+        // "The statement, posted on a channel, said …": an English participle that opens
+        // an appositive between commas, before the verb after it, reports nothing.
+        let t = &self.tokens.tokens;
+        let text = &self.tokens.text;
+        let appositive: Vec<TokenSpan> = cues
+            .windows(2)
+            .filter(|w| {
+                let (c, next) = (w[0].tokens, w[1].tokens);
+                t[c.start].barrier_before
+                    && t[next.start].barrier_before
+                    && text[t[c.start].tt.range()].ends_with("ed")
+                    && next.start - c.end <= subject::MAX_SUBJECT_WORDS
+            })
+            .map(|w| w[0].tokens)
+            .collect();
+        cues.retain(|c| !appositive.contains(&c.tokens));
         // A candidate inside a longer one is part of it (`وكالة` in `وكالة سانا`).
         all.clear();
         all.extend(candidates.iter().map(|c| (c.tokens, rank(c.cand))));

@@ -326,12 +326,14 @@ impl Reader<'_> {
             return Some(np_of(c));
         }
         let word = &self.tokens.text[t[prev].tt.range()];
-        // An apposition or a relative clause stands between the subject and its
-        // verb ("the mayor, who fled last week, said").
+        // An apposition, a relative clause or a participle's phrase stands between the
+        // subject and its verb ("the mayor, who fled last week, said").
         let appositive = matches!(
             parts.particles.get(&prev),
             Some((ParticleRole::Quantifier | ParticleRole::Relative, _))
         ) || word == "the"
+            // "The statement, posted on a channel, said": a participle's phrase.
+            || (word.is_ascii() && word.ends_with("ed") && !parts.cues.iter().any(|c| c.tokens.start == prev))
             || parts.candidates.iter().any(|c| {
                 c.tokens.start == prev && (matches!(c.cand, Cand::Person { title: Some(_) }) || !c.cand.specific())
             });

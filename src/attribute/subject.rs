@@ -17,7 +17,7 @@ use crate::lexicon::schema::{Gender, ParticleRole, Role};
 use crate::span::TokenSpan;
 
 /// The longest phrase read as an unnamed subject, in words.
-const MAX_SUBJECT_WORDS: usize = 8;
+pub(super) const MAX_SUBJECT_WORDS: usize = 8;
 
 /// Words that may stand between an English subject and its verb ("The Kremlin however
 /// said", "X also said"), besides the auxiliaries of the packs.
@@ -287,6 +287,36 @@ impl Reader<'_> {
         Some(self.phrase_np(TokenSpan::new(at, end), true))
     }
 
+    /// The Arabic subject no lexicon names that opens its clause right before a reporting
+    /// verb (SVO, as headlines write it: `الهيئة الطبية تكشف`, `لكن اللجنة المحلية قالت`):
+    /// up to [`MAX_SUBJECT_WORDS`] words holding no particle, cue, event or known name, one
+    /// of them definite, from the sentence's start or right after a conjunction or a
+    /// complementizer.
+    pub(super) fn open_subject_before(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        if at <= range.start || self.word(at).is_ascii() || t[at].barrier_before {
+            return None;
+        }
+        let free = |k: usize| {
+            !parts.particles.contains_key(&k)
+                && !parts.events.iter().any(|e| e.contains(k))
+                && !parts.cues.iter().any(|c| c.tokens.contains(k))
+                && !parts.candidates.iter().any(|c| c.tokens.contains(k))
+                && !self.word(k).is_ascii()
+        };
+        let mut start = at;
+        while start > range.start && at - start < MAX_SUBJECT_WORDS && free(start - 1) && !t[start].barrier_before {
+            start -= 1;
+        }
+        let opens = start == range.start
+            || (!t[start].barrier_before
+                && parts.particles.iter().any(|(p, (role, len))| {
+                    p + len == start && matches!(role, ParticleRole::Conjunction | ParticleRole::Complementizer)
+                }));
+        let definite = |k: usize| self.word(k).trim_start_matches('و').starts_with("ال");
+        (start < at && opens && (start..at).any(definite)).then(|| self.phrase_np(TokenSpan::new(start, at), true))
+    }
+
     /// A name right after an Arabic reporting verb, before its object or a
     /// complementizer (`تنفي كييف التصريحات`, `أعلنت موسكو أن`): a known place (a capital
     /// standing for its government) or one word no lexicon entry covers, shaped as a
@@ -377,6 +407,35 @@ impl Reader<'_> {
             && matches!(c.cand, Cand::Known(_) | Cand::Actor(_) | Cand::Person { .. })
             && self.gap_before(s).trim_end().ends_with(':'))
         .then(|| super::np_of(c))
+    }
+
+    /// The English subject pronoun right before the verb at `at`, past auxiliaries and
+    /// adverbs ("they also pointed out", "he later noted"): where it stands and its
+    /// gender (none for "they" or "it").
+    pub(super) fn pronoun_subject(
+        &self,
+        parts: &Parts<'_>,
+        range: TokenSpan,
+        at: usize,
+    ) -> Option<(usize, Option<Gender>)> {
+        let t = &self.tokens.tokens;
+        let mut k = at;
+        while k > range.start
+            && !t[k].barrier_before
+            && matches!(parts.particles.get(&(k - 1)), Some((ParticleRole::Auxiliary, 1)))
+        {
+            k -= 1;
+        }
+        if k == range.start || t[k].barrier_before || !self.clause_initial(range, k - 1) {
+            return None;
+        }
+        let subject = k - 1;
+        match self.word(subject) {
+            "he" => Some((subject, Some(Gender::M))),
+            "she" => Some((subject, Some(Gender::F))),
+            "they" | "it" => Some((subject, None)),
+            _ => None,
+        }
     }
 
     /// The gender an object pronoun at token `at` refers to ("according to him"):

@@ -327,9 +327,11 @@ struct Pattern {
     definite: bool,
     /// Its word may take a suffix (Arabic predicates and reporting verbs).
     inflects: bool,
-    /// Its word may take an imperfect prefix and an attached pronoun (Arabic predicates;
-    /// a reporting verb's pronoun makes it a noun: `وفق زعمها`, by her claim).
+    /// Its word may take an imperfect prefix (Arabic predicates and reporting verbs).
     tenses: bool,
+    /// Its word may take an attached pronoun (Arabic predicates; a reporting verb's
+    /// pronoun makes it a noun: `وفق زعمها`, by her claim).
+    pronouns: bool,
     /// What a generated variant needs around it.
     bound: Bound,
     /// The inflection a generated variant spells out.
@@ -411,8 +413,9 @@ struct InflectingForm {
 enum Inflects {
     /// Not at all: names, nouns of sources, function words.
     No,
-    /// By its suffix: reporting verbs.
-    Suffix,
+    /// By its imperfect prefix and its person endings, no attached pronoun: reporting
+    /// verbs (a pronoun makes one a noun: `وفق زعمها`, by her claim).
+    Person,
     /// By its prefix and its suffix: event predicates.
     Fully,
 }
@@ -469,10 +472,7 @@ impl Forms {
                 // another word ("close in" is an attack, "closed in 2015" is not).
                 let padded = format!(" {} ", v.text);
                 let shown_wrong = unlike.iter().any(|u| format!(" {u} ").contains(&padded));
-                if !listed.contains(&v.text)
-                    && !shown_wrong
-                    && (inflects == Inflects::Fully || v.bound != Bound::Imperfect)
-                {
+                if !listed.contains(&v.text) && !shown_wrong {
                     self.add_text(v.text.clone(), false, definite, entry, Some(&v), inflects);
                 }
             }
@@ -504,6 +504,7 @@ impl Forms {
                 definite,
                 inflects: false,
                 tenses: false,
+                pronouns: false,
                 bound,
                 spelled,
             });
@@ -512,7 +513,8 @@ impl Forms {
         // Arabic words inflect inside the matcher; English variants are spelled out.
         let arabic_word = arabic && !any_suffix;
         p.inflects |= arabic_word && inflects != Inflects::No;
-        p.tenses |= arabic_word && inflects == Inflects::Fully;
+        p.tenses |= arabic_word && inflects != Inflects::No;
+        p.pronouns |= arabic_word && inflects == Inflects::Fully;
         if !p.owners.contains(&entry) {
             p.owners.push(entry);
         }
@@ -553,7 +555,7 @@ impl Matcher {
                 forms.add_inflecting(
                     form,
                     r(Table::Cue, i, k, g),
-                    if verb_cues[i] { Inflects::Suffix } else { Inflects::No },
+                    if verb_cues[i] { Inflects::Person } else { Inflects::No },
                     &unlike,
                 );
             }
@@ -766,7 +768,7 @@ impl Matcher {
                     Some(rest) => match morphology::suffix(rest, !definite) {
                         Some(s)
                             if (tense.is_none() || !rest.starts_with('ت'))
-                                && (p.tenses || !Inflection::new(None, Some(s)).pronoun()) =>
+                                && (p.pronouns || !Inflection::new(None, Some(s)).pronoun()) =>
                         {
                             Some(s)
                         }

@@ -23,6 +23,8 @@
 //! A word the lexicon lists as a form of its own is never read as another form inflected
 //! (`تقدم` is not `قدم` with a prefix): the matcher drops such a reading.
 
+use super::schema::Gender;
+
 /// What a matched word carries beyond the form it matched: its prefix and suffix, as
 /// indices into this module's tables (a hit stays small: the matcher makes thousands).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,6 +70,15 @@ impl Inflection {
     pub fn unreal(&self) -> bool {
         let p = self.prefix();
         p.chars().count() == 2 && (p.starts_with('س') || p.starts_with('ل'))
+    }
+
+    /// The gender an Arabic imperfect prefix says (`يكشف`: he, `تكشف`: she or it).
+    pub fn prefix_gender(&self) -> Option<Gender> {
+        match self.prefix().trim_start_matches(['س', 'ل']) {
+            "ي" => Some(Gender::M),
+            "ت" => Some(Gender::F),
+            _ => None,
+        }
     }
 
     /// Whether the word says "we" or "our" (`سيطرنا`, `نسيطر`, `هجومنا`).
@@ -406,6 +417,11 @@ mod tests {
         assert!(Inflection::new(prefix("لت"), None).unreal());
         assert!(!Inflection::new(prefix("ي"), None).unreal());
         assert_eq!(Inflection::new(prefix("ست"), None).prefix(), "ست");
+        // The prefix says who: `يكشف` he, `تكشف` she, `ستكشف` she will.
+        assert_eq!(Inflection::new(prefix("ي"), None).prefix_gender(), Some(Gender::M));
+        assert_eq!(Inflection::new(prefix("ست"), None).prefix_gender(), Some(Gender::F));
+        assert_eq!(Inflection::new(prefix("ن"), None).prefix_gender(), None);
+        assert_eq!(Inflection::new(None, None).prefix_gender(), None);
     }
 
     #[test]
