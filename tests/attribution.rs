@@ -740,6 +740,27 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "the bridge was closed",
             "mayor",
         ),
+        // "As X said", closing the sentence: X, named before a title.
+        (
+            "ar",
+            "وتعد المعارك في البلدة الأعنف منذ أشهر، على ما قال سامر الخطيب مستشار المحافظ الأربعاء.",
+            "المعارك في البلدة",
+            "سامر الخطيب",
+        ),
+        // A source noun in the accusative after `أن`.
+        (
+            "ar",
+            "إلا أن مراسلا لوكالة رويترز، ذكر أن الكتيبة انسحبت من التلة.",
+            "الكتيبة انسحبت من التلة",
+            "Reuters",
+        ),
+        // A quotation that is the whole next sentence goes on in the last speaker's voice.
+        (
+            "en",
+            "The council said on Friday that the bridge had reopened. \"The market was shelled twice after the raid.\"",
+            "The market was shelled",
+            "council",
+        ),
         // A participle's phrase between commas is no reporting verb.
         (
             "en",

@@ -210,13 +210,13 @@ fn a_bad_gold_file_is_a_usage_error_naming_its_line() {
 const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
     (
         "ras-al-ain-2019",
-        [0.97, 0.79, 0.79, 0.78, 0.81, 0.47, 0.35, 0.91, 0.86],
+        [0.97, 0.79, 0.79, 0.78, 0.81, 0.47, 0.35, 0.91, 0.87],
     ),
     (
         "hasakah-prison-2022",
         [0.88, 0.72, 0.68, 0.69, 0.78, 0.41, 0.3, 0.94, 0.93],
     ),
-    ("soledar-2023", [0.91, 0.81, 0.76, 0.76, 0.91, 0.5, 0.31, 0.89, 0.86]),
+    ("soledar-2023", [0.91, 0.81, 0.76, 0.76, 0.91, 0.5, 0.31, 0.9, 0.86]),
 ];
 
 /// The most furniture errors (page furniture read as claims) each event may have today.

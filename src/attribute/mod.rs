@@ -271,6 +271,15 @@ pub fn attribute(
         let base = match (sentence.quote, &colon_line) {
             (Some(k), _) if k < reader.last_attr.len() => reader.last_attr[k].clone(),
             (None, Some((line, attr))) if *line == sentence.line => attr.clone(),
+            // 'X said on Friday that … . "Y …."': a quotation that is the whole next
+            // sentence of the paragraph goes on in the last speaker's voice.
+            _ if index > 0
+                && segments.sentences[index - 1].line == sentence.line
+                && whole_quotation(&norm.text()[sentence.norm.range()])
+                && reader.last_attr.get(index - 1).is_some_and(|a| !a.chain.is_empty()) =>
+            {
+                reader.last_attr[index - 1].clone()
+            }
             _ => Attr::own_voice(),
         };
         if let Some(attr) = reader.sentence(index, sentence.norm, range, &inside, base) {
@@ -1564,6 +1573,27 @@ fn prefix_before(chain: &[usize], e: usize) -> Vec<usize> {
 
 /// Arabic adjectives that describe a source: nisba forms (`محلية`, `ميدانية`,
 /// `عسكري`) and a few others. Other words after a source noun are not part of its name.
+/// Whether a sentence is one quotation: it opens with a quotation mark that closes, if
+/// at all, only at its end.
+fn whole_quotation(text: &str) -> bool {
+    let text = text.trim();
+    let Some(open) = text.chars().next().filter(|c| matches!(c, '“' | '"' | '«' | '„')) else {
+        return false;
+    };
+    let close = match open {
+        '“' | '„' => '”',
+        '«' => '»',
+        _ => '"',
+    };
+    let body = &text[open.len_utf8()..];
+    match body.find(close) {
+        None => true,
+        Some(at) => body[at + close.len_utf8()..]
+            .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+            .is_empty(),
+    }
+}
+
 fn adjective(w: &str) -> bool {
     let w = strip_article(w);
     let nisba = ["يه", "ي", "يون", "يين"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;

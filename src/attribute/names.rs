@@ -66,21 +66,16 @@ impl Reader<'_> {
                 }
             }
             let name_word = |j: usize| {
-                j < range.end
-                    && (!t[j].barrier_before || (between_commas && j == k))
-                    && !lexical(j)
-                    && self
-                        .word(j)
-                        .chars()
-                        .next()
-                        .is_some_and(crate::lexicon::matcher::is_arabic)
-                    && !self.word(j).bytes().any(|b| b.is_ascii_digit())
-                    && self.word(j).chars().count() > 2
+                j < range.end && (!t[j].barrier_before || (between_commas && j == k)) && self.arabic_name_word(j)
             };
             // Not the article, and not a ta marbuta: `رئيس جمهورية X` serves a body, it is
             // not a name.
+            // A title that runs to the sentence's end names no one after it.
+            if !name_word(k) {
+                continue;
+            }
             let first = self.word(k);
-            if !name_word(k) || first.starts_with("ال") || first.ends_with('ه') {
+            if first.starts_with("ال") || first.ends_with('ه') {
                 continue;
             }
             let mut j = k + 1;
@@ -98,6 +93,40 @@ impl Reader<'_> {
                 candidates.push(self.name(run, &RULE.titled));
             }
         }
+        // The name before its title, right after a word the lexicon lists (`قال سامر
+        // الخطيب مستشار المحافظ`): two or three words of three letters or more that no
+        // entry covers, the first without the article.
+        let starts: Vec<usize> = candidates
+            .iter()
+            .filter(|c| matches!(c.cand, Cand::Person { title: Some(_) }) && !self.word(c.tokens.start).is_ascii())
+            .map(|c| c.tokens.start)
+            .collect();
+        for start in starts {
+            let name_word = |j: usize| !t[j + 1].barrier_before && self.arabic_name_word(j);
+            let mut k = start;
+            while k > range.start && start - k < 3 && name_word(k - 1) {
+                k -= 1;
+            }
+            let run = TokenSpan::new(k, start);
+            let first = self.word(k);
+            let opened = k > range.start && !t[k].barrier_before && lexical(k - 1);
+            let covered = candidates
+                .iter()
+                .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
+            if run.len() >= 2 && opened && !first.starts_with("ال") && !first.ends_with('ه') && !covered {
+                candidates.push(self.name(run, &RULE.titled));
+            }
+        }
+    }
+
+    /// Whether the word at `j` may be part of an unlisted Arabic name: no lexicon entry
+    /// covers it, and it has three letters or more and no digit.
+    fn arabic_name_word(&self, j: usize) -> bool {
+        let w = self.word(j);
+        !self.listed(j)
+            && w.chars().next().is_some_and(crate::lexicon::matcher::is_arabic)
+            && !w.bytes().any(|b| b.is_ascii_digit())
+            && w.chars().count() > 2
     }
 
     /// Whether only a comma (and spaces) stands between token `k` and the one before.

@@ -318,10 +318,18 @@ impl Reader<'_> {
         while prev > range.start && self.gap_before(prev).trim() == "-" {
             prev = self.clause_start(range, prev - 1);
         }
+        // Past a conjunction or a complementizer that opens the clause (`إلا أن X، أشار`).
+        let mut opens = prev;
+        while let Some((ParticleRole::Conjunction | ParticleRole::Complementizer, len)) =
+            parts.particles.get(&opens).copied()
+            && opens + len < at
+        {
+            opens += len;
+        }
         if let Some(c) = parts
             .candidates
             .iter()
-            .find(|c| self.phrase_start(range, c.tokens.start) <= prev && c.tokens.end == at)
+            .find(|c| self.phrase_start(range, c.tokens.start) <= opens && c.tokens.end == at)
         {
             return Some(np_of(c));
         }

@@ -332,6 +332,10 @@ struct Pattern {
     /// Its word may take an attached pronoun (Arabic predicates; a reporting verb's
     /// pronoun makes it a noun: `وفق زعمها`, by her claim).
     pronouns: bool,
+    /// Its word takes only a noun's case and number endings (`مسؤولا`, `مسؤولان`,
+    /// `مسؤولون`): nouns of sources. A feminine plural is often a word of its own
+    /// (`بيانات`, data, is no plural of `بيان` here).
+    nominal: bool,
     /// What a generated variant needs around it.
     bound: Bound,
     /// The inflection a generated variant spells out.
@@ -413,6 +417,9 @@ struct InflectingForm {
 enum Inflects {
     /// Not at all: names, nouns of sources, function words.
     No,
+    /// By its endings alone, no prefix or pronoun: nouns of sources (`مسؤولا` after
+    /// `أن`, `مسؤولون`).
+    Endings,
     /// By its imperfect prefix and its person endings, no attached pronoun: reporting
     /// verbs (a pronoun makes one a noun: `وفق زعمها`, by her claim).
     Person,
@@ -472,7 +479,10 @@ impl Forms {
                 // another word ("close in" is an attack, "closed in 2015" is not).
                 let padded = format!(" {} ", v.text);
                 let shown_wrong = unlike.iter().any(|u| format!(" {u} ").contains(&padded));
-                if !listed.contains(&v.text) && !shown_wrong {
+                if !listed.contains(&v.text)
+                    && !shown_wrong
+                    && (inflects != Inflects::Endings || v.bound != Bound::Imperfect)
+                {
                     self.add_text(v.text.clone(), false, definite, entry, Some(&v), inflects);
                 }
             }
@@ -505,6 +515,7 @@ impl Forms {
                 inflects: false,
                 tenses: false,
                 pronouns: false,
+                nominal: false,
                 bound,
                 spelled,
             });
@@ -513,8 +524,9 @@ impl Forms {
         // Arabic words inflect inside the matcher; English variants are spelled out.
         let arabic_word = arabic && !any_suffix;
         p.inflects |= arabic_word && inflects != Inflects::No;
-        p.tenses |= arabic_word && inflects != Inflects::No;
+        p.tenses |= arabic_word && matches!(inflects, Inflects::Person | Inflects::Fully);
         p.pronouns |= arabic_word && inflects == Inflects::Fully;
+        p.nominal |= arabic_word && inflects == Inflects::Endings;
         if !p.owners.contains(&entry) {
             p.owners.push(entry);
         }
@@ -561,8 +573,9 @@ impl Matcher {
             }
         }
         for (i, e) in entries.source_nouns.iter().enumerate() {
+            let unlike = unlike(&e.entry.examples);
             for (k, (form, g)) in gendered(&e.entry.forms, &e.entry.masculine, &e.entry.feminine).enumerate() {
-                forms.add(form, r(Table::SourceNoun, i, k, g), Inflects::No);
+                forms.add_inflecting(form, r(Table::SourceNoun, i, k, g), Inflects::Endings, &unlike);
             }
         }
         for (i, e) in entries.particles.iter().enumerate() {
@@ -768,7 +781,9 @@ impl Matcher {
                     Some(rest) => match morphology::suffix(rest, !definite) {
                         Some(s)
                             if (tense.is_none() || !rest.starts_with('ت'))
-                                && (p.pronouns || !Inflection::new(None, Some(s)).pronoun()) =>
+                                && (p.pronouns || !Inflection::new(None, Some(s)).pronoun())
+                                && (!p.nominal
+                                    || matches!(Inflection::new(None, Some(s)).suffix(), "ا" | "ان" | "ين" | "ون")) =>
                         {
                             Some(s)
                         }
