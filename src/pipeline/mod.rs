@@ -169,6 +169,24 @@ struct Worker {
     no_file: bool,
 }
 
+/// Analyses and digests one article. A fault in the reading of one article (a bug,
+/// whatever its input) is that article's error, never the end of the run: the other
+/// articles are read, and the exit code tells that one was skipped.
+fn contained(article: ingest::Article, lexicon: &Lexicon) -> Result<(Analysis, Digest), InputError> {
+    let path = article.path.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let analysis = analyze(article, lexicon);
+        let digest = digest(&analysis, lexicon);
+        (analysis, digest)
+    }))
+    .map_err(|_| InputError {
+        path,
+        line: None,
+        message: "claimgraph failed while reading this article (an internal error)".to_owned(),
+        hint: "the article was skipped and the others were read; please report it with the file".to_owned(),
+    })
+}
+
 /// Runs the per-article stages on every pending article, on the process's threads. Each
 /// article is read, analysed and digested (its records written to its worker's
 /// temporary file with [`Keep::Disk`]), then dropped (and its analysis unless kept). The
@@ -183,27 +201,28 @@ fn analyse_all(pending: Vec<ingest::Pending>, config: &Config) -> Analysed {
         .map(|_| Mutex::new(Worker::default()))
         .collect();
     let one = |(index, pending): (usize, ingest::Pending)| {
-        let result = pending.read().map(|article| {
-            let analysis = analyze(article, &config.lexicon);
-            let mut digest = digest(&analysis, &config.lexicon);
-            // Each thread has its own worker: the lock is never contended.
-            let number = rayon::current_thread_index().unwrap_or(0) % workers.len();
-            let mut worker = workers[number]
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            worker
-                .names
-                .add(index, &digest.outlet.id, std::mem::take(&mut digest.names));
-            if config.keep == Keep::Disk
-                && let Err(e) = worker.keep(number, &mut digest)
-            {
-                disk_error
+        let result = pending
+            .read()
+            .and_then(|article| contained(article, &config.lexicon))
+            .map(|(analysis, mut digest)| {
+                // Each thread has its own worker: the lock is never contended.
+                let number = rayon::current_thread_index().unwrap_or(0) % workers.len();
+                let mut worker = workers[number]
                     .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .get_or_insert(e);
-            }
-            (digest, config.keep_analyses.then_some(analysis))
-        });
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                worker
+                    .names
+                    .add(index, &digest.outlet.id, std::mem::take(&mut digest.names));
+                if config.keep == Keep::Disk
+                    && let Err(e) = worker.keep(number, &mut digest)
+                {
+                    disk_error
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .get_or_insert(e);
+                }
+                (digest, config.keep_analyses.then_some(analysis))
+            });
         done.fetch_add(1, Ordering::Relaxed);
         result
     };
