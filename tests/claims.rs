@@ -397,19 +397,30 @@ fn seeds_meet_the_claim_targets() {
 
 /// The roles the run reads in `sentence` (an article of one headline line and the
 /// sentence, in `language`): per frame mention, its predicate and each role's words.
-fn readings(language: &str, sentence: &str) -> Vec<(String, Vec<(String, String)>)> {
+/// One sentence alone in an article: its text, and its frame mentions (no open claims),
+/// each with its claim's key.
+fn frame_mentions(language: &str, sentence: &str) -> (String, Vec<(String, claimgraph::model::Mention)>) {
     let dir = crate::common::scratch(&format!("readings-{}", claimgraph::hash::fnv1a(sentence.as_bytes())));
     let text =
         format!("---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: {language}\n---\nA headline\n\n{sentence}\n");
     std::fs::write(dir.join("a.txt"), &text).unwrap();
     let out = pipeline::run(&[dir], &Config::default());
     let claim = |id: &str| out.run.claims.iter().find(|c| c.id == id).unwrap();
-    out.run
+    let mentions = out
+        .run
         .mentions
         .iter()
         .filter(|m| !claim(&m.claim).open)
-        .map(|m| {
-            let key = claim(&m.claim).key.clone();
+        .map(|m| (claim(&m.claim).key.clone(), m.clone()))
+        .collect();
+    (text, mentions)
+}
+
+fn readings(language: &str, sentence: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let (text, mentions) = frame_mentions(language, sentence);
+    mentions
+        .into_iter()
+        .map(|(key, m)| {
             let roles = m
                 .roles
                 .iter()
@@ -423,6 +434,16 @@ fn readings(language: &str, sentence: &str) -> Vec<(String, Vec<(String, String)
             (key, roles)
         })
         .collect()
+}
+
+/// The frames of `predicate` among a sentence's readings; there must be one.
+fn frames_of<'a, T: std::fmt::Debug>(read: &'a [(String, T)], predicate: &str, sentence: &str) -> Vec<&'a (String, T)> {
+    let frames: Vec<_> = read
+        .iter()
+        .filter(|(key, _)| key.starts_with(&format!("{predicate}(")))
+        .collect();
+    assert!(!frames.is_empty(), "{sentence}: no {predicate} frame: {read:?}");
+    frames
 }
 
 /// Whether some frame of `predicate` read `role` from exactly `words`.
@@ -1116,6 +1137,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "rebels",
         ),
+        // A complementizer's pronoun after an SVO verb stands for that verb's subject.
+        (
+            "والكتيبة تتظاهر بأنها سيطرت على التلة.",
+            "ar",
+            "capture",
+            "agent",
+            "والكتيبة",
+        ),
         // A headline's present tense.
         (
             "Rebels retake the old fort in the hills.",
@@ -1267,11 +1296,7 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
     ] {
         let read = readings(language, sentence);
-        let frames: Vec<_> = read
-            .iter()
-            .filter(|(key, _)| key.starts_with(&format!("{predicate}(")))
-            .collect();
-        assert!(!frames.is_empty(), "{sentence}: no {predicate} frame: {read:?}");
+        let frames = frames_of(&read, predicate, sentence);
         assert!(
             frames.iter().all(|(_, roles)| roles.iter().all(|(r, _)| r != role)),
             "{sentence}: {predicate} has a {role}: {read:?}"
@@ -1353,5 +1378,36 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         ),
     ] {
         assert_eq!(reality(sentence), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn negation_reaches_through_light_verbs_coordination_and_pretence() {
+    let polarities = |language: &str, sentence: &str| {
+        let (_, mentions) = frame_mentions(language, sentence);
+        mentions
+            .into_iter()
+            .map(|(key, m)| (key, m.polarity))
+            .collect::<Vec<_>>()
+    };
+    use claimgraph::model::Polarity;
+    for (language, sentence, predicate) in [
+        // A negated suffer verb governs the event its object names.
+        ("ar", "وقال القائد إن الكتيبة لم تتعرض لأي حصار في التلة.", "encircle"),
+        // "no X or Y": the second event is denied too.
+        (
+            "en",
+            "The commander said the militia made no raid or capture near the hill.",
+            "capture",
+        ),
+        // Pretending to have done it is saying it was not done.
+        ("ar", "والكتيبة تتظاهر بأنها سيطرت على التلة.", "capture"),
+    ] {
+        let read = polarities(language, sentence);
+        let frames = frames_of(&read, predicate, sentence);
+        assert!(
+            frames.iter().all(|(_, p)| *p == Polarity::Denies),
+            "{sentence}: {read:?}"
+        );
     }
 }

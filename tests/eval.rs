@@ -216,7 +216,7 @@ const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
         "hasakah-prison-2022",
         [0.88, 0.72, 0.68, 0.69, 0.78, 0.41, 0.3, 0.94, 0.93],
     ),
-    ("soledar-2023", [0.91, 0.81, 0.76, 0.76, 0.91, 0.5, 0.31, 0.9, 0.86]),
+    ("soledar-2023", [0.91, 0.81, 0.76, 0.76, 0.91, 0.53, 0.33, 0.9, 0.86]),
 ];
 
 /// The most furniture errors (page furniture read as claims) each event may have today.

@@ -1615,11 +1615,32 @@ impl<'a> Reader<'a> {
             self.word(trigger.tokens.start),
             "لم" | "لا" | "عدم" | "لعدم" | "وعدم" | "not" | "no" | "never"
         );
-        !own && hits.markers.iter().any(|h| {
-            self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
-                && h.tokens.end <= trigger.tokens.start
-                && h.tokens.start >= clause.start
-                && trigger.tokens.start - h.tokens.end <= 1
-        })
+        if own {
+            return false;
+        }
+        // A negation marker within `gap` words before token `at`, in the clause.
+        let negation_before = |at: usize, gap: usize| {
+            hits.markers.iter().any(|h| {
+                self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
+                    && h.tokens.end <= at
+                    && h.tokens.start >= clause.start
+                    && at - h.tokens.end <= gap
+            })
+        };
+        let start = trigger.tokens.start;
+        negation_before(start, 1)
+            // "No raid or capture", `لا حصار أو اقتحام`: joined by "or" to a negated event.
+            || (start > clause.start
+                && matches!(self.word(start - 1), "or" | "nor" | "او")
+                && negation_before(start - 1, 3))
+            // `لم تتعرض قواتنا لأي حصار`, "did not launch any attack": a negated light or
+            // suffer verb governs the event its object names.
+            || hits.particles.iter().any(|h| {
+                matches!(self.role(h), ParticleRole::LightVerb | ParticleRole::SufferVerb)
+                    && h.tokens.start >= clause.start
+                    && h.tokens.end <= start
+                    && start - h.tokens.end <= 3
+                    && negation_before(h.tokens.start, 1)
+            })
     }
 }

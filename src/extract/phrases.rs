@@ -827,10 +827,18 @@ impl Reader<'_> {
                         && h.entry.gender.is_some_and(|g| (g == Gender::F) != feminine)
                 })
             };
-            let antecedent = (comp > hits.range.start && !self.cut_before(comp))
-                .then(|| self.phrase_before(hits, comp, TokenSpan::new(hits.range.start, comp)))
-                .flatten()
-                .filter(agrees);
+            // SVO, the verb between (`روسيا تتظاهر بأنها`, `الوزارة تؤكد أنها`): the subject
+            // before that verb.
+            let subject_end = hits
+                .all
+                .iter()
+                .find(|h| h.tokens.end == comp && matches!(h.entry.table, Table::Marker | Table::Cue))
+                .map_or(comp, |verb| verb.tokens.start);
+            let antecedent =
+                (subject_end > hits.range.start && !self.cut_before(comp) && !self.cut_before(subject_end))
+                    .then(|| self.phrase_before(hits, subject_end, TokenSpan::new(hits.range.start, subject_end)))
+                    .flatten()
+                    .filter(agrees);
             return Some(antecedent.unwrap_or(TokenSpan::new(comp, before)));
         }
         // A noun's subject never stands before it (`شهدت البلدة مواجهات`, `وثق مقتل`).
