@@ -761,6 +761,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "The market was shelled",
             "council",
         ),
+        // Documenting is reporting.
+        (
+            "ar",
+            "ووثقت وزارة الصحة مقتل 12 عنصرا في التلة.",
+            "مقتل 12 عنصرا",
+            "وزارة",
+        ),
         // A participle's phrase between commas is no reporting verb.
         (
             "en",

@@ -1137,6 +1137,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "rebels",
         ),
+        // Who suffered it goes on past the end of its first phrase: a conjunct.
+        (
+            "وأعلن المرصد مقتل 12 عنصرا من الشرطة المحلية والحرس البلدي.",
+            "ar",
+            "casualties",
+            "target",
+            "12 عنصرا من الشرطة المحلية والحرس البلدي",
+        ),
         // A complementizer's pronoun after an SVO verb stands for that verb's subject.
         (
             "والكتيبة تتظاهر بأنها سيطرت على التلة.",

@@ -857,6 +857,14 @@ impl<'a> Reader<'a> {
                     {
                         args.remove(i);
                     }
+                    // `مقتل 12 عنصرا من الشرطة والحرس البلدي`: in Arabic a target right
+                    // after the subject, no preposition between, goes on with it (a
+                    // conjunct, an adjective): both are who suffered it.
+                    Some(Some(t)) if agent_span.is_some_and(|a| a.end == t.start) && !trigger_latin => {
+                        let both = TokenSpan::new(agent_span.map_or(t.start, |a| a.start), t.end);
+                        args.retain(|a| !matches!(a.role, ArgRole::Agent | ArgRole::Target));
+                        args.push(Argument::read(ArgRole::Target, Arg::Named(self.words(both)), both));
+                    }
                     Some(_) => {}
                 }
             }
