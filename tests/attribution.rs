@@ -761,6 +761,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "The market was shelled",
             "council",
         ),
+        // A headline's speaker after a dash at its end.
+        (
+            "en",
+            "Raids on the mill district will go on — Northern Relief Council",
+            "Raids on the mill district",
+            "Northern Relief Council",
+        ),
         // Documenting is reporting.
         (
             "ar",

@@ -398,14 +398,18 @@ impl Reader<'_> {
         colon_after(at).then(|| super::np_of(c))
     }
 
-    /// A headline's speaker named last, after a colon ("Raids must stop: UN", `…: قسد`):
-    /// a known source or party, or a person, that ends the sentence.
+    /// A headline's speaker named last, after a colon or a dash ("Raids must stop: UN",
+    /// "… — Reuters", `…: قسد`): a known source or party, or a person, that ends the
+    /// sentence.
     pub(super) fn trailing_colon_speaker(&self, parts: &Parts<'_>, range: TokenSpan) -> Option<Np> {
         let c = parts.candidates.iter().rev().find(|c| c.tokens.end == range.end)?;
         let s = self.phrase_start(range, c.tokens.start);
-        (s > range.start
-            && matches!(c.cand, Cand::Known(_) | Cand::Actor(_) | Cand::Person { .. })
-            && self.gap_before(s).trim_end().ends_with(':'))
+        (s > range.start && matches!(c.cand, Cand::Known(_) | Cand::Actor(_) | Cand::Person { .. }) && {
+            // A dash only between spaces ("… — Reuters", not "Kurdish-led").
+            let gap = self.gap_before(s);
+            gap.trim_end().ends_with(':')
+                || (matches!(gap.trim(), "-" | "—" | "–") && gap.starts_with(' ') && gap.ends_with(' '))
+        })
         .then(|| super::np_of(c))
     }
 

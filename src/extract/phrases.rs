@@ -169,7 +169,7 @@ impl Reader<'_> {
                     if end > k
                         && end + 1 < clause.end
                         && self.word(end + 1) == "من"
-                        && self.quantity(end - 1)
+                        && self.quantity(hits, end - 1)
                         && hits.all.iter().any(|h| {
                             h.tokens.start == end
                                 && h.entry.table == Table::Particle
@@ -186,7 +186,7 @@ impl Reader<'_> {
                         && end + 1 < clause.end
                         && !self.cut_before(end + 1)
                         && self.phrase_word(hits, end + 1) == Word::Free
-                        && self.partitive_before(end, clause) =>
+                        && self.partitive_before(hits, end, clause) =>
                 {
                     end += 1;
                 }
@@ -521,34 +521,21 @@ impl Reader<'_> {
 
     /// Whether a quantity stands right before the `من` at `k`, or with its adjective
     /// (`عشرات من`, `عدد كبير من`, `عدد غير محدد من`), in `clause`.
-    fn partitive_before(&self, k: usize, clause: TokenSpan) -> bool {
+    fn partitive_before(&self, hits: &SentenceHits<'_>, k: usize, clause: TokenSpan) -> bool {
         let at = |j: usize| k >= j && k - j >= clause.start;
-        at(1) && self.quantity(k - 1)
-            || at(2) && self.quantity(k - 2)
-            || at(3) && self.quantity(k - 3) && self.word(k - 2) == "غير"
+        at(1) && self.quantity(hits, k - 1)
+            || at(2) && self.quantity(hits, k - 2)
+            || at(3) && self.quantity(hits, k - 3) && self.word(k - 2) == "غير"
     }
 
-    /// Whether the word at `k` counts: a number or a noun of quantity (`77`, `مئات`,
-    /// `الآلاف`, `عشرات`, `عدد`).
-    fn quantity(&self, k: usize) -> bool {
-        let w = self.word(k);
-        w.bytes().all(|b| b.is_ascii_digit())
-            || matches!(
-                w.strip_prefix("ال").unwrap_or(w),
-                "مئات"
-                    | "الاف"
-                    | "عشرات"
-                    | "ملايين"
-                    | "مئه"
-                    | "الف"
-                    | "الفا"
-                    | "عدد"
-                    | "عددا"
-                    | "اعداد"
-                    | "العديد"
-                    | "بعض"
-                    | "مجموعه"
-            )
+    /// Whether the word at `k` counts: a number, a `numeral` (`مئات`, `الآلاف`, `عدد`) or
+    /// a `quantifier` (`العديد من`, `بعض`).
+    fn quantity(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        self.count(hits, k)
+            || hits
+                .particles
+                .iter()
+                .any(|h| h.tokens.contains(k) && self.role(h) == ParticleRole::Quantifier)
     }
 
     /// The English subject of the verb at `verb`: the phrase before it, past auxiliaries
@@ -596,7 +583,7 @@ impl Reader<'_> {
                     start = k;
                 }
                 // `عدداً من المسلحين`: a quantity's partitive من joins.
-                Word::Stop if words > 0 && self.word(k) == "من" && self.partitive_before(k, clause) => {
+                Word::Stop if words > 0 && self.word(k) == "من" && self.partitive_before(hits, k, clause) => {
                     start = k;
                 }
                 _ => break,
