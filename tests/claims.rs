@@ -1379,6 +1379,11 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
             "If confirmed, rebel fighters' capture of the hill would be their first gain.",
             (Reality::Irrealis, Stance::Hedged),
         ),
+        // A claim named as a claim: the reporter keeps a distance.
+        (
+            "The town was tense amid claims that rebel fighters captured the hill.",
+            (Reality::Actual, Stance::Distanced),
+        ),
         // "Alleged": the reporter marks doubt.
         (
             "The alleged capture of the hill by rebel fighters was celebrated in the camp.",
