@@ -768,6 +768,21 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "Raids on the mill district",
             "Northern Relief Council",
         ),
+        // A person's name no lexicon lists, right after the verb, is the speaker, never
+        // the last one named.
+        (
+            "ar",
+            "وقال سامر الخطيب إن القصف طال السوق. وأكد عمر حداد أن الجسر مغلق.",
+            "الجسر مغلق",
+            "عمر حداد",
+        ),
+        // "As X told an agency": X speaks, the agency does not.
+        (
+            "ar",
+            "وطال القصف السوق، وفق ما قال عمر حداد لوكالة رويترز.",
+            "وطال القصف السوق",
+            "عمر حداد",
+        ),
         // Documenting is reporting.
         (
             "ar",

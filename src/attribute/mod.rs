@@ -533,7 +533,18 @@ impl<'a> Reader<'a> {
                             )
                         });
                     let after = verb.map_or(cue.tokens.end, |v| v.tokens.end);
-                    let (e, rule, end) = match self.np_after(&parts, range, after) {
+                    // Told to an agency (`وفق ما قال X لوكالة رويترز`): the words before the
+                    // agency speak, not the agency (`وفقا للمرصد` has no verb: its ل is
+                    // the "to" of "according to").
+                    let with_verb = verb.is_some() || cue.tokens.range().any(|k| self.word(k) == "ما");
+                    let np = self.np_after(&parts, range, after).and_then(|np| {
+                        if with_verb && self.addressee(&parts, &np.candidate) {
+                            self.subject_before_addressee(&parts, range, after)
+                        } else {
+                            Some(np)
+                        }
+                    });
+                    let (e, rule, end) = match np {
                         // With its verb it closes the sentence ("…، حسبما أفادت وكالة X.");
                         // elsewhere the verb speaks for itself.
                         Some(np) if verb.is_some() && np.tokens.end + 1 < range.end => continue,

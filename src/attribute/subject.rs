@@ -318,24 +318,34 @@ impl Reader<'_> {
     }
 
     /// A name right after an Arabic reporting verb, before its object or a
-    /// complementizer (`تنفي كييف التصريحات`, `أعلنت موسكو أن`): a known place (a capital
-    /// standing for its government) or one word no lexicon entry covers, shaped as a
-    /// name (no article, no ta marbuta, no digit). No lexicon says who it is, so it is
-    /// carried as written; it is never read as the last speaker.
+    /// complementizer (`تنفي كييف التصريحات`, `أعلنت موسكو أن`, `أكد عمر حداد أن`): a
+    /// known place (a capital standing for its government) or one to three words no
+    /// lexicon entry covers, shaped as a name (no article, no ta marbuta, no digit). No
+    /// lexicon says who it is, so it is carried as written; it is never read as the last
+    /// speaker.
     pub(super) fn name_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         let t = &self.tokens.tokens;
         if at >= range.end || t[at].barrier_before {
             return None;
         }
-        let word = self.word(at);
-        let unlisted = !self.listed(at)
-            && !word.starts_with("ال")
-            && !word.ends_with('ه')
-            && word.chars().count() > 2
-            && !word.bytes().any(|b| b.is_ascii_digit());
+        let name_shaped = |k: usize| {
+            let word = self.word(k);
+            !self.listed(k)
+                && !word.starts_with("ال")
+                && !word.ends_with('ه')
+                && word.chars().count() > 2
+                && !word.bytes().any(|b| b.is_ascii_digit())
+        };
         let place = match parts.places.iter().find(|p| p.start == at) {
             Some(p) => *p,
-            None if unlisted => TokenSpan::new(at, at + 1),
+            // A person's name of two or three such words (`أكد عمر حداد أن`).
+            None if name_shaped(at) => {
+                let mut end = at + 1;
+                while end < range.end && end - at < 3 && !t[end].barrier_before && name_shaped(end) {
+                    end += 1;
+                }
+                TokenSpan::new(at, end)
+            }
             None => return None,
         };
         let end = place.end;
