@@ -1336,13 +1336,11 @@ fn an_event_word_inside_a_known_name_is_part_of_the_name() {
 #[test]
 fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
     let reality = |sentence: &str| {
-        let dir = crate::common::scratch(&format!("reality-{}", claimgraph::hash::fnv1a(sentence.as_bytes())));
-        let text =
-            format!("---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: en\n---\nA headline\n\n{sentence}\n");
-        std::fs::write(dir.join("a.txt"), text).unwrap();
-        let out = pipeline::run(&[dir], &Config::default());
-        let frame = |m: &&claimgraph::model::Mention| !m.roles.is_empty();
-        let m = out.run.mentions.iter().find(frame).expect("a frame").clone();
+        let (_, mentions) = frame_mentions("en", sentence);
+        let (_, m) = mentions
+            .into_iter()
+            .find(|(_, m)| !m.roles.is_empty())
+            .expect("a frame");
         (m.reality, m.stance)
     };
     use claimgraph::model::{Reality, Stance};

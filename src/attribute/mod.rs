@@ -1139,18 +1139,19 @@ impl<'a> Reader<'a> {
         // an appositive between commas, before the verb after it, reports nothing.
         let t = &self.tokens.tokens;
         let text = &self.tokens.text;
-        let appositive: Vec<TokenSpan> = cues
-            .windows(2)
-            .filter(|w| {
-                let (c, next) = (w[0].tokens, w[1].tokens);
-                t[c.start].barrier_before
-                    && t[next.start].barrier_before
-                    && text[t[c.start].tt.range()].ends_with("ed")
-                    && next.start - c.end <= subject::MAX_SUBJECT_WORDS
-            })
-            .map(|w| w[0].tokens)
-            .collect();
-        cues.retain(|c| !appositive.contains(&c.tokens));
+        let mut k = 0;
+        while k + 1 < cues.len() {
+            let (c, next) = (cues[k].tokens, cues[k + 1].tokens);
+            let appositive = t[c.start].barrier_before
+                && t[next.start].barrier_before
+                && text[t[c.start].tt.range()].ends_with("ed")
+                && next.start - c.end <= subject::MAX_SUBJECT_WORDS;
+            if appositive {
+                cues.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         // A candidate inside a longer one is part of it (`وكالة` in `وكالة سانا`).
         all.clear();
         all.extend(candidates.iter().map(|c| (c.tokens, rank(c.cand))));

@@ -782,8 +782,10 @@ impl<'a> Reader<'a> {
             }
             args.extend(target);
             // Where it left from, said with من/"from": that phrase is its place, a known
-            // place in it the known one ("withdrew from the town of Dasht, in the east").
-            let mut origin = None;
+            // place in it the known one ("withdrew from the town of Dasht, in the east");
+            // for a `goal` predicate, where it went. `said_place` is such a phrase when no
+            // known place is in it.
+            let mut said_place = None;
             if p.origin
                 && let Some(from) = self.origin(hits, clause, trigger)
                 && !place
@@ -799,10 +801,10 @@ impl<'a> Reader<'a> {
                 place = inside
                     .first()
                     .map(|h| (self.resolve_at(&inside, h, segment.sentence), h.tokens));
-                origin = place.is_none().then_some(from);
+                said_place = place.is_none().then_some(from);
             }
             if p.goal && place.is_none() {
-                origin = self.goal(hits, clause, trigger);
+                said_place = self.goal(hits, clause, trigger);
             }
             // A place said with a preposition right after the trigger is more specific
             // than the clause's topic before it ("In X, the clashes go on in the
@@ -832,7 +834,7 @@ impl<'a> Reader<'a> {
                 if span.start >= clause.start && span.end <= clause.end {
                     cover(span);
                 }
-            } else if let Some(span) = origin {
+            } else if let Some(span) = said_place {
                 args.push(Argument::read(ArgRole::Place, Arg::Named(self.words(span)), span));
                 cover(span);
             } else if let Some(span) = locative {
