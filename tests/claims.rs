@@ -1184,6 +1184,80 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "سكانها",
         ),
+        // Two sides, "on one side … on the other".
+        (
+            "اندلعت مواجهات بين حرس الحدود من جهة ومهربين مسلحين من جهة أخرى.",
+            "ar",
+            "clash",
+            "target",
+            "ومهربين مسلحين",
+        ),
+        // Who suffered it, where and when standing between.
+        (
+            "تعرضت مخازن الحبوب في البلدة لقصف صاروخي من قبل الكتيبة.",
+            "ar",
+            "shell",
+            "target",
+            "مخازن الحبوب",
+        ),
+        (
+            "تعرضت مخازن الحبوب في البلدة لقصف صاروخي من قبل الكتيبة.",
+            "ar",
+            "shell",
+            "place",
+            "البلدة",
+        ),
+        (
+            "تعرض الجسر قبل أيام لهجوم بالتنسيق مع كتيبة الصقور.",
+            "ar",
+            "attack",
+            "target",
+            "الجسر",
+        ),
+        // A definite noun heads no genitive: a place noun after it is the object.
+        (
+            "طوقت الكتيبة البلدة من جهاتها الثلاث.",
+            "ar",
+            "encircle",
+            "target",
+            "البلدة",
+        ),
+        // With what comes before what.
+        (
+            "استهدفت الكتيبة بالمدفعية الثقيلة قرية تل الورد.",
+            "ar",
+            "attack",
+            "target",
+            "قرية تل الورد",
+        ),
+        // The partner of a one-sided act is no target.
+        (
+            "هاجمت الكتيبة الجسر بالتنسيق مع كتيبة الصقور.",
+            "ar",
+            "attack",
+            "target",
+            "الجسر",
+        ),
+        (
+            "The brigade attacked the depot in coordination with the Hawks Battalion.",
+            "en",
+            "attack",
+            "target",
+            "the depot",
+        ),
+        // An event further on keeps its own object.
+        (
+            "قُتل ثلاثة حراس جراء قصف على الجسر.",
+            "ar",
+            "casualties",
+            "target",
+            "ثلاثة حراس",
+        ),
+        // A verb whose ending is its plural subject has its object after it.
+        ("اقتحموا الجسر فجرا.", "ar", "capture", "target", "الجسر"),
+        // Light verbs, one inside another.
+        ("وقامت الكتيبة بشن غارات على الجسر.", "ar", "shell", "agent", "الكتيبة"),
+        ("قامت الكتيبة بقصف الجسر.", "ar", "shell", "agent", "الكتيبة"),
     ];
     for (sentence, language, predicate, role, words) in cases {
         let read = readings(language, sentence);
@@ -1207,6 +1281,11 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ("تمت السيطرة على القلعة القديمة.", "ar", "capture", "agent"),
         ("Fighters attacked the depot in early March.", "en", "attack", "place"),
         ("وشنت الفصائل هجوما مضادا عند الفجر.", "ar", "attack", "target"),
+        // A nisba after the event noun describes it; the partner of a one-sided act is
+        // no target; a circumstance ends the object.
+        ("شهدت البلدة قصفا مدفعيا على الجسر.", "ar", "shell", "agent"),
+        ("تعرض الجسر لقصف صاروخي.", "ar", "shell", "agent"),
+        ("يقتحمون الجسر كل ليلة.", "ar", "capture", "agent"),
         ("The village was taken under control.", "en", "capture", "agent"),
         // `في ظروف صعبة` says how, not where.
         ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),

@@ -631,13 +631,20 @@ impl<'a> Reader<'a> {
                 }
                 last_agent = Some((a, span));
             }
-            let mut target = match parties {
-                Some((_, second)) => Some(match self.known_party(hits, second) {
-                    Some((a, span)) => Argument::read(ArgRole::Target, Arg::Actor(a), span),
-                    None => Argument::read(ArgRole::Target, Arg::Named(self.words(second)), second),
-                }),
-                None => self
-                    .target(hits, clause, trigger, p.object_after)
+            // "The guards faced attacks", `تعرضت القوات لهجوم`: who suffered it, whatever
+            // follows the event.
+            let sufferer = self
+                .verb_subject(hits, clause, trigger, ParticleRole::SufferVerb)
+                .filter(|span| !args.iter().any(|a| a.tokens == Some(*span)));
+            let party = |span: TokenSpan| match self.known_party(hits, span) {
+                Some((a, s)) => Argument::read(ArgRole::Target, Arg::Actor(a), s),
+                None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
+            };
+            let mut target = match (parties, sufferer) {
+                (Some((_, second)), _) => Some(party(second)),
+                (None, Some(span)) => Some(party(span)),
+                (None, None) => self
+                    .target(hits, clause, trigger, p.object_after, p.mutual)
                     .map(|(a, span)| Argument::read(ArgRole::Target, Arg::Actor(a), span)),
             };
             let (place, destination) = if p.subject_place {
@@ -654,8 +661,14 @@ impl<'a> Reader<'a> {
             };
             // What the act is done to: the phrase right after the trigger (or after
             // على/ضد/"on"/"against"), a known place or party in it, else its words.
-            let mut place_from = self.past_modifiers(hits, trigger.tokens.end, clause);
+            // After a sufferer, where it stood may come before the event (`تعرضت مواقع
+            // الجيش في القرية لقصف`).
+            let mut place_from = match sufferer {
+                Some(span) => span.end,
+                None => self.past_modifiers(hits, trigger.tokens.end, clause),
+            };
             if p.acts_on
+                && sufferer.is_none()
                 && let Some(object) = self.object(hits, clause, trigger, agent_span)
             {
                 let known_place = place.take_if(|(_, span)| object.start <= span.start && span.end <= object.end);
@@ -674,16 +687,6 @@ impl<'a> Reader<'a> {
                         .or_else(|| Some(Argument::read(ArgRole::Target, Arg::Named(self.words(object)), object))),
                 };
                 place_from = object.end;
-            }
-            // "The guards faced attacks", `تعرضت القوات لهجوم`: who suffered it.
-            if target.is_none()
-                && let Some(span) = self.verb_subject(hits, clause, trigger, ParticleRole::SufferVerb)
-                && !args.iter().any(|a| a.tokens == Some(span))
-            {
-                target = Some(match self.known_party(hits, span) {
-                    Some((a, s)) => Argument::read(ArgRole::Target, Arg::Actor(a), s),
-                    None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
-                });
             }
             // "X is under the control of Y": Y holds X.
             if p.acts_on
@@ -1055,7 +1058,7 @@ impl<'a> Reader<'a> {
             .next()
             .is_some_and(crate::lexicon::matcher::is_arabic);
         let ends_in_preposition = self.is_particle(hits, trigger.tokens.end - 1);
-        if arabic && !met_with && !object_after && !ends_in_preposition {
+        if arabic && !met_with && !object_after && !ends_in_preposition && !self.plural_verb(trigger) {
             let after = self.actor_hits(hits).find(|h| {
                 h.tokens.start >= trigger.tokens.end
                     && h.tokens.start <= trigger.tokens.end + 2
@@ -1170,13 +1173,15 @@ impl<'a> Reader<'a> {
     }
 
     /// The target: with `object_after`, the actor right after the trigger; else an actor
-    /// after `على`/`ضد`/`من`/`عن`/`جانب`/`ل`, "against"/"on"/"from" in the clause.
+    /// after `على`/`ضد`/`من`/`عن`/`ل`, "against"/"on"/"from" in the clause, or, for a
+    /// `mutual` predicate, after `مع`/`جانب`/"with"/"alongside".
     fn target(
         &self,
         hits: &SentenceHits<'_>,
         clause: TokenSpan,
         trigger: &Hit,
         object_after: bool,
+        mutual: bool,
     ) -> Option<(usize, TokenSpan)> {
         // An actor right after an English verb is its object ("asked the SDF to leave").
         let latin = self.word(trigger.tokens.start).is_ascii();
@@ -1206,21 +1211,11 @@ impl<'a> Reader<'a> {
                 let k = h.tokens.start;
                 let w = self.word(k);
                 let prev = self.word(k - 1);
-                matches!(
-                    prev,
-                    "علي"
-                        | "ضد"
-                        | "من"
-                        | "عن"
-                        | "جانب"
-                        | "against"
-                        | "on"
-                        | "from"
-                        | "with"
-                        | "alongside"
-                        | "مع"
-                        | "to"
-                ) || (w.starts_with('ل') && h.prefix.len > 0)
+                // With whom: the other side of a mutual act ("clashed with"), a partner
+                // of any other ("attacked in coordination with").
+                matches!(prev, "علي" | "ضد" | "من" | "عن" | "against" | "on" | "from" | "to")
+                    || (mutual && matches!(prev, "with" | "مع" | "جانب" | "alongside"))
+                    || (w.starts_with('ل') && h.prefix.len > 0)
             })
             .map(|h| (h.entry.index as usize, h.tokens))
     }

@@ -46,6 +46,7 @@ impl Reader<'_> {
                         ParticleRole::PlaceNoun
                         | ParticleRole::Settlement
                         | ParticleRole::Circumstance
+                        | ParticleRole::Side
                         | ParticleRole::Numeral => continue,
                         // "about 40", `نحو 500`: bounding a count, the word opens its
                         // phrase; before anything else it is read as its other role.
@@ -149,16 +150,19 @@ impl Reader<'_> {
                 // An English past tense after the phrase's noun is its verb ("militias
                 // surprised them"); before it, a participle ("armed groups").
                 Word::Free if words > 0 && self.past_tense(end) => break,
-                // `دخلت الفصائل بلدة مروة`: a definite Arabic noun heads no genitive, so
-                // a place noun without the article after it starts the verb's object.
+                // `دخلت الفصائل بلدة مروة`, `حاصرت القوات البلدة`: a definite Arabic noun
+                // heads no genitive, so a place noun after it starts the verb's object.
                 Word::Free
                     if words > 0
                         && definite(self.word(end - 1))
-                        && !definite(self.word(end))
                         && hits.place_nouns.iter().any(|h| h.tokens.start == end) =>
                 {
                     break;
                 }
+                // `السيطرة على البلدة بشكل كامل`, `استهدفت القوات بالمدفعية`: a word
+                // with the preposition ب attached opens a phrase of its own (how, with
+                // what).
+                Word::Free if words > 0 && self.with_preposition(hits, end) => break,
                 Word::Free => {
                     words += 1;
                     end += 1;
@@ -240,6 +244,14 @@ impl Reader<'_> {
             || trigger.prefix.definite
             || (w.ends_with('ا') && !w.ends_with("وا"))
             || (trigger.inflection.is_bare() && broken_plural(core))
+    }
+
+    /// Whether an Arabic trigger is a verb whose ending is its plural subject, by its
+    /// inflection or as the lexicon lists it (`اقتحموا`): the noun after it is its object.
+    pub(super) fn plural_verb(&self, trigger: &Hit) -> bool {
+        let w = self.word(trigger.tokens.start);
+        trigger.inflection.plural_subject()
+            || (trigger.tokens.len() == 1 && w.ends_with("وا") && !w.starts_with("ال") && w.chars().count() > 3)
     }
 
     /// Whether an Arabic trigger is a verbal noun (`فرار`, `انسحاب`, `السيطرة`,
@@ -510,13 +522,33 @@ impl Reader<'_> {
                 .any(|h| h.tokens.end == t.start && h.tokens.len() == 1 && self.role(h).is_preposition());
         let object = if preposition { t.start - 1 } else { t.start };
         if light.tokens.end == object {
+            // At the clause's head, or after a verb of the same kind (`قامت الطائرات بشن
+            // غارات`: the subject of the first).
             return self
                 .phrase_before(hits, light.tokens.start, clause)
-                .filter(|p| p.start == clause.start)
+                .filter(|p| {
+                    p.start == clause.start
+                        || hits
+                            .particles
+                            .iter()
+                            .any(|h| h.tokens.end == p.start && self.role(h) == role)
+                })
                 .or_else(|| self.appositive_subject(hits, clause, light.tokens.start));
         }
-        self.phrase_at(hits, light.tokens.end, clause)
-            .filter(|p| p.end == object)
+        // `تعرضت مواقع الجيش في القرية لقصف`, `تعرض الموقع قبل أيام لهجوم`: where or
+        // when may stand between the subject and the event.
+        let opens = |k: usize, roles: &[ParticleRole]| {
+            hits.particles
+                .iter()
+                .any(|h| h.tokens.start == k && roles.contains(&self.role(h)))
+        };
+        self.phrase_at(hits, light.tokens.end, clause).filter(|p| {
+            p.end == object
+                || (p.end < object
+                    && object - p.end <= 4
+                    && (opens(p.end, &[ParticleRole::Locative, ParticleRole::Time])
+                        || opens(p.end + 1, &[ParticleRole::Time])))
+        })
     }
 
     /// Whether a quantity stands right before the `من` at `k`, or with its adjective
@@ -632,7 +664,10 @@ impl Reader<'_> {
         };
         // An English "on" is the trigger's only right after it ("attacks on the town";
         // in "captured the town on Monday" the town is the object).
-        let on = (end..clause.end.min(end + 6)).find(|&k| {
+        // Not past the next event word (`قتل مدنيان جراء قصف على البلدة`: the town was
+        // shelled; the dead are the killing's).
+        let reach = self.next_event(hits, trigger, clause);
+        let on = (end..reach.min(end + 6)).find(|&k| {
             !self.cut_before(k)
                 && (matches!(self.word(k), "علي" | "ضد")
                     || (k == end && matches!(self.word(k), "on" | "against" | "upon")))
@@ -688,6 +723,13 @@ impl Reader<'_> {
             None if end < clause.end && self.word(end) == "of" => end + 1,
             None if self.nominal(hits, trigger) && !own_preposition => return None,
             None => end,
+        };
+        // `استهدفت القوات بالمدفعية قرى الريف`: with what comes before what.
+        let k = match self.phrase_at(hits, k, clause) {
+            Some(with) if on.is_none() && k < clause.end && self.with_preposition(hits, k) && with.end < clause.end => {
+                self.past_modifiers(hits, with.end, clause)
+            }
+            _ => k,
         };
         if k >= clause.end || self.cut_before(k) {
             return None;
@@ -883,7 +925,14 @@ impl Reader<'_> {
         // An adjective after the trigger makes it a noun whose genitive would stand before
         // the adjective (`معارك ضارية`).
         let described = self.past_modifiers(hits, t.end, clause) > t.end;
-        if definite || object_after || ends_in_preposition || t.end >= clause.end || adverbial || described {
+        if definite
+            || object_after
+            || ends_in_preposition
+            || t.end >= clause.end
+            || adverbial
+            || described
+            || self.plural_verb(trigger)
+        {
             return None;
         }
         self.phrase_at(hits, t.end, clause)
@@ -910,11 +959,39 @@ impl Reader<'_> {
                     .iter()
                     .any(|h| h.tokens.contains(j) && h.entry.table != Table::Particle)
         };
+        // A masculine nisba (`مدفعي`, `صاروخي`, `جوي`) right after an event noun that is
+        // done to someone describes it (`قصف مدفعي`); after an event that befalls people
+        // (`مقتل عسكري`) the same word is a noun, who suffered it.
+        let event_noun = k.checked_sub(1).is_some_and(|j| {
+            hits.predicates.iter().any(|h| {
+                h.tokens.end == k
+                    && h.tokens.end - 1 == j
+                    && !self.lexicon.entries.predicates[h.entry.index as usize].entry.undergoer
+            })
+        });
+        let masculine = |j: usize| {
+            let w = self.word(j);
+            // In the accusative both take alif (`قصفا مدفعيا`).
+            let accusative = w.ends_with("يا") && noun.is_some_and(|n| n.ends_with('ا'));
+            let w = if accusative { &w[..w.len() - 'ا'.len_utf8()] } else { w };
+            event_noun
+                && j == k
+                && !feminine_noun
+                && w.ends_with('ي')
+                && (w.chars().count() > 4 || matches!(w, "جوي" | "بري"))
+                && noun.is_some_and(|n| definite(n) == definite(w))
+                && !self.original(j).ends_with('ى')
+                && !hits
+                    .all
+                    .iter()
+                    .any(|h| h.tokens.contains(j) && h.entry.table != Table::Particle)
+        };
         let mut at = k;
         while at < clause.end
             && !self.cut_before(at)
             && !self.word(at).is_ascii()
             && (nisba(at)
+                || masculine(at)
                 || hits.all.iter().any(|h| {
                     h.tokens.start == at && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Modifier
                 }))
@@ -964,6 +1041,19 @@ impl Reader<'_> {
         let at =
             (trigger.tokens.start + 1..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "between" | "بين"))?;
         let first = self.phrase_at(hits, at + 1, clause)?;
+        // `بين القوات من جهة والفصائل من جهة أخرى`: "on one side … on the other".
+        let side = |j: usize| {
+            j + 1 < clause.end
+                && self.word(j) == "من"
+                && hits
+                    .particles
+                    .iter()
+                    .any(|h| h.tokens.start == j + 1 && self.role(h) == ParticleRole::Side)
+        };
+        if side(first.end) && first.end + 2 < clause.end && self.word(first.end + 2).starts_with('و') {
+            let second = self.phrase_at(hits, first.end + 2, clause)?;
+            return Some((first, second));
+        }
         let k = first.end;
         // English "and" ends the first, past a participle's phrase that qualifies it
         // ("between the army backed by militias and the rebels"); an Arabic و is the
@@ -1159,12 +1249,28 @@ impl Reader<'_> {
             .is_some_and(|c| matches!(c, '"' | '“' | '«' | '\''))
     }
 
+    /// Whether the Arabic word at `k` carries the preposition ب: before the article
+    /// (`بالمدفعية`), or as the prefix of a hit (`بشكل`).
+    fn with_preposition(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        let w = self.word(k);
+        w.starts_with('ب')
+            && (w.starts_with("بال") && w.chars().count() > 5
+                || hits
+                    .all
+                    .iter()
+                    .any(|h| h.tokens.start == k && h.prefix.len > 0 && !h.prefix.definite))
+    }
+
+    /// The word at `k` as the original writes it.
+    fn original(&self, k: usize) -> &str {
+        let span = self.norm.to_original(self.matches.tokens.tokens[k].norm);
+        &self.text[span.range()]
+    }
+
     /// Whether the word at `k` is written in capitals in the original, two letters or
     /// more ("IS", "SDF"): an acronym, never a function word.
     pub(super) fn acronym(&self, k: usize) -> bool {
-        let t = &self.matches.tokens.tokens[k];
-        let span = self.norm.to_original(t.norm);
-        let word = &self.text[span.range()];
+        let word = self.original(k);
         word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
     }
 

@@ -86,6 +86,15 @@ impl Inflection {
         self.suffix() == "نا" || self.prefix().ends_with('ن') && self.suffix == 0
     }
 
+    /// Whether the verb's ending is its plural subject (`اقتحموا`, `يقتحمون`,
+    /// `اقتحمتم`): a verb before its subject stays singular, so the noun after such a
+    /// verb is its object.
+    pub fn plural_subject(&self) -> bool {
+        let suffix = self.suffix();
+        matches!(suffix, "وا" | "وه" | "وها" | "وهم" | "تم")
+            || (self.prefix != 0 && matches!(suffix, "ون" | "ونه" | "ونها" | "ونهم"))
+    }
+
     /// Whether only a verb is inflected so: an imperfect prefix, or a suffix of person
     /// that follows only a verb (`ينسحب`, `انسحبوا`).
     pub fn verbal(&self) -> bool {

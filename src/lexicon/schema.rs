@@ -292,13 +292,17 @@ pub enum ParticleRole {
     /// count's phrase (`مقتل نحو 500 جندي`, "about 40 civilians"); elsewhere the same word
     /// may be a preposition ("talks about the town", `نحو المدينة`).
     Approximate,
+    /// A side, after `من` (`من جهة … من جهة أخرى`): the party before it is one side of
+    /// two ("clashes between the army on one side and the rebels on the other").
+    Side,
 }
 
 impl ParticleRole {
     /// Whether the word is a function word (every role but the nouns,
     /// [`ParticleRole::PlaceNoun`], [`ParticleRole::Settlement`],
     /// [`ParticleRole::Circumstance`] and [`ParticleRole::Modifier`], and the count words,
-    /// [`ParticleRole::Numeral`] and [`ParticleRole::Approximate`], which only frames read).
+    /// [`ParticleRole::Numeral`] and [`ParticleRole::Approximate`], and the side nouns,
+    /// [`ParticleRole::Side`], which only frames read).
     pub fn is_function_word(self) -> bool {
         !matches!(
             self,
@@ -308,6 +312,7 @@ impl ParticleRole {
                 | ParticleRole::Modifier
                 | ParticleRole::Numeral
                 | ParticleRole::Approximate
+                | ParticleRole::Side
         )
     }
 
@@ -560,8 +565,9 @@ pub struct Predicate {
     /// hand over): triggers after it in the clause make no frames of their own.
     #[serde(default)]
     pub embeds: bool,
-    /// Two sides do it to each other (clashes, fighting): "A and B clashed" names A its
-    /// agent and B its target, as "clashes between A and B" does.
+    /// Two sides do it together or to each other (clashes, agreements, meetings): "A and
+    /// B clashed" names A its agent and B its target, as "clashes between A and B" and
+    /// "A clashed with B" do. For any other predicate the party after "with" is a partner.
     #[serde(default)]
     pub mutual: bool,
     /// Its place is its subject, before the trigger (`مدينة عين عيسى … تقع على الطريق`).
