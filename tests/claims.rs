@@ -1253,6 +1253,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "ثلاثة حراس",
         ),
+        // A count after an undergoer is who suffered it; `بينهم` ends the phrase.
+        (
+            "ارتفعت حصيلة القتلى في البلدة إلى 40 شخصا بينهم 10 حراس.",
+            "ar",
+            "casualties",
+            "target",
+            "40 شخصا",
+        ),
+        // The second side after a first of four words.
+        (
+            "وقعت مواجهات بين قوات “كتيبة الصقور الأولى” و “حرس الحدود”.",
+            "ar",
+            "clash",
+            "target",
+            "و “حرس الحدود",
+        ),
         // A verb whose ending is its plural subject has its object after it.
         ("اقتحموا الجسر فجرا.", "ar", "capture", "target", "الجسر"),
         // Light verbs, one inside another.

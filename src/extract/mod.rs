@@ -709,6 +709,18 @@ impl<'a> Reader<'a> {
                 args.retain(|a| a.role != ArgRole::Agent || a.tokens.is_some_and(|s| self.after_by(s)));
                 target = Some(Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span));
             }
+            // "The toll rose to 40 people", `ارتفعت حصيلة القتلى إلى 40 شخصا`: with no one
+            // else named, the count after an undergoer is who suffered it.
+            if p.undergoer
+                && target.is_none()
+                && let Some(k) =
+                    (trigger.tokens.end..self.next_event(hits, trigger, clause)).find(|&k| self.count(hits, k))
+                && !args.iter().any(|a| a.tokens.is_some_and(|t| t.contains(k)))
+                && let Some(span) = self.phrase_at(hits, self.bound_before(hits, k, clause), clause)
+            {
+                args.retain(|a| a.role != ArgRole::Agent || a.tokens.is_some_and(|s| self.after_by(s)));
+                target = Some(Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span));
+            }
             // A mediopassive verb (form V with a perfect ending: `تحررت المدينة`, the town
             // was freed), or a form that says what befell its subject ("the town fell"),
             // names no doer: the subject is what it acted on.
@@ -1561,6 +1573,21 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Where the count at `k` starts, past the words that bound it before ("at least",
+    /// `نحو`).
+    fn bound_before(&self, hits: &SentenceHits<'_>, k: usize, clause: TokenSpan) -> usize {
+        let mut k = k;
+        while let Some(h) = hits
+            .counts
+            .iter()
+            .find(|h| h.tokens.end == k && h.tokens.start >= clause.start && self.role(h) == ParticleRole::Approximate)
+            && !self.cut_before(k)
+        {
+            k = h.tokens.start;
+        }
+        k
+    }
+
     /// The English count right before a trigger, with a noun or two after the number
     /// and the words that bound it before ("more than 180", "at least 12 civilians"),
     /// inside `clause`.
@@ -1572,13 +1599,7 @@ impl<'a> Reader<'a> {
             k -= 1;
             let w = self.word(k);
             if self.count(hits, k) {
-                while let Some(h) = hits.counts.iter().find(|h| {
-                    h.tokens.end == k && h.tokens.start >= clause.start && self.role(h) == ParticleRole::Approximate
-                }) && !self.cut_before(k)
-                {
-                    k = h.tokens.start;
-                }
-                return Some(TokenSpan::new(k, end));
+                return Some(TokenSpan::new(self.bound_before(hits, k, clause), end));
             }
             if !w.is_ascii() || hits.all.iter().any(|h| h.tokens.contains(k)) {
                 return None;

@@ -1055,15 +1055,18 @@ impl Reader<'_> {
             return Some((first, second));
         }
         let k = first.end;
-        // English "and" ends the first, past a participle's phrase that qualifies it
-        // ("between the army backed by militias and the rebels"); an Arabic و is the
-        // second's first letter.
+        // "and" (or a lone Arabic و) ends the first, past an English participle's phrase
+        // that qualifies it ("between the army backed by militias and the rebels");
+        // else an Arabic و is the second's first letter.
         let and = (k..clause.end.min(k + 8))
             .take_while(|&j| j == k || !self.cut_before(j))
-            .find(|&j| self.word(j) == "and")
+            .find(|&j| matches!(self.word(j), "and" | "و"))
             .filter(|&j| j == k || self.word(k).is_ascii() && self.past_tense(k));
         let second = if let Some(and) = and {
             self.phrase_at(hits, and + 1, clause)?
+        } else if k < clause.end && self.word(k).starts_with('و') && !self.word(k).is_ascii() {
+            // The first phrase ended right before the second's و.
+            self.phrase_at(hits, k, clause)?
         } else {
             let joined = (first.start..first.end).find(|&j| j > first.start && self.word(j).starts_with('و'))?;
             return Some((TokenSpan::new(first.start, joined), TokenSpan::new(joined, first.end)));
