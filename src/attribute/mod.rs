@@ -241,6 +241,9 @@ pub fn attribute(
         spoke_at: HashMap::new(),
         last_attr: Vec::new(),
         closed_by_trailing_cue: false,
+        opens_inside_quotation: false,
+        opened_by_source: false,
+        closing: None,
         points_back: false,
         hit_tokens: Vec::new(),
         sentence_start: 0,
@@ -280,8 +283,40 @@ pub fn attribute(
             {
                 reader.last_attr[index - 1].clone()
             }
+            // '“… . ¶ “…': a paragraph that opens a quotation it never closes goes on
+            // quoting the speaker of the paragraph before.
+            _ if index > 0
+                && segments.sentences[index - 1].line != sentence.line
+                && segments
+                    .sentences
+                    .iter()
+                    .skip(index)
+                    .take_while(|s| s.line == sentence.line)
+                    .enumerate()
+                    .all(|(k, s)| open_quotation(&norm.text()[s.norm.range()], k == 0))
+                && reader.last_attr.get(index - 1).is_some_and(|a| !a.chain.is_empty()) =>
+            {
+                // The voice that says the whole paragraph before ("…, the institute writes."), else
+                // its last.
+                reader
+                    .closing
+                    .clone()
+                    .unwrap_or_else(|| reader.last_attr[index - 1].clone())
+            }
+            // 'According to the broadcaster, … . The brigade …': a sentence with no cue of its
+            // own, right after one of the same paragraph that opens with "according to"
+            // and that source says to its last word, goes on in that source's voice.
+            _ if index > 0
+                && segments.sentences[index - 1].line == sentence.line
+                && !inside.iter().any(|h| h.entry.table == Table::Cue)
+                && reader.opened_by_source
+                && reader.wholly_said(index - 1) =>
+            {
+                reader.last_attr[index - 1].clone()
+            }
             _ => Attr::own_voice(),
         };
+        reader.opens_inside_quotation = sentence.quote.is_some();
         if let Some(attr) = reader.sentence(index, sentence.norm, range, &inside, base) {
             colon_line = Some((sentence.line, attr));
         }
@@ -392,6 +427,14 @@ struct Reader<'a> {
     last_attr: Vec<Attr>,
     /// Whether the last sentence read ended with its cue ("…, she added.").
     closed_by_trailing_cue: bool,
+    /// Whether the sentence being read starts inside a quotation opened before it.
+    opens_inside_quotation: bool,
+    /// Whether the last sentence read opens with "according to X" ("According to the
+    /// broadcaster, …"): a frame for what follows in its paragraph, where "X said that …"
+    /// ends with its sentence.
+    opened_by_source: bool,
+    /// The attribution that closed the last sentence read ("…, the institute writes."), if one did.
+    closing: Option<Attr>,
     /// Whether the last sentence read opens by pointing back at the one before ("This
     /// was reported by …", `جاء ذلك في بيان …`).
     points_back: bool,
@@ -506,6 +549,21 @@ impl<'a> Reader<'a> {
         let mut wraps = false;
         // A reporting verb an "according to" took as its own (`حسبما أفادت وكالة X`).
         let mut taken: Option<usize> = None;
+        // Whether an "according to X" opens the sentence.
+        let mut opening_according = false;
+        // Where a statement's content ends before its sentence does, with the voice that
+        // spoke before it.
+        let mut asides: Vec<(usize, Attr)> = Vec::new();
+        // A quotation opened in an earlier sentence ends at its closing mark.
+        if self.opens_inside_quotation
+            && let Some(end) = (range.start + 1..range.end)
+                .find(|&k| self.tokens.tokens[k].barrier_before && self.gap_before(k).trim_start().starts_with('"'))
+        {
+            asides.push((end, Attr::own_voice()));
+        }
+        // Whom the sentence's next speaker told it, named before them ("In an interview
+        // with Y, X said").
+        let mut told_ahead: Option<usize> = None;
         for cue in &parts.cues {
             if taken == Some(cue.tokens.start) {
                 continue;
@@ -561,13 +619,27 @@ impl<'a> Reader<'a> {
                             (e, RULE.back_reference.clone(), cue.tokens.end + 1)
                         }
                     };
+                    // `وفق ما قال مسؤول محلي لوكالة رويترز`: the agency the words were told to
+                    // relays them.
+                    let mut chain = self.path(e);
+                    if with_verb
+                        && let Some((relay, span)) = self.told_agency_after(&parts, end)
+                        && relay != e
+                        && !chain.contains(&relay)
+                        && !self.path(relay).contains(&e)
+                    {
+                        self.add_cue(relay, span);
+                        self.relay_nameless(e, relay);
+                        chain = extend(&self.path(relay), &self.path(e));
+                    }
                     let mut attr = Attr {
-                        chain: self.path(e),
+                        chain,
                         rules: vec![id, rule],
                         ..Attr::own_voice()
                     };
                     self.speaker(e, NormSpan::new(cue.norm.start, self.tokens.tokens[end - 1].norm.end));
                     taken = verb.map(|v| v.tokens.start);
+                    opening_according |= cue.tokens.start - range.start <= LEAD_WORDS;
                     match entry.scope.unwrap_or(Scope::Sentence) {
                         Scope::Sentence => {
                             sentence_attr = Some(attr);
@@ -678,7 +750,14 @@ impl<'a> Reader<'a> {
                         },
                         None => (speaking, None),
                     };
-                    let Some(speaker) = speaker else { continue };
+                    let Some(speaker) = speaker else {
+                        // "In comments to Y, X said": the speaker comes after.
+                        if initial && let Some(relay) = relay {
+                            self.add_cue(relay, self.tokens.norm_of(np.tokens));
+                            told_ahead = Some(relay);
+                        }
+                        continue;
+                    };
                     if let Some(relay) = relay {
                         if speaker != relay
                             && self.out.sources[speaker].via.is_none()
@@ -734,12 +813,12 @@ impl<'a> Reader<'a> {
                         self.out.sources[e].classes.push("statement".to_owned());
                     }
                     self.speaker(e, self.tokens.norm_of(np.tokens));
-                    let chain = if nested {
+                    let start = cue.tokens.start.min(np.tokens.start);
+                    let chain = if nested && !self.subordinated(range, start, true) {
                         extend(&current.chain, &self.path(e))
                     } else {
                         self.path(e)
                     };
-                    let start = cue.tokens.start.min(np.tokens.start);
                     points.push((
                         start,
                         Attr {
@@ -784,6 +863,14 @@ impl<'a> Reader<'a> {
                                     .flatten()
                             })
                             .filter(|np| !self.preposition_between(&parts, cue.tokens.end, np.tokens.start))
+                            // "said Turkey was likely to": the subject of what is said.
+                            .filter(|np| {
+                                !latin
+                                    || !matches!(
+                                        parts.particles.get(&np.tokens.end),
+                                        Some((ParticleRole::Auxiliary, _))
+                                    )
+                            })
                             .filter(|np| {
                                 !latin
                                     || cue.tokens.start > range.start
@@ -793,10 +880,13 @@ impl<'a> Reader<'a> {
                             .map(|np| (cue.tokens.start, np))
                     };
                     // English subjects no lexicon names ("The Ukrainian army denies").
+                    // Evidence is no speaker ("The evidence suggests …"): the
+                    // inference is whoever's voice it stands in.
                     let open = || {
                         latin
                             .then(|| self.open_subject(&parts, range, cue.tokens.start))
                             .flatten()
+                            .filter(|np| !EVIDENCE_NOUNS.contains(&self.word(np.tokens.end - 1)))
                             .map(|np| (np.tokens.start, np))
                     };
                     // An English passive names its speaker after "by" ("was reported by the
@@ -835,12 +925,21 @@ impl<'a> Reader<'a> {
                             .flatten()
                             .map(|np| (np.tokens.start, np))
                     };
-                    let found = by()
-                        .or_else(relative)
-                        .or_else(before)
-                        .or_else(open_before)
-                        .or_else(after)
-                        .or_else(open);
+                    // An English passive with no "by" ("the toll would be announced later")
+                    // has no speaker: what stands before it is what is said.
+                    let passive = latin
+                        && cue.tokens.start > range.start
+                        && !self.word(cue.tokens.start).ends_with("ing")
+                        && matches!(
+                            self.word(cue.tokens.start - 1),
+                            "be" | "been" | "being" | "was" | "were" | "is" | "are"
+                        );
+                    let found = by().or_else(relative).or_else(|| {
+                        if passive {
+                            return None;
+                        }
+                        before().or_else(open_before).or_else(after).or_else(open)
+                    });
                     // "They also pointed out", "He later noted": an English pronoun
                     // subject is the last speaker of its gender.
                     let pronoun = if found.is_none() && latin {
@@ -855,16 +954,18 @@ impl<'a> Reader<'a> {
                     // A subject that opens its clause, after a conjunction at most ("…,
                     // although local fighters said"), starts a statement of its own, not
                     // one inside the last.
-                    let nested = nested && {
-                        let opens = self.phrase_start(range, start);
-                        let mut k = self.clause_start(range, opens);
-                        while let Some((ParticleRole::Conjunction, len)) = parts.particles.get(&k).copied()
-                            && k < opens
-                        {
-                            k += len;
+                    let nested = nested
+                        && {
+                            let opens = self.phrase_start(range, start);
+                            let mut k = self.clause_start(range, opens);
+                            while let Some((ParticleRole::Conjunction, len)) = parts.particles.get(&k).copied()
+                                && k < opens
+                            {
+                                k += len;
+                            }
+                            k < opens
                         }
-                        k < opens
-                    };
+                        && !self.subordinated(range, start.min(cue.tokens.start), false);
                     let trailing = self.trailing(
                         &parts,
                         range,
@@ -945,6 +1046,17 @@ impl<'a> Reader<'a> {
                             && !self.path(e).contains(&relay)
                         {
                             self.add_cue(relay, span);
+                            self.relay_nameless(e, relay);
+                            how.push(&RULE.relayed);
+                            told = Some(relay);
+                        }
+                        if told.is_none()
+                            && let Some(relay) = told_ahead.take()
+                            && relay != e
+                            && !self.path(relay).contains(&e)
+                            && !self.path(e).contains(&relay)
+                        {
+                            self.relay_nameless(e, relay);
                             how.push(&RULE.relayed);
                             told = Some(relay);
                         }
@@ -990,12 +1102,40 @@ impl<'a> Reader<'a> {
                     };
                     if closing {
                         // "…, the SDF media centre said.": the cue closes the sentence and
-                        // governs what came before it.
+                        // governs what came before it, and whoever speaks in it ("X
+                        // praised the troops, the institute writes": the institute relays X).
                         sentence_attr = Some(attr);
                         self.closed_by_trailing_cue = true;
+                        wraps = true;
                     } else {
+                        let content = np
+                            .as_ref()
+                            .filter(|n| n.tokens.start >= cue.tokens.end)
+                            .map_or(cue.tokens.end, |n| n.tokens.end);
+                        if let Some(end) = self.content_end(range, content) {
+                            let outer = points.last().map_or_else(|| base.clone(), |p| p.1.clone());
+                            asides.push((end, outer));
+                        }
                         points.push((start, attr));
                     }
+                }
+            }
+        }
+        // What follows a statement's content, with no cue or complementizer of its own, is
+        // the voice's that spoke before: the outlet describing the statement (", with
+        // clashes continuing", ", without naming X", `»، مضيفاً …`).
+        if sentence_attr.is_none() {
+            for (end, outer) in asides {
+                let to = points
+                    .iter()
+                    .map(|p| p.0)
+                    .filter(|&s| s > end)
+                    .min()
+                    .unwrap_or(range.end);
+                let own_voice = parts.cues.iter().any(|c| c.tokens.start >= end && c.tokens.start < to)
+                    || (end..to).any(|k| matches!(parts.particles.get(&k), Some((ParticleRole::Complementizer, _))));
+                if end < to && !own_voice {
+                    overrides.push((TokenSpan::new(end, to), Override::Attr(outer)));
                 }
             }
         }
@@ -1019,6 +1159,10 @@ impl<'a> Reader<'a> {
             };
             overrides.push((target, Override::Stance(stance, id)));
         }
+        self.closing = sentence_attr
+            .clone()
+            .filter(|a| !a.chain.is_empty() && !opening_according);
+        self.opened_by_source = opening_according;
         self.points_back = self.opens_pointing_back(&parts, range);
         let first_segment = self.out.segments.len();
         self.tile(index, norm, range, &base, points, overrides, sentence_attr, wraps);
@@ -1205,6 +1349,56 @@ impl<'a> Reader<'a> {
             .unwrap_or(range.end)
     }
 
+    /// Where the content of a statement starting at `at` ends before the sentence does: a
+    /// quotation at its closing mark, a clause at an English aside that describes the
+    /// act (", without naming X").
+    fn content_end(&self, range: TokenSpan, at: usize) -> Option<usize> {
+        if at >= range.end {
+            return None;
+        }
+        let t = &self.tokens.tokens;
+        // The quotation opens right there or after a colon a few words on, past whom it
+        // was told to (`لـ«رويترز»: «…»`).
+        let opens = |k: usize| {
+            let gap = self.gap_before(k);
+            gap.contains('"') && (k == at || gap.contains(':'))
+        };
+        if let Some(open) = (at..(at + 4).min(range.end)).find(|&k| opens(k)) {
+            return (open + 1..range.end)
+                .find(|&k| t[k].barrier_before && self.gap_before(k).trim_start().starts_with('"'));
+        }
+        let aside = |k: usize| self.word(k) == "without" && k + 1 < range.end && self.word(k + 1).ends_with("ing");
+        (at + 1..range.end).find(|&k| t[k].barrier_before && aside(k))
+    }
+
+    /// Whether a subordinating word of time, contrast or concession stands a few words
+    /// before `at` in its clause ("after an army officer said", "as Moscow denies",
+    /// `قبل أن تعلن الوزارة`, `بينما قالت الوزارة`): a statement in such a clause is not part
+    /// of what the sentence's speaker says, but one beside it. Before a statement noun
+    /// (`noun`) the bare preposition does it too: `بعد إعلان X`, "after X's statement".
+    fn subordinated(&self, range: TokenSpan, at: usize, noun: bool) -> bool {
+        let t = &self.tokens.tokens;
+        let mut k = at;
+        while k > range.start && at - k < SUBORDINATE_REACH && !t[k].barrier_before {
+            k -= 1;
+            let w = self.word(k);
+            let before = if k > range.start && !t[k].barrier_before {
+                self.word(k - 1)
+            } else {
+                ""
+            };
+            match w {
+                "after" | "before" | "while" | "whereas" | "although" | "though" | "when" | "as" | "since"
+                | "بينما" | "فيما" | "حين" | "حينما" | "عندما" | "ريثما" => return true,
+                "following" | "بعد" | "قبل" | "عقب" if noun => return true,
+                "ان" if matches!(before, "بعد" | "قبل" | "منذ") => return true,
+                "that" | "ان" | "بان" | "انه" | "انها" => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// The clause a clause-scoped cue or marker governs: its own, or the one before
     /// when it stands alone at the end (`…، وفق زعم أنقرة.`).
     fn clause_target(&self, range: TokenSpan, hit: &Hit) -> TokenSpan {
@@ -1252,6 +1446,33 @@ impl<'a> Reader<'a> {
         }
         let span = self.tokens.norm_of(np.tokens);
         self.resolve(&np).map(|e| (e, span))
+    }
+
+    /// Whether one source says all of sentence `index`: its segments share one chain
+    /// that is not the outlet's.
+    fn wholly_said(&self, index: usize) -> bool {
+        let mut segments = self.out.segments.iter().rev().skip_while(|g| g.sentence > index);
+        let Some(last) = segments.next().filter(|g| g.sentence == index && !g.chain.is_empty()) else {
+            return false;
+        };
+        segments
+            .take_while(|g| g.sentence == index)
+            .all(|g| g.chain == last.chain)
+    }
+
+    /// Whether a source is a title noun with no name (`مسؤول`, "a spokesman"): known only
+    /// through whoever reports it, and speaking for the body it serves.
+    fn nameless_title(&self, e: usize) -> bool {
+        self.out.sources[e].key.starts_with("title:")
+    }
+
+    /// An agency a nameless title told something relays all it says: "the official"
+    /// later in the article is the same interview. A named speaker may speak elsewhere
+    /// too, so the agency relays only the statement it was told.
+    fn relay_nameless(&mut self, e: usize, relay: usize) {
+        if self.nameless_title(e) && self.out.sources[e].via.is_none() && !self.path(relay).contains(&e) {
+            self.out.sources[e].via = Some(relay);
+        }
     }
 
     /// Whether a source phrase names the publishing outlet itself.
@@ -1370,7 +1591,18 @@ impl<'a> Reader<'a> {
                     .iter()
                     .position(|&e| !self.out.sources[e].kind.ends_with("media"))
                     .unwrap_or(0);
-                attr.chain = extend(&s.chain, &attr.chain[own..]);
+                // "The council confirmed …, according to what an official told Reuters": a nameless
+                // official speaks for the body whose statement it wraps, not about it.
+                let member = s.chain.last().is_some_and(|&m| self.nameless_title(m))
+                    && attr
+                        .chain
+                        .last()
+                        .is_some_and(|&o| !self.out.sources[o].key.starts_with("person:") && !self.nameless_title(o));
+                attr.chain = if member {
+                    s.chain.clone()
+                } else {
+                    extend(&s.chain, &attr.chain[own..])
+                };
                 attr.rules.extend(s.rules.iter().cloned());
             } else if let Some(s) = &sentence_attr
                 && attr.chain == base.chain
@@ -1524,6 +1756,13 @@ static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
 /// At most this many words before a sentence's first cue join its segment.
 const LEAD_WORDS: usize = 3;
 
+/// Head nouns of an English subject that infers rather than speaks.
+const EVIDENCE_NOUNS: &[&str] = &["evidence", "data", "indications", "signs", "indicators", "facts"];
+
+/// At most this many words between a subordinating word and the cue or subject it
+/// governs ("after a regional army press officer said").
+const SUBORDINATE_REACH: usize = 6;
+
 #[derive(Debug, Clone)]
 enum Override {
     Stance(Stance, Arc<str>),
@@ -1583,8 +1822,17 @@ fn prefix_before(chain: &[usize], e: usize) -> Vec<usize> {
     }
 }
 
-/// Arabic adjectives that describe a source: nisba forms (`محلية`, `ميدانية`,
-/// `عسكري`) and a few others. Other words after a source noun are not part of its name.
+/// Whether a sentence has no closing quotation mark, and when `first`, opens one.
+fn open_quotation(text: &str, first: bool) -> bool {
+    let text = text.trim();
+    let body = match text.strip_prefix(['“', '"', '«', '„']) {
+        Some(body) => body,
+        None if first => return false,
+        None => text,
+    };
+    !body.contains(['”', '"', '»'])
+}
+
 /// Whether a sentence is one quotation: it opens with a quotation mark that closes, if
 /// at all, only at its end.
 fn whole_quotation(text: &str) -> bool {
@@ -1606,6 +1854,8 @@ fn whole_quotation(text: &str) -> bool {
     }
 }
 
+/// Arabic adjectives that describe a source: nisba forms (`محلية`, `ميدانية`,
+/// `عسكري`) and a few others. Other words after a source noun are not part of its name.
 fn adjective(w: &str) -> bool {
     let w = strip_article(w);
     let nisba = ["يه", "ي", "يون", "يين"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;

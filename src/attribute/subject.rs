@@ -414,12 +414,18 @@ impl Reader<'_> {
     pub(super) fn trailing_colon_speaker(&self, parts: &Parts<'_>, range: TokenSpan) -> Option<Np> {
         let c = parts.candidates.iter().rev().find(|c| c.tokens.end == range.end)?;
         let s = self.phrase_start(range, c.tokens.start);
-        (s > range.start && matches!(c.cand, Cand::Known(_) | Cand::Actor(_) | Cand::Person { .. }) && {
-            // A dash only between spaces ("… — Reuters", not "Kurdish-led").
-            let gap = self.gap_before(s);
-            gap.trim_end().ends_with(':')
-                || (matches!(gap.trim(), "-" | "—" | "–") && gap.starts_with(' ') && gap.ends_with(' '))
-        })
+        // A generic source noun there ("… — media", "…: sources") is whoever it names.
+        (s > range.start
+            && matches!(
+                c.cand,
+                Cand::Known(_) | Cand::Actor(_) | Cand::Person { .. } | Cand::Noun { .. }
+            )
+            && {
+                // A dash only between spaces ("… — Reuters", not "Kurdish-led").
+                let gap = self.gap_before(s);
+                gap.trim_end().ends_with(':')
+                    || (matches!(gap.trim(), "-" | "—" | "–") && gap.starts_with(' ') && gap.ends_with(' '))
+            })
         .then(|| super::np_of(c))
     }
 
