@@ -1271,6 +1271,21 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         ),
         // A verb whose ending is its plural subject has its object after it.
         ("اقتحموا الجسر فجرا.", "ar", "capture", "target", "الجسر"),
+        // A light verb's subject past a modal; a time phrase ends the object.
+        (
+            "The brigade could launch an offensive on the depot.",
+            "en",
+            "attack",
+            "agent",
+            "The brigade",
+        ),
+        (
+            "The brigade may attack the depot next week.",
+            "en",
+            "attack",
+            "target",
+            "the depot",
+        ),
         // Light verbs, one inside another.
         ("وقامت الكتيبة بشن غارات على الجسر.", "ar", "shell", "agent", "الكتيبة"),
         ("قامت الكتيبة بقصف الجسر.", "ar", "shell", "agent", "الكتيبة"),
@@ -1481,6 +1496,20 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         (
             "The alleged capture of the hill by rebel fighters was celebrated in the camp.",
             (Reality::Actual, Stance::Distanced),
+        ),
+        // A modal governs the verb after it and that verb's object.
+        (
+            "Rebel fighters may try to keep up their raids on the hill.",
+            (Reality::Irrealis, Stance::Hedged),
+        ),
+        (
+            "The new road will not lead to the encirclement of the hill.",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        // Another event between ends its reach.
+        (
+            "Rebel fighters will say that the militia captured the hill last week.",
+            (Reality::Actual, Stance::Plain),
         ),
     ] {
         assert_eq!(reality(sentence), expected, "{sentence}");

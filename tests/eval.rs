@@ -213,7 +213,7 @@ const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
         "hasakah-prison-2022",
         [0.88, 0.72, 0.69, 0.7, 0.78, 0.42, 0.31, 0.94, 0.93],
     ),
-    ("soledar-2023", [0.91, 0.81, 0.76, 0.76, 0.91, 0.54, 0.33, 0.93, 0.91]),
+    ("soledar-2023", [0.91, 0.81, 0.76, 0.76, 0.91, 0.56, 0.35, 0.93, 0.91]),
 ];
 
 /// The most furniture errors (page furniture read as claims) each event may have today.

@@ -73,6 +73,9 @@ static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
 /// How many words may stand between an embedding trigger and its complement.
 const EMBED_REACH: usize = 4;
 
+/// How many words may stand between a modal verb and an event it governs.
+const MODAL_REACH: usize = 8;
+
 /// A place argument and the tokens that name it.
 type Located = (PlaceArg, TokenSpan);
 
@@ -1451,11 +1454,24 @@ impl<'a> Reader<'a> {
     fn modal(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit, kinds: &[MarkerKind]) -> bool {
         hits.markers.iter().any(|h| {
             let marker = &self.lexicon.entries.markers[h.entry.index as usize].entry;
+            let gap = trigger.tokens.start.saturating_sub(h.tokens.end);
+            // A modal verb governs the verb after it and that verb's object ("may decide
+            // to keep up the assaults", "will not lead to an encirclement"), up to another
+            // event or reporting verb; "to" alone is as often a preposition.
+            let governs = || {
+                gap <= MODAL_REACH
+                    && self.word(h.tokens.start) != "to"
+                    && !hits.all.iter().any(|o| {
+                        matches!(o.entry.table, Table::Predicate | Table::Cue)
+                            && o.tokens.start >= h.tokens.end
+                            && o.tokens.start < trigger.tokens.start
+                    })
+            };
             kinds.contains(&marker.kind)
                 && (marker.scope == Some(Scope::Sentence)
                     || (h.tokens.start >= clause.start
                         && h.tokens.start < trigger.tokens.start
-                        && trigger.tokens.start.saturating_sub(h.tokens.end) <= 3))
+                        && (gap <= 3 || governs())))
         })
     }
 

@@ -571,10 +571,13 @@ impl Reader<'_> {
     }
 
     /// The English subject of the verb at `verb`: the phrase before it, past auxiliaries
-    /// ("the guards had faced").
+    /// and modals ("the guards had faced", "the army could launch").
     fn subject_of_verb(&self, hits: &SentenceHits<'_>, verb: usize, clause: TokenSpan) -> Option<TokenSpan> {
+        // Past auxiliaries and modals ("had launched", "could launch").
         let mut before = verb;
-        while before > clause.start && self.is_auxiliary(hits, before - 1) {
+        while before > clause.start
+            && (self.is_auxiliary(hits, before - 1) || hits.markers.iter().any(|h| h.tokens.contains(before - 1)))
+        {
             before -= 1;
         }
         self.phrase_before(hits, before, clause)
