@@ -1286,6 +1286,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "the depot",
         ),
+        // A passive of an act done to nothing: its subject did it.
+        (
+            "The reserve battalions were deployed to the northern ridge.",
+            "en",
+            "deploy",
+            "agent",
+            "The reserve battalions",
+        ),
         // Light verbs, one inside another.
         ("وقامت الكتيبة بشن غارات على الجسر.", "ar", "shell", "agent", "الكتيبة"),
         ("قامت الكتيبة بقصف الجسر.", "ar", "shell", "agent", "الكتيبة"),
@@ -1316,6 +1324,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         // no target; a circumstance ends the object.
         ("شهدت البلدة قصفا مدفعيا على الجسر.", "ar", "shell", "agent"),
         ("تعرض الجسر لقصف صاروخي.", "ar", "shell", "agent"),
+        // A noun by its ending, after a preposition, has no subject before it.
+        (
+            "The new road could end in encirclement of the hill.",
+            "en",
+            "encircle",
+            "agent",
+        ),
         ("يقتحمون الجسر كل ليلة.", "ar", "capture", "agent"),
         ("The village was taken under control.", "en", "capture", "agent"),
         // `في ظروف صعبة` says how, not where.

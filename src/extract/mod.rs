@@ -577,7 +577,7 @@ impl<'a> Reader<'a> {
                 (None, None) if first_person_verb => None,
                 (None, None) => relative
                     .or(owner)
-                    .or_else(|| self.agent_phrase(hits, clause, trigger, object_after))
+                    .or_else(|| self.agent_phrase(hits, clause, trigger, object_after, p.acts_on))
                     .or_else(|| {
                         (!p.undergoer && (trigger_latin || self.verbal_noun(trigger)))
                             .then(|| self.cue_subject(hits, clause, trigger))

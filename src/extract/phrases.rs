@@ -761,6 +761,7 @@ impl Reader<'_> {
         clause: TokenSpan,
         trigger: &Hit,
         object_after: bool,
+        acts_on: bool,
     ) -> Option<TokenSpan> {
         let t = trigger.tokens;
         let role_of = |k: usize| {
@@ -810,7 +811,19 @@ impl Reader<'_> {
             }
         }
         if latin {
-            if self.passive(hits, clause, trigger).is_some() {
+            // A passive's subject is what the act was done to; of an act done to nothing
+            // it is who did it ("the troops were deployed").
+            if let Some(be) = self.passive(hits, clause, trigger) {
+                return (!acts_on).then(|| self.phrase_before(hits, be, clause)).flatten();
+            }
+            // An English noun by its ending ("encirclement", "evacuation") right after a
+            // preposition has no subject before it ("could end in encirclement"), also
+            // after a preposition passed over above as a marker ("lead to").
+            let w = self.word(t.start);
+            if ["ment", "tion", "sion"].iter().any(|e| w.ends_with(e))
+                && t.start > clause.start
+                && role_of(t.start - 1).is_some_and(|r| r.is_preposition())
+            {
                 return None;
             }
             // "Hard fighting", "blocking the city" (a gerund with no auxiliary before it),
