@@ -1294,6 +1294,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "The reserve battalions",
         ),
+        // To whom one surrenders, past the article; after a definite noun a word with ل
+        // attached starts a phrase of its own.
+        (
+            "The last gunmen surrendered to the SDF at dawn.",
+            "en",
+            "surrender",
+            "target",
+            "SDF",
+        ),
+        (
+            "استسلم المسلحون لقوات سوريا الديمقراطية.",
+            "ar",
+            "surrender",
+            "agent",
+            "المسلحون",
+        ),
         // Light verbs, one inside another.
         ("وقامت الكتيبة بشن غارات على الجسر.", "ar", "shell", "agent", "الكتيبة"),
         ("قامت الكتيبة بقصف الجسر.", "ar", "shell", "agent", "الكتيبة"),

@@ -1220,12 +1220,26 @@ impl<'a> Reader<'a> {
         {
             return Some(found);
         }
+        // An English preposition before the article only up to the next event word
+        // ("agreed to hand the town over to the army": to the army is the handover's).
+        let reach = self.next_event(hits, trigger, clause);
         self.actor_hits(hits)
             .filter(|h| h.tokens.start >= trigger.tokens.end && h.tokens.start > 0 && h.tokens.start < clause.end)
             .find(|h| {
                 let k = h.tokens.start;
                 let w = self.word(k);
-                let prev = self.word(k - 1);
+                // "to the SDF": past the article.
+                let mut j = k - 1;
+                while j > trigger.tokens.end
+                    && k < reach
+                    && hits
+                        .particles
+                        .iter()
+                        .any(|p| p.tokens.start == j && self.role(p) == ParticleRole::Article)
+                {
+                    j -= 1;
+                }
+                let prev = self.word(j);
                 // With whom: the other side of a mutual act ("clashed with"), a partner
                 // of any other ("attacked in coordination with").
                 matches!(prev, "علي" | "ضد" | "من" | "عن" | "against" | "on" | "from" | "to")

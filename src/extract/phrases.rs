@@ -163,6 +163,9 @@ impl Reader<'_> {
                 // with the preposition ب attached opens a phrase of its own (how, with
                 // what).
                 Word::Free if words > 0 && self.with_preposition(hits, end) => break,
+                // `استسلم المسلحون لقوات الحكومة`: after a definite noun, which takes no
+                // genitive, a word with ل attached says to or for whom.
+                Word::Free if words > 0 && definite(self.word(end - 1)) && self.with_lam(hits, end) => break,
                 Word::Free => {
                     words += 1;
                     end += 1;
@@ -1278,6 +1281,18 @@ impl Reader<'_> {
                     .all
                     .iter()
                     .any(|h| h.tokens.start == k && h.prefix.len > 0 && !h.prefix.definite))
+    }
+
+    /// Whether the Arabic word at `k` carries the preposition ل: before the article
+    /// (`للقوات`), or as the prefix of a hit (`لقوات`).
+    fn with_lam(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        let w = self.word(k);
+        w.starts_with('ل')
+            && (w.starts_with("لل") && w.chars().count() > 4
+                || hits
+                    .all
+                    .iter()
+                    .any(|h| h.tokens.start == k && h.prefix.len > 0 && self.word(k).get(..h.prefix.len) == Some("ل")))
     }
 
     /// The word at `k` as the original writes it.
