@@ -1310,6 +1310,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "المسلحون",
         ),
+        // A numeral of the pack is a number as digits are.
+        (
+            "A column of forty trucks reached the depot.",
+            "en",
+            "column",
+            "number",
+            "forty",
+        ),
         // Light verbs, one inside another.
         ("وقامت الكتيبة بشن غارات على الجسر.", "ar", "shell", "agent", "الكتيبة"),
         ("قامت الكتيبة بقصف الجسر.", "ar", "shell", "agent", "الكتيبة"),

@@ -906,7 +906,7 @@ impl<'a> Reader<'a> {
                 args.push(Argument::read(ArgRole::Agent, self.party(hits, doer), doer));
                 cover(doer);
             }
-            if let Some((n, k)) = self.number(clause, trigger) {
+            if let Some((n, k)) = self.number(hits, clause, trigger) {
                 args.push(Argument::read(
                     ArgRole::Number,
                     Arg::Number(n),
@@ -1648,17 +1648,18 @@ impl<'a> Reader<'a> {
                 .any(|h| h.tokens.contains(k) && self.role(h) == ParticleRole::Numeral)
     }
 
-    /// Digits or a vague quantity after the trigger in its clause.
-    fn number(&self, clause: TokenSpan, trigger: &Hit) -> Option<(String, usize)> {
+    /// Digits or a numeral of the pack (`عشرات`, "dozens") after the trigger in its clause.
+    fn number(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<(String, usize)> {
         (trigger.tokens.end..clause.end).find_map(|k| {
             let w = self.word(k);
             if w.chars().all(|c| c.is_ascii_digit()) {
-                Some((w.to_owned(), k))
-            } else if matches!(w, "عشرات" | "لعشرات" | "مئات" | "dozens" | "hundreds") {
-                Some((w.trim_start_matches('ل').to_owned(), k))
-            } else {
-                None
+                return Some((w.to_owned(), k));
             }
+            // A numeral of the pack (`عشرات`, "dozens"), without the clitics before it.
+            hits.counts
+                .iter()
+                .find(|h| h.tokens.start == k && h.tokens.len() == 1 && self.role(h) == ParticleRole::Numeral)
+                .map(|h| (w.get(h.prefix.len..).unwrap_or(w).to_owned(), k))
         })
     }
 
