@@ -393,6 +393,12 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "the convoy had left",
             "Halvard Institute",
         ),
+        (
+            "en",
+            "The river council publicly denied the convoy had left.",
+            "the convoy had left",
+            "river council",
+        ),
         // A platform is where it was said, not who said it.
         (
             "en",

@@ -2,7 +2,7 @@
 //! relay's inner source), the one before it (SVO, past adverbs, appositives and relative
 //! clauses), and an apposition that joins a title or a generic noun to the name after it.
 
-use super::{Cand, Candidate, EN_ADJECTIVES, Np, Parts, Reader, adjective, np_of, subject};
+use super::{Cand, Candidate, EN_ADJECTIVES, Np, Parts, Reader, adjective, np_of};
 use crate::lexicon::schema::ParticleRole;
 use crate::span::TokenSpan;
 
@@ -294,7 +294,7 @@ impl Reader<'_> {
                 }
                 // "… said", `مجموعة فاغنر العسكرية الروسية تعلن`: adverbs and
                 // Arabic adjectives stand between the subject and its verb.
-                _ if subject::EN_ADVERBS.contains(&self.word(end - 1)) || adjective(self.word(end - 1)) => {
+                _ if adjective(self.word(end - 1)) => {
                     end -= 1;
                     skipped += 1;
                 }

@@ -19,31 +19,6 @@ use crate::span::TokenSpan;
 /// The longest phrase read as an unnamed subject, in words.
 pub(super) const MAX_SUBJECT_WORDS: usize = 8;
 
-/// Words that may stand between an English subject and its verb ("The Kremlin however
-/// said", "X also said"), besides the auxiliaries of the packs.
-pub(super) const EN_ADVERBS: &[&str] = &[
-    "however",
-    "meanwhile",
-    "nonetheless",
-    "nevertheless",
-    "too",
-    "instead",
-    "now",
-    "already",
-    "still",
-    "again",
-    "publicly",
-    "officially",
-    "repeatedly",
-    "just",
-    "separately",
-    "first",
-    "earlier",
-    "later",
-    "also",
-    "previously",
-];
-
 /// English words that open no subject of their own: pronouns (a cue's own forms carry
 /// "he said"), and words that make the phrase something else than a speaker.
 const EN_NOT_SUBJECT: &[&str] = &[
@@ -177,8 +152,7 @@ impl Reader<'_> {
         let mut end = at;
         while end > range.start && !t[end].barrier_before {
             let k = end - 1;
-            let adverb = EN_ADVERBS.contains(&self.word(k))
-                || matches!(parts.particles.get(&k), Some((ParticleRole::Auxiliary, 1)));
+            let adverb = matches!(parts.particles.get(&k), Some((ParticleRole::Auxiliary, 1)));
             if !adverb {
                 break;
             }
