@@ -981,20 +981,17 @@ impl Reader<'_> {
         // A masculine nisba (`مدفعي`, `صاروخي`, `جوي`) right after an event noun that is
         // done to someone describes it (`قصف مدفعي`); after an event that befalls people
         // (`مقتل عسكري`) the same word is a noun, who suffered it.
-        let event_noun = k.checked_sub(1).is_some_and(|j| {
-            hits.predicates.iter().any(|h| {
-                h.tokens.end == k
-                    && h.tokens.end - 1 == j
-                    && !self.lexicon.entries.predicates[h.entry.index as usize].entry.undergoer
-            })
-        });
+        let event_noun = || {
+            hits.predicates
+                .iter()
+                .any(|h| h.tokens.end == k && !self.lexicon.entries.predicates[h.entry.index as usize].entry.undergoer)
+        };
         let masculine = |j: usize| {
             let w = self.word(j);
             // In the accusative both take alif (`قصفا مدفعيا`).
             let accusative = w.ends_with("يا") && noun.is_some_and(|n| n.ends_with('ا'));
             let w = if accusative { &w[..w.len() - 'ا'.len_utf8()] } else { w };
-            event_noun
-                && j == k
+            j == k
                 && !feminine_noun
                 && w.ends_with('ي')
                 && (w.chars().count() > 4 || matches!(w, "جوي" | "بري"))
@@ -1004,6 +1001,7 @@ impl Reader<'_> {
                     .all
                     .iter()
                     .any(|h| h.tokens.contains(j) && h.entry.table != Table::Particle)
+                && event_noun()
         };
         let mut at = k;
         while at < clause.end
