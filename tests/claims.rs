@@ -1344,17 +1344,10 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ("تمت السيطرة على القلعة القديمة.", "ar", "capture", "agent"),
         ("Fighters attacked the depot in early March.", "en", "attack", "place"),
         ("وشنت الفصائل هجوما مضادا عند الفجر.", "ar", "attack", "target"),
-        // A nisba after the event noun describes it; the partner of a one-sided act is
-        // no target; a circumstance ends the object.
+        // A nisba after the event noun describes it: it names no doer.
         ("شهدت البلدة قصفا مدفعيا على الجسر.", "ar", "shell", "agent"),
         ("تعرض الجسر لقصف صاروخي.", "ar", "shell", "agent"),
-        // A noun by its ending, after a preposition, has no subject before it.
-        (
-            "The new road could end in encirclement of the hill.",
-            "en",
-            "encircle",
-            "agent",
-        ),
+        // A verb whose ending is its plural subject has no subject after it.
         ("يقتحمون الجسر كل ليلة.", "ar", "capture", "agent"),
         ("The village was taken under control.", "en", "capture", "agent"),
         // `في ظروف صعبة` says how, not where.
@@ -1370,6 +1363,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         (
             "The offensive will not lead to an encirclement of the town.",
+            "en",
+            "encircle",
+            "agent",
+        ),
+        // A noun by its ending, with no article, after a preposition.
+        (
+            "The new road could end in encirclement of the hill.",
             "en",
             "encircle",
             "agent",

@@ -1822,22 +1822,26 @@ fn prefix_before(chain: &[usize], e: usize) -> Vec<usize> {
     }
 }
 
+/// The marks that open a quotation, and those that close one.
+const OPENING_QUOTES: [char; 4] = ['“', '"', '«', '„'];
+const CLOSING_QUOTES: [char; 3] = ['”', '"', '»'];
+
 /// Whether a sentence has no closing quotation mark, and when `first`, opens one.
 fn open_quotation(text: &str, first: bool) -> bool {
     let text = text.trim();
-    let body = match text.strip_prefix(['“', '"', '«', '„']) {
+    let body = match text.strip_prefix(OPENING_QUOTES) {
         Some(body) => body,
         None if first => return false,
         None => text,
     };
-    !body.contains(['”', '"', '»'])
+    !body.contains(CLOSING_QUOTES)
 }
 
 /// Whether a sentence is one quotation: it opens with a quotation mark that closes, if
 /// at all, only at its end.
 fn whole_quotation(text: &str) -> bool {
     let text = text.trim();
-    let Some(open) = text.chars().next().filter(|c| matches!(c, '“' | '"' | '«' | '„')) else {
+    let Some(open) = text.chars().next().filter(|c| OPENING_QUOTES.contains(c)) else {
         return false;
     };
     let close = match open {

@@ -68,14 +68,8 @@ impl Reader<'_> {
             let name_word = |j: usize| {
                 j < range.end && (!t[j].barrier_before || (between_commas && j == k)) && self.arabic_name_word(j)
             };
-            // Not the article, and not a ta marbuta: `رئيس جمهورية X` serves a body, it is
-            // not a name.
             // A title that runs to the sentence's end names no one after it.
-            if !name_word(k) {
-                continue;
-            }
-            let first = self.word(k);
-            if first.starts_with("ال") || first.ends_with('ه') {
+            if !name_word(k) || !self.name_shaped(k) {
                 continue;
             }
             let mut j = k + 1;
@@ -108,25 +102,37 @@ impl Reader<'_> {
                 k -= 1;
             }
             let run = TokenSpan::new(k, start);
-            let first = self.word(k);
             let opened = k > range.start && !t[k].barrier_before && lexical(k - 1);
             let covered = candidates
                 .iter()
                 .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
-            if run.len() >= 2 && opened && !first.starts_with("ال") && !first.ends_with('ه') && !covered {
+            if run.len() >= 2 && opened && self.name_shaped(k) && !covered {
                 candidates.push(self.name(run, &RULE.titled));
             }
         }
     }
 
-    /// Whether the word at `j` may be part of an unlisted Arabic name: no lexicon entry
-    /// covers it, and it has three letters or more and no digit.
-    fn arabic_name_word(&self, j: usize) -> bool {
+    /// Whether no lexicon entry covers the word at `j` and it has three letters or more
+    /// and no digit: it may be part of a name no lexicon lists.
+    fn unlisted_word(&self, j: usize) -> bool {
         let w = self.word(j);
-        !self.listed(j)
-            && w.chars().next().is_some_and(crate::lexicon::matcher::is_arabic)
-            && !w.bytes().any(|b| b.is_ascii_digit())
-            && w.chars().count() > 2
+        !self.listed(j) && !w.bytes().any(|b| b.is_ascii_digit()) && w.chars().count() > 2
+    }
+
+    /// Whether the word at `j` may be part of an unlisted Arabic name.
+    fn arabic_name_word(&self, j: usize) -> bool {
+        self.word(j)
+            .chars()
+            .next()
+            .is_some_and(crate::lexicon::matcher::is_arabic)
+            && self.unlisted_word(j)
+    }
+
+    /// Whether the word at `j` may open a name no lexicon lists: unlisted, without the
+    /// article and without a ta marbuta (`رئيس جمهورية X` serves a body, it is no name).
+    pub(super) fn name_shaped(&self, j: usize) -> bool {
+        let w = self.word(j);
+        self.unlisted_word(j) && !w.starts_with("ال") && !w.ends_with('ه')
     }
 
     /// Whether only a comma (and spaces) stands between token `k` and the one before.

@@ -302,20 +302,12 @@ impl Reader<'_> {
         if at >= range.end || t[at].barrier_before {
             return None;
         }
-        let name_shaped = |k: usize| {
-            let word = self.word(k);
-            !self.listed(k)
-                && !word.starts_with("ال")
-                && !word.ends_with('ه')
-                && word.chars().count() > 2
-                && !word.bytes().any(|b| b.is_ascii_digit())
-        };
         let place = match parts.places.iter().find(|p| p.start == at) {
             Some(p) => *p,
             // A person's name of two or three such words (`أكد عمر حداد أن`).
-            None if name_shaped(at) => {
+            None if self.name_shaped(at) => {
                 let mut end = at + 1;
-                while end < range.end && end - at < 3 && !t[end].barrier_before && name_shaped(end) {
+                while end < range.end && end - at < 3 && !t[end].barrier_before && self.name_shaped(end) {
                     end += 1;
                 }
                 TokenSpan::new(at, end)

@@ -703,24 +703,25 @@ impl<'a> Reader<'a> {
                 }
                 target = held.map(|span| self.place_or_words(&mut place, span));
             }
-            // "left more than 40 dead", "12 civilians killed": a count right before an
-            // English undergoer is who suffered it; what left them dead is no doer.
-            if p.undergoer
-                && trigger_latin
-                && let Some(span) = self.counted_before(hits, trigger, clause)
-            {
-                args.retain(|a| a.role != ArgRole::Agent || a.tokens.is_some_and(|s| self.after_by(s)));
-                target = Some(Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span));
-            }
-            // "The toll rose to 40 people", `ارتفعت حصيلة القتلى إلى 40 شخصا`: with no one
-            // else named, the count after an undergoer is who suffered it.
-            if p.undergoer
-                && target.is_none()
-                && let Some(k) =
-                    (trigger.tokens.end..self.next_event(hits, trigger, clause)).find(|&k| self.count(hits, k))
-                && !args.iter().any(|a| a.tokens.is_some_and(|t| t.contains(k)))
-                && let Some(span) = self.phrase_at(hits, self.bound_before(hits, k, clause), clause)
-            {
+            // Who suffered an undergoer, counted: an English count right before it ("left
+            // more than 40 dead", "12 civilians killed"; what left them dead is no doer),
+            // else, with no one else named, the count after it ("the toll rose to 40
+            // people", `ارتفعت حصيلة القتلى إلى 40 شخصا`).
+            let counted = p
+                .undergoer
+                .then(|| {
+                    trigger_latin
+                        .then(|| self.counted_before(hits, trigger, clause))
+                        .flatten()
+                        .or_else(|| {
+                            target
+                                .is_none()
+                                .then(|| self.counted_after(hits, clause, trigger, &args))
+                                .flatten()
+                        })
+                })
+                .flatten();
+            if let Some(span) = counted {
                 args.retain(|a| a.role != ArgRole::Agent || a.tokens.is_some_and(|s| self.after_by(s)));
                 target = Some(Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span));
             }
@@ -1228,15 +1229,14 @@ impl<'a> Reader<'a> {
             .find(|h| {
                 let k = h.tokens.start;
                 let w = self.word(k);
-                // "to the SDF": past the article.
-                let mut j = k - 1;
-                while j > trigger.tokens.end
-                    && k < reach
-                    && hits
-                        .particles
+                // "to the SDF": past the article, before the next event word.
+                let article = |j: usize| {
+                    hits.particles
                         .iter()
                         .any(|p| p.tokens.start == j && self.role(p) == ParticleRole::Article)
-                {
+                };
+                let mut j = k - 1;
+                while k < reach && j > trigger.tokens.end && article(j) {
                     j -= 1;
                 }
                 let prev = self.word(j);
@@ -1601,6 +1601,22 @@ impl<'a> Reader<'a> {
             return self.phrase_at(hits, k + len, clause);
         }
         None
+    }
+
+    /// The phrase of the first count after `trigger`, before the next event word, that
+    /// no argument read so far holds.
+    fn counted_after(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        trigger: &Hit,
+        args: &[Argument],
+    ) -> Option<TokenSpan> {
+        let k = (trigger.tokens.end..self.next_event(hits, trigger, clause)).find(|&k| self.count(hits, k))?;
+        if args.iter().any(|a| a.tokens.is_some_and(|t| t.contains(k))) {
+            return None;
+        }
+        self.phrase_at(hits, self.bound_before(hits, k, clause), clause)
     }
 
     /// Where the count at `k` starts, past the words that bound it before ("at least",

@@ -162,10 +162,10 @@ impl Reader<'_> {
                 // `السيطرة على البلدة بشكل كامل`, `استهدفت القوات بالمدفعية`: a word
                 // with the preposition ب attached opens a phrase of its own (how, with
                 // what).
-                Word::Free if words > 0 && self.with_preposition(hits, end) => break,
+                Word::Free if words > 0 && self.attached(hits, end, "ب") => break,
                 // `استسلم المسلحون لقوات الحكومة`: after a definite noun, which takes no
                 // genitive, a word with ل attached says to or for whom.
-                Word::Free if words > 0 && definite(self.word(end - 1)) && self.with_lam(hits, end) => break,
+                Word::Free if words > 0 && definite(self.word(end - 1)) && self.attached(hits, end, "ل") => break,
                 Word::Free => {
                     words += 1;
                     end += 1;
@@ -732,7 +732,7 @@ impl Reader<'_> {
         };
         // `استهدفت القوات بالمدفعية قرى الريف`: with what comes before what.
         let k = match self.phrase_at(hits, k, clause) {
-            Some(with) if on.is_none() && k < clause.end && self.with_preposition(hits, k) && with.end < clause.end => {
+            Some(with) if on.is_none() && self.attached(hits, k, "ب") && with.end < clause.end => {
                 self.past_modifiers(hits, with.end, clause)
             }
             _ => k,
@@ -1269,28 +1269,18 @@ impl Reader<'_> {
             .is_some_and(|c| matches!(c, '"' | '“' | '«' | '\''))
     }
 
-    /// Whether the Arabic word at `k` carries the preposition ب: before the article
-    /// (`بالمدفعية`), or as the prefix of a hit (`بشكل`).
-    fn with_preposition(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+    /// Whether the Arabic word at `k` carries the preposition `clitic` (ب or ل): before
+    /// the article (`بالمدفعية`, `للقوات`), or as the prefix of a hit (`بشكل`, `لقوات`).
+    fn attached(&self, hits: &SentenceHits<'_>, k: usize, clitic: &str) -> bool {
         let w = self.word(k);
-        w.starts_with('ب')
-            && (w.starts_with("بال") && w.chars().count() > 5
+        // With the article ل writes `لل`; the stem after it has three letters at least.
+        let article = if clitic == "ل" { "لل" } else { "بال" };
+        w.starts_with(clitic)
+            && (w.starts_with(article) && w.chars().count() >= article.chars().count() + 3
                 || hits
                     .all
                     .iter()
-                    .any(|h| h.tokens.start == k && h.prefix.len > 0 && !h.prefix.definite))
-    }
-
-    /// Whether the Arabic word at `k` carries the preposition ل: before the article
-    /// (`للقوات`), or as the prefix of a hit (`لقوات`).
-    fn with_lam(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
-        let w = self.word(k);
-        w.starts_with('ل')
-            && (w.starts_with("لل") && w.chars().count() > 4
-                || hits
-                    .all
-                    .iter()
-                    .any(|h| h.tokens.start == k && h.prefix.len > 0 && self.word(k).get(..h.prefix.len) == Some("ل")))
+                    .any(|h| h.tokens.start == k && w.get(..h.prefix.len) == Some(clitic)))
     }
 
     /// The word at `k` as the original writes it.
