@@ -1271,6 +1271,63 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         ),
         // A verb whose ending is its plural subject has its object after it.
         ("اقتحموا الجسر فجرا.", "ar", "capture", "target", "الجسر"),
+        // An English subject with the phrase a preposition joins to it; a light verb's
+        // subject past a manner adverb, and past a participle before the noun.
+        (
+            "Gunmen from the hills staged a raid on the depot.",
+            "en",
+            "attack",
+            "agent",
+            "Gunmen from the hills",
+        ),
+        (
+            "The gunners steadily delivered coordinated strikes against the ridge.",
+            "en",
+            "shell",
+            "agent",
+            "The gunners",
+        ),
+        // After a noun, a participle with a preposition describes it; a past verb
+        // names what the noun's event reached.
+        (
+            "The ridge fell after shells fired on its defenders by the gunners.",
+            "en",
+            "shell",
+            "target",
+            "its defenders",
+        ),
+        (
+            "Mortar strikes destroyed the grain depot on Sunday.",
+            "en",
+            "shell",
+            "target",
+            "the grain depot",
+        ),
+        (
+            "Residents said Russian shelling hit the market.",
+            "en",
+            "shell",
+            "target",
+            "the market",
+        ),
+        // A verb is not a noun because "the" stands before its subject: "the army took
+        // the town" names its object, past the words the form lists.
+        (
+            "The militia took the town of Marda.",
+            "en",
+            "capture",
+            "target",
+            "the town of Marda",
+        ),
+        ("The militia struck the depot.", "en", "shell", "target", "the depot"),
+        // An Arabic light verb's subject with a من-phrase that says from whom.
+        (
+            "شن مقاتلون من العشيرة هجوما على الجسر.",
+            "ar",
+            "attack",
+            "agent",
+            "مقاتلون من العشيرة",
+        ),
         // A light verb's subject past a modal; a time phrase ends the object.
         (
             "The brigade could launch an offensive on the depot.",
@@ -1413,13 +1470,6 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // A verb after a noun trigger is no party to it.
         ("وقالت المصادر إن اشتباكات اندلعت في المعسكر.", "ar", "clash", "agent"),
-        // A noun trigger after a country's adjective takes no object: "hit" is a verb.
-        (
-            "Residents said Russian shelling hit the market.",
-            "en",
-            "shell",
-            "target",
-        ),
         // What left people dead did not kill them.
         (
             "The Turkish raid on the depot left 12 guards dead.",
@@ -1442,6 +1492,14 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "ودام القصف يومين استطاعت خلالهما السيطرة على التلة.",
             "ar",
             "capture",
+            "agent",
+        ),
+        // An indefinite article and an adjective before a noun are its own, not a
+        // subject; nor is a participle that describes it.
+        (
+            "The column drove into an unexpected assault on the ford.",
+            "en",
+            "attack",
             "agent",
         ),
         // A party is no place: `في قوات سوريا الديمقراطية` says among whom.
@@ -1548,6 +1606,15 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         // Another event between ends its reach.
         (
             "Rebel fighters will say that the militia captured the hill last week.",
+            (Reality::Actual, Stance::Plain),
+        ),
+        // An aspectual verb's "to", and the "to" of "thanks to", govern nothing.
+        (
+            "Rebel fighters continued to attack the hill on Sunday.",
+            (Reality::Actual, Stance::Plain),
+        ),
+        (
+            "The hill fell thanks to raids by rebel fighters.",
             (Reality::Actual, Stance::Plain),
         ),
     ] {

@@ -76,6 +76,13 @@ const EMBED_REACH: usize = 4;
 /// How many words may stand between a modal verb and an event it governs.
 const MODAL_REACH: usize = 8;
 
+/// Endings that make an English word a manner adverb, which may stand between a subject
+/// and its verb ("they steadily fired", "forces reportedly seized"). Shorter
+/// ones (-ly alone) also end nouns: "ally", "rally", "family".
+const ADVERB_ENDINGS: [&str; 10] = [
+    "ously", "ively", "ently", "antly", "ically", "edly", "fully", "ately", "ingly", "ily",
+];
+
 /// A place argument and the tokens that name it.
 type Located = (PlaceArg, TokenSpan);
 
@@ -1166,11 +1173,16 @@ impl<'a> Reader<'a> {
             .any(|h| h.entry.table == Table::Particle && self.role(h).is_function_word())
     }
 
-    /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`.
+    /// Whether an auxiliary (`كانت`, `قد`, `وهي`, "had") covers token `k`, or it is an
+    /// English manner adverb by its ending ("steadily", "reportedly").
     pub(super) fn is_auxiliary(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        let w = self.word(k);
         hits.particles
             .iter()
             .any(|h| self.role(h) == ParticleRole::Auxiliary && h.tokens.contains(k))
+            || (w.len() >= 7
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && ADVERB_ENDINGS.iter().any(|e| w.ends_with(e)))
     }
 
     /// Whether a particle hit (other than a determiner) starts at token `k`.
@@ -1481,7 +1493,15 @@ impl<'a> Reader<'a> {
                             && o.tokens.start < trigger.tokens.start
                     })
             };
+            // A marker's words inside a longer particle are that particle's ("to" in
+            // "thanks to", "due to").
+            let inside = || {
+                hits.particles.iter().any(|o| {
+                    o.tokens.len() > h.tokens.len() && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end
+                })
+            };
             kinds.contains(&marker.kind)
+                && !inside()
                 && (marker.scope == Some(Scope::Sentence)
                     || (h.tokens.start >= clause.start
                         && h.tokens.start < trigger.tokens.start

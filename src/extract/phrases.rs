@@ -231,8 +231,13 @@ impl Reader<'_> {
         let w = self.word(trigger.tokens.start);
         if w.is_ascii() {
             // "the attack", "the initial attack", "Russian shelling"; "the army attacked"
-            // is a verb.
+            // and "the army took the town" are verbs.
             let k = trigger.tokens.start;
+            // "The army took the town": an article right after it opens a verb's object.
+            let end = trigger.tokens.end;
+            if end < hits.range.end && matches!(self.word(end), "the" | "a" | "an" | "its" | "their") {
+                return false;
+            }
             let opener = |j: usize| self.phrase_word(hits, j) == Word::Opener;
             let demonym = |j: usize| self.lexicon.names.demonyms.contains_key(self.word(j)) && self.capitalised(j);
             return (k > 0 && (opener(k - 1) || demonym(k - 1)))
@@ -508,9 +513,11 @@ impl Reader<'_> {
             // Only an article or quantifier between ("launched an attack"); after a verb
             // of suffering, also the doer's name ("faced ISIS attacks").
             let opener = |k: usize| self.phrase_word(hits, k) == Word::Opener;
+            // "Delivered coordinated strikes": a participle may describe the noun.
+            let describes = |k: usize| k + 1 == t.start && self.past_tense(k);
             let fits = match role {
                 ParticleRole::SufferVerb => t.start - light.tokens.end <= 2,
-                _ => between.clone().all(opener),
+                _ => between.clone().all(|k| opener(k) || describes(k)),
             };
             if !fits {
                 return None;
@@ -545,7 +552,17 @@ impl Reader<'_> {
                 .iter()
                 .any(|h| h.tokens.start == k && roles.contains(&self.role(h)))
         };
-        self.phrase_at(hits, light.tokens.end, clause).filter(|p| {
+        let subject = self.phrase_at(hits, light.tokens.end, clause)?;
+        // `شن مسلحون من الفصيل هجوما`: the subject's من-phrase says from whom.
+        if subject.end < object
+            && self.word(subject.end) == "من"
+            && self
+                .phrase_at(hits, subject.end + 1, clause)
+                .is_some_and(|from| from.end == object)
+        {
+            return Some(TokenSpan::new(subject.start, object));
+        }
+        Some(subject).filter(|p| {
             p.end == object
                 || (p.end < object
                     && object - p.end <= 4
@@ -584,6 +601,39 @@ impl Reader<'_> {
             before -= 1;
         }
         self.phrase_before(hits, before, clause)
+            .map(|p| self.with_modifier(hits, clause, p))
+    }
+
+    /// An English subject phrase with the phrase before it when a preposition joins
+    /// them: "Turkish strikes on the village killed", "militants in the north staged"
+    /// (the phrase after the preposition belongs to the one before it).
+    fn with_modifier(&self, hits: &SentenceHits<'_>, clause: TokenSpan, p: TokenSpan) -> TokenSpan {
+        match p.start.checked_sub(1) {
+            Some(prep)
+                if prep > clause.start
+                    && self.word(prep).is_ascii()
+                    && !self.cut_before(p.start)
+                    && hits
+                        .particles
+                        .iter()
+                        .any(|h| h.tokens.start == prep && self.role(h).is_preposition()) =>
+            {
+                // "Turkish strikes on the village killed": the head may be an event noun,
+                // with the words before it that describe it.
+                let event = hits
+                    .predicates
+                    .iter()
+                    .find(|h| h.tokens.end == prep)
+                    .map(|h| h.tokens.start);
+                let head_end = event.unwrap_or(prep);
+                let head = self.phrase_before(hits, head_end, clause).map(|h| h.start);
+                match (head, event) {
+                    (Some(start), _) | (None, Some(start)) => TokenSpan::new(start, p.end),
+                    (None, None) => p,
+                }
+            }
+            _ => p,
+        }
     }
 
     /// Whether a phrase's words name something: not only numbers ("11" of "11 January").
@@ -662,11 +712,37 @@ impl Reader<'_> {
         if self.word(trigger.tokens.end - 1) == "by" || participle_by {
             return self.phrase_before(hits, trigger.tokens.start, clause);
         }
+        // A form that names its object ("took the village", "took two villages"): the
+        // words after its verb, with an "of" that names the place ("took the village of
+        // Kavra").
+        let t = trigger.tokens;
+        if t.len() >= 2 && self.word(t.start).is_ascii() && hits.place_nouns.iter().any(|h| h.tokens.end == t.end) {
+            let named = (t.end + 1 < clause.end && self.word(t.end) == "of")
+                .then(|| self.phrase_at(hits, t.end + 1, clause))
+                .flatten();
+            return Some(TokenSpan::new(t.start + 1, named.map_or(t.end, |p| p.end)));
+        }
         // Past the subject that follows an Arabic verb or verbal noun (`هاجم التنظيم سجن`)
         // and the adjectives that follow a noun (`أضرار كبيرة بممتلكات`).
         let end = match agent {
             Some(a) if a.start >= trigger.tokens.end && a.start <= trigger.tokens.end + 1 => a.end,
             _ => self.past_modifiers(hits, trigger.tokens.end, clause),
+        };
+        // After an English noun, a past form is a participle that describes it ("shells
+        // fired on the depot": past it) or the verb it is the subject of ("shells
+        // targeted the hospital": what that verb reached, a place or a party).
+        let w = self.word(trigger.tokens.end - 1);
+        let noun = w.is_ascii() && (self.nominal(hits, trigger) || (w.ends_with('s') && !w.ends_with("ss")));
+        let end = if noun && end + 1 < clause.end && (self.past_tense(end) || self.word(end) == "hit") {
+            if matches!(self.word(end + 1), "on" | "against" | "upon" | "by") {
+                end + 1
+            } else {
+                return self
+                    .phrase_at(hits, end + 1, clause)
+                    .filter(|&reached| self.place_like(hits, reached) || self.known_party(hits, reached).is_some());
+            }
+        } else {
+            end
         };
         // An English "on" is the trigger's only right after it ("attacks on the town";
         // in "captured the town on Monday" the town is the object).
@@ -786,7 +862,7 @@ impl Reader<'_> {
         }
         // Back from the verb past what may stand between it and its subject.
         let skippable = |k: usize| {
-            matches!(role_of(k), Some(ParticleRole::Auxiliary))
+            self.is_auxiliary(hits, k)
                 || hits.markers.iter().any(|h| h.tokens.contains(k))
                 || (latin
                     && matches!(
@@ -836,23 +912,22 @@ impl Reader<'_> {
             if gerund || after_preposition {
                 return None;
             }
+            // "An unexpected assault": an indefinite article and adjectives right
+            // before a noun are its own, not a subject, unless they name a party ("a
+            // Turkish offensive"). After "the" they may be a subject ("the army took").
+            if before == t.start
+                && let Some(p) = self.phrase_before(hits, before, clause)
+                && matches!(self.word(p.start), "a" | "an")
+                && self.nominal(hits, trigger)
+            {
+                return self.known_party(hits, p).map(|_| p);
+            }
             // "There has been fierce fighting": an expletive subject names no one.
-            // "Turkish strikes on the village killed": the phrase after a preposition
-            // belongs to the subject before it.
-            let extend = |p: TokenSpan| match p.start.checked_sub(1) {
-                Some(prep)
-                    if prep > clause.start
-                        && !self.cut_before(p.start)
-                        && role_of(prep).is_some_and(|r| r.is_preposition()) =>
-                {
-                    self.phrase_before(hits, prep, clause)
-                        .map_or(p, |head| TokenSpan::new(head.start, p.end))
-                }
-                _ => p,
-            };
             return self
                 .phrase_before(hits, before, clause)
-                .map(extend)
+                // "Concentrated strikes": a participle right before a noun describes it.
+                .filter(|p| !(p.len() == 1 && p.end == t.start && self.past_tense(p.start)))
+                .map(|p| self.with_modifier(hits, clause, p))
                 .or_else(|| self.appositive_subject(hits, clause, before))
                 .filter(|p| !(p.len() == 1 && matches!(self.word(p.start), "there" | "here")));
         }
