@@ -1320,6 +1320,38 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "the town of Marda",
         ),
         ("The militia struck the depot.", "en", "shell", "target", "the depot"),
+        // A light verb whose pronoun takes up the event noun before it names its doer,
+        // with no relative word and past the noun's object.
+        (
+            "قتل راع في غارات شنتها طائرات مسيرة على الوادي.",
+            "ar",
+            "shell",
+            "agent",
+            "طائرات مسيرة",
+        ),
+        (
+            "وأعلنت القيادة السيطرة على التلة نفذتها كتيبة المشاة.",
+            "ar",
+            "capture",
+            "agent",
+            "كتيبة المشاة",
+        ),
+        // A light verb's subject may be described before the verb's own preposition.
+        (
+            "تمكنت وحدات من الحرس خلال الليل من استعادة التلة.",
+            "ar",
+            "capture",
+            "agent",
+            "وحدات",
+        ),
+        // A quantifier after a definite noun opens the verb's object.
+        (
+            "سحبت الكتيبة جميع عناصرها من التلة.",
+            "ar",
+            "withdraw",
+            "agent",
+            "الكتيبة",
+        ),
         // An Arabic light verb's subject with a من-phrase that says from whom.
         (
             "شن مقاتلون من العشيرة هجوما على الجسر.",
@@ -1502,6 +1534,8 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "attack",
             "agent",
         ),
+        // `إلى داخل`: where to, not where.
+        ("انسحبت الكتيبة إلى داخل الثكنة.", "ar", "withdraw", "place"),
         // A party is no place: `في قوات سوريا الديمقراطية` says among whom.
         (
             "وقاتل المتطوعون في قوات سوريا الديمقراطية ضد الحراس.",

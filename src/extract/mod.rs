@@ -534,24 +534,26 @@ impl<'a> Reader<'a> {
             // "Turkey's offensive", "the jihadists' operation": who owns the act did it.
             let owner = (parties.is_none() && relative.is_none())
                 .then(|| {
-                    self.possessor(hits, clause, trigger).or_else(|| {
-                        // "the withdrawal of the militia", "the escape of dozens of
-                        // prisoners": an English noun's genitive is its doer unless the
-                        // act is done to something ("the capture of the town").
-                        // A noun after its determiner; "pulled out of" is a verb.
-                        let determined = trigger.tokens.start > clause.start
-                            && matches!(
-                                self.word(trigger.tokens.start - 1),
-                                "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
-                            );
-                        (trigger_latin
-                            && determined
-                            && !p.acts_on
-                            && !p.doer_after
-                            && self.word(trigger.tokens.end.min(clause.end - 1)) == "of")
-                            .then(|| self.phrase_at(hits, trigger.tokens.end + 1, clause))
-                            .flatten()
-                    })
+                    self.possessor(hits, clause, trigger)
+                        .or_else(|| self.resumed_doer(hits, clause, trigger))
+                        .or_else(|| {
+                            // "the withdrawal of the militia", "the escape of dozens of
+                            // prisoners": an English noun's genitive is its doer unless the
+                            // act is done to something ("the capture of the town").
+                            // A noun after its determiner; "pulled out of" is a verb.
+                            let determined = trigger.tokens.start > clause.start
+                                && matches!(
+                                    self.word(trigger.tokens.start - 1),
+                                    "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+                                );
+                            (trigger_latin
+                                && determined
+                                && !p.acts_on
+                                && !p.doer_after
+                                && self.word(trigger.tokens.end.min(clause.end - 1)) == "of")
+                                .then(|| self.phrase_at(hits, trigger.tokens.end + 1, clause))
+                                .flatten()
+                        })
                 })
                 .flatten();
             // "Russian shelling", `القصف الروسي`: a country's adjective names the doer.
@@ -1086,7 +1088,8 @@ impl<'a> Reader<'a> {
                 h.tokens.start >= trigger.tokens.end
                     && h.tokens.start <= trigger.tokens.end + 2
                     && h.tokens.end <= clause.end
-                    && (trigger.tokens.end..h.tokens.start).all(|k| !self.is_particle(hits, k))
+                    && (trigger.tokens.end..h.tokens.start)
+                        .all(|k| !self.is_particle(hits, k) || self.opens_phrase(hits, k))
                     && !self.is_preposition_word(h.tokens.start)
             });
             if let Some(h) = after {

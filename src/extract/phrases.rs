@@ -70,6 +70,11 @@ impl Reader<'_> {
         word
     }
 
+    /// Whether the word at `k` may open a phrase (an article, a quantifier: `جميع`).
+    pub(super) fn opens_phrase(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        self.phrase_word(hits, k) == Word::Opener
+    }
+
     /// Whether a punctuation mark other than a hyphen stands before the word at `k`.
     pub(super) fn cut_before(&self, k: usize) -> bool {
         let t = &self.matches.tokens.tokens;
@@ -562,8 +567,22 @@ impl Reader<'_> {
         {
             return Some(TokenSpan::new(subject.start, object));
         }
+        // `تمكن عدد من السجناء في الجناح الشرقي من الفرار`: before the verb's own
+        // preposition, whatever stands between the subject and it describes the subject
+        // or says when or where (no other event, no punctuation).
+        let free_between = |p: &TokenSpan| {
+            preposition
+                && p.end <= object
+                && object - p.end <= 8
+                && !(p.end..=object).any(|k| self.cut_before(k))
+                && !hits
+                    .predicates
+                    .iter()
+                    .any(|h| h.tokens.start >= p.end && h.tokens.start < object)
+        };
         Some(subject).filter(|p| {
-            p.end == object
+            free_between(p)
+                || p.end == object
                 || (p.end < object
                     && object - p.end <= 4
                     && (opens(p.end, &[ParticleRole::Locative, ParticleRole::Time])
@@ -1032,6 +1051,33 @@ impl Reader<'_> {
         self.phrase_at(hits, t.end, clause)
     }
 
+    /// The doer of an Arabic event noun that a light verb after it takes up with its
+    /// pronoun (`غارات شنتها طائرات حربية`, `السيطرة على البلدة نفذتها الكتيبة`): that
+    /// verb's subject. An indefinite noun's relative clause needs no relative word. The
+    /// verb stands within a few words of the noun, in its clause, no event word between.
+    pub(super) fn resumed_doer(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let t = trigger.tokens;
+        let reach = self.next_event(hits, trigger, clause).min(t.end + 6);
+        let verb = hits.particles.iter().find(|h| {
+            (t.end..reach).contains(&h.tokens.start)
+                && self.role(h) == ParticleRole::LightVerb
+                && !(t.end + 1..=h.tokens.start).any(|k| self.cut_before(k))
+                && {
+                    let w = self.word(h.tokens.start);
+                    !w.is_ascii() && (w.ends_with('ه') || w.ends_with("ها"))
+                }
+        })?;
+        let after = verb.tokens.end;
+        let doer = (after < clause.end)
+            .then(|| self.phrase_at(hits, after, clause))
+            .flatten()?;
+        // Of two doers joined by و (`الجيش التركي والميليشيات الموالية له`), the first.
+        let end = (doer.start + 1..doer.end)
+            .find(|&k| self.word(k).starts_with("وال"))
+            .unwrap_or(doer.end);
+        Some(TokenSpan::new(doer.start, end))
+    }
+
     /// The first token from `k` on that is not an Arabic adjective describing the word
     /// before it (`معارك ضارية`, `أضرار كبيرة`).
     pub(super) fn past_modifiers(&self, hits: &SentenceHits<'_>, k: usize, clause: TokenSpan) -> usize {
@@ -1239,7 +1285,17 @@ impl Reader<'_> {
             .particles
             .iter()
             .find(|h| self.role(h) == ParticleRole::Locative && h.tokens.start >= from && h.tokens.end < clause.end);
+        // `إلى داخل المطار`, "back into": after a preposition of direction it says where
+        // to, not where.
+        let towards = |k: usize| {
+            k > 0
+                && hits
+                    .particles
+                    .iter()
+                    .any(|h| h.tokens.end == k && self.role(h) == ParticleRole::Direction)
+        };
         match at {
+            Some(at) if towards(at.tokens.start) => None,
             Some(at) => self
                 .phrase_at(hits, at.tokens.end, clause)
                 .filter(|span| self.place_like(hits, *span)),
