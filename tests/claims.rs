@@ -1352,6 +1352,37 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "الكتيبة",
         ),
+        // A verb's subject after it, past a time.
+        (
+            "انتشرت صباح الاثنين قوات الحرس في القرية.",
+            "ar",
+            "deploy",
+            "agent",
+            "قوات الحرس",
+        ),
+        // The people of a place named by a pronoun say where: the place named last
+        // before them, not the one that says where that place lies.
+        (
+            "سيطرت الفصائل على مدينة منبج. وأدى القصف إلى نزوح أعداد كبيرة من أهلها.",
+            "ar",
+            "displace",
+            "place",
+            "منبج",
+        ),
+        (
+            "دخلت القوات مدينة منبج بريف حلب الشرقي بعد قصف تسبب بنزوح مئات من سكانها.",
+            "ar",
+            "displace",
+            "place",
+            "منبج",
+        ),
+        (
+            "Rebels captured Manbij on Monday. Thousands of its residents fled.",
+            "en",
+            "displace",
+            "place",
+            "Manbij",
+        ),
         // An Arabic light verb's subject with a من-phrase that says from whom.
         (
             "شن مقاتلون من العشيرة هجوما على الجسر.",
@@ -1534,6 +1565,8 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "attack",
             "agent",
         ),
+        // `الاثنين` is Monday, not two.
+        ("انتشرت صباح الاثنين قوات الحرس في القرية.", "ar", "deploy", "number"),
         // `إلى داخل`: where to, not where.
         ("انسحبت الكتيبة إلى داخل الثكنة.", "ar", "withdraw", "place"),
         // A party is no place: `في قوات سوريا الديمقراطية` says among whom.

@@ -377,8 +377,19 @@ impl<'a> Reader<'a> {
                 Table::Particle => match self.role(h) {
                     ParticleRole::PlaceNoun | ParticleRole::Settlement => cache.place_nouns.push(h),
                     ParticleRole::Circumstance => cache.circumstances.push(h),
-                    // An adjective is a content word: only a phrase's edges read it.
-                    ParticleRole::Modifier => {}
+                    // An adjective is a content word: only a phrase's edges read it; so
+                    // is a noun of residents, which only places read.
+                    ParticleRole::Modifier | ParticleRole::Residents => {}
+                    // `الاثنين` is Monday, not two: a time word with its article over the
+                    // same words wins.
+                    ParticleRole::Numeral | ParticleRole::Approximate
+                        if cache.all.iter().any(|o| {
+                            o.entry.table == Table::Particle
+                                && self.role(o) == ParticleRole::Time
+                                && o.tokens.start <= h.tokens.start
+                                && h.tokens.end <= o.tokens.end
+                                && o.prefix.len > 0
+                        }) => {}
                     ParticleRole::Numeral | ParticleRole::Approximate => cache.counts.push(h),
                     _ => cache.particles.push(h),
                 },
@@ -854,6 +865,11 @@ impl<'a> Reader<'a> {
             if located_after {
                 place = None;
             }
+            // `نزوح أعداد كبيرة من أهلها`: with no place said, the people of a place named
+            // by a pronoun say where (the place named last before them).
+            if place.is_none() && said_place.is_none() && locative.is_none() {
+                place = self.residents_place(trigger, clause, segment.sentence);
+            }
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
                     rules.push(RULE.place_ambiguous.clone());
@@ -1084,12 +1100,13 @@ impl<'a> Reader<'a> {
             .is_some_and(crate::lexicon::matcher::is_arabic);
         let ends_in_preposition = self.is_particle(hits, trigger.tokens.end - 1);
         if arabic && !met_with && !object_after && !ends_in_preposition && !self.plural_verb(trigger) {
+            // Past a time or a pronoun's preposition (`انتشرت صباح الاثنين قوات الجيش`).
+            let from = self.past_adverbials(hits, trigger.tokens.end, clause);
             let after = self.actor_hits(hits).find(|h| {
-                h.tokens.start >= trigger.tokens.end
-                    && h.tokens.start <= trigger.tokens.end + 2
+                h.tokens.start >= from
+                    && h.tokens.start <= from + 2
                     && h.tokens.end <= clause.end
-                    && (trigger.tokens.end..h.tokens.start)
-                        .all(|k| !self.is_particle(hits, k) || self.opens_phrase(hits, k))
+                    && (from..h.tokens.start).all(|k| !self.is_particle(hits, k) || self.opens_phrase(hits, k))
                     && !self.is_preposition_word(h.tokens.start)
             });
             if let Some(h) = after {
@@ -1139,17 +1156,52 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        self.place_before(object.start, sentence)
+    }
+
+    /// The place of a trigger whose clause names the people of a place by a pronoun (a
+    /// `residents` particle, no other event word between them): the place the pronoun
+    /// stands for.
+    fn residents_place(&self, trigger: &Hit, clause: TokenSpan, sentence: usize) -> Option<(PlaceArg, TokenSpan)> {
+        let hits = &self.matches.hits;
+        let from = hits.partition_point(|h| h.tokens.start < clause.start);
+        let in_clause = || hits[from..].iter().take_while(|h| h.tokens.start < clause.end);
+        let residents = in_clause().find(|h| {
+            h.entry.table == Table::Particle && self.role(h) == ParticleRole::Residents && {
+                let (a, b) = if h.tokens.start < trigger.tokens.start {
+                    (h.tokens.end, trigger.tokens.start)
+                } else {
+                    (trigger.tokens.end, h.tokens.start)
+                };
+                !in_clause().any(|o| o.entry.table == Table::Predicate && o.tokens.start >= a && o.tokens.end <= b)
+            }
+        })?;
+        let (h, pl) = self.place_before(residents.tokens.start, sentence)?;
+        Some((pl, h.tokens))
+    }
+
+    /// The known place named last before token `k`, in its sentence or the two before.
+    fn place_before(&self, k: usize, sentence: usize) -> Option<(&'a Hit, PlaceArg)> {
         let t = &self.matches.tokens;
         let floor = t
             .at_norm_span(self.segments.sentences[sentence.saturating_sub(2)].norm)
             .start;
         let hits: &'a [Hit] = &self.matches.hits;
-        let before = hits.partition_point(|h| h.tokens.start < object.start);
-        let h = hits[..before]
+        let before = hits.partition_point(|h| h.tokens.start < k);
+        let mut places = hits[..before]
             .iter()
             .rev()
             .take_while(|h| h.tokens.start >= floor)
-            .find(|h| h.entry.table == Table::Place && h.tokens.end <= object.start)?;
+            .filter(|h| h.entry.table == Table::Place && h.tokens.end <= k);
+        let mut h = places.next()?;
+        // `مدينة منبج بريف حلب`: a place that says where the one right before it
+        // lies is not the one meant.
+        if let Some(g) = places.find(|g| g.tokens.end < h.tokens.start)
+            && h.tokens.start - g.tokens.end <= 2
+            && !(g.tokens.end..=h.tokens.start).any(|j| self.cut_before(j))
+        {
+            h = g;
+        }
         let same: Vec<&Hit> = hits[..before].iter().filter(|o| o.tokens == h.tokens).collect();
         Some((h, self.resolve_place(&same, sentence)))
     }

@@ -47,6 +47,7 @@ impl Reader<'_> {
                         | ParticleRole::Settlement
                         | ParticleRole::Circumstance
                         | ParticleRole::Side
+                        | ParticleRole::Residents
                         | ParticleRole::Numeral => continue,
                         // "about 40", `نحو 500`: bounding a count, the word opens its
                         // phrase; before anything else it is read as its other role.
@@ -68,6 +69,24 @@ impl Reader<'_> {
             return Word::Stop;
         }
         word
+    }
+
+    /// The first token from `k` on, in `clause`, past Arabic time words and prepositions
+    /// with a pronoun (`انتشرت صباح الاثنين قوات`, `استطاعت خلاله القوات`): what may
+    /// stand between a verb and the subject after it.
+    pub(super) fn past_adverbials(&self, hits: &SentenceHits<'_>, k: usize, clause: TokenSpan) -> usize {
+        let mut k = k;
+        while k < clause.end
+            && !self.word(k).is_ascii()
+            && (hits
+                .particles
+                .iter()
+                .any(|h| h.tokens.contains(k) && self.role(h) == ParticleRole::Time)
+                || self.lexicon.names.pronominal_preposition(self.word(k)))
+        {
+            k += 1;
+        }
+        k
     }
 
     /// Whether the word at `k` may open a phrase (an article, a quantifier: `جميع`).
@@ -1048,7 +1067,17 @@ impl Reader<'_> {
         {
             return None;
         }
-        self.phrase_at(hits, t.end, clause)
+        // A verb's subject past a time or a pronoun's preposition; a noun's genitive right
+        // after it.
+        let from = if nominal {
+            t.end
+        } else {
+            self.past_adverbials(hits, t.end, clause)
+        };
+        if from > t.end && self.cut_before(from) {
+            return None;
+        }
+        self.phrase_at(hits, from, clause)
     }
 
     /// The doer of an Arabic event noun that a light verb after it takes up with its

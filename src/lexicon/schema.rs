@@ -295,14 +295,18 @@ pub enum ParticleRole {
     /// A side, after `من` (`من جهة … من جهة أخرى`): the party before it is one side of
     /// two ("clashes between the army on one side and the rebels on the other").
     Side,
+    /// The people of a place named by a pronoun (`أهلها`, `سكانها`, "its residents"):
+    /// what befell them happened where the place the pronoun stands for is.
+    Residents,
 }
 
 impl ParticleRole {
     /// Whether the word is a function word (every role but the nouns,
     /// [`ParticleRole::PlaceNoun`], [`ParticleRole::Settlement`],
     /// [`ParticleRole::Circumstance`] and [`ParticleRole::Modifier`], and the count words,
-    /// [`ParticleRole::Numeral`] and [`ParticleRole::Approximate`], and the side nouns,
-    /// [`ParticleRole::Side`], which only frames read).
+    /// [`ParticleRole::Numeral`] and [`ParticleRole::Approximate`], and the side and
+    /// residents nouns, [`ParticleRole::Side`] and [`ParticleRole::Residents`], which only
+    /// frames read).
     pub fn is_function_word(self) -> bool {
         !matches!(
             self,
@@ -313,6 +317,7 @@ impl ParticleRole {
                 | ParticleRole::Numeral
                 | ParticleRole::Approximate
                 | ParticleRole::Side
+                | ParticleRole::Residents
         )
     }
 
