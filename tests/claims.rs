@@ -1352,6 +1352,37 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "الكتيبة",
         ),
+        // Who flee of themselves are the agent; whom a cause made flee, or who were
+        // displaced, the target.
+        ("نزح مئات السكان من القرية.", "ar", "displace", "agent", "مئات السكان"),
+        (
+            "Hundreds of families fled the hill village.",
+            "en",
+            "displace",
+            "agent",
+            "Hundreds of families",
+        ),
+        (
+            "Hundreds of families fled the hill village.",
+            "en",
+            "displace",
+            "place",
+            "the hill village",
+        ),
+        (
+            "وأدى القصف إلى نزوح مئات العائلات من البلدة.",
+            "ar",
+            "displace",
+            "target",
+            "مئات العائلات",
+        ),
+        (
+            "Hundreds of families were displaced.",
+            "en",
+            "displace",
+            "target",
+            "Hundreds of families",
+        ),
         // A verb's subject after it, past a time.
         (
             "انتشرت صباح الاثنين قوات الحرس في القرية.",

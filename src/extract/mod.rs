@@ -463,6 +463,9 @@ impl<'a> Reader<'a> {
         let mut clause_of_subject: Option<usize> = None;
         for trigger in &merged {
             let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
+            // Which list the trigger's form is in: `forms`, `befalls`, then `moves`.
+            let form = trigger.entry.form as usize;
+            let befalls = (p.forms.len()..p.forms.len() + p.befalls.len()).contains(&form);
             // A verb joined by و or ف to the one before shares its subject; a verbal
             // noun so joined (`وفرار مئات السجناء`) has its own, after it.
             let verbal_noun = self.verbal_noun(trigger);
@@ -495,6 +498,20 @@ impl<'a> Reader<'a> {
                 }
             }
             let clause = self.clause(sentence_range, trigger.tokens.start);
+            // "Families fled": who moved of themselves did it; "were displaced": it was
+            // done to them, and so it was when a causal verb before it says someone made
+            // them ("the shelling led to the flight of thousands").
+            let caused = || {
+                hits.particles.iter().any(|h| {
+                    self.role(h) == ParticleRole::Causal
+                        && h.tokens.start >= clause.start
+                        && h.tokens.end <= trigger.tokens.start
+                })
+            };
+            let moves = p.undergoer && form >= p.forms.len() + p.befalls.len() && !caused();
+            let undergoer = p.undergoer && !moves;
+            // Who moves of themselves acts on nothing: what follows is where they left.
+            let acts_on = p.acts_on && !moves;
             if self.presupposed(hits, clause, trigger) {
                 continue;
             }
@@ -514,7 +531,7 @@ impl<'a> Reader<'a> {
             let clause_conjoined = self.word(clause.start).starts_with('و') && clause.start > sentence_range.start;
             // "Clashes between A and B", "A and B clashed": the first named is the agent,
             // the other the target.
-            let parties = (p.label.contains("{target}") && !p.acts_on)
+            let parties = (p.label.contains("{target}") && !acts_on)
                 .then(|| self.between(hits, clause, trigger))
                 .flatten()
                 .or_else(|| {
@@ -530,12 +547,11 @@ impl<'a> Reader<'a> {
                 .flatten();
             // What follows the trigger is its object: by the predicate, or as the genitive
             // of a transitive verbal noun (`تحرير المدينة`).
-            let object_after =
-                p.object_after || (p.acts_on && !p.undergoer && self.genitive_object(hits, clause, trigger));
+            let object_after = p.object_after || (acts_on && !undergoer && self.genitive_object(hits, clause, trigger));
             // An undefined Arabic verbal noun followed by its genitive, its subject there
             // (the escape of hundreds; for an undergoer, the genitive is who suffered it).
             let own_genitive = !object_after
-                && !p.undergoer
+                && !undergoer
                 && !trigger_latin
                 && self.verbal_noun(trigger)
                 && !self.word(trigger.tokens.start).starts_with("ال")
@@ -559,7 +575,7 @@ impl<'a> Reader<'a> {
                                 );
                             (trigger_latin
                                 && determined
-                                && !p.acts_on
+                                && !acts_on
                                 && !p.doer_after
                                 && self.word(trigger.tokens.end.min(clause.end - 1)) == "of")
                                 .then(|| self.phrase_at(hits, trigger.tokens.end + 1, clause))
@@ -597,9 +613,9 @@ impl<'a> Reader<'a> {
                 (None, None) if first_person_verb => None,
                 (None, None) => relative
                     .or(owner)
-                    .or_else(|| self.agent_phrase(hits, clause, trigger, object_after, p.acts_on))
+                    .or_else(|| self.agent_phrase(hits, clause, trigger, object_after, acts_on))
                     .or_else(|| {
-                        (!p.undergoer && (trigger_latin || self.verbal_noun(trigger)))
+                        (!undergoer && (trigger_latin || self.verbal_noun(trigger)))
                             .then(|| self.cue_subject(hits, clause, trigger))
                             .flatten()
                     }),
@@ -614,12 +630,12 @@ impl<'a> Reader<'a> {
             // `سيطرتها على`, `انسحابهم`: a verbal noun's possessive is its doer (not when
             // it may be what was acted on: `تحريرها`).
             let possessor = !trigger_latin
-                && !p.undergoer
+                && !undergoer
                 && ((trigger.inflection.pronoun() && self.verbal_noun(trigger))
                     || (self.possessed(trigger.tokens.start)
                         && trigger.tokens.start > clause.start
                         && self.is_particle(hits, trigger.tokens.start - 1)))
-                && (!p.acts_on
+                && (!acts_on
                     || matches!(
                         self.word(trigger.tokens.end.min(clause.end.saturating_sub(1))),
                         "علي" | "ضد"
@@ -690,7 +706,7 @@ impl<'a> Reader<'a> {
                 Some(span) => span.end,
                 None => self.past_modifiers(hits, trigger.tokens.end, clause),
             };
-            if p.acts_on
+            if acts_on
                 && sufferer.is_none()
                 && let Some(object) = self.object(hits, clause, trigger, agent_span)
             {
@@ -712,9 +728,7 @@ impl<'a> Reader<'a> {
                 place_from = object.end;
             }
             // "X is under the control of Y": Y holds X.
-            if p.acts_on
-                && let Some((holder, held)) = self.held_by(hits, clause, trigger)
-            {
+            if acts_on && let Some((holder, held)) = self.held_by(hits, clause, trigger) {
                 args.retain(|a| a.role != ArgRole::Agent);
                 if let Some(span) = holder {
                     args.push(Argument::read(ArgRole::Agent, self.party(hits, span), span));
@@ -727,8 +741,7 @@ impl<'a> Reader<'a> {
             // more than 40 dead", "12 civilians killed"; what left them dead is no doer),
             // else, with no one else named, the count after it ("the toll rose to 40
             // people", `ارتفعت حصيلة القتلى إلى 40 شخصا`).
-            let counted = p
-                .undergoer
+            let counted = undergoer
                 .then(|| {
                     trigger_latin
                         .then(|| self.counted_before(hits, trigger, clause))
@@ -748,7 +761,6 @@ impl<'a> Reader<'a> {
             // A mediopassive verb (form V with a perfect ending: `تحررت المدينة`, the town
             // was freed), or a form that says what befell its subject ("the town fell"),
             // names no doer: the subject is what it acted on.
-            let befalls = trigger.entry.form as usize >= p.forms.len();
             if befalls {
                 args.retain(|a| a.role != ArgRole::Agent);
                 let doer = self.fell_to(hits, clause, trigger);
@@ -785,7 +797,7 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            if p.acts_on
+            if acts_on
                 && target.is_none()
                 && self.mediopassive(trigger)
                 && let Some(i) = args.iter().position(|a| a.role == ArgRole::Agent)
@@ -799,7 +811,7 @@ impl<'a> Reader<'a> {
             // (the clause's topic before the trigger stays its place). A town acted on
             // needs no place: one named after it says where the town lies ("took Dasht
             // in the north").
-            let town = p.acts_on
+            let town = acts_on
                 && target.as_ref().is_some_and(|t| {
                     matches!(t.value, Arg::Place(_))
                         || t.tokens.is_some_and(|span| {
@@ -810,6 +822,8 @@ impl<'a> Reader<'a> {
                             })
                         })
                 });
+            // A place after the trigger is where it happened only after a preposition of
+            // place; after one who moves, it may be where they went ("left for Raqqa").
             if p.acts_on {
                 place =
                     place.filter(|(_, span)| span.end <= trigger.tokens.start || (!town && self.located(hits, *span)));
@@ -850,7 +864,7 @@ impl<'a> Reader<'a> {
             // industrial district") or a place named in a later clause.
             // Where it happened, when no known place says: the phrase after a preposition
             // of place (في، داخل، "in", "near").
-            let locative = ((p.acts_on || p.label.contains("{place}")) && !town)
+            let locative = ((acts_on || p.label.contains("{place}")) && !town)
                 .then(|| self.locative(hits, clause, place_from))
                 .flatten();
             let located_after = locative.is_some()
@@ -890,7 +904,7 @@ impl<'a> Reader<'a> {
             }
             // The subject of an undergoer (the killed, the displaced) is its target; an
             // agent stays only when a by-phrase names it or an object is its target.
-            if p.undergoer
+            if undergoer
                 && let Some(i) = args.iter().position(|a| a.role == ArgRole::Agent)
                 && !args[i].tokens.is_some_and(|span| self.after_by(span))
             {

@@ -613,8 +613,11 @@ impl Reader<'_> {
     /// (`عشرات من`, `عدد كبير من`, `عدد غير محدد من`), in `clause`.
     fn partitive_before(&self, hits: &SentenceHits<'_>, k: usize, clause: TokenSpan) -> bool {
         let at = |j: usize| k >= j && k - j >= clause.start;
+        // The quantity's adjective is as indefinite as it is (`عدد كبير من`); a definite
+        // noun after it is its genitive, whose من says from where (`مئات السكان من
+        // القرية`).
         at(1) && self.quantity(hits, k - 1)
-            || at(2) && self.quantity(hits, k - 2)
+            || at(2) && self.quantity(hits, k - 2) && !definite(self.word(k - 1))
             || at(3) && self.quantity(hits, k - 3) && self.word(k - 2) == "غير"
     }
 
@@ -1350,6 +1353,14 @@ impl Reader<'_> {
     /// ("by"), not a pronoun (`منها`).
     pub(super) fn origin(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
         let end = trigger.tokens.end;
+        // "Fled the town": an English verb's place object is where they left.
+        let object = (self.word(trigger.tokens.start).is_ascii() && end < clause.end)
+            .then(|| self.phrase_at(hits, end, clause))
+            .flatten()
+            .filter(|span| self.place_like(hits, *span));
+        if object.is_some() {
+            return object;
+        }
         let at = (end..clause.end.min(end + 4)).find_map(|k| match self.word(k) {
             "من" | "from" if k + 1 < clause.end && self.word(k + 1) != "قبل" => Some(k + 1),
             "out" if k + 2 < clause.end && self.word(k + 1) == "of" => Some(k + 2),

@@ -615,8 +615,16 @@ impl Matcher {
         }
         for (i, e) in entries.predicates.iter().enumerate() {
             let unlike = unlike(&e.entry.examples);
-            // `befalls` forms are numbered after `forms`: a hit's form index says which.
-            for (k, form) in e.entry.forms.iter().chain(&e.entry.befalls).enumerate() {
+            // `befalls` forms are numbered after `forms`, and `moves` forms after those: a
+            // hit's form index says which.
+            for (k, form) in e
+                .entry
+                .forms
+                .iter()
+                .chain(&e.entry.befalls)
+                .chain(&e.entry.moves)
+                .enumerate()
+            {
                 forms.add_inflecting(form, r(Table::Predicate, i, k, None), Inflects::Fully, &unlike);
             }
         }

@@ -560,6 +560,12 @@ pub struct Predicate {
     /// `forms`.
     #[serde(default)]
     pub befalls: Vec<String>,
+    /// Triggers of an `undergoer` predicate whose subject moves of itself ("fled",
+    /// `نزح`, `نزوح`): its subject or genitive is its agent, as it is of any act, where
+    /// the other forms say what was done to them ("were displaced", `تهجير`). Matched
+    /// like `forms`.
+    #[serde(default)]
+    pub moves: Vec<String>,
     /// The roles that make the claim's identity, in key order.
     #[serde(default)]
     pub key: Vec<ArgRole>,
