@@ -1352,6 +1352,30 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "الكتيبة",
         ),
+        // A mutual act's other side after "with", `مع`, named or not.
+        (
+            "The gunmen clashed with the village guards.",
+            "en",
+            "clash",
+            "target",
+            "the village guards",
+        ),
+        ("اشتبك المسلحون مع حرس القرية.", "ar", "clash", "target", "حرس القرية"),
+        (
+            "توصل المسلحون إلى اتفاق مع وجهاء القرية.",
+            "ar",
+            "agree",
+            "target",
+            "وجهاء القرية",
+        ),
+        // An English passive's subject past a marker between "is" and the participle.
+        (
+            "The hill village is allegedly besieged by the gunmen.",
+            "en",
+            "encircle",
+            "target",
+            "The hill village",
+        ),
         // Who flee of themselves are the agent; whom a cause made flee, or who were
         // displaced, the target.
         ("نزح مئات السكان من القرية.", "ar", "displace", "agent", "مئات السكان"),

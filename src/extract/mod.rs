@@ -698,6 +698,15 @@ impl<'a> Reader<'a> {
                 (None, Some(goal)) if p.goal => (Some(goal), None),
                 other => other,
             };
+            // "Clashed with the village guards", `اتفاق مع دمشق`: a mutual act's other
+            // side, known or not, and no place.
+            if p.mutual
+                && target.is_none()
+                && let Some(other) = self.partner(hits, clause, trigger)
+            {
+                place.take_if(|(_, span)| other.start <= span.start && span.end <= other.end);
+                target = Some(Argument::read(ArgRole::Target, self.party(hits, other), other));
+            }
             // What the act is done to: the phrase right after the trigger (or after
             // على/ضد/"on"/"against"), a known place or party in it, else its words.
             // After a sufferer, where it stood may come before the event (`تعرضت مواقع

@@ -71,6 +71,21 @@ impl Reader<'_> {
         word
     }
 
+    /// The phrase after "with", `مع`, "alongside" or `إلى جانب` within a few words after
+    /// the trigger, before the next event word: with whom.
+    pub(super) fn partner(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let t = trigger.tokens;
+        let reach = self.next_event(hits, trigger, clause).min(t.end + 5);
+        let with = (t.end..reach).find(|&k| {
+            matches!(self.word(k), "with" | "مع" | "alongside")
+                || (self.word(k) == "جانب" && k > 0 && self.word(k - 1) == "الي")
+        })?;
+        if (t.end + 1..=with).any(|k| self.cut_before(k)) || with + 1 >= clause.end {
+            return None;
+        }
+        self.phrase_at(hits, with + 1, clause)
+    }
+
     /// The first token from `k` on, in `clause`, past Arabic time words and prepositions
     /// with a pronoun (`انتشرت صباح الاثنين قوات`, `استطاعت خلاله القوات`): what may
     /// stand between a verb and the subject after it.
@@ -1296,8 +1311,13 @@ impl Reader<'_> {
             matches!(self.word(k), "was" | "were" | "been" | "is" | "are" | "be" | "being") && !self.acronym(k)
         };
         let mut at = k;
-        // Past an adverb between them ("was reportedly captured").
-        while at > clause.start && at + 2 > k && !be(at - 1) && self.phrase_word(hits, at - 1) == Word::Free {
+        // Past an adverb between them ("was reportedly captured", "is allegedly besieged").
+        let adverb = |j: usize| {
+            self.phrase_word(hits, j) == Word::Free
+                || self.is_auxiliary(hits, j)
+                || hits.markers.iter().any(|h| h.tokens.contains(j))
+        };
+        while at > clause.start && at + 2 > k && !be(at - 1) && adverb(at - 1) {
             at -= 1;
         }
         if at > clause.start && be(at - 1) {
