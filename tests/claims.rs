@@ -1407,6 +1407,31 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "Hundreds of families",
         ),
+        // "From it": the pronoun is the place, the town named last the one meant; the
+        // time after it ends the sentence (no subject follows).
+        (
+            "دخلت الكتيبة مدينة منبج ثم انسحبت منها فجرا",
+            "ar",
+            "withdraw",
+            "place",
+            "منها",
+        ),
+        ("تمكن عشرات السجناء من الفرار منه.", "ar", "escape", "place", "منه"),
+        // Where any event happened, after a preposition of place.
+        (
+            "استسلم المسلحون في الوادي الشرقي.",
+            "ar",
+            "surrender",
+            "place",
+            "الوادي الشرقي",
+        ),
+        (
+            "The gunmen surrendered in the eastern valley.",
+            "en",
+            "surrender",
+            "place",
+            "the eastern valley",
+        ),
         // A verb's subject after it, past a time.
         (
             "انتشرت صباح الاثنين قوات الحرس في القرية.",

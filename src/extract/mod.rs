@@ -863,6 +863,12 @@ impl<'a> Reader<'a> {
                 place = inside
                     .first()
                     .map(|h| (self.resolve_at(&inside, h, segment.sentence), h.tokens));
+                // `انسحبت منها`: "from it" (a town is feminine) is the place named last.
+                if place.is_none() && from.len() == 1 && self.word(from.start).ends_with("ها") {
+                    place = self
+                        .place_before(from.start, segment.sentence)
+                        .map(|(_, pl)| (pl, from));
+                }
                 said_place = place.is_none().then_some(from);
             }
             if p.goal && place.is_none() {
@@ -873,9 +879,7 @@ impl<'a> Reader<'a> {
             // industrial district") or a place named in a later clause.
             // Where it happened, when no known place says: the phrase after a preposition
             // of place (في، داخل، "in", "near").
-            let locative = ((acts_on || p.label.contains("{place}")) && !town)
-                .then(|| self.locative(hits, clause, place_from))
-                .flatten();
+            let locative = (!town).then(|| self.locative(hits, clause, place_from)).flatten();
             let located_after = locative.is_some()
                 && place
                     .as_ref()

@@ -112,7 +112,7 @@ impl Reader<'_> {
     /// Whether a punctuation mark other than a hyphen stands before the word at `k`.
     pub(super) fn cut_before(&self, k: usize) -> bool {
         let t = &self.matches.tokens.tokens;
-        k > 0 && t[k].barrier_before && !self.ntext[t[k - 1].norm.end..t[k].norm.start].trim().eq("-")
+        k > 0 && k < t.len() && t[k].barrier_before && !self.ntext[t[k - 1].norm.end..t[k].norm.start].trim().eq("-")
     }
 
     /// The English possessor of a noun trigger ("the jihadists' boldest operation",
@@ -1092,7 +1092,7 @@ impl Reader<'_> {
         } else {
             self.past_adverbials(hits, t.end, clause)
         };
-        if from > t.end && self.cut_before(from) {
+        if from >= clause.end || (from > t.end && self.cut_before(from)) {
             return None;
         }
         self.phrase_at(hits, from, clause)
@@ -1369,8 +1369,8 @@ impl Reader<'_> {
     }
 
     /// The place phrase after `من`/"from"/"out of" within a few words after the trigger
-    /// (past a subject after an Arabic verb): where something left from. Not `من قبل`
-    /// ("by"), not a pronoun (`منها`).
+    /// (past a subject after an Arabic verb): where something left from; `منه`, `منها`
+    /// ("from it") itself. Not `من قبل` ("by").
     pub(super) fn origin(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
         let end = trigger.tokens.end;
         // "Fled the town": an English verb's place object is where they left.
@@ -1380,6 +1380,10 @@ impl Reader<'_> {
             .filter(|span| self.place_like(hits, *span));
         if object.is_some() {
             return object;
+        }
+        // `الفرار منه`: "from it", the pronoun names the place (as its words).
+        if let Some(k) = (end..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "منه" | "منها")) {
+            return Some(TokenSpan::new(k, k + 1));
         }
         let at = (end..clause.end.min(end + 4)).find_map(|k| match self.word(k) {
             "من" | "from" if k + 1 < clause.end && self.word(k + 1) != "قبل" => Some(k + 1),
