@@ -1407,6 +1407,39 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "Hundreds of families",
         ),
+        // A Latin name with marks is capitalised as any other.
+        (
+            "Gunmen attacked a checkpoint in Ödemiş.",
+            "en",
+            "attack",
+            "place",
+            "Ödemiş",
+        ),
+        // Aspectual light verbs give the event their subject.
+        (
+            "Gunmen stepped up attacks on the depot.",
+            "en",
+            "attack",
+            "agent",
+            "Gunmen",
+        ),
+        ("صعدت الكتيبة قصفها على الوادي.", "ar", "shell", "agent", "الكتيبة"),
+        // A count belongs to its time phrase, and the verb before it is passed over.
+        (
+            "The brigade has three days to withdraw from the hill.",
+            "en",
+            "withdraw",
+            "agent",
+            "The brigade",
+        ),
+        // Kinds of place: `مساحات`, areas.
+        (
+            "تقدمت الكتيبة في مساحات أخرى من الوادي.",
+            "ar",
+            "advance",
+            "place",
+            "مساحات أخرى",
+        ),
         // "From it": the pronoun is the place, the town named last the one meant; the
         // time after it ends the sentence (no subject follows).
         (

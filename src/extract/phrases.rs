@@ -941,8 +941,16 @@ impl Reader<'_> {
             if k < before && k > clause.start && matches!(self.word(k - 1), "on" | "in" | "last" | "this" | "early") {
                 k -= 1;
             }
+            // "has three days to leave": a count is part of its time phrase, and the
+            // verb before it is passed over as an auxiliary.
+            while k < before && k > clause.start && self.count(hits, k - 1) {
+                k -= 1;
+            }
             if k < before && k > clause.start && !self.cut_before(k) && !self.cut_before(before) {
                 before = k;
+                while before > clause.start && skippable(before - 1) {
+                    before -= 1;
+                }
             }
         }
         if latin {
@@ -1494,9 +1502,11 @@ impl Reader<'_> {
     /// Whether the word at `k` is written with a capital in the original (a Latin name).
     pub(super) fn capitalised(&self, k: usize) -> bool {
         let start = self.matches.tokens.tokens[k].norm.start;
-        self.word(k).is_ascii() && {
+        // Latin letters with marks too ("Şanlıurfa").
+        let latin = !self.word(k).chars().any(crate::lexicon::matcher::is_arabic);
+        latin && {
             let span = self.norm.to_original(NormSpan::new(start, start + 1));
-            self.text[span.range()].starts_with(|c: char| c.is_ascii_uppercase())
+            self.text[span.range()].starts_with(|c: char| c.is_uppercase())
         }
     }
 
