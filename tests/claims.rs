@@ -1407,6 +1407,21 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "Hundreds of families",
         ),
+        // A demand to leave a place: where its content would happen is its place.
+        (
+            "طالب الضباط بانسحاب المسلحين من منطقة منبج.",
+            "ar",
+            "demand",
+            "place",
+            "منبج",
+        ),
+        (
+            "The officers demanded a withdrawal of the gunmen from the hill village.",
+            "en",
+            "demand",
+            "place",
+            "the hill village",
+        ),
         // A Latin name with marks is capitalised as any other.
         (
             "Gunmen attacked a checkpoint in Ödemiş.",
@@ -1680,6 +1695,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // `الاثنين` is Monday, not two.
         ("انتشرت صباح الاثنين قوات الحرس في القرية.", "ar", "deploy", "number"),
+        // What a refused act would act on is not the refusal's place.
+        (
+            "The gunmen refused to hand over the hill village.",
+            "en",
+            "refuse",
+            "place",
+        ),
         // `إلى داخل`: where to, not where.
         ("انسحبت الكتيبة إلى داخل الثكنة.", "ar", "withdraw", "place"),
         // A party is no place: `في قوات سوريا الديمقراطية` says among whom.

@@ -493,6 +493,14 @@ impl<'a> Reader<'a> {
                             value: Arg::Event(trigger.entry.index as usize),
                             tokens: Some(trigger.tokens),
                         });
+                        // A demand to withdraw from X, a refusal to hand over X: with no
+                        // place of its own, the act's place is where its content would
+                        // happen.
+                        if f.arg(ArgRole::Place).is_none()
+                            && let Some(place) = self.content_place(hits, sentence_range, trigger, segment.sentence)
+                        {
+                            f.args.push(place);
+                        }
                     }
                     continue;
                 }
@@ -1168,6 +1176,28 @@ impl<'a> Reader<'a> {
             })
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
             .map(|h| (h.entry.index as usize, h.tokens))
+    }
+
+    /// Where the event of an embedding frame's complement would happen: the known place
+    /// after its trigger in its clause, else the phrase it would leave from. (What it
+    /// would act on is not its place: "refused to hand over the town".)
+    fn content_place(
+        &self,
+        hits: &SentenceHits<'_>,
+        sentence: TokenSpan,
+        trigger: &Hit,
+        sentence_index: usize,
+    ) -> Option<Argument> {
+        let clause = self.clause(sentence, trigger.tokens.start);
+        let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
+        let after = |span: &TokenSpan| span.start >= trigger.tokens.end;
+        if let (Some((pl, span)), _) = self.places(hits, sentence, clause, trigger, sentence_index)
+            && after(&span)
+        {
+            return Some(Argument::read(ArgRole::Place, Arg::Place(pl), span));
+        }
+        let said = p.origin.then(|| self.origin(hits, clause, trigger)).flatten()?;
+        Some(Argument::read(ArgRole::Place, Arg::Named(self.words(said)), said))
     }
 
     /// The place a feminine pronoun object stands for (`احتلتها`, `بعد محاصرتها`,
