@@ -1407,6 +1407,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "Hundreds of families",
         ),
+        // A word an apostrophe splits is one word, not an article after it.
+        (
+            "The militia regained control of the al-Qal’a fort.",
+            "en",
+            "capture",
+            "target",
+            "the al-Qal’a fort",
+        ),
+        // A kind of place a known place owns is where, in it.
+        (
+            "The militia regained control of the fort in Aleppo’s eastern district.",
+            "en",
+            "capture",
+            "place",
+            "Aleppo’s eastern district",
+        ),
         // A demand to leave a place: where its content would happen is its place.
         (
             "طالب الضباط بانسحاب المسلحين من منطقة منبج.",
@@ -1695,6 +1711,8 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // `الاثنين` is Monday, not two.
         ("انتشرت صباح الاثنين قوات الحرس في القرية.", "ar", "deploy", "number"),
+        // A quantity's partitive من says of whom, not from where.
+        ("وفرار المئات من سجناء الجناح.", "ar", "escape", "place"),
         // What a refused act would act on is not the refusal's place.
         (
             "The gunmen refused to hand over the hill village.",

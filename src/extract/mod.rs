@@ -1487,6 +1487,22 @@ impl<'a> Reader<'a> {
                 k = span.end;
                 continue;
             }
+            // A kind of place it owns ("Hasakah's Ghweiran neighbourhood", "the town's
+            // outskirts") lies in it: the place is the known one, said with those words.
+            let span = match self
+                .possessive(span.end)
+                .then(|| self.phrase_at(hits, span.end + 1, clause))
+            {
+                Some(Some(owned))
+                    if hits
+                        .place_nouns
+                        .iter()
+                        .any(|h| owned.start <= h.tokens.start && h.tokens.end <= owned.end) =>
+                {
+                    TokenSpan::new(span.start, owned.end)
+                }
+                _ => span,
+            };
             if to && destination.is_none() {
                 destination = Some((resolved, span));
             } else if place.is_none() {

@@ -33,6 +33,11 @@ enum Word {
 impl Reader<'_> {
     /// What the word at `k` is to a phrase, by the hits that cover it.
     fn phrase_word(&self, hits: &SentenceHits<'_>, k: usize) -> Word {
+        // The rest of a word an apostrophe splits ("al-Sina'a") is no article.
+        let t = &self.matches.tokens.tokens;
+        if k > 0 && k < t.len() && &self.ntext[t[k - 1].norm.end..t[k].norm.start] == "'" {
+            return Word::Free;
+        }
         let covering = hits.all.iter().filter(|h| h.tokens.contains(k));
         // Asked only of a word a particle covers: it reads the original text.
         let acronym = || self.word(k).is_ascii() && self.acronym(k);
@@ -112,7 +117,11 @@ impl Reader<'_> {
     /// Whether a punctuation mark other than a hyphen stands before the word at `k`.
     pub(super) fn cut_before(&self, k: usize) -> bool {
         let t = &self.matches.tokens.tokens;
-        k > 0 && k < t.len() && t[k].barrier_before && !self.ntext[t[k - 1].norm.end..t[k].norm.start].trim().eq("-")
+        // A hyphen or an apostrophe inside a word cuts nothing ("al-Sina’a").
+        k > 0
+            && k < t.len()
+            && t[k].barrier_before
+            && !matches!(self.ntext[t[k - 1].norm.end..t[k].norm.start].trim(), "-" | "’" | "'")
     }
 
     /// The English possessor of a noun trigger ("the jihadists' boldest operation",
@@ -1393,7 +1402,9 @@ impl Reader<'_> {
         if let Some(k) = (end..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "منه" | "منها")) {
             return Some(TokenSpan::new(k, k + 1));
         }
+        // Not the partitive من of a quantity (`فرار المئات من السجناء`).
         let at = (end..clause.end.min(end + 4)).find_map(|k| match self.word(k) {
+            "من" if self.partitive_before(hits, k, clause) => None,
             "من" | "from" if k + 1 < clause.end && self.word(k + 1) != "قبل" => Some(k + 1),
             "out" if k + 2 < clause.end && self.word(k + 1) == "of" => Some(k + 2),
             _ => None,
