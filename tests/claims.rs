@@ -1407,6 +1407,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "Hundreds of families",
         ),
+        // A toll's count after "to" past a comma.
+        (
+            "ارتفعت حصيلة القتلى في الوادي، إلى نحو 40 شخصا.",
+            "ar",
+            "casualties",
+            "target",
+            "نحو 40 شخصا",
+        ),
         // A word an apostrophe splits is one word, not an article after it.
         (
             "The militia regained control of the al-Qal’a fort.",

@@ -1760,7 +1760,22 @@ impl<'a> Reader<'a> {
         trigger: &Hit,
         args: &[Argument],
     ) -> Option<TokenSpan> {
-        let k = (trigger.tokens.end..self.next_event(hits, trigger, clause)).find(|&k| self.count(hits, k))?;
+        let k = (trigger.tokens.end..self.next_event(hits, trigger, clause)).find(|&k| self.count(hits, k));
+        // `ارتفعت حصيلة القتلى في البلدة، إلى 40 شخصا`: a toll's count after "to" may
+        // stand past a comma, in the next clause of the sentence.
+        let (k, clause) = match k {
+            Some(k) => (k, clause),
+            None => {
+                let sentence = TokenSpan::new(clause.start, hits.range.end);
+                let k = (clause.end..self.next_event(hits, trigger, sentence)).find(|&k| self.count(hits, k))?;
+                let to = (k > 1 && matches!(self.word(k - 1), "الي" | "to"))
+                    || (k > 2 && matches!(self.word(k - 2), "الي" | "to") && self.bound_before(hits, k, sentence) < k);
+                if !to || k > clause.end + 3 {
+                    return None;
+                }
+                (k, self.clause(hits.range, k))
+            }
+        };
         if args.iter().any(|a| a.tokens.is_some_and(|t| t.contains(k))) {
             return None;
         }
