@@ -1407,6 +1407,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "Hundreds of families",
         ),
+        // An English passive's subject before the participle that describes it, or with
+        // the phrase a preposition joins to it.
+        (
+            "The hill village located east of the river in the north was captured on Monday.",
+            "en",
+            "capture",
+            "target",
+            "The hill village",
+        ),
+        (
+            "Villages in the north were shelled.",
+            "en",
+            "shell",
+            "target",
+            "Villages in the north",
+        ),
         // A toll's count after "to" past a comma.
         (
             "ارتفعت حصيلة القتلى في الوادي، إلى نحو 40 شخصا.",

@@ -76,6 +76,51 @@ impl Reader<'_> {
         word
     }
 
+    /// The English subject that a participle's phrases describe, when `p` is the last of
+    /// them ("the village located east of the river in the north was captured": the
+    /// village), else `p`.
+    fn before_participle(&self, hits: &SentenceHits<'_>, clause: TokenSpan, p: TokenSpan) -> TokenSpan {
+        let preposition = |k: usize| {
+            hits.particles
+                .iter()
+                .any(|h| h.tokens.end == k + 1 && self.role(h).is_preposition())
+        };
+        let mut start = p.start;
+        // Back over "east of the river in": phrases joined by prepositions.
+        for _ in 0..4 {
+            if start <= clause.start + 1 || self.cut_before(start) {
+                return p;
+            }
+            let k = start - 1;
+            if !preposition(k) {
+                break;
+            }
+            let at = hits
+                .particles
+                .iter()
+                .find(|h| h.tokens.end == k + 1 && self.role(h).is_preposition())
+                .map_or(k, |h| h.tokens.start);
+            match at.checked_sub(1) {
+                Some(j) if self.past_tense(j) => {
+                    return self
+                        .phrase_before(hits, j, clause)
+                        .filter(|_| !self.cut_before(j))
+                        .unwrap_or(p);
+                }
+                _ => {}
+            }
+            match self.phrase_before(hits, at, clause) {
+                Some(q) if !self.cut_before(at) => start = q.start,
+                _ => return p,
+            }
+        }
+        // "located east of …": the participle right before the first of the phrases.
+        if start > clause.start + 1 && self.past_tense(start - 1) {
+            return self.phrase_before(hits, start - 1, clause).unwrap_or(p);
+        }
+        p
+    }
+
     /// The phrase after "with", `مع`, "alongside" or `إلى جانب` within a few words after
     /// the trigger, before the next event word: with whom.
     pub(super) fn partner(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
@@ -766,6 +811,11 @@ impl Reader<'_> {
         if let Some(be) = self.passive(hits, clause, trigger) {
             return self
                 .phrase_before(hits, be, clause)
+                .map(|p| match self.before_participle(hits, clause, p) {
+                    // "Villages in the north were shelled": the phrase a preposition joins.
+                    same if same == p => self.with_modifier(hits, clause, p),
+                    subject => subject,
+                })
                 .or_else(|| self.appositive_subject(hits, clause, be));
         }
         // "the prison controlled by X": a participle with its by-phrase acts on the noun
