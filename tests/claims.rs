@@ -1394,11 +1394,11 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "the hill village",
         ),
         (
-            "وأدى القصف إلى نزوح مئات العائلات من البلدة.",
+            "وأدى القصف إلى نزوح عشرات الأسر من البلدة.",
             "ar",
             "displace",
             "target",
-            "مئات العائلات",
+            "عشرات الأسر",
         ),
         (
             "Hundreds of families were displaced.",
@@ -1531,7 +1531,7 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         // The people of a place named by a pronoun say where: the place named last
         // before them, not the one that says where that place lies.
         (
-            "سيطرت الفصائل على مدينة منبج. وأدى القصف إلى نزوح أعداد كبيرة من أهلها.",
+            "سيطرت الفصائل على مدينة منبج. وأدى القصف إلى نزوح عشرات الأسر من سكانها.",
             "ar",
             "displace",
             "place",
@@ -1736,7 +1736,7 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         // `الاثنين` is Monday, not two.
         ("انتشرت صباح الاثنين قوات الحرس في القرية.", "ar", "deploy", "number"),
         // A quantity's partitive من says of whom, not from where.
-        ("وفرار المئات من سجناء الجناح.", "ar", "escape", "place"),
+        ("وهروب العشرات من نزلاء الجناح.", "ar", "escape", "place"),
         // What a refused act would act on is not the refusal's place.
         (
             "The gunmen refused to hand over the hill village.",

@@ -900,7 +900,7 @@ impl<'a> Reader<'a> {
             if located_after {
                 place = None;
             }
-            // `نزوح أعداد كبيرة من أهلها`: with no place said, the people of a place named
+            // `نزوح مئات من سكانها`: with no place said, the people of a place named
             // by a pronoun say where (the place named last before them).
             if place.is_none() && said_place.is_none() && locative.is_none() {
                 place = self.residents_place(trigger, clause, segment.sentence);
@@ -1487,7 +1487,7 @@ impl<'a> Reader<'a> {
                 k = span.end;
                 continue;
             }
-            // A kind of place it owns ("Hasakah's Ghweiran neighbourhood", "the town's
+            // A kind of place it owns ("Aleppo's eastern district", "the town's
             // outskirts") lies in it: the place is the known one, said with those words.
             let span = match self
                 .possessive(span.end)

@@ -33,7 +33,7 @@ enum Word {
 impl Reader<'_> {
     /// What the word at `k` is to a phrase, by the hits that cover it.
     fn phrase_word(&self, hits: &SentenceHits<'_>, k: usize) -> Word {
-        // The rest of a word an apostrophe splits ("al-Sina'a") is no article.
+        // The rest of a word an apostrophe splits ("al-Qal'a") is no article.
         let t = &self.matches.tokens.tokens;
         if k > 0 && k < t.len() && &self.ntext[t[k - 1].norm.end..t[k].norm.start] == "'" {
             return Word::Free;
@@ -162,7 +162,7 @@ impl Reader<'_> {
     /// Whether a punctuation mark other than a hyphen stands before the word at `k`.
     pub(super) fn cut_before(&self, k: usize) -> bool {
         let t = &self.matches.tokens.tokens;
-        // A hyphen or an apostrophe inside a word cuts nothing ("al-Sina’a").
+        // A hyphen or an apostrophe inside a word cuts nothing ("al-Qal’a").
         k > 0
             && k < t.len()
             && t[k].barrier_before
