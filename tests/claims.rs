@@ -1423,6 +1423,21 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "Villages in the north",
         ),
+        // An English passive in a relative clause acts on the relative's head.
+        (
+            "Officials said the shepherds who were detained by the militia had been freed.",
+            "en",
+            "detain",
+            "target",
+            "the shepherds",
+        ),
+        (
+            "The hill village, which was captured last week, is quiet.",
+            "en",
+            "capture",
+            "target",
+            "The hill village",
+        ),
         // A toll's count after "to" past a comma.
         (
             "ارتفعت حصيلة القتلى في الوادي، إلى نحو 40 شخصا.",

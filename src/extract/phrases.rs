@@ -809,6 +809,18 @@ impl Reader<'_> {
         agent: Option<TokenSpan>,
     ) -> Option<TokenSpan> {
         if let Some(be) = self.passive(hits, clause, trigger) {
+            // "the shepherds who were detained", "the town, which was taken": the
+            // relative's head.
+            if be > hits.range.start + 1
+                && !matches!(self.word(be - 1), "where" | "whose" | "whom")
+                && hits
+                    .particles
+                    .iter()
+                    .any(|h| h.tokens.start == be - 1 && self.role(h) == ParticleRole::Relative)
+                && self.word(be - 1).is_ascii()
+            {
+                return self.phrase_before(hits, be - 1, TokenSpan::new(hits.range.start, be - 1));
+            }
             return self
                 .phrase_before(hits, be, clause)
                 .map(|p| match self.before_participle(hits, clause, p) {
