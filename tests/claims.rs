@@ -1748,6 +1748,12 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "attack",
             "agent",
         ),
+        (
+            "Residents said coordinated strikes hit the depot.",
+            "en",
+            "shell",
+            "agent",
+        ),
         // `الاثنين` is Monday, not two.
         ("انتشرت صباح الاثنين قوات الحرس في القرية.", "ar", "deploy", "number"),
         // A quantity's partitive من says of whom, not from where.

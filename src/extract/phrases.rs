@@ -80,34 +80,27 @@ impl Reader<'_> {
     /// them ("the village located east of the river in the north was captured": the
     /// village), else `p`.
     fn before_participle(&self, hits: &SentenceHits<'_>, clause: TokenSpan, p: TokenSpan) -> TokenSpan {
-        let preposition = |k: usize| {
-            hits.particles
-                .iter()
-                .any(|h| h.tokens.end == k + 1 && self.role(h).is_preposition())
-        };
         let mut start = p.start;
         // Back over "east of the river in": phrases joined by prepositions.
         for _ in 0..4 {
             if start <= clause.start + 1 || self.cut_before(start) {
                 return p;
             }
-            let k = start - 1;
-            if !preposition(k) {
-                break;
-            }
-            let at = hits
+            let Some(at) = hits
                 .particles
                 .iter()
-                .find(|h| h.tokens.end == k + 1 && self.role(h).is_preposition())
-                .map_or(k, |h| h.tokens.start);
-            match at.checked_sub(1) {
-                Some(j) if self.past_tense(j) => {
-                    return self
-                        .phrase_before(hits, j, clause)
-                        .filter(|_| !self.cut_before(j))
-                        .unwrap_or(p);
-                }
-                _ => {}
+                .find(|h| h.tokens.end == start && self.role(h).is_preposition())
+                .map(|h| h.tokens.start)
+            else {
+                break;
+            };
+            if let Some(j) = at.checked_sub(1)
+                && self.past_tense(j)
+            {
+                return self
+                    .phrase_before(hits, j, clause)
+                    .filter(|_| !self.cut_before(j))
+                    .unwrap_or(p);
             }
             match self.phrase_before(hits, at, clause) {
                 Some(q) if !self.cut_before(at) => start = q.start,
