@@ -467,13 +467,7 @@ impl Reader<'_> {
         while k > hits.range.start && self.is_auxiliary(hits, k - 1) {
             k -= 1;
         }
-        // "where", "whose", "whom" open a clause whose subject is not the noun before.
-        let relative = k > hits.range.start
-            && !matches!(self.word(k - 1), "where" | "whose" | "whom")
-            && hits
-                .particles
-                .iter()
-                .any(|h| h.tokens.start == k - 1 && self.role(h) == ParticleRole::Relative);
+        let relative = k > hits.range.start && self.relative_of_head(hits, k - 1);
         if !relative {
             return None;
         }
@@ -495,6 +489,16 @@ impl Reader<'_> {
             from -= 1;
         }
         Some(TokenSpan::new(from, head.end))
+    }
+
+    /// Whether a relative pronoun at `k` opens a clause about the noun before it: not
+    /// "where", "whose", "whom", whose clauses have a subject of their own.
+    fn relative_of_head(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        !matches!(self.word(k), "where" | "whose" | "whom")
+            && hits
+                .particles
+                .iter()
+                .any(|h| h.tokens.start == k && self.role(h) == ParticleRole::Relative)
     }
 
     /// The subject of a reporting verb whose object is the event: "Ukraine confirms
@@ -804,14 +808,7 @@ impl Reader<'_> {
         if let Some(be) = self.passive(hits, clause, trigger) {
             // "the shepherds who were detained", "the town, which was taken": the
             // relative's head.
-            if be > hits.range.start + 1
-                && !matches!(self.word(be - 1), "where" | "whose" | "whom")
-                && hits
-                    .particles
-                    .iter()
-                    .any(|h| h.tokens.start == be - 1 && self.role(h) == ParticleRole::Relative)
-                && self.word(be - 1).is_ascii()
-            {
+            if be > hits.range.start + 1 && self.relative_of_head(hits, be - 1) && self.word(be - 1).is_ascii() {
                 return self.phrase_before(hits, be - 1, TokenSpan::new(hits.range.start, be - 1));
             }
             return self
