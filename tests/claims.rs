@@ -1624,6 +1624,61 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         // Light verbs, one inside another.
         ("وقامت الكتيبة بشن غارات على الجسر.", "ar", "shell", "agent", "الكتيبة"),
         ("قامت الكتيبة بقصف الجسر.", "ar", "shell", "agent", "الكتيبة"),
+        // A patron named after an allegiance word is not the doer; the noun before is.
+        (
+            "Gunmen backed by Turkey attacked the depot.",
+            "en",
+            "attack",
+            "agent",
+            "Gunmen",
+        ),
+        (
+            "Fighters loyal to Ankara captured two hamlets.",
+            "en",
+            "capture",
+            "agent",
+            "Fighters",
+        ),
+        (
+            "مسلحون مدعومون من تركيا هاجموا المستودع.",
+            "ar",
+            "attack",
+            "agent",
+            "مسلحون",
+        ),
+        // A participle with its by-phrase says whom the act was done to.
+        (
+            "A militia supported by foreign jets held the ridge.",
+            "en",
+            "support",
+            "target",
+            "A militia",
+        ),
+        // What was repelled is the event's own words.
+        (
+            "The guards repelled an assault on the depot.",
+            "en",
+            "repel",
+            "target",
+            "an assault",
+        ),
+        ("صد الحراس هجوما على المستودع.", "ar", "repel", "target", "هجوما"),
+        // A compass phrase says where.
+        (
+            "Gunmen attacked a checkpoint north of Kafr Zita.",
+            "en",
+            "attack",
+            "place",
+            "Kafr Zita",
+        ),
+        // A verb's subject past a pronoun's compound preposition.
+        (
+            "انتشرت بموجبه قوات الحرس في التلال القريبة.",
+            "ar",
+            "deploy",
+            "agent",
+            "قوات الحرس",
+        ),
     ];
     for (sentence, language, predicate, role, words) in cases {
         let read = readings(language, sentence);
@@ -1653,6 +1708,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         // A verb whose ending is its plural subject has no subject after it.
         ("يقتحمون الجسر كل ليلة.", "ar", "capture", "agent"),
         ("The village was taken under control.", "en", "capture", "agent"),
+        // A known party in a passive's subject did not do the act.
+        (
+            "The assault by the SDF on the depot was repelled.",
+            "en",
+            "repel",
+            "agent",
+        ),
         // `في ظروف صعبة` says how, not where.
         ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),
         // A town taken is where it happened: a place after it says where it lies.
@@ -1880,6 +1942,11 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         ),
         (
             "The hill fell thanks to raids by rebel fighters.",
+            (Reality::Actual, Stance::Plain),
+        ),
+        // A preposition's "to" with a name after it is no infinitive.
+        (
+            "Fighters loyal to the governor captured the hill.",
             (Reality::Actual, Stance::Plain),
         ),
     ] {

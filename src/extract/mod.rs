@@ -493,6 +493,19 @@ impl<'a> Reader<'a> {
                             value: Arg::Event(trigger.entry.index as usize),
                             tokens: Some(trigger.tokens),
                         });
+                        // "Repelled an attack", `صدت الهجوم`: an act done to an event
+                        // acts on the words that name it.
+                        let embedder = &self.lexicon.entries.predicates[f.predicate].entry;
+                        if embedder.acts_on && f.arg(ArgRole::Target).is_none() {
+                            let mut named = trigger.tokens;
+                            while named.start > range.start && self.opens_phrase(hits, named.start - 1) {
+                                named.start -= 1;
+                            }
+                            f.args
+                                .push(Argument::read(ArgRole::Target, Arg::Named(self.words(named)), named));
+                            let t = &self.matches.tokens;
+                            f.norm.end = f.norm.end.max(t.norm_of(named).end);
+                        }
                         // A demand to withdraw from X, a refusal to hand over X: with no
                         // place of its own, the act's place is where its content would
                         // happen.
@@ -604,7 +617,7 @@ impl<'a> Reader<'a> {
                 // A clause opened by و (`، وقامت بزيادة التحصينات`) goes on with the
                 // subject before it.
                 _ => self
-                    .agent(hits, clause, trigger, object_after, own_genitive)
+                    .agent(hits, clause, trigger, (object_after, acts_on), own_genitive)
                     .or(clause_subject.filter(|_| clause_conjoined && !conjoined_noun)),
             };
             // `سيطرنا`, `تقدمنا`: an Arabic first-person verb (at its clause's head or after a
@@ -690,9 +703,16 @@ impl<'a> Reader<'a> {
             let mut target = match (parties, sufferer) {
                 (Some((_, second)), _) => Some(party(second)),
                 (None, Some(span)) => Some(party(span)),
-                (None, None) => self
-                    .target(hits, clause, trigger, p.object_after, p.mutual)
-                    .map(|(a, span)| Argument::read(ArgRole::Target, Arg::Actor(a), span)),
+                // "the army backed by jets": whom it was done to, known or not.
+                (None, None) => match (!acts_on && trigger_latin)
+                    .then(|| self.participle_head(hits, clause, trigger))
+                    .flatten()
+                {
+                    Some(head) => Some(party(head)),
+                    None => self
+                        .target(hits, clause, trigger, p.object_after, p.mutual)
+                        .map(|(a, span)| Argument::read(ArgRole::Target, Arg::Actor(a), span)),
+                },
             };
             let (place, destination) = if p.subject_place {
                 (
@@ -1094,7 +1114,7 @@ impl<'a> Reader<'a> {
         hits: &SentenceHits<'_>,
         clause: TokenSpan,
         trigger: &Hit,
-        object_after: bool,
+        (object_after, acts_on): (bool, bool),
         own_genitive: bool,
     ) -> Option<(usize, TokenSpan)> {
         let met_with = matches!(self.word(trigger.tokens.start).get(..8), Some("لاقي" | "قوبل"));
@@ -1118,10 +1138,17 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
+        // An English passive with no by-phrase names no doer of an act done to something:
+        // what stands before it is what it was done to ("the assault by the militia was
+        // repelled"; "the troops were deployed" is said of who did it).
+        if acts_on && self.word(trigger.tokens.start).is_ascii() && self.passive(hits, clause, trigger).is_some() {
+            return None;
+        }
         // A subject right before the verb (SVO: `قسد تتهم روسيا`), past auxiliaries.
         let adjacent = self.actor_hits(hits).find(|h| {
             h.tokens.end <= trigger.tokens.start
                 && h.tokens.start >= clause.start
+                && !self.patron_of(hits, h.tokens.start)
                 && (h.tokens.end..trigger.tokens.start).all(|k| self.is_auxiliary(hits, k))
                 && trigger.tokens.start - h.tokens.end <= 2
         });
@@ -1173,6 +1200,7 @@ impl<'a> Reader<'a> {
                 h.tokens.end <= trigger.tokens.start
                     && h.tokens.start >= complementizer
                     && !self.is_preposition_word(h.tokens.start)
+                    && !self.patron_of(hits, h.tokens.start)
             })
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
             .map(|h| (h.entry.index as usize, h.tokens))
@@ -1302,6 +1330,15 @@ impl<'a> Reader<'a> {
         hits.particles.iter().any(|h| h.tokens.start == k)
     }
 
+    /// Whether the party at `k` is named only as whom the noun before it answers to
+    /// ("rebels backed by Turkey", `الفصائل المدعومة من تركيا`): a proxy's patron is not
+    /// its doer.
+    fn patron_of(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        hits.particles
+            .iter()
+            .any(|h| h.tokens.end == k && self.role(h) == ParticleRole::Allegiance)
+    }
+
     /// Whether the word at `k` carries a preposition clitic (`لروسيا`, `بروسيا`): then it
     /// is no subject.
     fn is_preposition_word(&self, k: usize) -> bool {
@@ -1330,6 +1367,7 @@ impl<'a> Reader<'a> {
             && let Some(h) = self.actor_hits(hits).find(|h| {
                 h.tokens.start >= trigger.tokens.end
                     && h.tokens.start <= trigger.tokens.end + 1
+                    && !self.patron_of(hits, h.tokens.start)
                     && h.tokens.end <= clause.end
                     && (trigger.tokens.end..h.tokens.start).all(|k| self.word(k) == "the" || !self.is_particle_word(k))
             })
@@ -1349,7 +1387,12 @@ impl<'a> Reader<'a> {
         // ("agreed to hand the town over to the army": to the army is the handover's).
         let reach = self.next_event(hits, trigger, clause);
         self.actor_hits(hits)
-            .filter(|h| h.tokens.start >= trigger.tokens.end && h.tokens.start > 0 && h.tokens.start < clause.end)
+            .filter(|h| {
+                h.tokens.start >= trigger.tokens.end
+                    && h.tokens.start > 0
+                    && h.tokens.start < clause.end
+                    && !self.patron_of(hits, h.tokens.start)
+            })
             .find(|h| {
                 let k = h.tokens.start;
                 let w = self.word(k);
@@ -1628,12 +1671,20 @@ impl<'a> Reader<'a> {
                     o.tokens.len() > h.tokens.len() && o.tokens.start <= h.tokens.start && h.tokens.end <= o.tokens.end
                 })
             };
+            // An infinitive's "to" stands right before its verb, past adverbs and "be"
+            // ("to fully withdraw", "to be handed over"); in "fighters loyal to Ankara
+            // captured" it is a preposition.
+            let infinitive = || {
+                self.word(h.tokens.start) != "to"
+                    || (h.tokens.end..trigger.tokens.start)
+                        .all(|k| self.is_auxiliary(hits, k) || matches!(self.word(k), "be" | "have" | "been"))
+            };
             kinds.contains(&marker.kind)
                 && !inside()
                 && (marker.scope == Some(Scope::Sentence)
                     || (h.tokens.start >= clause.start
                         && h.tokens.start < trigger.tokens.start
-                        && (gap <= 3 || governs())))
+                        && ((gap <= 3 && infinitive()) || governs())))
         })
     }
 

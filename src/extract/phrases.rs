@@ -820,14 +820,8 @@ impl Reader<'_> {
                 })
                 .or_else(|| self.appositive_subject(hits, clause, be));
         }
-        // "the prison controlled by X": a participle with its by-phrase acts on the noun
-        // before it.
-        // So does a bare participle with "by" after it ("the city besieged by Turkey").
-        let participle_by = trigger.tokens.end < clause.end
-            && self.word(trigger.tokens.end) == "by"
-            && self.past_tense(trigger.tokens.end - 1);
-        if self.word(trigger.tokens.end - 1) == "by" || participle_by {
-            return self.phrase_before(hits, trigger.tokens.start, clause);
+        if let Some(before) = self.participle_head(hits, clause, trigger) {
+            return Some(before);
         }
         // A form that names its object ("took the village", "took two villages"): the
         // words after its verb, with an "of" that names the place ("took the village of
@@ -1052,6 +1046,7 @@ impl Reader<'_> {
                 .phrase_before(hits, before, clause)
                 // "Concentrated strikes": a participle right before a noun describes it.
                 .filter(|p| !(p.len() == 1 && p.end == t.start && self.past_tense(p.start)))
+                .map(|p| self.past_patron(hits, clause, p))
                 .map(|p| self.with_modifier(hits, clause, p))
                 .or_else(|| self.appositive_subject(hits, clause, before))
                 .filter(|p| !(p.len() == 1 && matches!(self.word(p.start), "there" | "here")));
@@ -1112,6 +1107,7 @@ impl Reader<'_> {
             }
         }
         if !nominal && let Some(subject) = self.phrase_before(hits, before, clause) {
+            let subject = self.past_patron(hits, clause, subject);
             let opens = subject.start == clause.start
                 || matches!(role_of(subject.start - 1), Some(ParticleRole::Complementizer));
             if opens {
@@ -1136,10 +1132,13 @@ impl Reader<'_> {
         let ends_in_preposition = matches!(role_of(t.end - 1), Some(r) if r.is_preposition());
         // An adverb with ب (`بشكل كامل`) or a pronoun with ل (`لها`) is no subject; a
         // name with ل may be (`فرار لعسكريين`: the escape of soldiers).
+        // A verb's subject may follow a pronoun's preposition (`انتشرت بموجبه قوات`).
         let adverbial = t.end < clause.end && {
             let w = self.word(t.end);
-            (w.starts_with('ب') && !w.starts_with("ال"))
-                || matches!(w, "له" | "لها" | "لهم" | "لهما" | "لنا" | "لي" | "لك")
+            let passed = !nominal && self.lexicon.names.pronominal_preposition(w);
+            !passed
+                && ((w.starts_with('ب') && !w.starts_with("ال"))
+                    || matches!(w, "له" | "لها" | "لهم" | "لهما" | "لنا" | "لي" | "لك"))
         };
         // An adjective after the trigger makes it a noun whose genitive would stand before
         // the adjective (`معارك ضارية`).
@@ -1358,9 +1357,35 @@ impl Reader<'_> {
         Some((first, second))
     }
 
+    /// The phrase whose patron `p` names ("rebels" in "rebels backed by Turkey",
+    /// `مسلحون` in `مسلحون مدعومون من تركيا`), else `p`.
+    fn past_patron(&self, hits: &SentenceHits<'_>, clause: TokenSpan, p: TokenSpan) -> TokenSpan {
+        hits.particles
+            .iter()
+            .find(|h| h.tokens.end == p.start && self.role(h) == ParticleRole::Allegiance)
+            .filter(|h| !self.cut_before(h.tokens.start))
+            .and_then(|h| self.phrase_before(hits, h.tokens.start, clause))
+            .unwrap_or(p)
+    }
+
+    /// The noun an English participle with its by-phrase describes: "the prison
+    /// controlled by X", "the town ringed by the army", "a militia backed by jets" (a
+    /// reduced passive relative), whose act was done to that noun.
+    pub(super) fn participle_head(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        trigger: &Hit,
+    ) -> Option<TokenSpan> {
+        let t = trigger.tokens;
+        let by = self.word(t.end - 1) == "by"
+            || (t.end < clause.end && self.word(t.end) == "by" && self.past_tense(t.end - 1));
+        by.then(|| self.phrase_before(hits, t.start, clause)).flatten()
+    }
+
     /// Where an English passive's auxiliary stands ("was", "had been" before "captured",
     /// "taken"): the subject before it is what the act was done to.
-    fn passive(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<usize> {
+    pub(super) fn passive(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<usize> {
         // "was taken under control": the participle before a trigger of "under".
         let k = match self.word(trigger.tokens.start) {
             "under" if trigger.tokens.start > clause.start => trigger.tokens.start - 1,

@@ -298,6 +298,10 @@ pub enum ParticleRole {
     /// The people of a place named by a pronoun (`أهلها`, `سكانها`, "its residents"):
     /// what befell them happened where the place the pronoun stands for is.
     Residents,
+    /// Says whom the noun before it answers to ("backed by", "loyal to", `الموالية`,
+    /// `المدعومة من`): the party after it is a patron, never the doer of the clause's
+    /// verb ("rebels backed by Turkey attacked": the rebels did).
+    Allegiance,
 }
 
 impl ParticleRole {
