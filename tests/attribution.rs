@@ -705,6 +705,8 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "متحدث باسم",
         ),
         ("ar", "غير أن وزارة الدفاع قالت إن القصف توقف.", "القصف توقف", "وزارة"),
+        // A preposition with a pronoun after the verb is no part of its subject.
+        ("ar", "وهو ما تطالب به البلدية.", "وهو ما تطالب", "البلدية"),
         // A subject with phrases of place after it, and an adverb before its verb.
         (
             "en",
@@ -804,6 +806,19 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "The council said on Monday that its fighters held the bridge, without naming the militia.",
             "without naming the militia",
             "",
+        ),
+        (
+            "en",
+            "The council claimed the fall of the bridge on Monday, with shelling still ongoing near the dam.",
+            "with shelling still ongoing near the dam",
+            "",
+        ),
+        // An absolute phrase that quotes the speaker is still the speaker's.
+        (
+            "en",
+            "The council declared the bridge taken on Monday, with its fighters having “full control of the crossing.”",
+            "full control of the crossing",
+            "council",
         ),
         (
             "ar",

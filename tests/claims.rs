@@ -1663,6 +1663,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "an assault",
         ),
         ("صد الحراس هجوما على المستودع.", "ar", "repel", "target", "هجوما"),
+        // A relative on a verb's object brings no subject of the verb's.
+        (
+            "ترفض الكتيبة الانسحاب الذي تطالب به البلدية.",
+            "ar",
+            "refuse",
+            "agent",
+            "الكتيبة",
+        ),
+        // A relative word is no adjective: the verb after it has its own subject.
+        (
+            "يخشى الأهالي الهجوم الذي تهدد به الكتيبة.",
+            "ar",
+            "threaten",
+            "agent",
+            "الكتيبة",
+        ),
         // A compass phrase says where.
         (
             "Gunmen attacked a checkpoint north of Kafr Zita.",
@@ -1685,6 +1701,32 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         assert!(
             read_as(&read, predicate, role, words),
             "{sentence}: {predicate} {role} «{words}»: {read:?}"
+        );
+    }
+}
+
+#[test]
+fn an_event_an_embedding_verb_relative_clause_describes_is_its_content() {
+    for (language, sentence, noun) in [
+        (
+            "en",
+            "Residents fear the offensive that the militia has threatened for weeks.",
+            "offensive",
+        ),
+        (
+            "ar",
+            "يخشى الأهالي العملية العسكرية التي تهدد بها الكتيبة منذ أسابيع.",
+            "العملية العسكرية",
+        ),
+    ] {
+        let read = readings(language, sentence);
+        assert!(
+            read_as(&read, "threaten", "complement", noun),
+            "{sentence}: the threat's content: {read:?}"
+        );
+        assert!(
+            !read.iter().any(|(key, _)| key.starts_with("attack(")),
+            "{sentence}: no attack of its own: {read:?}"
         );
     }
 }
@@ -1942,6 +1984,11 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         ),
         (
             "The hill fell thanks to raids by rebel fighters.",
+            (Reality::Actual, Stance::Plain),
+        ),
+        // "So-called" doubts a name, not what is told of it.
+        (
+            "Rebel fighters captured the hill from the so-called river brigade.",
             (Reality::Actual, Stance::Plain),
         ),
         // A preposition's "to" with a name after it is no infinitive.

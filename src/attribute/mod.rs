@@ -1351,7 +1351,7 @@ impl<'a> Reader<'a> {
 
     /// Where the content of a statement starting at `at` ends before the sentence does: a
     /// quotation at its closing mark, a clause at an English aside that describes the
-    /// act (", without naming X").
+    /// act or its circumstances (", without naming X", ", with fighting still going on").
     fn content_end(&self, range: TokenSpan, at: usize) -> Option<usize> {
         if at >= range.end {
             return None;
@@ -1367,7 +1367,19 @@ impl<'a> Reader<'a> {
             return (open + 1..range.end)
                 .find(|&k| t[k].barrier_before && self.gap_before(k).trim_start().starts_with('"'));
         }
-        let aside = |k: usize| self.word(k) == "without" && k + 1 < range.end && self.word(k + 1).ends_with("ing");
+        // ", with heavy fighting ongoing": an absolute phrase, its participle a few words on
+        // (with no quotation of the speaker's in it: ", with the force having “full control”").
+        let absolute = |k: usize| {
+            let participle = (k + 1..(k + 6).min(range.end))
+                .take_while(|&j| !t[j].barrier_before)
+                .any(|j| self.word(j).ends_with("ing") || self.word(j) == "underway");
+            participle && !(k + 1..range.end).any(|j| self.gap_before(j).contains(['"', '“', '”', '«', '»']))
+        };
+        let aside = |k: usize| match self.word(k) {
+            "without" => k + 1 < range.end && self.word(k + 1).ends_with("ing"),
+            "with" => absolute(k),
+            _ => false,
+        };
         (at + 1..range.end).find(|&k| t[k].barrier_before && aside(k))
     }
 

@@ -223,7 +223,8 @@ impl Reader<'_> {
     }
 
     /// The Arabic noun phrase right after a reporting verb that no lexicon names (VSO:
-    /// `أقر الجيش الأوكراني بالانسحاب`, `أعلنت الحكومة الكندية أن`): a definite noun, or a
+    /// `أقر الجيش الأوكراني بالانسحاب`, `أعلنت الحكومة الكندية أن`, past a preposition
+    /// with a pronoun: `تطالب به الحكومة`): a definite noun, or a
     /// noun in construct before one, with the definite adjectives after it, at most
     /// [`MAX_SUBJECT_WORDS`] words, holding no particle, cue or event. It must be followed
     /// by what a verb's subject is: a complementizer, a ب complement, a time word, a colon
@@ -238,6 +239,15 @@ impl Reader<'_> {
                 && !self.word(k).bytes().any(|b| b.is_ascii_digit())
         };
         if at >= range.end || t[at].barrier_before || !free(at) || self.word(at).is_ascii() {
+            return None;
+        }
+        // Past a preposition with a pronoun (`تطالب به الحكومة`): it is no subject.
+        let at = if self.lexicon.names.pronominal_preposition(self.word(at)) {
+            at + 1
+        } else {
+            at
+        };
+        if at >= range.end || t[at].barrier_before || !free(at) {
             return None;
         }
         let definite = |k: usize| self.word(k).starts_with("ال");

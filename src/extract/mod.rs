@@ -457,11 +457,16 @@ impl<'a> Reader<'a> {
         // Where the current embedding ends: its clause's end, and the last word of the
         // embedding trigger.
         let mut embedding_until: Option<(usize, usize)> = None;
+        // The last frame pushed and its trigger's tokens.
+        let mut last_trigger: Option<(usize, TokenSpan)> = None;
         let mut last_agent: Option<(usize, TokenSpan)> = None;
         // The subject of the first event of the last clause that had one.
         let mut clause_subject: Option<(usize, TokenSpan)> = None;
         let mut clause_of_subject: Option<usize> = None;
+        let mut previous_trigger: Option<(TokenSpan, usize)> = None;
         for trigger in &merged {
+            // The trigger before this one, whatever became of it.
+            let prior = previous_trigger.replace((trigger.tokens, trigger.entry.index as usize));
             let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
             // Which list the trigger's form is in: `forms`, `befalls`, then `moves`.
             let form = trigger.entry.form as usize;
@@ -539,8 +544,49 @@ impl<'a> Reader<'a> {
             if p.embeds {
                 embedding_until = Some((clause.end, trigger.tokens.end));
             }
+            // "The operation that Turkey threatens", `الانسحاب الذي تطالب به`: an event noun
+            // a relative clause of an embedding verb describes is that verb's content, not
+            // an event of its own.
+            let content = match prior {
+                Some((before, event)) if p.embeds => {
+                    let mut k = trigger.tokens.start;
+                    while k > clause.start && self.is_auxiliary(hits, k - 1) {
+                        k -= 1;
+                    }
+                    // The relative word after the noun and its adjectives, and before the
+                    // verb past an English subject ("the offensive that Turkey threatened").
+                    let relative = hits.particles.iter().find(|h| {
+                        (self.role(h) == ParticleRole::Relative || self.word(h.tokens.start) == "that")
+                            && h.tokens.start >= before.end
+                            && h.tokens.start - before.end <= 2
+                            && h.tokens.end <= k
+                            && k - h.tokens.end <= 3
+                    });
+                    let content = relative
+                        .filter(|h| !(before.end + 1..=k.max(h.tokens.end)).any(|j| self.cut_before(j)))
+                        .map(|_| (event, before));
+                    // Its frame, if it made one, is no claim of its own.
+                    if content.is_some()
+                        && let Some((i, tokens)) = last_trigger
+                        && tokens == before
+                        && i + 1 == out.len()
+                        && out[i].segment == index
+                    {
+                        out.pop();
+                    }
+                    content
+                }
+                _ => None,
+            };
             let mut rules = vec![self.lexicon.rule_ids.predicates[trigger.entry.index as usize].clone()];
             let mut args = Vec::new();
+            if let Some((event, tokens)) = content {
+                args.push(Argument {
+                    role: ArgRole::Complement,
+                    value: Arg::Event(event),
+                    tokens: Some(tokens),
+                });
+            }
             // The tokens the evidence covers: the trigger's and its arguments' in its clause.
             let mut spans: TokenSpan = trigger.tokens;
             let mut cover = |span: TokenSpan| {
@@ -1038,6 +1084,7 @@ impl<'a> Reader<'a> {
             let first = spans.start.max(range.start);
             let last = spans.end.min(range.end).max(first + 1);
             let evidence = t.norm_of(TokenSpan::new(first, last));
+            last_trigger = Some((out.len(), trigger.tokens));
             out.push(Frame {
                 segment: index,
                 predicate: trigger.entry.index as usize,
@@ -1161,13 +1208,16 @@ impl<'a> Reader<'a> {
             .next()
             .is_some_and(crate::lexicon::matcher::is_arabic);
         let ends_in_preposition = self.is_particle(hits, trigger.tokens.end - 1);
-        if arabic && !met_with && !object_after && !ends_in_preposition && !self.plural_verb(trigger) {
+        // A definite verbal noun takes no subject after it (`قبل الانسحاب «كبدت الروس`).
+        let definite = self.word(trigger.tokens.start).starts_with("ال") || trigger.prefix.definite;
+        if arabic && !met_with && !object_after && !ends_in_preposition && !definite && !self.plural_verb(trigger) {
             // Past a time or a pronoun's preposition (`انتشرت صباح الاثنين قوات الجيش`).
             let from = self.past_adverbials(hits, trigger.tokens.end, clause);
             let after = self.actor_hits(hits).find(|h| {
                 h.tokens.start >= from
                     && h.tokens.start <= from + 2
                     && h.tokens.end <= clause.end
+                    && !(trigger.tokens.end + 1..=h.tokens.start).any(|k| self.cut_before(k))
                     && (from..h.tokens.start).all(|k| !self.is_particle(hits, k) || self.opens_phrase(hits, k))
                     && !self.is_preposition_word(h.tokens.start)
             });

@@ -1100,6 +1100,11 @@ impl Reader<'_> {
                     return None;
                 }
                 let w = self.word(k);
+                // `الهجوم الذي تهدد به الكتيبة`: a relative word is no adjective; the
+                // noun before it is what the clause is about.
+                if role_of(k) == Some(ParticleRole::Relative) {
+                    break;
+                }
                 let adjective = w.ends_with('ي') || w.ends_with("يه") || self.past_modifiers(hits, k, clause) > k;
                 if !adjective {
                     break;
@@ -1123,9 +1128,13 @@ impl Reader<'_> {
         // A definite noun takes no genitive after it: what follows is an adjective
         // (`استعادة السيطرة الكاملة`).
         let definite = self.word(t.start).starts_with("ال") || self.word(t.end - 1).starts_with("ال");
-        // `الهجوم الدامي الذي شنه التنظيم`: the relative clause's verb, then its subject.
+        // `الهجوم العنيف الذي نفذته الكتيبة`: the relative clause's verb, then its subject
+        // (a relative on the noun itself, past its adjectives; not a verb's object's:
+        // `ترفض الكتيبة الانسحاب الذي`).
         if let Some(r) = (t.end..clause.end.min(t.end + 3)).find(|&k| role_of(k) == Some(ParticleRole::Relative))
             && r + 2 < clause.end
+            && nominal
+            && r == self.past_modifiers(hits, t.end, clause)
         {
             return self.phrase_at(hits, r + 2, clause);
         }

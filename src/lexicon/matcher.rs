@@ -1030,11 +1030,12 @@ impl Names {
     }
 
     /// Whether an Arabic word is a preposition with an attached pronoun (`خلاله`,
-    /// `عليهم`, `منها`, `فيه`).
+    /// `عليهم`, `منها`, `فيه`, and the clitic ones: `به`, `لها`).
     pub fn pronominal_preposition(&self, w: &str) -> bool {
-        ["هما", "هم", "هن", "ها", "ه", "نا", "كم", "ك"]
-            .iter()
-            .any(|p| w.strip_suffix(p).is_some_and(|stem| self.prepositions.contains(stem)))
+        ["هما", "هم", "هن", "ها", "ه", "نا", "كم", "ك"].iter().any(|p| {
+            w.strip_suffix(p)
+                .is_some_and(|stem| matches!(stem, "ب" | "ل") || self.prepositions.contains(stem))
+        })
     }
 }
 
