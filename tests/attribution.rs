@@ -307,8 +307,8 @@ fn attribution_follows_quotations_clauses_and_phrases() {
         // A subject no lexicon names, carried as written.
         (
             "en",
-            "The northern militia denies the loss of the village of Kerran.",
-            "the loss of the village",
+            "The northern militia denies losing the village of Kerran.",
+            "losing the village",
             "northern militia",
         ),
         (
@@ -417,7 +417,7 @@ fn attribution_follows_quotations_clauses_and_phrases() {
         // "This was reported by X" gives X the sentence before.
         (
             "en",
-            "The bridge at Kerran was destroyed overnight.\n\nThis was reported by the spokesman of the Western Command, Ivan Petrenko, on television.",
+            "The bridge at Kerran was destroyed overnight.\n\nThis was announced by the spokesman of the Western Command, Ivan Petrenko, on television.",
             "destroyed overnight",
             "spokesman",
         ),
@@ -438,8 +438,8 @@ fn attribution_follows_quotations_clauses_and_phrases() {
         // A subordinate clause's first word is no speaker.
         (
             "en",
-            "If confirmed, the capture of Dasht would be a turning point.",
-            "the capture of Dasht",
+            "If confirmed, the fall of Dasht would be a turning point.",
+            "the fall of Dasht",
             "",
         ),
         // Arabic: a quoted name and a colon open a headline's quotation.
@@ -508,7 +508,7 @@ fn attribution_follows_quotations_clauses_and_phrases() {
         // An English subject right before its verb need not open its clause.
         (
             "en",
-            "This is the first time the Halvard Institute has confirmed the withdrawal from the town.",
+            "It is the first time the Halvard Institute has confirmed the withdrawal from the town.",
             "the withdrawal",
             "Halvard Institute",
         ),

@@ -589,19 +589,19 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "the depot",
         ),
         (
-            "after the troops captured this border town on October 12",
+            "after the troops captured this hill town in mid-May",
             "en",
             "capture",
             "target",
-            "this border town",
+            "this hill town",
         ),
         // Forms of one event that follow each other are one trigger.
         (
-            "The rebels regained full control of the old prison in the eastern quarter.",
+            "The rebels regained full control over the old jail in the eastern quarter.",
             "en",
             "capture",
             "target",
-            "the old prison",
+            "the old jail",
         ),
         // A participle with its by-phrase acts on the noun before it.
         (
@@ -652,7 +652,7 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         // A by-phrase's known party is the doer, an adjective before it or not; "by
         // continuing" says how, not who.
         (
-            "Fighters stormed the old prison controlled by US-backed SDF fighters.",
+            "Fighters stormed the old jail controlled by US-backed SDF units.",
             "en",
             "capture",
             "agent",
@@ -817,13 +817,7 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "the old industrial district",
         ),
         // A pronoun-owned place adverb needs no preposition.
-        (
-            "وأشار القائد إلى صعوبة في التقدم داخلها.",
-            "ar",
-            "advance",
-            "place",
-            "داخلها",
-        ),
+        ("وتحدث القائد عن بطء التقدم داخلها.", "ar", "advance", "place", "داخلها"),
         // A past tense before the noun ends the phrase.
         (
             "Since Monday the villagers have faced militia attacks again.",
@@ -849,7 +843,7 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         ),
         // A speaker confirming or announcing its own act is its agent.
         (
-            "The brigade confirmed its withdrawal from the hill.",
+            "The brigade confirmed its full withdrawal from the hill.",
             "en",
             "withdraw",
             "agent",
@@ -1783,14 +1777,14 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // "In the scope of" says in what, not where.
         (
-            "The ministry said its units captured the Dasht depot in the scope of Operation Desert Wind.",
+            "The ministry said its units captured the Dasht depot within the scope of Operation Desert Wind.",
             "en",
             "capture",
             "place",
         ),
         // "This time" says when, not what was attacked.
         (
-            "The militia attack this time was stronger, officials said.",
+            "The militia raid this time was heavier, officials said.",
             "en",
             "attack",
             "target",

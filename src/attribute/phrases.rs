@@ -268,7 +268,7 @@ impl Reader<'_> {
                 after_complementizer || (s - clause <= 3 && clear)
             };
             // An English subject right before its verb, past auxiliaries, need not open
-            // its clause ("the first time Ukraine has confirmed"); not after a
+            // its clause ("the first day the council has admitted"); not after a
             // preposition ("told Reuters").
             let right_before = |c: &Candidate| {
                 let s = self.phrase_start(range, c.tokens.start);
@@ -292,7 +292,7 @@ impl Reader<'_> {
                     end = *s;
                     skipped += 1;
                 }
-                // "… said", `مجموعة فاغنر العسكرية الروسية تعلن`: adverbs and
+                // "… said", `الكتيبة المسلحة المحلية تعلن`: adverbs and
                 // Arabic adjectives stand between the subject and its verb.
                 _ if adjective(self.word(end - 1)) => {
                     end -= 1;

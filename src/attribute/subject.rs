@@ -140,7 +140,7 @@ impl Reader<'_> {
     }
 
     /// The English noun phrase right before a verb at token `at` that no lexicon entry
-    /// names ("The Ukrainian army", "a top official with the SDF", "Ukraine's army"), past
+    /// names ("The Ukrainian army", "a senior commander with the SDF", "Ukraine's army"), past
     /// auxiliaries and adverbs ("has", "however"): it must open its clause or follow a
     /// conjunction or complementizer, hold no verb, cue, event or relative word, and at
     /// most [`MAX_SUBJECT_WORDS`] words.

@@ -1231,7 +1231,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         // Past the clause's complementizer, or its reporting verb when a subject of
-        // its own stands between them: in "Islamic State says its militants attacked",
+        // its own stands between them: in "the group says its fighters attacked",
         // the speaker is not the agent; in "the forces reported killing 23", "X said it
         // accepted" and `تعلن سيطرتها` it is.
         let word = self.word(trigger.tokens.start);

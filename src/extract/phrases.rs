@@ -5,8 +5,8 @@
 //!
 //! A phrase is a run of words that no other entry claims (a particle, a marker, a cue, a
 //! source noun, a trigger), within one clause: an opening article or quantifier may lead
-//! it ("the", "a", "two"), English `of` may join two of its words ("the center of Ras al
-//! Ain"), a hyphen does not cut it ("Turkish-backed forces"), and it stops at any other
+//! it ("the", "a", "two"), English `of` may join two of its words ("the outskirts of Tal
+//! Tamr"), a hyphen does not cut it ("Turkish-backed forces"), and it stops at any other
 //! punctuation. It is at most [`MAX_WORDS`] words long.
 
 use super::{Reader, SentenceHits};
@@ -985,7 +985,7 @@ impl Reader<'_> {
         while before > clause.start && skippable(before - 1) {
             before -= 1;
         }
-        // "Kurdish forces on Wednesday retook": a time adverbial between the subject and
+        // "Border guards on Friday regained": a time adverbial between the subject and
         // its verb.
         if latin {
             let time = |k: usize| role_of(k) == Some(ParticleRole::Time);

@@ -94,7 +94,7 @@ fn transparent(c: char) -> bool {
 }
 
 /// Whether a word before a full stop is an abbreviation, whose stop ends no clause
-/// ("on Oct. 12 said", "Maj. Gen. John W. Brennan"): an initial, a month, a title. The
+/// ("on Oct. 12 said", "Brig. Gen. Sam K. Porter"): an initial, a month, a title. The
 /// token text is normalised, so Latin is already in lower case.
 fn abbreviation(word: &str) -> bool {
     (word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic()))

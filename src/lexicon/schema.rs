@@ -684,7 +684,7 @@ pub struct Subheading {
     /// At most this many words.
     pub max_words: usize,
     /// At most this many words in a line of Latin script, when more than `max_words`:
-    /// English headings are short phrases ("The start of the attack").
+    /// English headings are short phrases ("How the siege began").
     #[serde(default)]
     pub latin_max_words: Option<usize>,
 }
