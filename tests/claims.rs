@@ -1673,6 +1673,8 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "الكتيبة",
         ),
+        // A second preposition of place right after the first: the place follows it.
+        ("وقعت اشتباكات في داخل المستودع.", "ar", "clash", "place", "المستودع"),
         // A compass phrase says where.
         (
             "Gunmen attacked a checkpoint north of Kafr Zita.",
@@ -1978,6 +1980,11 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         ),
         (
             "The hill fell thanks to raids by rebel fighters.",
+            (Reality::Actual, Stance::Plain),
+        ),
+        // After a causal verb the infinitive is what it brought about.
+        (
+            "The shelling forced rebel fighters to withdraw from the hill.",
             (Reality::Actual, Stance::Plain),
         ),
         // "So-called" doubts a name, not what is told of it.

@@ -1724,10 +1724,21 @@ impl<'a> Reader<'a> {
             // An infinitive's "to" stands right before its verb, past adverbs and "be"
             // ("to fully withdraw", "to be handed over"); in "fighters loyal to Ankara
             // captured" it is a preposition.
+            // "Forced families to flee", "prompted residents to leave": after a causal verb
+            // the infinitive is what it brought about.
+            let caused = || {
+                hits.particles.iter().any(|c| {
+                    self.role(c) == ParticleRole::Causal
+                        && c.tokens.end <= h.tokens.start
+                        && h.tokens.start - c.tokens.end <= 4
+                        && c.tokens.start >= clause.start
+                })
+            };
             let infinitive = || {
                 self.word(h.tokens.start) != "to"
-                    || (h.tokens.end..trigger.tokens.start)
+                    || ((h.tokens.end..trigger.tokens.start)
                         .all(|k| self.is_auxiliary(hits, k) || matches!(self.word(k), "be" | "have" | "been"))
+                        && !caused())
             };
             kinds.contains(&marker.kind)
                 && !inside()

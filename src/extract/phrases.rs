@@ -1449,6 +1449,18 @@ impl Reader<'_> {
                     .iter()
                     .any(|h| h.tokens.end == k && self.role(h) == ParticleRole::Direction)
         };
+        // `في داخل السجن`, `في محيط`: a second preposition of place right after the
+        // first; the phrase follows it.
+        let at = at.map(|at| {
+            hits.particles
+                .iter()
+                .find(|h| {
+                    self.role(h) == ParticleRole::Locative
+                        && h.tokens.start == at.tokens.end
+                        && h.tokens.end < clause.end
+                })
+                .unwrap_or(at)
+        });
         match at {
             Some(at) if towards(at.tokens.start) => None,
             Some(at) => self
