@@ -1673,6 +1673,29 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "الكتيبة",
         ),
+        // Words of destruction, and giving oneself up, in both languages.
+        (
+            "Bulldozers demolished homes in the old quarter.",
+            "en",
+            "damage",
+            "target",
+            "homes",
+        ),
+        (
+            "المسلحون يجرفون منازل في حي الزيتون.",
+            "ar",
+            "damage",
+            "target",
+            "منازل",
+        ),
+        (
+            "The last gunmen turned themselves in at dawn.",
+            "en",
+            "surrender",
+            "agent",
+            "The last gunmen",
+        ),
+        ("توغلت القوات في ريف البلدة الشرقي.", "ar", "advance", "agent", "القوات"),
         // A second preposition of place right after the first: the place follows it.
         ("وقعت اشتباكات في داخل المستودع.", "ar", "clash", "place", "المستودع"),
         // A compass phrase says where.
