@@ -813,6 +813,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "with shelling still ongoing near the dam",
             "",
         ),
+        // An adverb after "but" is no new speaker: the verb goes on with its subject.
+        (
+            "en",
+            "The council said it accepted the truce on Monday, but afterward said that the militia was shelling the town.",
+            "the militia was shelling the town",
+            "council",
+        ),
         // An absolute phrase that quotes the speaker is still the speaker's.
         (
             "en",

@@ -1696,6 +1696,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "The last gunmen",
         ),
         ("توغلت القوات في ريف البلدة الشرقي.", "ar", "advance", "agent", "القوات"),
+        // An indefinite accusative after a definite noun says why or how: the phrase ends.
+        (
+            "وانسحبت القوات من المنطقة الحدودية تنفيذاً لاتفاق مع البلدية.",
+            "ar",
+            "withdraw",
+            "place",
+            "المنطقة الحدودية",
+        ),
         // A second preposition of place right after the first: the place follows it.
         ("وقعت اشتباكات في داخل المستودع.", "ar", "clash", "place", "المستودع"),
         // A compass phrase says where.
@@ -1769,6 +1777,8 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         // A verb whose ending is its plural subject has no subject after it.
         ("يقتحمون الجسر كل ليلة.", "ar", "capture", "agent"),
         ("The village was taken under control.", "en", "capture", "agent"),
+        // A town acted on is where it happened: no place besides.
+        ("دخلت القوات بلدة تل تمر بعد محاصرتها.", "ar", "encircle", "place"),
         // A known party in a passive's subject did not do the act.
         (
             "The assault by the SDF on the depot was repelled.",

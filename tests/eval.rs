@@ -210,7 +210,7 @@ fn a_bad_gold_file_is_a_usage_error_naming_its_line() {
 const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
     (
         "ras-al-ain-2019",
-        [0.97, 0.84, 0.83, 0.84, 0.86, 0.56, 0.42, 0.94, 0.94],
+        [0.97, 0.84, 0.83, 0.84, 0.87, 0.57, 0.42, 0.94, 0.94],
     ),
     (
         "hasakah-prison-2022",

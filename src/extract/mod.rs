@@ -1080,6 +1080,12 @@ impl<'a> Reader<'a> {
             {
                 continue;
             }
+            // A town acted on is where it happened: the same place again as its place
+            // says nothing more.
+            if let Some(Arg::Place(acted_on)) = args.iter().find(|a| a.role == ArgRole::Target).map(|a| a.value.clone())
+            {
+                args.retain(|a| !(a.role == ArgRole::Place && a.value == Arg::Place(acted_on.clone())));
+            }
             // Evidence: the trigger and the arguments it found in its clause.
             let first = spans.start.max(range.start);
             let last = spans.end.min(range.end).max(first + 1);

@@ -252,6 +252,9 @@ impl Reader<'_> {
                 // `استسلم المسلحون لقوات الحكومة`: after a definite noun, which takes no
                 // genitive, a word with ل attached says to or for whom.
                 Word::Free if words > 0 && definite(self.word(end - 1)) && self.attached(hits, end, "ل") => break,
+                // `المنطقة الحدودية تنفيذاً لاتفاق`: an indefinite accusative after a
+                // definite noun is an adverbial (why, how), no part of its phrase.
+                Word::Free if words > 0 && definite(self.word(end - 1)) && self.accusative(end) => break,
                 Word::Free => {
                     words += 1;
                     end += 1;
@@ -1596,6 +1599,14 @@ impl Reader<'_> {
     }
 
     /// The word at `k` as the original writes it.
+    /// Whether the Arabic word at `k` is written with the indefinite accusative's
+    /// tanwin (`تنفيذاً`, `رداً`).
+    fn accusative(&self, k: usize) -> bool {
+        let span = self.norm.to_original(self.matches.tokens.tokens[k].norm);
+        let after = self.text[span.end..].chars().next();
+        self.text[span.range()].ends_with('\u{64B}') || after == Some('\u{64B}')
+    }
+
     fn original(&self, k: usize) -> &str {
         let span = self.norm.to_original(self.matches.tokens.tokens[k].norm);
         &self.text[span.range()]
