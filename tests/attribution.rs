@@ -813,6 +813,14 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "with shelling still ongoing near the dam",
             "",
         ),
+        // A quoted name after a kind of place names the place; "which is considered"
+        // has no speaker.
+        (
+            "ar",
+            "تحصنت خلايا قرب حي “كفرزيتا” الذي يعتبر من أقدم الأحياء.",
+            "من أقدم الأحياء",
+            "",
+        ),
         // An adverb after "but" is no new speaker: the verb goes on with its subject.
         (
             "en",

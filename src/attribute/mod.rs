@@ -1220,6 +1220,22 @@ impl<'a> Reader<'a> {
                     if cues.last().is_some_and(|c: &&Hit| {
                         c.tokens.end == h.tokens.start && self.word(h.tokens.start).starts_with('و')
                     }) => {}
+                // `الحي الذي يعتبر من أقدم الأحياء`: an opinion verb in the imperfect right
+                // after a relative word, with no complementizer after it, is its passive,
+                // "which is considered": nobody speaks (`الذي يرى أن`, `الذي حلله مراقبون`
+                // have speakers).
+                Table::Cue
+                    if e.cues[i].entry.role == Role::Speculates
+                        && h.tokens.start > 0
+                        && matches!(self.word(h.tokens.start).chars().next(), Some('ي' | 'ت'))
+                        && particles
+                            .get(&(h.tokens.start - 1))
+                            .is_some_and(|(role, _)| *role == ParticleRole::Relative)
+                        && !hits.iter().any(|o| {
+                            o.entry.table == Table::Particle
+                                && o.tokens.start == h.tokens.end
+                                && e.particles[o.entry.index as usize].entry.role == ParticleRole::Complementizer
+                        }) => {}
                 Table::Cue => cues.push(h),
                 Table::Marker => markers.push(h),
                 Table::Particle => {

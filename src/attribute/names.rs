@@ -5,6 +5,7 @@
 
 use super::{Cand, Candidate, RULE, Reader};
 use crate::lexicon::matcher::{Hit, Table};
+use crate::lexicon::schema::ParticleRole;
 use crate::span::{NormSpan, TokenSpan};
 use std::sync::Arc;
 
@@ -142,13 +143,26 @@ impl Reader<'_> {
 
     /// Short quoted runs no lexicon entry covers: names (`“إبراهيم الحبش”`), added to
     /// the sentence's `candidates`. A run right after an event word is what the event
-    /// is about (`تحرير "سوليدار"`), not who speaks.
+    /// is about (`تحرير "سوليدار"`), and one right after a kind of place names the place
+    /// (`سجن “غويران”`): neither speaks.
     fn quoted_names(&self, range: TokenSpan, hits: &[&Hit], candidates: &mut Vec<Candidate>) {
         let after_event = |i: usize| {
             i > 0
                 && hits
                     .iter()
                     .any(|h| h.entry.table == Table::Predicate && h.tokens.contains(i - 1))
+        };
+        // `سجن “غويران”`, `حي “الزهور”`: a quoted run after a kind of place names that place.
+        let after_place_noun = |i: usize| {
+            i > 0
+                && hits.iter().any(|h| {
+                    h.entry.table == Table::Particle
+                        && h.tokens.end == i
+                        && matches!(
+                            self.lexicon.entries.particles[h.entry.index as usize].entry.role,
+                            ParticleRole::PlaceNoun | ParticleRole::Settlement
+                        )
+                })
         };
         let known = candidates.len();
         let t = &self.tokens.tokens;
@@ -163,7 +177,7 @@ impl Reader<'_> {
         let mut i = range.start;
         while i < range.end {
             // English quotes quotations; its names are capitalised.
-            if quote_before(i) && !self.word(i).is_ascii() && !after_event(i) {
+            if quote_before(i) && !self.word(i).is_ascii() && !after_event(i) && !after_place_noun(i) {
                 let end = (i..range.end.min(i + 4)).find(|&j| quote_after(j) && (j == i || !t[j].barrier_before));
                 if let Some(j) = end {
                     let run = TokenSpan::new(i, j + 1);
