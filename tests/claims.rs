@@ -1714,6 +1714,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "Kafr Zita",
         ),
+        // After an article the compass word is a noun: "the east of" is a place phrase.
+        (
+            "Gunmen attacked a checkpoint in the east of the province.",
+            "en",
+            "attack",
+            "place",
+            "the east of the province",
+        ),
         // A verb's subject past a pronoun's compound preposition.
         (
             "انتشرت بموجبه قوات الحرس في التلال القريبة.",

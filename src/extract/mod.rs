@@ -391,6 +391,9 @@ impl<'a> Reader<'a> {
                                 && o.prefix.len > 0
                         }) => {}
                     ParticleRole::Numeral | ParticleRole::Approximate => cache.counts.push(h),
+                    // "the east of the province" is a noun phrase, "east of the river" a
+                    // preposition.
+                    ParticleRole::Locative if self.compass_noun(h) => {}
                     _ => cache.particles.push(h),
                 },
                 // "may" inside "may have" is that marker's.
@@ -1393,6 +1396,15 @@ impl<'a> Reader<'a> {
         hits.particles
             .iter()
             .any(|h| h.tokens.end == k && self.role(h) == ParticleRole::Allegiance)
+    }
+
+    /// Whether a two-word preposition of place ending in "of" follows an article or a
+    /// possessive ("the east of", "its north of"): then its first word is a noun.
+    pub(super) fn compass_noun(&self, h: &Hit) -> bool {
+        h.tokens.len() == 2
+            && self.word(h.tokens.end - 1) == "of"
+            && h.tokens.start > 0
+            && matches!(self.word(h.tokens.start - 1), "the" | "its" | "their" | "his" | "her")
     }
 
     /// Whether the word at `k` carries a preposition clitic (`لروسيا`, `بروسيا`): then it

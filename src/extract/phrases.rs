@@ -45,7 +45,7 @@ impl Reader<'_> {
         for h in covering {
             match h.entry.table {
                 Table::Actor | Table::Place | Table::Source | Table::SourceNoun => return Word::Free,
-                Table::Particle if acronym() => {}
+                Table::Particle if acronym() || self.compass_noun(h) => {}
                 Table::Particle => {
                     word = match self.role(h) {
                         ParticleRole::PlaceNoun
