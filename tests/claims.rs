@@ -1706,6 +1706,8 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         ),
         // A second preposition of place right after the first: the place follows it.
         ("وقعت اشتباكات في داخل المستودع.", "ar", "clash", "place", "المستودع"),
+        // The subject of a vowelled passive is what the act was done to.
+        ("اُقتحم المستودع فجر اليوم.", "ar", "capture", "target", "المستودع"),
         // A compass phrase says where.
         (
             "Gunmen attacked a checkpoint north of Kafr Zita.",
@@ -1785,6 +1787,8 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         // A verb whose ending is its plural subject has no subject after it.
         ("يقتحمون الجسر كل ليلة.", "ar", "capture", "agent"),
         ("The village was taken under control.", "en", "capture", "agent"),
+        // A perfect written with the passive's damma names no doer.
+        ("اُقتحم المستودع فجر اليوم.", "ar", "capture", "agent"),
         // A town acted on is where it happened: no place besides.
         ("دخلت القوات بلدة تل تمر بعد محاصرتها.", "ar", "encircle", "place"),
         // A known party in a passive's subject did not do the act.

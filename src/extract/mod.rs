@@ -885,7 +885,7 @@ impl<'a> Reader<'a> {
             }
             if acts_on
                 && target.is_none()
-                && self.mediopassive(trigger)
+                && (self.mediopassive(trigger) || self.vowelled_passive(trigger))
                 && let Some(i) = args.iter().position(|a| a.role == ArgRole::Agent)
                 && let Some(span) = args[i].tokens
             {
@@ -1360,6 +1360,20 @@ impl<'a> Reader<'a> {
             && core.strip_prefix('ت').is_some_and(|rest| {
                 ["ت", "تا", "تم", "نا"].iter().any(|e| rest.ends_with(e)) && rest.chars().count() >= 4
             })
+    }
+
+    /// Whether an Arabic trigger is a perfect written with the passive's damma on its
+    /// first letter (`اُعتقل`, `قُتل`, `وحُررت`): the writer marked it done to its subject.
+    /// (On an imperfect's prefix the damma is also an active form's: `يُعلن`.)
+    fn vowelled_passive(&self, trigger: &Hit) -> bool {
+        let word = self.original(trigger.tokens.start);
+        let mut letters = word.chars().filter(|c| !matches!(c, '\u{640}'));
+        let mut first = letters.next();
+        if matches!(first, Some('و' | 'ف')) && trigger.prefix.len > 0 {
+            first = letters.next();
+        }
+        first.is_some_and(|c| crate::lexicon::matcher::is_arabic(c) && !matches!(c, 'ي' | 'ت' | 'ن'))
+            && letters.next() == Some('\u{64F}')
     }
 
     /// Whether the word at `k` is a function word (English articles aside).

@@ -1607,7 +1607,7 @@ impl Reader<'_> {
         self.text[span.range()].ends_with('\u{64B}') || after == Some('\u{64B}')
     }
 
-    fn original(&self, k: usize) -> &str {
+    pub(super) fn original(&self, k: usize) -> &str {
         let span = self.norm.to_original(self.matches.tokens.tokens[k].norm);
         &self.text[span.range()]
     }
