@@ -1179,11 +1179,12 @@ impl<'a> Reader<'a> {
 
     /// Whether a hit is a function word (a particle other than a place noun).
     fn function_word(&self, h: &Hit) -> bool {
-        h.entry.table == Table::Particle
-            && self.lexicon.entries.particles[h.entry.index as usize]
-                .entry
-                .role
-                .is_function_word()
+        self.particle_role(h).is_some_and(ParticleRole::is_function_word)
+    }
+
+    /// The role of a particle hit; none for a hit of another table.
+    fn particle_role(&self, h: &Hit) -> Option<ParticleRole> {
+        (h.entry.table == Table::Particle).then(|| self.lexicon.entries.particles[h.entry.index as usize].entry.role)
     }
 
     /// Sorts a sentence's hits into cues, markers, source candidates and particles.
@@ -1232,9 +1233,8 @@ impl<'a> Reader<'a> {
                             .get(&(h.tokens.start - 1))
                             .is_some_and(|(role, _)| *role == ParticleRole::Relative)
                         && !hits.iter().any(|o| {
-                            o.entry.table == Table::Particle
-                                && o.tokens.start == h.tokens.end
-                                && e.particles[o.entry.index as usize].entry.role == ParticleRole::Complementizer
+                            o.tokens.start == h.tokens.end
+                                && self.particle_role(o) == Some(ParticleRole::Complementizer)
                         }) => {}
                 Table::Cue => cues.push(h),
                 Table::Marker => markers.push(h),

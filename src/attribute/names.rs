@@ -156,11 +156,10 @@ impl Reader<'_> {
         let after_place_noun = |i: usize| {
             i > 0
                 && hits.iter().any(|h| {
-                    h.entry.table == Table::Particle
-                        && h.tokens.end == i
+                    h.tokens.end == i
                         && matches!(
-                            self.lexicon.entries.particles[h.entry.index as usize].entry.role,
-                            ParticleRole::PlaceNoun | ParticleRole::Settlement
+                            self.particle_role(h),
+                            Some(ParticleRole::PlaceNoun | ParticleRole::Settlement)
                         )
                 })
         };

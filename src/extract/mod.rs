@@ -552,10 +552,7 @@ impl<'a> Reader<'a> {
             // an event of its own.
             let content = match prior {
                 Some((before, event)) if p.embeds => {
-                    let mut k = trigger.tokens.start;
-                    while k > clause.start && self.is_auxiliary(hits, k - 1) {
-                        k -= 1;
-                    }
+                    let k = self.past_auxiliaries(hits, trigger.tokens.start, clause.start);
                     // The relative word after the noun and its adjectives, and before the
                     // verb past an English subject ("the offensive that Turkey threatened").
                     let relative = hits.particles.iter().find(|h| {
@@ -972,7 +969,7 @@ impl<'a> Reader<'a> {
             // `نزوح مئات من سكانها`: with no place said, the people of a place named
             // by a pronoun say where (the place named last before them).
             if place.is_none() && said_place.is_none() && locative.is_none() {
-                place = self.residents_place(trigger, clause, segment.sentence);
+                place = self.residents_place(hits, trigger, clause, segment.sentence);
             }
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
@@ -1085,9 +1082,12 @@ impl<'a> Reader<'a> {
             }
             // A town acted on is where it happened: the same place again as its place
             // says nothing more.
-            if let Some(Arg::Place(acted_on)) = args.iter().find(|a| a.role == ArgRole::Target).map(|a| a.value.clone())
+            let acted_on = |a: &Argument| a.role == ArgRole::Target && matches!(a.value, Arg::Place(_));
+            if let Some(i) = args
+                .iter()
+                .position(|a| a.role == ArgRole::Place && args.iter().any(|t| acted_on(t) && t.value == a.value))
             {
-                args.retain(|a| !(a.role == ArgRole::Place && a.value == Arg::Place(acted_on.clone())));
+                args.remove(i);
             }
             // Evidence: the trigger and the arguments it found in its clause.
             let first = spans.start.max(range.start);
@@ -1306,10 +1306,14 @@ impl<'a> Reader<'a> {
     /// The place of a trigger whose clause names the people of a place by a pronoun (a
     /// `residents` particle, no other event word between them): the place the pronoun
     /// stands for.
-    fn residents_place(&self, trigger: &Hit, clause: TokenSpan, sentence: usize) -> Option<(PlaceArg, TokenSpan)> {
-        let hits = &self.matches.hits;
-        let from = hits.partition_point(|h| h.tokens.start < clause.start);
-        let in_clause = || hits[from..].iter().take_while(|h| h.tokens.start < clause.end);
+    fn residents_place(
+        &self,
+        hits: &SentenceHits<'_>,
+        trigger: &Hit,
+        clause: TokenSpan,
+        sentence: usize,
+    ) -> Option<(PlaceArg, TokenSpan)> {
+        let in_clause = || hits.all.iter().filter(|h| clause.contains(h.tokens.start));
         let residents = in_clause().find(|h| {
             h.entry.table == Table::Particle && self.role(h) == ParticleRole::Residents && {
                 let (a, b) = if h.tokens.start < trigger.tokens.start {
@@ -1407,9 +1411,7 @@ impl<'a> Reader<'a> {
     /// ("rebels backed by Turkey", `الفصائل المدعومة من تركيا`): a proxy's patron is not
     /// its doer.
     fn patron_of(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
-        hits.particles
-            .iter()
-            .any(|h| h.tokens.end == k && self.role(h) == ParticleRole::Allegiance)
+        self.allegiance_before(hits, k).is_some()
     }
 
     /// Whether a two-word preposition of place ending in "of" follows an article or a

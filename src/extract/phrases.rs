@@ -466,10 +466,7 @@ impl Reader<'_> {
         if self.nominal(hits, trigger) || self.verbal_noun(trigger) || self.passive(hits, clause, trigger).is_some() {
             return None;
         }
-        let mut k = t.start;
-        while k > hits.range.start && self.is_auxiliary(hits, k - 1) {
-            k -= 1;
-        }
+        let k = self.past_auxiliaries(hits, t.start, hits.range.start);
         let relative = k > hits.range.start && self.relative_of_head(hits, k - 1);
         if !relative {
             return None;
@@ -1372,12 +1369,29 @@ impl Reader<'_> {
     /// The phrase whose patron `p` names ("rebels" in "rebels backed by Turkey",
     /// `مسلحون` in `مسلحون مدعومون من تركيا`), else `p`.
     fn past_patron(&self, hits: &SentenceHits<'_>, clause: TokenSpan, p: TokenSpan) -> TokenSpan {
-        hits.particles
-            .iter()
-            .find(|h| h.tokens.end == p.start && self.role(h) == ParticleRole::Allegiance)
+        self.allegiance_before(hits, p.start)
             .filter(|h| !self.cut_before(h.tokens.start))
             .and_then(|h| self.phrase_before(hits, h.tokens.start, clause))
             .unwrap_or(p)
+    }
+
+    /// The `allegiance` particle ("backed by", `الموالية`) that ends right before token
+    /// `k`: the party at `k` is whom the noun before it answers to.
+    pub(super) fn allegiance_before<'h>(&self, hits: &SentenceHits<'h>, k: usize) -> Option<&'h Hit> {
+        hits.particles
+            .iter()
+            .copied()
+            .find(|h| h.tokens.end == k && self.role(h) == ParticleRole::Allegiance)
+    }
+
+    /// The first token before `k`, down to `floor`, that no auxiliary stands on ("has"
+    /// and "reportedly" in "the militia has reportedly threatened").
+    pub(super) fn past_auxiliaries(&self, hits: &SentenceHits<'_>, k: usize, floor: usize) -> usize {
+        let mut k = k;
+        while k > floor && self.is_auxiliary(hits, k - 1) {
+            k -= 1;
+        }
+        k
     }
 
     /// The noun an English participle with its by-phrase describes: "the prison
