@@ -354,6 +354,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "الكتيبة الشمالية",
         ),
         // Told to a news agency: the agency relays this statement; it is not the speaker.
+        // An event's word after a title opens what is said: no name there.
+        (
+            "ar",
+            "وأكد القيادي دخول مقاتلي الكتيبة إلى بلدة كفر زيتا.",
+            "دخول مقاتلي الكتيبة",
+            "قيادي",
+        ),
         (
             "ar",
             "وقال أحمد سعيد لوكالة الأناضول إن القوات انسحبت من التلة.",

@@ -1155,19 +1155,20 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "the old fort",
         ),
-        // A definite noun heads no genitive: the place noun after it is the object.
+        // A definite noun heads no genitive: the place noun after it is the object, and
+        // what was entered is where it happened.
         (
             "ودخلت الكتيبة بلدة مروة بعد ظهر اليوم.",
             "ar",
-            "capture",
+            "enter",
             "agent",
             "الكتيبة",
         ),
         (
             "ودخلت الكتيبة بلدة مروة بعد ظهر اليوم.",
             "ar",
-            "capture",
-            "target",
+            "enter",
+            "place",
             "بلدة مروة",
         ),
         // A pronoun on another noun is its owner, not the object: its residents.
@@ -1732,6 +1733,60 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "قوات الحرس",
         ),
+        // Where a trigger of going in or reaching went is its place; the genitive of
+        // its verbal noun is who went.
+        (
+            "Militia fighters entered the old market district of Kavra on Monday.",
+            "en",
+            "enter",
+            "place",
+            "the old market district of Kavra",
+        ),
+        (
+            "The patrol reached the coastal road near the dam.",
+            "en",
+            "reach",
+            "place",
+            "the coastal road",
+        ),
+        (
+            "وأكد القيادي دخول مقاتلي الكتيبة إلى بلدة كفر زيتا.",
+            "ar",
+            "enter",
+            "agent",
+            "مقاتلي الكتيبة",
+        ),
+        (
+            "وأكد القيادي دخول مقاتلي الكتيبة إلى بلدة كفر زيتا.",
+            "ar",
+            "enter",
+            "place",
+            "بلدة كفر زيتا",
+        ),
+        (
+            "ونفت الكتيبة الوصول للطريق الساحلي.",
+            "ar",
+            "reach",
+            "place",
+            "للطريق الساحلي",
+        ),
+        // A name ending in ي after such a noun is who went, not an adjective; a word in
+        // construct with a definite noun is no adjective either.
+        ("بعد وصول ناجي إلى المدينة بساعات.", "ar", "reach", "agent", "ناجي"),
+        (
+            "ونفت الكتيبة وصول مقاتليها إلى أطراف البلدة.",
+            "ar",
+            "reach",
+            "place",
+            "أطراف البلدة",
+        ),
+        (
+            "وأكد القيادي هجوم مقاتلي الكتيبة على البلدة.",
+            "ar",
+            "attack",
+            "agent",
+            "مقاتلي الكتيبة",
+        ),
     ];
     for (sentence, language, predicate, role, words) in cases {
         let read = readings(language, sentence);
@@ -1791,6 +1846,14 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ("اُقتحم المستودع فجر اليوم.", "ar", "capture", "agent"),
         // A town acted on is where it happened: no place besides.
         ("دخلت القوات بلدة تل تمر بعد محاصرتها.", "ar", "encircle", "place"),
+        // What was entered is where it happened, not what was done to.
+        (
+            "Militia fighters entered the old market district of Kavra on Monday.",
+            "en",
+            "enter",
+            "target",
+        ),
+        ("تعرضت البلدة لقصف مدفعي الليلة.", "ar", "shell", "agent"),
         // A known party in a passive's subject did not do the act.
         (
             "The assault by the SDF on the depot was repelled.",

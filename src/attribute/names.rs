@@ -56,6 +56,11 @@ impl Reader<'_> {
                     between_commas = true;
                 }
                 let w = self.word(k);
+                // An event's word opens what the titled person says (`وأكد القيادي دخول
+                // القوات`), not more of the title.
+                if self.event_tokens.contains(&k) {
+                    break;
+                }
                 if w.starts_with("ال")
                     || w.starts_with("لل")
                     || (lexical(k) && !function(k))

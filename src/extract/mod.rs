@@ -537,10 +537,14 @@ impl<'a> Reader<'a> {
                         && h.tokens.end <= trigger.tokens.start
                 })
             };
-            let moves = p.undergoer && form >= p.forms.len() + p.befalls.len() && !caused();
+            let moved = p.forms.len() + p.befalls.len();
+            let moves = p.undergoer && (moved..moved + p.moves.len()).contains(&form) && !caused();
+            // "Entered the town", "reached the highway": where they went is the place.
+            let enters = form >= moved + p.moves.len();
             let undergoer = p.undergoer && !moves;
-            // Who moves of themselves acts on nothing: what follows is where they left.
-            let acts_on = p.acts_on && !moves;
+            // Who moves of themselves acts on nothing: what follows is where they left
+            // or where they went.
+            let acts_on = p.acts_on && !moves && !enters;
             if self.presupposed(hits, clause, trigger) {
                 continue;
             }
@@ -768,7 +772,7 @@ impl<'a> Reader<'a> {
             } else {
                 self.places(hits, sentence_range, clause, trigger, segment.sentence)
             };
-            let (mut place, destination) = match (place, destination) {
+            let (mut place, mut destination) = match (place, destination) {
                 (None, Some(goal)) if p.goal => (Some(goal), None),
                 other => other,
             };
@@ -928,15 +932,7 @@ impl<'a> Reader<'a> {
                     .as_ref()
                     .is_some_and(|(_, span)| from.start <= span.start && span.end <= from.end)
             {
-                let inside: Vec<&Hit> = hits
-                    .places
-                    .iter()
-                    .copied()
-                    .filter(|h| from.start <= h.tokens.start && h.tokens.end <= from.end)
-                    .collect();
-                place = inside
-                    .first()
-                    .map(|h| (self.resolve_at(&inside, h, segment.sentence), h.tokens));
+                place = self.place_in(hits, from, segment.sentence);
                 // `انسحبت منها`: "from it" (a town is feminine) is the place named last.
                 if place.is_none() && from.len() == 1 && self.word(from.start).ends_with("ها") {
                     place = self
@@ -970,6 +966,19 @@ impl<'a> Reader<'a> {
             // by a pronoun say where (the place named last before them).
             if place.is_none() && said_place.is_none() && locative.is_none() {
                 place = self.residents_place(hits, trigger, clause, segment.sentence);
+            }
+            // What was entered or reached, as object or after "to"/`إلى`, is where it
+            // happened ("entered the industrial district", `الوصول إلى الطريق`).
+            let mut locative = locative;
+            if enters && let Some((pl, span)) = destination.take() {
+                place = Some((pl, span));
+                said_place = None;
+                locative = None;
+            } else if enters && let Some(span) = self.entered(hits, clause, trigger, agent_span) {
+                place = self.place_in(hits, span, segment.sentence).map(|(pl, _)| (pl, span));
+                said_place = place.is_none().then_some(span);
+                locative = None;
+                destination = None;
             }
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
@@ -1597,8 +1606,9 @@ impl<'a> Reader<'a> {
             let same: Vec<&Hit> = here.iter().copied().filter(|h| h.tokens.len() == longest).collect();
             let resolved = self.resolve_place(&same, sentence_index);
             // A preposition of direction shortly before the place ("to the base of
-            // Brigade 93"), or on its word (`الى`+`داخل`: `إلى داخل اللواء`).
-            let floor = k.saturating_sub(3).max(trigger.tokens.end);
+            // Brigade 93"), or on its word (`الى`+`داخل`: `إلى داخل اللواء`), or ending
+            // the trigger ("headed toward", `توجهت نحو`).
+            let floor = k.saturating_sub(3).max(trigger.tokens.end - 1);
             let to = hits
                 .particles
                 .iter()
@@ -1677,6 +1687,19 @@ impl<'a> Reader<'a> {
             .map(|h| h.tokens.end)
             .max()
             .unwrap_or(clause.start)
+    }
+
+    /// The first known place named inside `span`, with its own words.
+    fn place_in(&self, hits: &SentenceHits<'_>, span: TokenSpan, sentence_index: usize) -> Option<Located> {
+        let inside: Vec<&Hit> = hits
+            .places
+            .iter()
+            .copied()
+            .filter(|h| span.start <= h.tokens.start && h.tokens.end <= span.end)
+            .collect();
+        inside
+            .first()
+            .map(|h| (self.resolve_at(&inside, h, sentence_index), h.tokens))
     }
 
     /// The place a name's hit `h` stands for, among the `hits` on the same words.

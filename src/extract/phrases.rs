@@ -1225,11 +1225,25 @@ impl Reader<'_> {
         };
         // A masculine nisba (`مدفعي`, `صاروخي`, `جوي`) right after an event noun that is
         // done to someone describes it (`قصف مدفعي`); after an event that befalls people
-        // (`مقتل عسكري`) the same word is a noun, who suffered it.
+        // (`مقتل عسكري`) the same word is a noun, who suffered it, and after one of going
+        // somewhere (`وصول سيرغي`, `دخول مقاتلي الكتيبة`) a name or a noun, who went.
         let event_noun = || {
-            hits.predicates
-                .iter()
-                .any(|h| h.tokens.end == k && !self.lexicon.entries.predicates[h.entry.index as usize].entry.undergoer)
+            hits.predicates.iter().any(|h| {
+                let p = &self.lexicon.entries.predicates[h.entry.index as usize].entry;
+                let goes = h.entry.form as usize >= p.forms.len() + p.befalls.len() + p.moves.len();
+                h.tokens.end == k && p.acts_on && !p.undergoer && !goes
+            })
+        };
+        // A word in construct with a definite noun after it is no adjective (`هجوم مقاتلي
+        // الكتيبة`, an attack by the brigade's fighters); a time after it is no genitive.
+        let construct = |j: usize| {
+            j + 1 < clause.end
+                && definite(self.word(j + 1))
+                && !self.cut_before(j + 1)
+                && !hits
+                    .particles
+                    .iter()
+                    .any(|h| h.tokens.start == j + 1 && self.role(h) == ParticleRole::Time)
         };
         let masculine = |j: usize| {
             let w = self.word(j);
@@ -1242,6 +1256,7 @@ impl Reader<'_> {
                 && (w.chars().count() > 4 || matches!(w, "جوي" | "بري"))
                 && noun.is_some_and(|n| definite(n) == definite(w))
                 && !self.original(j).ends_with('ى')
+                && !construct(j)
                 && !hits
                     .all
                     .iter()
@@ -1543,8 +1558,41 @@ impl Reader<'_> {
             })?
             .tokens
             .end;
-        self.phrase_at(hits, at, clause)
-            .filter(|span| self.place_like(hits, *span))
+        // `إلى أطراف البلدة`, `إلى داخل المدينة`: a preposition of place after it opens
+        // the place's phrase.
+        let inner = hits
+            .particles
+            .iter()
+            .find(|h| h.tokens.start == at && self.role(h) == ParticleRole::Locative)
+            .map(|h| h.tokens.end);
+        match inner {
+            Some(end) if end < clause.end => self.phrase_at(hits, end, clause).map(|p| TokenSpan::new(at, p.end)),
+            _ => self.phrase_at(hits, at, clause),
+        }
+        .filter(|span| self.place_like(hits, *span))
+    }
+
+    /// Where a trigger of going in or reaching went: the place phrase after `إلى`/"to"/
+    /// "into", else its object when that can name a place ("entered the town", `دخلت
+    /// البلدة`, `الوصول للطريق`).
+    pub(super) fn entered(
+        &self,
+        hits: &SentenceHits<'_>,
+        clause: TokenSpan,
+        trigger: &Hit,
+        agent: Option<TokenSpan>,
+    ) -> Option<TokenSpan> {
+        let k = trigger.tokens.end;
+        // `الوصول للطريق`: a place with the preposition ل on its word.
+        let to = (k < clause.end && self.word(k).starts_with("لل"))
+            .then(|| self.phrase_at(hits, k, clause))
+            .flatten();
+        self.goal(hits, clause, trigger)
+            .or_else(|| to.filter(|span| self.place_like(hits, *span)))
+            .or_else(|| {
+                self.object(hits, clause, trigger, agent)
+                    .filter(|span| span.start >= k && self.place_like(hits, *span))
+            })
     }
 
     /// Whether a phrase can name a place: it holds a known place, a noun for a kind of

@@ -120,7 +120,10 @@ pub fn listing(lexicon: &Lexicon) -> Vec<Listed> {
         let mut text = format!(
             "{}; {}",
             p.label,
-            count(p.forms.len() + p.befalls.len() + p.moves.len(), "trigger")
+            count(
+                p.forms.len() + p.befalls.len() + p.moves.len() + p.enters.len(),
+                "trigger"
+            )
         );
         if !p.excludes.is_empty() {
             text += &format!("; excludes {}", p.excludes.join(", "));

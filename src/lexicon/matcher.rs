@@ -615,14 +615,15 @@ impl Matcher {
         }
         for (i, e) in entries.predicates.iter().enumerate() {
             let unlike = unlike(&e.entry.examples);
-            // `befalls` forms are numbered after `forms`, and `moves` forms after those: a
-            // hit's form index says which.
+            // `befalls` forms are numbered after `forms`, then `moves` forms, then
+            // `enters` forms: a hit's form index says which.
             for (k, form) in e
                 .entry
                 .forms
                 .iter()
                 .chain(&e.entry.befalls)
                 .chain(&e.entry.moves)
+                .chain(&e.entry.enters)
                 .enumerate()
             {
                 forms.add_inflecting(form, r(Table::Predicate, i, k, None), Inflects::Fully, &unlike);

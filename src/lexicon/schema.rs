@@ -570,6 +570,12 @@ pub struct Predicate {
     /// like `forms`.
     #[serde(default)]
     pub moves: Vec<String>,
+    /// Triggers of going into or reaching somewhere ("entered", "reached", `دخلت`,
+    /// `الوصول`): what they name after them, as object or after "to"/`إلى`, is where it
+    /// happened (its `place`), not what it was done to; a verbal noun's genitive is who
+    /// went (`دخول القوات إلى البلدة`). Matched like `forms`.
+    #[serde(default)]
+    pub enters: Vec<String>,
     /// The roles that make the claim's identity, in key order.
     #[serde(default)]
     pub key: Vec<ArgRole>,
