@@ -1780,6 +1780,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "أطراف البلدة",
         ),
+        // A verb of suffering's subject after a complementizer.
+        (
+            "وأفاد المركز بأن المنطقة تتعرض لقصف متواصل.",
+            "ar",
+            "shell",
+            "target",
+            "المنطقة",
+        ),
         (
             "وأكد القيادي هجوم مقاتلي الكتيبة على البلدة.",
             "ar",
@@ -1854,6 +1862,26 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "target",
         ),
         ("تعرضت البلدة لقصف مدفعي الليلة.", "ar", "shell", "agent"),
+        // A place before "after", `بعد`, is where the main clause happened, not the
+        // adverbial's event; where they went is no doer.
+        (
+            "Tensions rose in Raqqa after clashes between the guards and the rebels.",
+            "en",
+            "clash",
+            "place",
+        ),
+        (
+            "وتصاعد التوتر في الرقة بعد اشتباكات بين الحرس والمسلحين.",
+            "ar",
+            "clash",
+            "place",
+        ),
+        (
+            "وقالت الوزارة إن قافلة من عشرين عربة دخلت الرقة صباحا.",
+            "ar",
+            "enter",
+            "agent",
+        ),
         // A known party in a passive's subject did not do the act.
         (
             "The assault by the SDF on the depot was repelled.",

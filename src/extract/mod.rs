@@ -980,6 +980,17 @@ impl<'a> Reader<'a> {
                 locative = None;
                 destination = None;
             }
+            // Where they went is no doer (`دخلت رأس العين`: the town is not the subject).
+            if enters {
+                let went = place.as_ref().map(|(_, span)| *span).or(said_place);
+                args.retain(|a| {
+                    a.role != ArgRole::Agent
+                        || !a
+                            .tokens
+                            .zip(went)
+                            .is_some_and(|(a, w)| a.start < w.end && w.start < a.end)
+                });
+            }
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
                     rules.push(RULE.place_ambiguous.clone());
@@ -1653,6 +1664,8 @@ impl<'a> Reader<'a> {
             // ريف إدلب … بريف اللاذقية … شن الطلعات`), after the last complementizer,
             // reporting verb or other event before it (in "the rebels held Dasht when a
             // governor said the bridge had fallen", the fall's clause names no place).
+            // A place before "after"/`بعد` says where the main clause's event happened, not
+            // the one the adverbial names.
             let floor = self.floor(hits, clause, trigger, |h| {
                 matches!(h.entry.table, Table::Cue | Table::Predicate)
             });
@@ -1660,12 +1673,33 @@ impl<'a> Reader<'a> {
                 .iter()
                 .copied()
                 .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= floor)
+                .filter(|h| !(h.tokens.end..trigger.tokens.start).any(|k| self.subordinator(k)))
                 .min_by_key(|h| (h.tokens.start, std::cmp::Reverse(h.tokens.len())));
             if let Some(h) = before {
                 place = Some((self.resolve_at(places, h, sentence_index), h.tokens));
             }
         }
         (place, destination)
+    }
+
+    /// Whether the word at `k` opens an adverbial clause of time ("after", `بعد`): what
+    /// stands before it belongs to the main clause.
+    fn subordinator(&self, k: usize) -> bool {
+        matches!(
+            self.word(k),
+            "after"
+                | "before"
+                | "following"
+                | "since"
+                | "while"
+                | "when"
+                | "بعد"
+                | "قبل"
+                | "عقب"
+                | "اثر"
+                | "اثناء"
+                | "اعقاب"
+        )
     }
 
     /// Whether token `k` is an English possessive "s" ("Syria's", "Syria’s").

@@ -622,16 +622,17 @@ impl Reader<'_> {
                 .any(|h| h.tokens.end == t.start && h.tokens.len() == 1 && self.role(h).is_preposition());
         let object = if preposition { t.start - 1 } else { t.start };
         if light.tokens.end == object {
-            // At the clause's head, or after a verb of the same kind (`قامت الطائرات بشن
-            // غارات`: the subject of the first).
+            // At the clause's head, after a complementizer (`بأن المنطقة تتعرض لقصف`), or
+            // after a verb of the same kind (`قامت الطائرات بشن غارات`: the subject of the
+            // first).
             return self
                 .phrase_before(hits, light.tokens.start, clause)
                 .filter(|p| {
                     p.start == clause.start
-                        || hits
-                            .particles
-                            .iter()
-                            .any(|h| h.tokens.end == p.start && self.role(h) == role)
+                        || hits.particles.iter().any(|h| {
+                            h.tokens.end == p.start
+                                && (self.role(h) == role || self.role(h) == ParticleRole::Complementizer)
+                        })
                 })
                 .or_else(|| self.appositive_subject(hits, clause, light.tokens.start));
         }
