@@ -354,6 +354,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "الكتيبة الشمالية",
         ),
         // Told to a news agency: the agency relays this statement; it is not the speaker.
+        // A contrasting clause after a comma is beside the statement, not in it.
+        (
+            "en",
+            "The defence ministry said the offensive was an invasion, while foreign governments condemned the shelling.",
+            "condemned the shelling",
+            "",
+        ),
         // An event's word after a title opens what is said: no name there.
         (
             "ar",

@@ -1780,6 +1780,8 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "أطراف البلدة",
         ),
+        // A place adverb at the text's end.
+        ("The fighting went on there", "en", "clash", "place", "there"),
         // A verb of suffering's subject after a complementizer.
         (
             "وأفاد المركز بأن المنطقة تتعرض لقصف متواصل.",
@@ -1882,6 +1884,15 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "enter",
             "agent",
         ),
+        // "There are clashes": an existential clause has no doer before it.
+        (
+            "The rebels' assault began at dawn and there are heavy battles near Raqqa.",
+            "en",
+            "clash",
+            "agent",
+        ),
+        // An indefinite accusative after the event noun is its adjective, no doer.
+        ("ونفذت هجوما مضادا عند الفجر على التلة.", "ar", "attack", "agent"),
         // A known party in a passive's subject did not do the act.
         (
             "The assault by the SDF on the depot was repelled.",

@@ -1376,7 +1376,8 @@ impl<'a> Reader<'a> {
 
     /// Where the content of a statement starting at `at` ends before the sentence does: a
     /// quotation at its closing mark, a clause at an English aside that describes the
-    /// act or its circumstances (", without naming X", ", with fighting still going on").
+    /// act or its circumstances (", without naming X", ", with fighting still going on"),
+    /// or at a contrasting clause after a comma (", while X condemned it", `، بينما`).
     fn content_end(&self, range: TokenSpan, at: usize) -> Option<usize> {
         if at >= range.end {
             return None;
@@ -1400,9 +1401,13 @@ impl<'a> Reader<'a> {
                 .any(|j| self.word(j).ends_with("ing") || self.word(j) == "underway");
             participle && !(k + 1..range.end).any(|j| self.gap_before(j).contains(['"', '“', '”', '«', '»']))
         };
+        // ", while others condemned it", `، بينما نفت قسد`: a contrasting clause is beside
+        // the statement, not in it.
+        let unquoted = |k: usize| !(k + 1..range.end).any(|j| self.gap_before(j).contains(['"', '“', '”', '«', '»']));
         let aside = |k: usize| match self.word(k) {
             "without" => k + 1 < range.end && self.word(k + 1).ends_with("ing"),
             "with" => absolute(k),
+            "while" | "whereas" | "بينما" => k + 1 < range.end && unquoted(k),
             _ => false,
         };
         (at + 1..range.end).find(|&k| t[k].barrier_before && aside(k))

@@ -1271,9 +1271,16 @@ impl<'a> Reader<'a> {
                     !self.is_particle(hits, k) && !matches!(self.word(k), "it" | "they" | "he" | "she" | "we" | "i")
                 })
         };
-        let complementizer = self.floor(hits, clause, trigger, |h| {
-            h.entry.table == Table::Cue && own_subject(h.tokens.end)
-        });
+        // "… and there are fierce clashes": an existential clause has no doer before it.
+        let existential = (clause.start..trigger.tokens.start)
+            .filter(|&k| self.existential(k))
+            .max()
+            .map_or(clause.start, |k| k + 1);
+        let complementizer = self
+            .floor(hits, clause, trigger, |h| {
+                h.entry.table == Table::Cue && own_subject(h.tokens.end)
+            })
+            .max(existential);
         self.actor_hits(hits)
             .filter(|h| {
                 h.tokens.end <= trigger.tokens.start

@@ -1264,12 +1264,28 @@ impl Reader<'_> {
                     .any(|h| h.tokens.contains(j) && h.entry.table != Table::Particle)
                 && event_noun()
         };
+        // An indefinite accusative after an indefinite accusative event noun describes it
+        // (`هجوما مضادا`, `قصفا عنيفا`): an adjective, never what the event acts on.
+        let accusative_adjective = |j: usize| {
+            let w = self.word(j);
+            j == k
+                && event_noun()
+                && noun.is_some_and(|n| n.ends_with('ا') && !definite(n))
+                && w.ends_with('ا')
+                && !definite(w)
+                && w.chars().count() > 3
+                && !hits
+                    .all
+                    .iter()
+                    .any(|h| h.tokens.contains(j) && h.entry.table != Table::Particle)
+        };
         let mut at = k;
         while at < clause.end
             && !self.cut_before(at)
             && !self.word(at).is_ascii()
             && (nisba(at)
                 || masculine(at)
+                || accusative_adjective(at)
                 || hits.all.iter().any(|h| {
                     h.tokens.start == at && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Modifier
                 }))
@@ -1500,13 +1516,14 @@ impl Reader<'_> {
                 .phrase_at(hits, at.tokens.end, clause)
                 .filter(|span| self.place_like(hits, *span)),
             // "fighting went on there", `القتال مستمر هناك`, `التقدم داخلها`: a place
-            // adverb needs no preposition.
+            // adverb needs no preposition ("there are clashes" is no place).
             None => hits
                 .place_nouns
                 .iter()
                 .find(|h| {
                     h.tokens.start >= from
                         && h.tokens.end <= clause.end
+                        && !self.existential(h.tokens.start)
                         && matches!(
                             self.word(h.tokens.start),
                             "there" | "here" | "هناك" | "هنا" | "داخلها" | "داخله" | "فيها" | "فيه"
@@ -1514,6 +1531,17 @@ impl Reader<'_> {
                 })
                 .map(|h| h.tokens),
         }
+    }
+
+    /// Whether the word at `k` is the "there" of "there are", "there has been": it
+    /// names no place and no one.
+    pub(super) fn existential(&self, k: usize) -> bool {
+        self.word(k) == "there"
+            && k + 1 < self.matches.tokens.tokens.len()
+            && matches!(
+                self.word(k + 1),
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "remain" | "remains"
+            )
     }
 
     /// The place phrase after `من`/"from"/"out of" within a few words after the trigger
