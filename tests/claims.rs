@@ -1782,6 +1782,37 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         ),
         // A place adverb at the text's end.
         ("The fighting went on there", "en", "clash", "place", "there"),
+        // An operation's name is no object; a preposition of place says where.
+        (
+            "The army launched Operation Desert Wind east of the Tigris River.",
+            "en",
+            "attack",
+            "place",
+            "the Tigris River",
+        ),
+        (
+            "The army launched Operation Desert Wind against the rebels.",
+            "en",
+            "attack",
+            "target",
+            "rebels",
+        ),
+        // Aggression is an attack; what an embedding act takes that names no event is
+        // what it was about.
+        (
+            "واصلت الكتيبة عدوانها على القرى الحدودية.",
+            "ar",
+            "attack",
+            "target",
+            "القرى الحدودية",
+        ),
+        (
+            "وقال إن الكتيبة رفضت المقترح الروسي.",
+            "ar",
+            "refuse",
+            "target",
+            "المقترح الروسي",
+        ),
         // A verb of suffering's subject after a complementizer.
         (
             "وأفاد المركز بأن المنطقة تتعرض لقصف متواصل.",
@@ -1893,6 +1924,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // An indefinite accusative after the event noun is its adjective, no doer.
         ("ونفذت هجوما مضادا عند الفجر على التلة.", "ar", "attack", "agent"),
+        // An operation's name is no object.
+        (
+            "The army launched Operation Desert Wind east of the Tigris River.",
+            "en",
+            "attack",
+            "target",
+        ),
         // A known party in a passive's subject did not do the act.
         (
             "The assault by the SDF on the depot was repelled.",

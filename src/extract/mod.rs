@@ -785,13 +785,29 @@ impl<'a> Reader<'a> {
                 place.take_if(|(_, span)| other.start <= span.start && span.end <= other.end);
                 target = Some(Argument::read(ArgRole::Target, self.party(hits, other), other));
             }
+            // "Accepted the ceasefire", `رفضت المقترح`: what an embedding act takes that
+            // names no event is what it was about (a demand's target is whom it is made
+            // of, not what is demanded).
+            if p.embeds
+                && (p.mutual || !p.label.contains("{target}"))
+                && target.is_none()
+                && let Some(object) = self.object(hits, clause, trigger, agent_span)
+                && object.start >= trigger.tokens.end
+                && !hits
+                    .predicates
+                    .iter()
+                    .any(|h| object.start <= h.tokens.start && h.tokens.start < object.end)
+                && !self.place_like(hits, object)
+            {
+                target = Some(Argument::read(ArgRole::Target, self.party(hits, object), object));
+            }
             // What the act is done to: the phrase right after the trigger (or after
             // على/ضد/"on"/"against"), a known place or party in it, else its words.
             // After a sufferer, where it stood may come before the event (`تعرضت مواقع
             // الجيش في القرية لقصف`).
             let mut place_from = match sufferer {
                 Some(span) => span.end,
-                None => self.past_modifiers(hits, trigger.tokens.end, clause),
+                None => self.past_modifiers(hits, self.past_name(trigger, clause), clause),
             };
             if acts_on
                 && sufferer.is_none()

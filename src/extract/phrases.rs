@@ -838,7 +838,7 @@ impl Reader<'_> {
         // and the adjectives that follow a noun (`أضرار كبيرة بممتلكات`).
         let end = match agent {
             Some(a) if a.start >= trigger.tokens.end && a.start <= trigger.tokens.end + 1 => a.end,
-            _ => self.past_modifiers(hits, trigger.tokens.end, clause),
+            _ => self.past_modifiers(hits, self.past_name(trigger, clause), clause),
         };
         // After an English noun, a past form is a participle that describes it ("shells
         // fired on the depot": past it) or the verb it is the subject of ("shells
@@ -926,6 +926,16 @@ impl Reader<'_> {
             _ => k,
         };
         if k >= clause.end || self.cut_before(k) {
+            return None;
+        }
+        // "East of the river", `شرق الفرات`: a preposition of place says where, not what.
+        if on.is_none()
+            && self.word(k).is_ascii()
+            && hits
+                .particles
+                .iter()
+                .any(|h| h.tokens.start == k && h.tokens.len() > 1 && self.role(h) == ParticleRole::Locative)
+        {
             return None;
         }
         // `بشكل كامل`, "in response": a phrase a circumstance noun heads says how.
@@ -1599,6 +1609,18 @@ impl Reader<'_> {
             _ => self.phrase_at(hits, at, clause),
         }
         .filter(|span| self.place_like(hits, *span))
+    }
+
+    /// Where a trigger's own words end, past the name an operation noun ending it is
+    /// given ("launched Operation Desert Wind against …": the name is no object).
+    pub(super) fn past_name(&self, trigger: &Hit, clause: TokenSpan) -> usize {
+        let mut k = trigger.tokens.end;
+        if matches!(self.word(k - 1), "operation" | "offensive" | "campaign") {
+            while k < clause.end && self.capitalised(k) && !self.cut_before(k) {
+                k += 1;
+            }
+        }
+        k
     }
 
     /// Where a trigger of going in or reaching went: the place phrase after `إلى`/"to"/
