@@ -354,6 +354,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "الكتيبة الشمالية",
         ),
         // Told to a news agency: the agency relays this statement; it is not the speaker.
+        // "Claim" in the plural present is a claims cue too.
+        (
+            "en",
+            "Separatist officials claim the army captured Dasht.",
+            "captured Dasht",
+            "officials",
+        ),
         // A contrasting clause after a comma is beside the statement, not in it.
         (
             "en",

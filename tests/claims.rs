@@ -1813,6 +1813,21 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "المقترح الروسي",
         ),
+        // An Arabic verb that takes its object after it names its subject first.
+        (
+            "واتهمت قوات سوريا الديمقراطية تركيا باستهداف الجسر.",
+            "ar",
+            "accuse",
+            "agent",
+            "قوات سوريا الديمقراطية",
+        ),
+        (
+            "واتهمت قوات سوريا الديمقراطية تركيا باستهداف الجسر.",
+            "ar",
+            "accuse",
+            "target",
+            "تركيا",
+        ),
         // A verb of suffering's subject after a complementizer.
         (
             "وأفاد المركز بأن المنطقة تتعرض لقصف متواصل.",

@@ -764,6 +764,45 @@ impl<'a> Reader<'a> {
                         .map(|(a, span)| Argument::read(ArgRole::Target, Arg::Actor(a), span)),
                 },
             };
+            // `اتهمت قسد تركيا بـ…`: an Arabic verb that takes its object after it names its
+            // subject first (VSO), unless a subject stands before it.
+            let subject_before = args
+                .iter()
+                .any(|a| a.role == ArgRole::Agent && a.tokens.is_some_and(|s| s.end <= trigger.tokens.start));
+            let at_head = trigger.tokens.start == clause.start || self.is_particle(hits, trigger.tokens.start - 1);
+            if !trigger_latin
+                && p.object_after
+                && !subject_before
+                && at_head
+                && !self.verbal_noun(trigger)
+                && !self.nominal(hits, trigger)
+                && let Some(phrase) =
+                    self.phrase_at(hits, self.past_adverbials(hits, trigger.tokens.end, clause), clause)
+                && !self.word(phrase.start).starts_with('ب')
+            {
+                // Two names run together (`قسد تركيا`): the subject ends where a second
+                // known party begins.
+                let actors: Vec<TokenSpan> = self
+                    .actor_hits(hits)
+                    .map(|h| h.tokens)
+                    .filter(|a| phrase.start <= a.start && a.end <= phrase.end)
+                    .collect();
+                let subject = match actors.iter().find(|a| a.start == phrase.start) {
+                    Some(first) => TokenSpan::new(phrase.start, first.end),
+                    None => match actors.first() {
+                        Some(second) if second.start > phrase.start => TokenSpan::new(phrase.start, second.start),
+                        _ => phrase,
+                    },
+                };
+                args.retain(|a| a.role != ArgRole::Agent);
+                args.push(Argument::read(ArgRole::Agent, self.party(hits, subject), subject));
+                cover(subject);
+                target = (subject.end < clause.end && !self.cut_before(subject.end))
+                    .then(|| self.phrase_at(hits, subject.end, clause))
+                    .flatten()
+                    .filter(|o| !self.word(o.start).starts_with('ب'))
+                    .map(party);
+            }
             let (place, destination) = if p.subject_place {
                 (
                     self.subject_place(&hits.places, sentence_range, clause, trigger, segment.sentence),
