@@ -1828,6 +1828,16 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "تركيا",
         ),
+        // "As" opens a clause: the place phrase ends before it. An indefinite sound
+        // plural takes no genitive: the definite noun after it is the object.
+        (
+            "Dozens of families fled the town as fighting intensified.",
+            "en",
+            "displace",
+            "place",
+            "the town",
+        ),
+        ("واقتحم مسلحون السجن فجرا.", "ar", "capture", "target", "السجن"),
         // A verb of suffering's subject after a complementizer.
         (
             "وأفاد المركز بأن المنطقة تتعرض لقصف متواصل.",
@@ -2133,6 +2143,12 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         (
             "Rebel fighters may have captured the hill.",
             (Reality::Actual, Stance::Hedged),
+        ),
+        // A wish or an attempt reports no event, with a light verb between "to" and
+        // the event noun too.
+        (
+            "Rebel fighters want to launch an offensive on the hill.",
+            (Reality::Irrealis, Stance::Plain),
         ),
         // An obligation reports no event.
         (

@@ -1887,10 +1887,22 @@ impl<'a> Reader<'a> {
                         && c.tokens.start >= clause.start
                 })
             };
+            // "to launch an offensive": a light verb and its object's first words may stand
+            // between.
+            let light = || {
+                hits.particles.iter().any(|l| {
+                    self.role(l) == ParticleRole::LightVerb
+                        && l.tokens.start == h.tokens.end
+                        && trigger.tokens.start >= l.tokens.end
+                        && trigger.tokens.start - l.tokens.end <= 3
+                        && !(l.tokens.end + 1..=trigger.tokens.start).any(|k| self.cut_before(k))
+                })
+            };
             let infinitive = || {
                 self.word(h.tokens.start) != "to"
-                    || ((h.tokens.end..trigger.tokens.start)
+                    || (((h.tokens.end..trigger.tokens.start)
                         .all(|k| self.is_auxiliary(hits, k) || matches!(self.word(k), "be" | "have" | "been"))
+                        || light())
                         && !caused())
             };
             kinds.contains(&marker.kind)
@@ -1898,7 +1910,7 @@ impl<'a> Reader<'a> {
                 && (marker.scope == Some(Scope::Sentence)
                     || (h.tokens.start >= clause.start
                         && h.tokens.start < trigger.tokens.start
-                        && ((gap <= 3 && infinitive()) || governs())))
+                        && ((gap <= 3 && infinitive()) || (gap <= 5 && light() && !caused()) || governs())))
         })
     }
 

@@ -255,6 +255,9 @@ impl Reader<'_> {
                 // `المنطقة الحدودية تنفيذاً لاتفاق`: an indefinite accusative after a
                 // definite noun is an adverbial (why, how), no part of its phrase.
                 Word::Free if words > 0 && definite(self.word(end - 1)) && self.accusative(end) => break,
+                // `اقتحم مسلحون السجن`: a sound plural keeps its ن only outside a
+                // construct, so an indefinite one takes no definite genitive after it.
+                Word::Free if words > 0 && definite(self.word(end)) && self.sound_plural(end - 1) => break,
                 Word::Free => {
                     words += 1;
                     end += 1;
@@ -1718,6 +1721,13 @@ impl Reader<'_> {
         let span = self.norm.to_original(self.matches.tokens.tokens[k].norm);
         let after = self.text[span.end..].chars().next();
         self.text[span.range()].ends_with('\u{64B}') || after == Some('\u{64B}')
+    }
+
+    /// Whether the Arabic word at `k` is an indefinite sound masculine plural with its
+    /// ن (`مسلحون`, `مقاتلين`), which no genitive follows.
+    fn sound_plural(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !w.is_ascii() && !definite(w) && (w.ends_with("ون") || w.ends_with("ين")) && w.chars().count() >= 5
     }
 
     pub(super) fn original(&self, k: usize) -> &str {
