@@ -361,6 +361,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "captured Dasht",
             "officials",
         ),
+        // A subject that names no one is no speaker.
+        (
+            "en",
+            "No group has claimed responsibility for the bombing in the market.",
+            "the bombing in the market",
+            "",
+        ),
         // A contrasting clause after a comma is beside the statement, not in it.
         (
             "en",

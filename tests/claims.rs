@@ -1838,6 +1838,38 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "the town",
         ),
         ("واقتحم مسلحون السجن فجرا.", "ar", "capture", "target", "السجن"),
+        // A light verb's subject does the event its object names; a place right after
+        // a verb of going in is where they went; a word with ب after a definite subject
+        // says what for; a scene verb's subject is where it happened.
+        (
+            "\"We have taken full control of the town,\" a commander of the brigade told reporters.",
+            "en",
+            "capture",
+            "agent",
+            "We",
+        ),
+        (
+            "وكانت القوات قد دخلت البلدة الأسبوع الماضي.",
+            "ar",
+            "enter",
+            "place",
+            "البلدة",
+        ),
+        ("وطالب الأهالي بفتح ممر آمن.", "ar", "demand", "agent", "الأهالي"),
+        (
+            "وتشهد المدينة منذ أيام اشتباكات متقطعة بين الطرفين.",
+            "ar",
+            "clash",
+            "place",
+            "المدينة",
+        ),
+        (
+            "The town saw heavy fighting overnight.",
+            "en",
+            "clash",
+            "place",
+            "The town",
+        ),
         // A verb of suffering's subject after a complementizer.
         (
             "وأفاد المركز بأن المنطقة تتعرض لقصف متواصل.",
@@ -1949,6 +1981,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // An indefinite accusative after the event noun is its adjective, no doer.
         ("ونفذت هجوما مضادا عند الفجر على التلة.", "ar", "attack", "agent"),
+        // A passive light verb's subject is what it was done to.
+        (
+            "The old quarter was taken under control after the siege.",
+            "en",
+            "capture",
+            "agent",
+        ),
         // An operation's name is no object.
         (
             "The army launched Operation Desert Wind east of the Tigris River.",

@@ -206,6 +206,10 @@ impl Reader<'_> {
                 parts.particles.get(&(start - 1)),
                 Some((ParticleRole::Conjunction | ParticleRole::Complementizer, _))
             );
+        // "No group has claimed": a subject that names no one is no speaker.
+        if matches!(self.word(start), "no" | "none" | "nobody") {
+            return None;
+        }
         // At least one word of substance, and not just a determiner and a noun's ending.
         let content = (start..end).any(|k| !parts.particles.contains_key(&k));
         let last = self.word(end - 1);

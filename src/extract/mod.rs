@@ -1017,6 +1017,18 @@ impl<'a> Reader<'a> {
             if located_after {
                 place = None;
             }
+            // `شهدت المدينة اشتباكات`, "the town saw heavy fighting": with no place said,
+            // the subject of a scene verb before the event is where it happened.
+            if place.is_none()
+                && said_place.is_none()
+                && locative.is_none()
+                && let Some(scene) = self.verb_subject(hits, clause, trigger, ParticleRole::SceneVerb)
+                && self.place_like(hits, scene)
+            {
+                place = self.place_in(hits, scene, segment.sentence).map(|(pl, _)| (pl, scene));
+                said_place = place.is_none().then_some(scene);
+                args.retain(|a| !a.tokens.is_some_and(|t| t.start < scene.end && scene.start < t.end));
+            }
             // `نزوح مئات من سكانها`: with no place said, the people of a place named
             // by a pronoun say where (the place named last before them).
             if place.is_none() && said_place.is_none() && locative.is_none() {
@@ -1029,7 +1041,15 @@ impl<'a> Reader<'a> {
                 place = Some((pl, span));
                 said_place = None;
                 locative = None;
-            } else if enters && let Some(span) = self.entered(hits, clause, trigger, agent_span) {
+            } else if enters
+                && let Some(span) = {
+                    // `دخلت البلدة`: a place right after the verb is where they went, not who.
+                    let went = agent_span.filter(|a| {
+                        a.start >= trigger.tokens.end && a.start <= trigger.tokens.end + 1 && self.place_like(hits, *a)
+                    });
+                    self.entered(hits, clause, trigger, if went.is_some() { None } else { agent_span })
+                }
+            {
                 place = self.place_in(hits, span, segment.sentence).map(|(pl, _)| (pl, span));
                 said_place = place.is_none().then_some(span);
                 locative = None;

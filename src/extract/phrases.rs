@@ -252,6 +252,16 @@ impl Reader<'_> {
                 // `استسلم المسلحون لقوات الحكومة`: after a definite noun, which takes no
                 // genitive, a word with ل attached says to or for whom.
                 Word::Free if words > 0 && definite(self.word(end - 1)) && self.attached(hits, end, "ل") => break,
+                // `طالب الأهالي بفتح ممر`: nor, with no name read there, a word that opens
+                // with ب.
+                Word::Free
+                    if words > 0
+                        && definite(self.word(end - 1))
+                        && self.word(end).starts_with('ب')
+                        && !hits.all.iter().any(|h| h.tokens.contains(end)) =>
+                {
+                    break;
+                }
                 // `المنطقة الحدودية تنفيذاً لاتفاق`: an indefinite accusative after a
                 // definite noun is an adverbial (why, how), no part of its phrase.
                 Word::Free if words > 0 && definite(self.word(end - 1)) && self.accusative(end) => break,
@@ -612,7 +622,14 @@ impl Reader<'_> {
                 ParticleRole::SufferVerb => t.start - light.tokens.end <= 2,
                 _ => between.clone().all(|k| opener(k) || describes(k)),
             };
-            if !fits {
+            // "was taken under control": a passive light verb's subject is what it was
+            // done to.
+            let passive = light.tokens.start > clause.start
+                && matches!(
+                    self.word(light.tokens.start - 1),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                );
+            if !fits || passive {
                 return None;
             }
             return self.subject_of_verb(hits, light.tokens.start, clause);

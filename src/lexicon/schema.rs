@@ -279,6 +279,10 @@ pub enum ParticleRole {
     /// A verb whose subject suffers the event its object names (`تعرضت لهجوم`, "faced
     /// attacks", "came under fire"): that subject is the event's target.
     SufferVerb,
+    /// A verb whose subject is where the event its object names took place (`شهدت
+    /// المدينة اشتباكات`, "the town saw heavy fighting"): that subject is the event's
+    /// place when it can name one.
+    SceneVerb,
     /// An adjective that describes an event or a thing, never a party ("fierce", "heavy",
     /// `عنيفة`, `ضارية`): English puts it before its noun, so it may open a phrase but
     /// names no one ("fierce battles" have no doer "fierce"); Arabic puts it after, so it
