@@ -1870,6 +1870,29 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "The town",
         ),
+        // A participle with its own object ends the phrase; a number's groups of three
+        // digits are one number; an ambush is an attack.
+        (
+            "Government troops regained control of the highway linking the two cities.",
+            "en",
+            "capture",
+            "target",
+            "the highway",
+        ),
+        (
+            "The shelling has displaced more than 100,000 people.",
+            "en",
+            "displace",
+            "number",
+            "100,000",
+        ),
+        (
+            "Rebels ambushed a supply column near the dam.",
+            "en",
+            "attack",
+            "place",
+            "the dam",
+        ),
         // A verb of suffering's subject after a complementizer.
         (
             "وأفاد المركز بأن المنطقة تتعرض لقصف متواصل.",

@@ -1128,12 +1128,8 @@ impl<'a> Reader<'a> {
                 args.push(Argument::read(ArgRole::Agent, self.party(hits, doer), doer));
                 cover(doer);
             }
-            if let Some((n, k)) = self.number(hits, clause, trigger) {
-                args.push(Argument::read(
-                    ArgRole::Number,
-                    Arg::Number(n),
-                    TokenSpan::new(k, k + 1),
-                ));
+            if let Some((n, span)) = self.number(hits, clause, trigger) {
+                args.push(Argument::read(ArgRole::Number, Arg::Number(n), span));
             }
             let modal = self.modal(
                 hits,
@@ -2125,17 +2121,29 @@ impl<'a> Reader<'a> {
     }
 
     /// Digits or a numeral of the pack (`عشرات`, "dozens") after the trigger in its clause.
-    fn number(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<(String, usize)> {
+    fn number(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<(String, TokenSpan)> {
+        let t = &self.matches.tokens.tokens;
         (trigger.tokens.end..clause.end).find_map(|k| {
             let w = self.word(k);
             if w.chars().all(|c| c.is_ascii_digit()) {
-                return Some((w.to_owned(), k));
+                // "100,000": groups of three digits after a comma are one number.
+                let mut n = w.to_owned();
+                let mut end = k + 1;
+                while end < t.len()
+                    && &self.ntext[t[end - 1].norm.end..t[end].norm.start] == ","
+                    && self.word(end).len() == 3
+                    && self.word(end).chars().all(|c| c.is_ascii_digit())
+                {
+                    n.push_str(self.word(end));
+                    end += 1;
+                }
+                return Some((n, TokenSpan::new(k, end)));
             }
             // A numeral of the pack (`عشرات`, "dozens"), without the clitics before it.
             hits.counts
                 .iter()
                 .find(|h| h.tokens.start == k && h.tokens.len() == 1 && self.role(h) == ParticleRole::Numeral)
-                .map(|h| (w.get(h.prefix.len..).unwrap_or(w).to_owned(), k))
+                .map(|h| (w.get(h.prefix.len..).unwrap_or(w).to_owned(), TokenSpan::new(k, k + 1)))
         })
     }
 

@@ -236,6 +236,17 @@ impl Reader<'_> {
                 // An English past tense after the phrase's noun is its verb ("militias
                 // surprised them"); before it, a participle ("armed groups").
                 Word::Free if words > 0 && self.past_tense(end) => break,
+                // "the highway linking the two cities": a participle with its own object
+                // describes the noun; the phrase ends before it.
+                Word::Free
+                    if words > 0
+                        && self.word(end).is_ascii()
+                        && self.word(end).ends_with("ing")
+                        && end + 1 < clause.end
+                        && matches!(self.word(end + 1), "the" | "a" | "an" | "its" | "their") =>
+                {
+                    break;
+                }
                 // `دخلت الفصائل بلدة مروة`, `حاصرت القوات البلدة`: a definite Arabic noun
                 // heads no genitive, so a place noun after it starts the verb's object.
                 Word::Free
