@@ -934,7 +934,7 @@ impl Reader<'_> {
         // it names a place or a party.
         if on.is_none()
             && end + 1 < clause.end
-            && perfect_feminine(self.word(end))
+            && (perfect_feminine(self.word(end)) || matches!(self.word(end), "طال" | "اصاب"))
             && !hits.all.iter().any(|h| h.tokens.contains(end))
             && !self.cut_before(end + 1)
             && let Some(reached) = self.phrase_at(hits, end + 1, clause)
@@ -1155,10 +1155,19 @@ impl Reader<'_> {
         }
         if !nominal && let Some(subject) = self.phrase_before(hits, before, clause) {
             let subject = self.past_patron(hits, clause, subject);
-            let opens = subject.start == clause.start
-                || matches!(role_of(subject.start - 1), Some(ParticleRole::Complementizer));
-            if opens {
+            let opens = |p: TokenSpan| {
+                p.start == clause.start || matches!(role_of(p.start - 1), Some(ParticleRole::Complementizer))
+            };
+            if opens(subject) {
                 return Some(subject);
+            }
+            // `أن وحدات من الجيش تصدت`: a partitive من joins the noun before it.
+            if subject.start > clause.start + 1
+                && self.word(subject.start - 1) == "من"
+                && let Some(head) = self.phrase_before(hits, subject.start - 1, clause)
+                && opens(head)
+            {
+                return Some(TokenSpan::new(head.start, subject.end));
             }
         }
         if !nominal
