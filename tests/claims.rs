@@ -1893,6 +1893,37 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "the dam",
         ),
+        // The accused is the object of "accused"; who was forced to act did it; what is
+        // under siege or subjected to it is its target.
+        (
+            "The spokesman accused the government of violating the truce.",
+            "en",
+            "accuse",
+            "target",
+            "the government",
+        ),
+        (
+            "The army was forced to withdraw from its positions after heavy shelling.",
+            "en",
+            "withdraw",
+            "agent",
+            "The army",
+        ),
+        ("واضطر الجيش إلى الانسحاب من مواقعه.", "ar", "withdraw", "agent", "الجيش"),
+        (
+            "Residents said the town had been under siege for a month.",
+            "en",
+            "encircle",
+            "target",
+            "the town",
+        ),
+        (
+            "وقال سكان إن البلدة تخضع للحصار منذ شهر.",
+            "ar",
+            "encircle",
+            "target",
+            "البلدة",
+        ),
         // Where they went is no doer; the doer is the subject before the verb.
         (
             "وقالت الوزارة إن قافلة من عشرين عربة دخلت الرقة صباحا.",

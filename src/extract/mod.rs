@@ -825,10 +825,11 @@ impl<'a> Reader<'a> {
                 target = Some(Argument::read(ArgRole::Target, self.party(hits, other), other));
             }
             // "Accepted the ceasefire", `رفضت المقترح`: what an embedding act takes that
-            // names no event is what it was about (a demand's target is whom it is made
-            // of, not what is demanded).
+            // names no event is what it was about, or whom for a verb that takes its object
+            // after it ("accused the government"; a demand's target is whom it is made of,
+            // not what is demanded).
             if p.embeds
-                && (p.mutual || !p.label.contains("{target}"))
+                && (p.mutual || p.object_after || !p.label.contains("{target}"))
                 && target.is_none()
                 && let Some(object) = self.object(hits, clause, trigger, agent_span)
                 && object.start >= trigger.tokens.end
@@ -837,7 +838,15 @@ impl<'a> Reader<'a> {
                     .iter()
                     .any(|h| object.start <= h.tokens.start && h.tokens.start < object.end)
                 && !self.place_like(hits, object)
+                && !args
+                    .iter()
+                    .any(|a| a.tokens.is_some_and(|t| t.start < object.end && object.start < t.end))
             {
+                // "the government of violating": the "of" belongs to what follows.
+                let object = match object.end - 1 {
+                    last if last > object.start && self.word(last) == "of" => TokenSpan::new(object.start, last),
+                    _ => object,
+                };
                 target = Some(Argument::read(ArgRole::Target, self.party(hits, object), object));
             }
             // What the act is done to: the phrase right after the trigger (or after
