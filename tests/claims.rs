@@ -2234,6 +2234,15 @@ fn an_event_word_inside_a_known_name_is_part_of_the_name() {
 }
 
 #[test]
+fn fighting_that_breaks_out_is_no_escape() {
+    // "broke out" alone says a fight began; only "broke out of" a place is an escape.
+    let read = readings("en", "Fighting broke out again between the two factions near the dam.");
+    assert!(read.iter().all(|(key, _)| !key.starts_with("escape(")), "{read:?}");
+    let read = readings("en", "Dozens of inmates broke out of the jail.");
+    assert!(read.iter().any(|(key, _)| key.starts_with("escape(")), "{read:?}");
+}
+
+#[test]
 fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
     let reality = |sentence: &str| {
         let (_, mentions) = frame_mentions("en", sentence);
