@@ -2067,6 +2067,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "capture",
             "agent",
         ),
+        // A country's adjective is no place.
+        (
+            "Two people were killed in Russian shelling of the city overnight.",
+            "en",
+            "casualties",
+            "place",
+        ),
         // An operation's name is no object.
         (
             "The army launched Operation Desert Wind east of the Tigris River.",

@@ -1704,8 +1704,13 @@ impl Reader<'_> {
         if hits.places.iter().any(inside) || hits.place_nouns.iter().any(inside) {
             return true;
         }
-        // A party's name is no place ("in the Wagner group", `في مجموعة فاغنر`).
-        if hits.actors.iter().any(inside) {
+        // A party's name is no place ("in the Wagner group", `في مجموعة فاغنر`), nor is a
+        // country's adjective ("in Russian shelling").
+        if hits.actors.iter().any(inside)
+            || span
+                .range()
+                .all(|k| self.lexicon.names.demonyms.contains_key(self.word(k)))
+        {
             return false;
         }
         span.range().any(|k| self.capitalised(k)) || self.arabic_name(head)
