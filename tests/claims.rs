@@ -1924,6 +1924,23 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "البلدة",
         ),
+        // Control handed to someone is taken by them; a light verb of seizing has the
+        // doer; the imperfect of entering is read.
+        (
+            "The militia handed control of the checkpoint to the police.",
+            "en",
+            "capture",
+            "agent",
+            "the police",
+        ),
+        (
+            "وانتزعت القوات الحكومية السيطرة على البلدة من الفصائل.",
+            "ar",
+            "capture",
+            "agent",
+            "القوات الحكومية",
+        ),
+        ("وقال مسؤول إن الجيش لم يدخل البلدة.", "ar", "enter", "agent", "الجيش"),
         // Where they went is no doer; the doer is the subject before the verb.
         (
             "وقالت الوزارة إن قافلة من عشرين عربة دخلت الرقة صباحا.",
