@@ -99,6 +99,12 @@ macro_rules! span_type {
             pub const fn covers(self, inner: $name) -> bool {
                 self.start <= inner.start && inner.end <= self.end
             }
+
+            /// Whether it and `other` share a position.
+            #[inline]
+            pub const fn overlaps(self, other: $name) -> bool {
+                self.start < other.end && other.start < self.end
+            }
         }
 
         impl fmt::Debug for $name {
@@ -151,6 +157,8 @@ mod tests {
         assert!(TokenSpan::new(2, 7).covers(TokenSpan::new(2, 7)));
         assert!(TokenSpan::new(2, 7).covers(TokenSpan::new(3, 5)));
         assert!(!TokenSpan::new(2, 7).covers(TokenSpan::new(1, 5)));
+        assert!(TokenSpan::new(2, 7).overlaps(TokenSpan::new(6, 9)));
+        assert!(!TokenSpan::new(2, 7).overlaps(TokenSpan::new(7, 9)));
         assert_eq!(format!("{:?}", OrigSpan::new(3, 6)), "OrigSpan(3..6)");
     }
 }

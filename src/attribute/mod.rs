@@ -246,7 +246,6 @@ pub fn attribute(
         closing: None,
         points_back: false,
         hit_tokens: Vec::new(),
-        event_tokens: Vec::new(),
         sentence_start: 0,
         cue_spans: Vec::new(),
         persons: HashMap::new(),
@@ -442,8 +441,6 @@ struct Reader<'a> {
     /// Tokens of the current sentence that some lexicon hit covers, and whether that hit
     /// is only a particle.
     hit_tokens: Vec<(usize, bool)>,
-    /// Tokens of the current sentence that an event's trigger covers.
-    event_tokens: Vec<usize>,
     /// The current sentence's first token: no phrase or label reaches before it (a line
     /// end is no token barrier).
     sentence_start: usize,
@@ -1199,12 +1196,6 @@ impl<'a> Reader<'a> {
                 .flat_map(|h| h.tokens.range().map(|k| (k, self.function_word(h)))),
         );
         self.hit_tokens = hit_tokens;
-        self.event_tokens.clear();
-        self.event_tokens.extend(
-            hits.iter()
-                .filter(|h| h.entry.table == Table::Predicate)
-                .flat_map(|h| h.tokens.range()),
-        );
         let Parts {
             cues,
             markers,

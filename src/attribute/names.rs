@@ -15,7 +15,7 @@ impl Reader<'_> {
         self.quoted_names(range, hits, candidates);
         self.capitalised_names(range, hits, candidates);
         self.colon_name(range, candidates);
-        self.titled_names(range, candidates);
+        self.titled_names(range, hits, candidates);
     }
 
     /// An unquoted Arabic name after a title noun (`الصحفي سامر الخطيب`, `المتحدث باسم
@@ -24,7 +24,7 @@ impl Reader<'_> {
     /// that no lexicon entry covers, the first without the article (an adjective or a date
     /// has it) or a ta marbuta. One word alone could as well be a verb (`الوزير يزور`), so
     /// it is not taken.
-    fn titled_names(&self, range: TokenSpan, candidates: &mut Vec<Candidate>) {
+    fn titled_names(&self, range: TokenSpan, hits: &[&Hit], candidates: &mut Vec<Candidate>) {
         let t = &self.tokens.tokens;
         let titles: Vec<usize> = candidates
             .iter()
@@ -58,7 +58,10 @@ impl Reader<'_> {
                 let w = self.word(k);
                 // An event's word opens what the titled person says (`وأكد القيادي دخول
                 // القوات`), not more of the title.
-                if self.event_tokens.contains(&k) {
+                if hits
+                    .iter()
+                    .any(|h| h.entry.table == Table::Predicate && h.tokens.contains(k))
+                {
                     break;
                 }
                 if w.starts_with("ال")
@@ -86,9 +89,7 @@ impl Reader<'_> {
             if between_commas && j < range.end && !t[j].barrier_before {
                 continue;
             }
-            let covered = candidates
-                .iter()
-                .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
+            let covered = candidates.iter().any(|c| c.tokens.overlaps(run));
             if run.len() >= 2 && !covered {
                 candidates.push(self.name(run, &RULE.titled));
             }
@@ -109,9 +110,7 @@ impl Reader<'_> {
             }
             let run = TokenSpan::new(k, start);
             let opened = k > range.start && !t[k].barrier_before && lexical(k - 1);
-            let covered = candidates
-                .iter()
-                .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
+            let covered = candidates.iter().any(|c| c.tokens.overlaps(run));
             if run.len() >= 2 && opened && self.name_shaped(k) && !covered {
                 candidates.push(self.name(run, &RULE.titled));
             }
@@ -185,9 +184,7 @@ impl Reader<'_> {
                 let end = (i..range.end.min(i + 4)).find(|&j| quote_after(j) && (j == i || !t[j].barrier_before));
                 if let Some(j) = end {
                     let run = TokenSpan::new(i, j + 1);
-                    let covered = candidates[..known]
-                        .iter()
-                        .any(|c| c.tokens.start < run.end && run.start < c.tokens.end);
+                    let covered = candidates[..known].iter().any(|c| c.tokens.overlaps(run));
                     // A quoted place or actor is not a person's name.
                     let lexical = self
                         .hit_tokens

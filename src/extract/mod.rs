@@ -29,7 +29,7 @@
 
 use crate::attribute::{Attribution, Segment};
 use crate::lexicon::matcher::{Hit, Matches, Table};
-use crate::lexicon::schema::{ArgRole, MarkerKind, ParticleRole, Scope};
+use crate::lexicon::schema::{ArgRole, FormList, MarkerKind, ParticleRole, Scope};
 use crate::lexicon::{ContextHits, Lexicon};
 use crate::model::Polarity;
 use crate::normalize::Normalized;
@@ -471,9 +471,8 @@ impl<'a> Reader<'a> {
             // The trigger before this one, whatever became of it.
             let prior = previous_trigger.replace((trigger.tokens, trigger.entry.index as usize));
             let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
-            // Which list the trigger's form is in: `forms`, `befalls`, then `moves`.
-            let form = trigger.entry.form as usize;
-            let befalls = (p.forms.len()..p.forms.len() + p.befalls.len()).contains(&form);
+            let list = p.form_list(trigger.entry.form as usize);
+            let befalls = list == FormList::Befalls;
             // A verb joined by و or ف to the one before shares its subject; a verbal
             // noun so joined (`وفرار مئات السجناء`) has its own, after it.
             let verbal_noun = self.verbal_noun(trigger);
@@ -537,10 +536,9 @@ impl<'a> Reader<'a> {
                         && h.tokens.end <= trigger.tokens.start
                 })
             };
-            let moved = p.forms.len() + p.befalls.len();
-            let moves = p.undergoer && (moved..moved + p.moves.len()).contains(&form) && !caused();
+            let moves = p.undergoer && list == FormList::Moves && !caused();
             // "Entered the town", "reached the highway": where they went is the place.
-            let enters = form >= moved + p.moves.len();
+            let enters = list == FormList::Enters;
             let undergoer = p.undergoer && !moves;
             // Who moves of themselves acts on nothing: what follows is where they left
             // or where they went.
@@ -769,31 +767,11 @@ impl<'a> Reader<'a> {
             let subject_before = args
                 .iter()
                 .any(|a| a.role == ArgRole::Agent && a.tokens.is_some_and(|s| s.end <= trigger.tokens.start));
-            let at_head = trigger.tokens.start == clause.start || self.is_particle(hits, trigger.tokens.start - 1);
             if !trigger_latin
                 && p.object_after
                 && !subject_before
-                && at_head
-                && !self.verbal_noun(trigger)
-                && !self.nominal(hits, trigger)
-                && let Some(phrase) =
-                    self.phrase_at(hits, self.past_adverbials(hits, trigger.tokens.end, clause), clause)
-                && !self.word(phrase.start).starts_with('ب')
+                && let Some(subject) = self.vso_subject(hits, clause, trigger)
             {
-                // Two names run together (`قسد تركيا`): the subject ends where a second
-                // known party begins.
-                let actors: Vec<TokenSpan> = self
-                    .actor_hits(hits)
-                    .map(|h| h.tokens)
-                    .filter(|a| phrase.start <= a.start && a.end <= phrase.end)
-                    .collect();
-                let subject = match actors.iter().find(|a| a.start == phrase.start) {
-                    Some(first) => TokenSpan::new(phrase.start, first.end),
-                    None => match actors.first() {
-                        Some(second) if second.start > phrase.start => TokenSpan::new(phrase.start, second.start),
-                        _ => phrase,
-                    },
-                };
                 args.retain(|a| a.role != ArgRole::Agent);
                 args.push(Argument::read(ArgRole::Agent, self.party(hits, subject), subject));
                 cover(subject);
@@ -838,9 +816,7 @@ impl<'a> Reader<'a> {
                     .iter()
                     .any(|h| object.start <= h.tokens.start && h.tokens.start < object.end)
                 && !self.place_like(hits, object)
-                && !args
-                    .iter()
-                    .any(|a| a.tokens.is_some_and(|t| t.start < object.end && object.start < t.end))
+                && !args.iter().any(|a| a.tokens.is_some_and(|t| t.overlaps(object)))
             {
                 // "the government of violating": the "of" belongs to what follows.
                 let object = match object.end - 1 {
@@ -917,10 +893,7 @@ impl<'a> Reader<'a> {
                 let doer = self.fell_to(hits, clause, trigger);
                 // "fell to the militia": what follows is the doer, not what fell.
                 if let Some(d) = doer
-                    && target
-                        .as_ref()
-                        .and_then(|t| t.tokens)
-                        .is_some_and(|t| t.start < d.end && d.start < t.end)
+                    && target.as_ref().and_then(|t| t.tokens).is_some_and(|t| t.overlaps(d))
                 {
                     target = None;
                 }
@@ -1036,7 +1009,7 @@ impl<'a> Reader<'a> {
             {
                 place = self.place_in(hits, scene, segment.sentence).map(|(pl, _)| (pl, scene));
                 said_place = place.is_none().then_some(scene);
-                args.retain(|a| !a.tokens.is_some_and(|t| t.start < scene.end && scene.start < t.end));
+                args.retain(|a| !a.tokens.is_some_and(|t| t.overlaps(scene)));
             }
             // `نزوح مئات من سكانها`: with no place said, the people of a place named
             // by a pronoun say where (the place named last before them).
@@ -1067,13 +1040,7 @@ impl<'a> Reader<'a> {
             // Where they went is no doer (`دخلت رأس العين`: the town is not the subject).
             if enters {
                 let went = place.as_ref().map(|(_, span)| *span).or(said_place);
-                args.retain(|a| {
-                    a.role != ArgRole::Agent
-                        || !a
-                            .tokens
-                            .zip(went)
-                            .is_some_and(|(a, w)| a.start < w.end && w.start < a.end)
-                });
+                args.retain(|a| a.role != ArgRole::Agent || !a.tokens.zip(went).is_some_and(|(a, w)| a.overlaps(w)));
             }
             if let Some((pl, span)) = place {
                 if matches!(pl, PlaceArg::Ambiguous(_)) {
@@ -1102,10 +1069,7 @@ impl<'a> Reader<'a> {
                 let agent_span = args[i].tokens;
                 match args.iter().find(|a| a.role == ArgRole::Target).map(|a| a.tokens) {
                     None => args[i].role = ArgRole::Target,
-                    Some(t)
-                        if t.zip(agent_span)
-                            .is_some_and(|(t, a)| t.start < a.end && a.start < t.end) =>
-                    {
+                    Some(t) if t.zip(agent_span).is_some_and(|(t, a)| t.overlaps(a)) => {
                         args.remove(i);
                     }
                     // `مقتل 12 عنصرا من الشرطة والحرس البلدي`: in Arabic a target right
@@ -1133,7 +1097,7 @@ impl<'a> Reader<'a> {
                     }
                     None => {}
                 }
-                args.retain(|a| !a.tokens.is_some_and(|t| t.start < doer.end && doer.start < t.end));
+                args.retain(|a| !a.tokens.is_some_and(|t| t.overlaps(doer)));
                 args.push(Argument::read(ArgRole::Agent, self.party(hits, doer), doer));
                 cover(doer);
             }
@@ -1812,12 +1776,7 @@ impl<'a> Reader<'a> {
 
     /// The first known place named inside `span`, with its own words.
     fn place_in(&self, hits: &SentenceHits<'_>, span: TokenSpan, sentence_index: usize) -> Option<Located> {
-        let inside: Vec<&Hit> = hits
-            .places
-            .iter()
-            .copied()
-            .filter(|h| span.start <= h.tokens.start && h.tokens.end <= span.end)
-            .collect();
+        let inside: Vec<&Hit> = hits.places.iter().copied().filter(|h| span.covers(h.tokens)).collect();
         inside
             .first()
             .map(|h| (self.resolve_at(&inside, h, sentence_index), h.tokens))

@@ -11,7 +11,7 @@
 
 use super::{Reader, SentenceHits};
 use crate::lexicon::matcher::{Hit, Table};
-use crate::lexicon::schema::{Gender, ParticleRole, Role};
+use crate::lexicon::schema::{FormList, Gender, ParticleRole, Role};
 use crate::span::{NormSpan, TokenSpan};
 
 /// The most words a phrase takes.
@@ -635,11 +635,7 @@ impl Reader<'_> {
             };
             // "was taken under control": a passive light verb's subject is what it was
             // done to.
-            let passive = light.tokens.start > clause.start
-                && matches!(
-                    self.word(light.tokens.start - 1),
-                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
-                );
+            let passive = light.tokens.start > clause.start && self.be_verb(light.tokens.start - 1);
             if !fits || passive {
                 return None;
             }
@@ -960,13 +956,7 @@ impl Reader<'_> {
             return None;
         }
         // "East of the river", `شرق الفرات`: a preposition of place says where, not what.
-        if on.is_none()
-            && self.word(k).is_ascii()
-            && hits
-                .particles
-                .iter()
-                .any(|h| h.tokens.start == k && h.tokens.len() > 1 && self.role(h) == ParticleRole::Locative)
-        {
+        if on.is_none() && self.word(k).is_ascii() && self.locatives_at(hits, k).any(|h| h.tokens.len() > 1) {
             return None;
         }
         // `بشكل كامل`, "in response": a phrase a circumstance noun heads says how.
@@ -1281,7 +1271,7 @@ impl Reader<'_> {
         let event_noun = || {
             hits.predicates.iter().any(|h| {
                 let p = &self.lexicon.entries.predicates[h.entry.index as usize].entry;
-                let goes = h.entry.form as usize >= p.forms.len() + p.befalls.len() + p.moves.len();
+                let goes = p.form_list(h.entry.form as usize) == FormList::Enters;
                 h.tokens.end == k && p.acts_on && !p.undergoer && !goes
             })
         };
@@ -1508,10 +1498,7 @@ impl Reader<'_> {
         if !participle || k <= clause.start {
             return None;
         }
-        // "IS militants attacked": the Islamic State's acronym is no "is".
-        let be = |k: usize| {
-            matches!(self.word(k), "was" | "were" | "been" | "is" | "are" | "be" | "being") && !self.acronym(k)
-        };
+        let be = |k: usize| self.be_verb(k);
         let mut at = k;
         // Past an adverb between them ("was reportedly captured", "is allegedly besieged").
         let adverb = |j: usize| {
@@ -1551,13 +1538,8 @@ impl Reader<'_> {
         // `في داخل السجن`, `في محيط`: a second preposition of place right after the
         // first; the phrase follows it.
         let at = at.map(|at| {
-            hits.particles
-                .iter()
-                .find(|h| {
-                    self.role(h) == ParticleRole::Locative
-                        && h.tokens.start == at.tokens.end
-                        && h.tokens.end < clause.end
-                })
+            self.locatives_at(hits, at.tokens.end)
+                .find(|h| h.tokens.end < clause.end)
                 .unwrap_or(at)
         });
         match at {
@@ -1581,6 +1563,20 @@ impl Reader<'_> {
                 })
                 .map(|h| h.tokens),
         }
+    }
+
+    /// Whether the word at `k` is a form of English "be" ("was", "are", "been"): in "IS
+    /// militants attacked" the Islamic State's acronym is none.
+    pub(super) fn be_verb(&self, k: usize) -> bool {
+        matches!(self.word(k), "was" | "were" | "been" | "is" | "are" | "be" | "being") && !self.acronym(k)
+    }
+
+    /// The prepositions of place (`locative` particles) that start at token `k`.
+    fn locatives_at<'h>(&self, hits: &SentenceHits<'h>, k: usize) -> impl Iterator<Item = &'h Hit> {
+        hits.particles
+            .iter()
+            .copied()
+            .filter(move |h| h.tokens.start == k && self.role(h) == ParticleRole::Locative)
     }
 
     /// Whether the word at `k` is the "there" of "there are", "there has been": it
@@ -1639,16 +1635,37 @@ impl Reader<'_> {
             .end;
         // `إلى أطراف البلدة`, `إلى داخل المدينة`: a preposition of place after it opens
         // the place's phrase.
-        let inner = hits
-            .particles
-            .iter()
-            .find(|h| h.tokens.start == at && self.role(h) == ParticleRole::Locative)
-            .map(|h| h.tokens.end);
+        let inner = self.locatives_at(hits, at).next().map(|h| h.tokens.end);
         match inner {
             Some(end) if end < clause.end => self.phrase_at(hits, end, clause).map(|p| TokenSpan::new(at, p.end)),
             _ => self.phrase_at(hits, at, clause),
         }
         .filter(|span| self.place_like(hits, *span))
+    }
+
+    /// The subject right after an Arabic verb at its clause's head (VSO: `اتهمت قسد
+    /// تركيا بـ`): the phrase there, ending where a second known party begins when two
+    /// names run together (`قسد تركيا`). Not after a verbal noun, nor a phrase with ب.
+    pub(super) fn vso_subject(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let at_head = trigger.tokens.start == clause.start || self.is_particle(hits, trigger.tokens.start - 1);
+        if !at_head || self.verbal_noun(trigger) || self.nominal(hits, trigger) {
+            return None;
+        }
+        let phrase = self
+            .phrase_at(hits, self.past_adverbials(hits, trigger.tokens.end, clause), clause)
+            .filter(|p| !self.word(p.start).starts_with('ب'))?;
+        let actors: Vec<TokenSpan> = self
+            .actor_hits(hits)
+            .map(|h| h.tokens)
+            .filter(|a| phrase.covers(*a))
+            .collect();
+        Some(match actors.iter().find(|a| a.start == phrase.start) {
+            Some(first) => TokenSpan::new(phrase.start, first.end),
+            None => match actors.first() {
+                Some(second) if second.start > phrase.start => TokenSpan::new(phrase.start, second.start),
+                _ => phrase,
+            },
+        })
     }
 
     /// Where a trigger's own words end, past the name an operation noun ending it is

@@ -616,7 +616,7 @@ impl Matcher {
         for (i, e) in entries.predicates.iter().enumerate() {
             let unlike = unlike(&e.entry.examples);
             // `befalls` forms are numbered after `forms`, then `moves` forms, then
-            // `enters` forms: a hit's form index says which.
+            // `enters` forms: a hit's form index says which (`Predicate::form_list`).
             for (k, form) in e
                 .entry
                 .forms

@@ -643,6 +643,35 @@ pub struct Predicate {
     pub examples: Examples,
 }
 
+/// Which of a predicate's trigger lists a matched form comes from: the matcher numbers
+/// `forms`, then `befalls`, then `moves`, then `enters`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormList {
+    /// `forms`: what the predicate's subject does.
+    Forms,
+    /// `befalls`: what befell the subject ("fell").
+    Befalls,
+    /// `moves`: an undergoer's subject moving of itself ("fled").
+    Moves,
+    /// `enters`: going into or reaching somewhere ("entered").
+    Enters,
+}
+
+impl Predicate {
+    /// The list form number `form` (a hit's `entry.form`) is in.
+    pub fn form_list(&self, form: usize) -> FormList {
+        let befalls = self.forms.len();
+        let moves = befalls + self.befalls.len();
+        let enters = moves + self.moves.len();
+        match form {
+            f if f < befalls => FormList::Forms,
+            f if f < moves => FormList::Befalls,
+            f if f < enters => FormList::Moves,
+            _ => FormList::Enters,
+        }
+    }
+}
+
 /// A furniture or byline rule: regular expressions over a normalised line.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
