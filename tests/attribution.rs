@@ -304,6 +304,22 @@ fn the_publishing_outlet_and_its_reporter_are_no_source() {
 #[test]
 fn attribution_follows_quotations_clauses_and_phrases() {
     let cases = [
+        // A subject past a participle's phrase or the formula by which it withholds its
+        // name.
+        (
+            "en",
+            "A senior US official, speaking on condition of anonymity, said the troops withdrew from the town.",
+            "the troops withdrew",
+            "official",
+        ),
+        (
+            "en",
+            "A commander who asked not to be identified said the troops withdrew from the town.",
+            "the troops withdrew",
+            "commander",
+        ),
+        // A subject no lexicon names before the event its verb reports.
+        ("ar", "ونفى الجيش انسحابه من البلدة.", "انسحابه", "الجيش"),
         // A subject no lexicon names, carried as written.
         (
             "en",

@@ -1987,6 +1987,61 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "مقاتلي الكتيبة",
         ),
+        // A denial or announcement of the speaker's own act, by its possessive or a
+        // gerund.
+        (
+            "ونفت القوات الحكومية انسحابها من البلدة.",
+            "ar",
+            "withdraw",
+            "agent",
+            "القوات الحكومية",
+        ),
+        (
+            "The army denied withdrawing from the town.",
+            "en",
+            "withdraw",
+            "agent",
+            "The army",
+        ),
+        (
+            "وأعلنت الفصائل سيطرتها على القرية.",
+            "ar",
+            "capture",
+            "agent",
+            "الفصائل",
+        ),
+        // A purpose clause with ل after a definite noun is no part of its phrase.
+        ("ودخلت القوات البلدة لتأمين الطريق.", "ar", "enter", "place", "البلدة"),
+        // Light verbs: an indefinite accusative takes no genitive after it.
+        (
+            "وجه قائد الفصيل تهديدا للقوات الحكومية.",
+            "ar",
+            "threaten",
+            "agent",
+            "قائد الفصيل",
+        ),
+        (
+            "The army continued its shelling of rebel positions around the city.",
+            "en",
+            "shell",
+            "agent",
+            "The army",
+        ),
+        (
+            "ونصب مقاتلون من الفصائل كمينا لدورية حكومية قرب حماة ما أدى إلى مقتل خمسة جنود.",
+            "ar",
+            "attack",
+            "agent",
+            "مقاتلون من الفصائل",
+        ),
+        // What a causal verb's عن introduces is its result, not a presupposed cause.
+        (
+            "وقصفت الطائرات بلدة كفرنبل مما أسفر عن مقتل ثلاثة مدنيين.",
+            "ar",
+            "casualties",
+            "target",
+            "ثلاثة مدنيين",
+        ),
     ];
     for (sentence, language, predicate, role, words) in cases {
         let read = readings(language, sentence);
@@ -2366,6 +2421,50 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         ),
     ] {
         assert_eq!(reality(sentence), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn a_source_withholding_its_name_demands_nothing() {
+    for (language, sentence) in [
+        (
+            "en",
+            "A commander who asked not to be identified said the troops withdrew from the town.",
+        ),
+        (
+            "en",
+            "The spokesman, who declined to be named, said the troops withdrew from the town.",
+        ),
+    ] {
+        let read = readings(language, sentence);
+        let keys: Vec<&str> = read.iter().map(|(key, _)| key.as_str()).collect();
+        assert!(
+            keys.len() == 1 && keys[0].starts_with("withdraw("),
+            "{sentence}: {read:?}"
+        );
+    }
+}
+
+#[test]
+fn a_denial_of_ones_own_act_is_a_denial_by_its_speaker() {
+    use claimgraph::model::Polarity;
+    for (language, sentence) in [
+        ("ar", "ونفى الجيش انسحابه من البلدة."),
+        ("ar", "ونفت القوات الحكومية انسحابها من البلدة."),
+        ("en", "The army denied withdrawing from the town."),
+    ] {
+        let (_, mentions) = frame_mentions(language, sentence);
+        let withdrawals: Vec<_> = mentions
+            .iter()
+            .filter(|(key, _)| key.starts_with("withdraw("))
+            .collect();
+        assert!(
+            !withdrawals.is_empty()
+                && withdrawals
+                    .iter()
+                    .all(|(_, m)| m.polarity == Polarity::Denies && !m.chain.is_empty()),
+            "{sentence}: {mentions:?}"
+        );
     }
 }
 

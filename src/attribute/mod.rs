@@ -1287,6 +1287,15 @@ impl<'a> Reader<'a> {
                 Table::Place => places.push(h.tokens),
             }
         }
+        // A source withholding its name ("who asked not to be named", "speaking on
+        // condition of anonymity") reports and does nothing in those words.
+        let anonymous = |span: TokenSpan| {
+            particles.iter().any(|(&start, &(role, len))| {
+                role == ParticleRole::Anonymity && start <= span.start && span.end <= start + len
+            })
+        };
+        cues.retain(|c| !anonymous(c.tokens));
+        events.retain(|e| !anonymous(*e));
         // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`). What each is
         // compared with is every one before any was dropped: their spans (and ranks),
         // kept in a buffer reused from sentence to sentence.
@@ -1931,4 +1940,15 @@ const EN_ADJECTIVES: &[&str] = &[
     "official",
     "diplomatic",
     "medical",
+    "senior",
+    "top",
+    "former",
+    "us",
+    "american",
+    "ukrainian",
+    "iraqi",
+    "iranian",
+    "israeli",
+    "western",
+    "european",
 ];

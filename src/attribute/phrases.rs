@@ -210,6 +210,22 @@ impl Reader<'_> {
     /// appositive is skipped: "Abu Khaled, a commander in the SNA, alleged".
     pub(super) fn np_before(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         let t = &self.tokens.tokens;
+        // "A commander who asked not to be identified said": the subject stands before the
+        // formula by which it withholds its name, and its relative word.
+        let mut at = at;
+        if let Some((&start, _)) = parts.particles.iter().find(|(start, (role, len))| {
+            *role == ParticleRole::Anonymity && **start + *len == at && **start > range.start
+        }) && !t[at].barrier_before
+        {
+            at = start;
+            if let Some((&r, _)) = parts
+                .particles
+                .iter()
+                .find(|(r, (role, len))| *role == ParticleRole::Relative && **r + *len == at && **r > range.start)
+            {
+                at = r;
+            }
+        }
         if at > range.start && t[at].barrier_before {
             return self.np_across_comma(parts, range, at);
         }
@@ -340,8 +356,11 @@ impl Reader<'_> {
             parts.particles.get(&prev),
             Some((ParticleRole::Quantifier | ParticleRole::Relative, _))
         ) || word == "the"
-            // "The statement, posted on a channel, said": a participle's phrase.
-            || (word.is_ascii() && word.ends_with("ed") && !parts.cues.iter().any(|c| c.tokens.start == prev))
+            // "The statement, posted on a channel, said", "an official, speaking on
+            // condition of anonymity, said": a participle's phrase.
+            || (word.is_ascii()
+                && (word.ends_with("ed") || word.ends_with("ing"))
+                && !parts.cues.iter().any(|c| c.tokens.start == prev))
             || parts.candidates.iter().any(|c| {
                 c.tokens.start == prev && (matches!(c.cand, Cand::Person { title: Some(_) }) || !c.cand.specific())
             });
@@ -379,7 +398,7 @@ impl Reader<'_> {
         let mut s = start;
         while s > range.start && start - s < 3 && !t[s].barrier_before {
             let w = &self.tokens.text[t[s - 1].tt.range()];
-            if w == "the" || EN_ADJECTIVES.contains(&w) {
+            if matches!(w, "the" | "a" | "an") || EN_ADJECTIVES.contains(&w) {
                 s -= 1;
             } else {
                 break;

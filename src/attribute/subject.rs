@@ -239,8 +239,9 @@ impl Reader<'_> {
     /// with a pronoun: `تطالب به الحكومة`): a definite noun, or a
     /// noun in construct before one, with the definite adjectives after it, at most
     /// [`MAX_SUBJECT_WORDS`] words, holding no particle, cue or event. It must be followed
-    /// by what a verb's subject is: a complementizer, a ب complement, a time word, a colon
-    /// or the end of its clause (in `أكد الاستعداد للحوار`, the noun is the verb's object).
+    /// by what a verb's subject is: a complementizer, a ب complement, a time word, an event
+    /// word (the verb's object), a colon or the end of its clause (in `أكد الاستعداد
+    /// للحوار`, the noun is the verb's object).
     pub(super) fn open_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         let t = &self.tokens.tokens;
         let free = |k: usize| {
@@ -276,7 +277,9 @@ impl Reader<'_> {
                 parts.particles.get(&end),
                 Some((ParticleRole::Complementizer | ParticleRole::Time, _))
             )
-            || (self.word(end).starts_with('ب') && !self.word(end).starts_with("ال"));
+            || (self.word(end).starts_with('ب') && !self.word(end).starts_with("ال"))
+            // `نفى الجيش انسحابه`: the event it reports is the verb's object.
+            || parts.events.iter().any(|e| e.start == end);
         if !follows {
             return None;
         }

@@ -438,6 +438,14 @@ impl<'a> Reader<'a> {
             .copied()
             .filter(|h| h.tokens.start >= range.start && h.tokens.end <= range.end)
             .collect();
+        // A source withholding its name ("asked not to be named") demands nothing.
+        triggers.retain(|h| {
+            !hits.particles.iter().any(|p| {
+                self.role(p) == ParticleRole::Anonymity
+                    && p.tokens.start <= h.tokens.start
+                    && h.tokens.end <= p.tokens.end
+            })
+        });
         // A trigger inside a longer one is part of it (`سيطر على` in `تمكن من السيطرة`).
         let all = triggers.clone();
         triggers.retain(|h| {
@@ -1577,7 +1585,16 @@ impl<'a> Reader<'a> {
         let result = trigger.tokens.start > 0 && {
             let w = self.word(trigger.tokens.start);
             let prev = self.word(trigger.tokens.start - 1);
+            // `مما أسفر عن مقتل`: the عن of a causal verb introduces its result; the عن
+            // of the causal entry itself introduces the cause (`نتج عن القصف`).
+            let result_of = prev == "عن"
+                && hits.particles.iter().any(|h| {
+                    self.role(h) == ParticleRole::Causal
+                        && h.tokens.end < trigger.tokens.start
+                        && h.tokens.start >= clause.start
+                });
             matches!(prev, "الي" | "to" | "into")
+                || result_of
                 || ((w.starts_with('ل') || w.starts_with('ب')) && !w.starts_with("ال"))
         };
         // "the possible confrontations": an event that has not happened; "since the

@@ -263,12 +263,12 @@ impl Reader<'_> {
                 // `استسلم المسلحون لقوات الحكومة`: after a definite noun, which takes no
                 // genitive, a word with ل attached says to or for whom.
                 Word::Free if words > 0 && definite(self.word(end - 1)) && self.attached(hits, end, "ل") => break,
-                // `طالب الأهالي بفتح ممر`: nor, with no name read there, a word that opens
-                // with ب.
+                // `طالب الأهالي بفتح ممر`, `دخلت القوات البلدة لتأمين الطريق`: nor, with no
+                // name read there, a word that opens with ب or ل.
                 Word::Free
                     if words > 0
                         && definite(self.word(end - 1))
-                        && self.word(end).starts_with('ب')
+                        && (self.word(end).starts_with('ب') || self.word(end).starts_with('ل'))
                         && !hits.all.iter().any(|h| h.tokens.contains(end)) =>
                 {
                     break;
@@ -387,7 +387,20 @@ impl Reader<'_> {
         }
         let core = word.get(trigger.prefix.len..).unwrap_or(word);
         let core = core.strip_suffix(trigger.inflection.suffix()).unwrap_or(core);
+        // A form listed with its pronoun (`انسحابها`): the noun before it.
+        let owned = self.own_pronoun(trigger);
+        let core = match owned {
+            true => ["هما", "ها", "هم", "هن", "ه"]
+                .iter()
+                .find_map(|p| core.strip_suffix(p))
+                .unwrap_or(core),
+            false => core,
+        };
         let letters: Vec<char> = core.chars().collect();
+        // `سيطرتها`: before a pronoun the ta marbuta is written ت.
+        if owned && letters.len() >= 4 && letters.last() == Some(&'ت') {
+            return true;
+        }
         // `هاجموا`, `أخلوا`: a verb's plural ending, not a masdar's long vowel.
         if core.ends_with("وا") {
             return false;
@@ -472,6 +485,29 @@ impl Reader<'_> {
         Some((holder, self.phrase_before(hits, before, clause)))
     }
 
+    /// Whether an Arabic trigger carries an attached pronoun (`انسحابها`, `هجومهم`): by the
+    /// matcher's analysis, by its ending, or (`ه`, which is also the normalised ta
+    /// marbuta) because its form is another form of the same entry with `ه` added
+    /// (`انسحابه` beside `انسحاب`).
+    pub(super) fn own_pronoun(&self, trigger: &Hit) -> bool {
+        let w = self.word(trigger.tokens.start);
+        if w.is_ascii() {
+            return false;
+        }
+        if trigger.inflection.pronoun() || ["ها", "هم", "هما", "هن"].iter().any(|p| w.ends_with(p)) {
+            return true;
+        }
+        if trigger.entry.table != Table::Predicate || trigger.tokens.len() != 1 || !w.ends_with('ه') {
+            return false;
+        }
+        let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
+        let forms = || p.forms.iter().chain(&p.befalls).chain(&p.moves).chain(&p.enters);
+        forms()
+            .nth(trigger.entry.form as usize)
+            .and_then(|f| f.strip_suffix('ه'))
+            .is_some_and(|bare| forms().any(|g| g == bare))
+    }
+
     /// Whether an Arabic word carries a possessive pronoun suffix (`سيطرتها`, `قواتنا`).
     pub(super) fn possessed(&self, k: usize) -> bool {
         let w = self.word(k);
@@ -527,7 +563,9 @@ impl Reader<'_> {
 
     /// The subject of a reporting verb whose object is the event: "Ukraine confirms
     /// withdrawal", "X announced its capture", `أقر الجيش بالانسحاب`: the speaker tells of
-    /// its own act. Not after a denial ("X denied the capture" names no captor).
+    /// its own act. After a denial only when the event is the speaker's by its possessive
+    /// or a gerund ("X denied its withdrawal", "X denied withdrawing", `نفى الجيش
+    /// انسحابه`): "X denied the capture" names no captor.
     pub(super) fn cue_subject(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
         let t = trigger.tokens;
         let cue = hits
@@ -538,10 +576,12 @@ impl Reader<'_> {
         // "Confirmed the withdrawal", "claimed the capture": the speaker's own act; after
         // a plain "said" or "announced", only when a possessive says so ("announced its
         // withdrawal").
-        let own = (cue.tokens.end..t.start).any(|k| matches!(self.word(k), "its" | "their" | "our" | "his" | "her"));
+        let own = (cue.tokens.end..t.start).any(|k| matches!(self.word(k), "its" | "their" | "our" | "his" | "her"))
+            || (cue.tokens.end == t.start && self.word(t.start).ends_with("ing"))
+            || self.own_pronoun(trigger);
         match self.lexicon.entries.cues[cue.entry.index as usize].entry.role {
             Role::Confirms | Role::Claims => {}
-            Role::Says | Role::Adds if own => {}
+            Role::Says | Role::Adds | Role::Denies if own => {}
             _ => return None,
         }
         if (cue.tokens.end..t.start).all(|k| self.phrase_word(hits, k) == Word::Opener) {
@@ -1193,7 +1233,11 @@ impl Reader<'_> {
         // An adjective after the trigger makes it a noun whose genitive would stand before
         // the adjective (`معارك ضارية`).
         let described = self.past_modifiers(hits, t.end, clause) > t.end;
+        // `وجه تهديدا للقوات`: an indefinite accusative (its tanwin written, or the
+        // matcher's `ا` after a noun) heads no genitive.
+        let accusative = self.accusative(t.end - 1) || (t.len() == 1 && trigger.inflection.suffix() == "ا");
         if definite
+            || accusative
             || object_after
             || ends_in_preposition
             || t.end >= clause.end

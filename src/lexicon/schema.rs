@@ -302,6 +302,10 @@ pub enum ParticleRole {
     /// The people of a place named by a pronoun (`أهلها`, `سكانها`, "its residents"):
     /// what befell them happened where the place the pronoun stands for is.
     Residents,
+    /// A formula by which a source withholds its name ("on condition of anonymity", "who
+    /// asked not to be named", `فضل عدم الكشف عن اسمه`): it belongs to the source's phrase
+    /// and names no event (no demand, no refusal) and no one.
+    Anonymity,
     /// Says whom the noun before it answers to ("backed by", "loyal to", `الموالية`,
     /// `المدعومة من`): the party after it is a patron, never the doer of the clause's
     /// verb ("rebels backed by Turkey attacked": the rebels did).
