@@ -2034,6 +2034,16 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "مقاتلون من الفصائل",
         ),
+        // An embedding verb that binds nothing itself still takes its content.
+        ("وأعلن الجيش صد هجوم على المدينة.", "ar", "repel", "target", "هجوم"),
+        // "and" between two names joins them.
+        (
+            "Rebels regained control of the villages of Zaytuna and Tal Ward in the north.",
+            "en",
+            "capture",
+            "target",
+            "the villages of Zaytuna and Tal Ward",
+        ),
         // What a causal verb's عن introduces is its result, not a presupposed cause.
         (
             "وقصفت الطائرات بلدة كفرنبل مما أسفر عن مقتل ثلاثة مدنيين.",
@@ -2281,6 +2291,19 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "clash",
             "place",
         ),
+        // An event after a preposition is not done by a party named after another one.
+        (
+            "A commander of Hayat Tahrir al-Sham was killed in a drone strike near the village.",
+            "en",
+            "shell",
+            "agent",
+        ),
+        (
+            "وقتل قيادي في هيئة تحرير الشام بغارة لطائرة مسيرة قرب القرية.",
+            "ar",
+            "shell",
+            "agent",
+        ),
     ] {
         let read = readings(language, sentence);
         let frames = frames_of(&read, predicate, sentence);
@@ -2421,6 +2444,31 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         ),
     ] {
         assert_eq!(reality(sentence), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn one_event_named_twice_in_a_clause_is_one_frame() {
+    // A verb, its subject and its object noun name one capture.
+    for (language, sentence) in [
+        (
+            "ar",
+            "واستعادت فصائل المعارضة السيطرة على قريتي الزيتونة وتل الورد في ريف حماة.",
+        ),
+        (
+            "en",
+            "Rebels regained control of the villages of Zaytuna and Tal Ward in the north.",
+        ),
+    ] {
+        let read = readings(language, sentence);
+        let captures = frames_of(&read, "capture", sentence);
+        assert!(
+            captures.len() == 1
+                && ["agent", "target"]
+                    .iter()
+                    .all(|role| captures[0].1.iter().any(|(r, _)| r == role)),
+            "{sentence}: {read:?}"
+        );
     }
 }
 

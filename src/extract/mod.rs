@@ -73,6 +73,11 @@ static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
 /// How many words may stand between an embedding trigger and its complement.
 const EMBED_REACH: usize = 4;
 
+/// How many words may stand between two triggers of one predicate in a clause that name
+/// the same event (a verb, its subject, its object noun: `استعادت فصائل المعارضة
+/// السيطرة على`).
+const SAME_EVENT_REACH: usize = 5;
+
 /// How many words may stand between a modal verb and an event it governs.
 const MODAL_REACH: usize = 8;
 
@@ -741,11 +746,15 @@ impl<'a> Reader<'a> {
                 if span.start >= clause.start {
                     cover(span);
                 }
-                if clause_of_subject != Some(clause.start) {
-                    clause_subject = Some((a, span));
-                    clause_of_subject = Some(clause.start);
+                // A noun after a preposition (`تجاهل روسيا لهجمات الجيش`) holds no subject
+                // of its clause, nor one a verb joined after it shares.
+                if !self.is_preposition_word(trigger.tokens.start) {
+                    if clause_of_subject != Some(clause.start) {
+                        clause_subject = Some((a, span));
+                        clause_of_subject = Some(clause.start);
+                    }
+                    last_agent = Some((a, span));
                 }
-                last_agent = Some((a, span));
             }
             // "The guards faced attacks", `تعرضت القوات لهجوم`: who suffered it, whatever
             // follows the event.
@@ -1145,11 +1154,21 @@ impl<'a> Reader<'a> {
                 .rev()
                 .take_while(|f| f.norm.start >= recent)
                 .any(|f| f.predicate == trigger.entry.index as usize);
+            // An embedding verb whose content follows (`أعلن الجيش صد هجوم على المدينة`)
+            // binds it there.
+            let content_ahead = p.embeds
+                && merged.iter().any(|o| {
+                    o.tokens.start >= trigger.tokens.end
+                        && o.tokens.start <= trigger.tokens.end + EMBED_REACH
+                        && clause.contains(o.tokens.start)
+                });
             if args.is_empty()
                 && !named_before
+                && !content_ahead
                 && !hits.actors.iter().any(in_clause)
                 && !hits.places.iter().any(in_clause)
             {
+                embedding_until = None;
                 continue;
             }
             // A town acted on is where it happened: the same place again as its place
@@ -1165,6 +1184,35 @@ impl<'a> Reader<'a> {
             let first = spans.start.max(range.start);
             let last = spans.end.min(range.end).max(first + 1);
             let evidence = t.norm_of(TokenSpan::new(first, last));
+            // A second trigger of the same event in the clause (`استعادت الفصائل السيطرة
+            // على القرية`: a verb, its subject, and its object noun) is one frame, unless
+            // the two disagree on a role: the roles of both, but where the first found
+            // only because it had no object (`بمحيط رأس العين` after `السيطرة على بلدة`).
+            if let Some((i, tokens)) = last_trigger
+                && i + 1 == out.len()
+                && clause.contains(tokens.start)
+                && trigger.tokens.start <= tokens.end + SAME_EVENT_REACH
+                && let Some(f) = out.last_mut()
+                && f.segment == index
+                && f.predicate == trigger.entry.index as usize
+                && (f.polarity, f.modal, f.irrealis) == (polarity, modal, irrealis)
+                && args
+                    .iter()
+                    .all(|a| f.args.iter().all(|b| b.role != a.role || b.value == a.value))
+            {
+                let has = |args: &[Argument], role: ArgRole| args.iter().any(|a| a.role == role);
+                if has(&args, ArgRole::Target) && !has(&args, ArgRole::Place) {
+                    f.args.retain(|b| b.role != ArgRole::Place);
+                }
+                for a in args {
+                    if !has(&f.args, a.role) {
+                        f.args.push(a);
+                    }
+                }
+                f.norm = NormSpan::new(f.norm.start.min(evidence.start), f.norm.end.max(evidence.end));
+                last_trigger = Some((i, trigger.tokens));
+                continue;
+            }
             last_trigger = Some((out.len(), trigger.tokens));
             out.push(Frame {
                 segment: index,
@@ -1272,9 +1320,11 @@ impl<'a> Reader<'a> {
         if acts_on && self.word(trigger.tokens.start).is_ascii() && self.passive(hits, clause, trigger).is_some() {
             return None;
         }
-        // A subject right before the verb (SVO: `قسد تتهم روسيا`), past auxiliaries.
+        // A subject right before the verb (SVO: `قسد تتهم روسيا`), past auxiliaries; a
+        // noun with a preposition on it (`بغارة`) has none.
         let adjacent = self.actor_hits(hits).find(|h| {
-            h.tokens.end <= trigger.tokens.start
+            !self.is_preposition_word(trigger.tokens.start)
+                && h.tokens.end <= trigger.tokens.start
                 && h.tokens.start >= clause.start
                 && !self.patron_of(hits, h.tokens.start)
                 && (h.tokens.end..trigger.tokens.start).all(|k| self.is_auxiliary(hits, k))
@@ -1333,6 +1383,23 @@ impl<'a> Reader<'a> {
                 h.entry.table == Table::Cue && own_subject(h.tokens.end)
             })
             .max(existential);
+        // "A commander of X was killed in a drone strike", `قتل قيادي في X بغارة`: an event
+        // named after a preposition is not done by a party named after another one.
+        let in_phrase = |k: usize| {
+            k > clause.start
+                && (self.word(k - 1) == "of"
+                    || hits.particles.iter().any(|p| {
+                        p.tokens.end == k && self.role(p).is_preposition() && self.word(p.tokens.start) != "من"
+                    }))
+        };
+        // A pronoun on the trigger (`لعدم التزامها`) stands for the party named last,
+        // wherever it is named.
+        let trigger_in_phrase = !self.own_pronoun(trigger)
+            && (self.is_preposition_word(trigger.tokens.start)
+                || in_phrase(trigger.tokens.start)
+                || (trigger.tokens.start > clause.start + 1
+                    && matches!(self.word(trigger.tokens.start - 1), "a" | "an" | "the")
+                    && in_phrase(trigger.tokens.start - 1)));
         self.actor_hits(hits)
             .filter(|h| {
                 h.tokens.end <= trigger.tokens.start
@@ -1341,6 +1408,7 @@ impl<'a> Reader<'a> {
                     && !self.patron_of(hits, h.tokens.start)
             })
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
+            .filter(|h| !(trigger_in_phrase && in_phrase(h.tokens.start)))
             .map(|h| (h.entry.index as usize, h.tokens))
     }
 

@@ -62,6 +62,25 @@ impl Reader<'_> {
                         ParticleRole::Modifier if self.word(k).is_ascii() => Word::Opener,
                         ParticleRole::Modifier => Word::Stop,
                         ParticleRole::Preposition if self.word(k) == "of" => Word::Joiner,
+                        // "the villages of Hamamiyat and Tal Meleh": "and" between two
+                        // names joins them (not two adjectives: "Kurdish-led and
+                        // US-backed").
+                        ParticleRole::Conjunction
+                            if self.word(k) == "and"
+                                && k > 0
+                                && k + 1 < t.len()
+                                && self.capitalised(k - 1)
+                                && self.capitalised(k + 1)
+                                && ![k - 1, k + 1].iter().any(|&j| {
+                                    let w = self.word(j);
+                                    w.contains('-') && (w.ends_with("ed") || w.ends_with("based"))
+                                })
+                                && !hits.all.iter().any(|o| {
+                                    o.tokens.contains(k - 1) && matches!(o.entry.table, Table::Actor | Table::Source)
+                                }) =>
+                        {
+                            Word::Joiner
+                        }
                         _ => Word::Stop,
                     };
                 }
@@ -494,7 +513,8 @@ impl Reader<'_> {
         if w.is_ascii() {
             return false;
         }
-        if trigger.inflection.pronoun() || ["ها", "هم", "هما", "هن"].iter().any(|p| w.ends_with(p)) {
+        let pronoun = |w: &str| ["ها", "هم", "هما", "هن"].iter().any(|p| w.ends_with(p));
+        if trigger.inflection.pronoun() || trigger.tokens.range().any(|k| pronoun(self.word(k))) {
             return true;
         }
         if trigger.entry.table != Table::Predicate || trigger.tokens.len() != 1 || !w.ends_with('ه') {
