@@ -2044,6 +2044,16 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "the villages of Zaytuna and Tal Ward",
         ),
+        // "Be" with no noun after it carries the subject as a pronoun would.
+        (
+            "ونفت الجماعة أن تكون هاجمت القافلة.",
+            "ar",
+            "attack",
+            "agent",
+            "الجماعة",
+        ),
+        // A short stem after بال is a phrase of its own.
+        ("وتوعد المسلحون بالرد على القصف.", "ar", "threaten", "agent", "المسلحون"),
         // What a causal verb's عن introduces is its result, not a presupposed cause.
         (
             "وقصفت الطائرات بلدة كفرنبل مما أسفر عن مقتل ثلاثة مدنيين.",
@@ -2442,8 +2452,74 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
             "Fighters loyal to the governor captured the hill.",
             (Reality::Actual, Stance::Plain),
         ),
+        // What is prepared, expected or conditional has not happened.
+        (
+            "Rebel fighters are preparing an offensive on the hill.",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        (
+            "Rebel fighters are expected to withdraw from the hill.",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        (
+            "If rebel fighters capture the hill, the road will open.",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        // Unconfirmed reports are hedged, whatever clause names them.
+        (
+            "According to unconfirmed reports, rebel fighters captured the hill.",
+            (Reality::Actual, Stance::Hedged),
+        ),
     ] {
         assert_eq!(reality(sentence), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn arabic_intentions_fears_and_conditions_report_no_event() {
+    use claimgraph::model::{Reality, Stance};
+    for (sentence, predicate, expected) in [
+        (
+            "وتستعد الكتيبة لشن هجوم على التلة.",
+            "attack",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        (
+            "ويخشى الأهالي أن تهاجم الكتيبة القرية.",
+            "attack",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        (
+            "وإذا سقطت التلة فإن الطريق سيكون مفتوحا.",
+            "capture",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        (
+            "ومن المتوقع أن تنسحب الكتيبة من التلة.",
+            "withdraw",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        (
+            "وبحسب تقارير غير مؤكدة، دخلت الكتيبة البلدة.",
+            "enter",
+            (Reality::Actual, Stance::Hedged),
+        ),
+        // `ادعت` (claimed) is no `دعت` (called for): a claim, kept at a distance.
+        (
+            "وادعت الكتيبة أنها قصفت السوق.",
+            "shell",
+            (Reality::Actual, Stance::Distanced),
+        ),
+    ] {
+        let (_, mentions) = frame_mentions("ar", sentence);
+        let keys: Vec<&str> = mentions.iter().map(|(key, _)| key.as_str()).collect();
+        let frame = mentions
+            .iter()
+            .find(|(key, _)| key.starts_with(&format!("{predicate}(")));
+        assert!(
+            frame.is_some_and(|(_, m)| (m.reality, m.stance) == expected) && keys.len() == 1,
+            "{sentence}: {mentions:?}"
+        );
     }
 }
 

@@ -1143,17 +1143,30 @@ impl Reader<'_> {
                 .or_else(|| self.appositive_subject(hits, clause, before))
                 .filter(|p| !(p.len() == 1 && matches!(self.word(p.start), "there" | "here")));
         }
-        if before > clause.start
+        let pronoun_on_complementizer = before > clause.start
             && role_of(before - 1) == Some(ParticleRole::Complementizer)
             && matches!(self.word(before - 1).chars().last(), Some('ه' | 'ا' | 'م'))
-            && self.word(before - 1).chars().count() > 2
-        {
+            && self.word(before - 1).chars().count() > 2;
+        // `نفت الجماعة أن تكون هاجمت`: "be" with no noun after it carries the subject as
+        // the complementizer's pronoun does.
+        let bare_be = !pronoun_on_complementizer
+            && before > clause.start + 1
+            && matches!(
+                self.word(before - 1),
+                "يكون" | "تكون" | "يكونوا" | "يكونون" | "يكونا" | "تكونا" | "نكون"
+            )
+            && role_of(before - 2) == Some(ParticleRole::Complementizer);
+        if pronoun_on_complementizer || bare_be {
             // `قالت الوزارة إنها سيطرت`: the pronoun stands for the subject of the verb
             // before the complementizer, when one stands right before it.
-            let comp = before - 1;
+            let comp = if bare_be { before - 2 } else { before - 1 };
             // A noun of the other gender is not what the pronoun stands for (`أكد
             // المتحدث أنها`: she is someone else).
-            let feminine = self.word(comp).ends_with("ها");
+            let feminine = if bare_be {
+                self.word(before - 1).starts_with('ت')
+            } else {
+                self.word(comp).ends_with("ها")
+            };
             let agrees = |p: &TokenSpan| {
                 !hits.all.iter().any(|h| {
                     h.entry.table == Table::SourceNoun
@@ -1174,7 +1187,10 @@ impl Reader<'_> {
                     .then(|| self.phrase_before(hits, subject_end, TokenSpan::new(hits.range.start, subject_end)))
                     .flatten()
                     .filter(agrees);
-            return Some(antecedent.unwrap_or(TokenSpan::new(comp, before)));
+            return match bare_be {
+                true => antecedent,
+                false => Some(antecedent.unwrap_or(TokenSpan::new(comp, before))),
+            };
         }
         // A noun's subject never stands before it (`شهدت البلدة مواجهات`, `وثق مقتل`).
         let nominal = self.nominal(hits, trigger) || self.verbal_noun(trigger);
@@ -1827,10 +1843,11 @@ impl Reader<'_> {
     /// the article (`بالمدفعية`, `للقوات`), or as the prefix of a hit (`بشكل`, `لقوات`).
     fn attached(&self, hits: &SentenceHits<'_>, k: usize, clitic: &str) -> bool {
         let w = self.word(k);
-        // With the article ل writes `لل`; the stem after it has three letters at least.
+        // With the article ل writes `لل`; the stem after it has two letters at least
+        // (`بالرد`).
         let article = if clitic == "ل" { "لل" } else { "بال" };
         w.starts_with(clitic)
-            && (w.starts_with(article) && w.chars().count() >= article.chars().count() + 3
+            && (w.starts_with(article) && w.chars().count() >= article.chars().count() + 2
                 || hits
                     .all
                     .iter()

@@ -773,6 +773,10 @@ impl Matcher {
                     (before, None, 0)
                 } else if p.tenses
                     && let Some((clitic, tense, len)) = morphology::imperfect(before)
+                    // `ادعت` (claimed) is no first-person `ا` + `دعت` (called): a
+                    // perfect's feminine ending takes no such prefix (`تحررت`, form V,
+                    // keeps its `ت`).
+                    && !(tokens.text[..start].ends_with('ا') && tokens.text[start..m.end()].ends_with('ت'))
                 {
                     (&before[..clitic], Some(tense), len)
                 } else {
