@@ -2044,6 +2044,38 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "the villages of Zaytuna and Tal Ward",
         ),
+        // A country's nisba after an event noun and its adjective names the doer.
+        ("قصف مدفعي تركي يستهدف القرى.", "ar", "shell", "agent", "تركي"),
+        // Past whom the subject answers to, the verb's object.
+        (
+            "وهاجمت قوات الحكومة المدعومة بالطيران الروسي البلدة.",
+            "ar",
+            "attack",
+            "target",
+            "البلدة",
+        ),
+        (
+            "وهاجمت قوات الحكومة المدعومة بالطيران الروسي البلدة.",
+            "ar",
+            "attack",
+            "agent",
+            "قوات الحكومة",
+        ),
+        (
+            "واقتحمت فصائل موالية لتركيا البلدة.",
+            "ar",
+            "capture",
+            "target",
+            "البلدة",
+        ),
+        // A participle between commas is said of the noun before them.
+        (
+            "The Syrian army, backed by Russian air power, pushed into the town.",
+            "en",
+            "support",
+            "target",
+            "Syrian army",
+        ),
         // "Be" with no noun after it carries the subject as a pronoun would.
         (
             "ونفت الجماعة أن تكون هاجمت القافلة.",
@@ -2300,6 +2332,13 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
             "ar",
             "clash",
             "place",
+        ),
+        // What befell the genitive after an undergoer's noun was not done by it.
+        (
+            "مقتل عنصرين من قوات النظام بانفجار لغم أرضي.",
+            "ar",
+            "casualties",
+            "agent",
         ),
         // An event after a preposition is not done by a party named after another one.
         (

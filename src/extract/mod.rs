@@ -1092,7 +1092,13 @@ impl<'a> Reader<'a> {
                     // `مقتل 12 عنصرا من الشرطة والحرس البلدي`: in Arabic a target right
                     // after the subject, no preposition between, goes on with it (a
                     // conjunct, an adjective): both are who suffered it.
-                    Some(Some(t)) if agent_span.is_some_and(|a| a.end == t.start) && !trigger_latin => {
+                    // So does one after a partitive `من` (`مقتل عنصرين من قوات النظام`).
+                    Some(Some(t))
+                        if !trigger_latin
+                            && agent_span.is_some_and(|a| {
+                                a.end == t.start || (a.end + 1 == t.start && self.word(a.end) == "من")
+                            }) =>
+                    {
                         let both = TokenSpan::new(agent_span.map_or(t.start, |a| a.start), t.end);
                         args.retain(|a| !matches!(a.role, ArgRole::Agent | ArgRole::Target));
                         args.push(Argument::read(ArgRole::Target, Arg::Named(self.words(both)), both));
@@ -2050,14 +2056,14 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
-        if !self.verbal_noun(trigger) && !self.nominal(hits, trigger) {
-            return None;
-        }
+        // `قصف تركي`: a nisba right after the word makes it a noun, whatever its shape.
+        let noun = self.verbal_noun(trigger) || self.nominal(hits, trigger);
         let definite = |w: &str| w.starts_with("ال") || w.starts_with("وال");
         let noun_definite = definite(self.word(start)) || trigger.prefix.definite;
         let end = self
             .past_modifiers(hits, trigger.tokens.end, clause)
             .max(trigger.tokens.end);
+        let noun = noun || end > trigger.tokens.end;
         (trigger.tokens.end..clause.end.min(end + 1)).find_map(|k| {
             if k > trigger.tokens.end && self.cut_before(k) {
                 return None;
@@ -2065,7 +2071,7 @@ impl<'a> Reader<'a> {
             let w = self.word(k);
             let bare = w.strip_prefix("وال").or_else(|| w.strip_prefix("ال")).unwrap_or(w);
             let a = *demonyms.get(bare)?;
-            (definite(w) == noun_definite).then_some((a, TokenSpan::new(k, k + 1)))
+            (definite(w) == noun_definite && (noun || k == trigger.tokens.end)).then_some((a, TokenSpan::new(k, k + 1)))
         })
     }
 

@@ -927,6 +927,23 @@ impl Reader<'_> {
             Some(a) if a.start >= trigger.tokens.end && a.start <= trigger.tokens.end + 1 => a.end,
             _ => self.past_modifiers(hits, self.past_name(trigger, clause), clause),
         };
+        // `هاجمت قوات الحكومة المدعومة بالطيران الروسي البلدة`: past whom the subject
+        // answers to.
+        let end = match hits
+            .particles
+            .iter()
+            .find(|h| h.tokens.start == end && self.role(h) == ParticleRole::Allegiance)
+        {
+            Some(h) if !self.word(end).is_ascii() => hits
+                .actors
+                .iter()
+                .filter(|a| a.tokens.start == h.tokens.end)
+                .map(|a| a.tokens)
+                .max_by_key(|a| a.end)
+                .or_else(|| self.phrase_at(hits, h.tokens.end, clause))
+                .map_or(h.tokens.end, |patron| self.past_modifiers(hits, patron.end, clause)),
+            _ => end,
+        };
         // After an English noun, a past form is a participle that describes it ("shells
         // fired on the depot": past it) or the verb it is the subject of ("shells
         // targeted the hospital": what that verb reached, a place or a party).
@@ -1558,7 +1575,16 @@ impl Reader<'_> {
         let t = trigger.tokens;
         let by = self.word(t.end - 1) == "by"
             || (t.end < clause.end && self.word(t.end) == "by" && self.past_tense(t.end - 1));
-        by.then(|| self.phrase_before(hits, t.start, clause)).flatten()
+        if !by {
+            return None;
+        }
+        // "The army, backed by jets, pushed into the town": the noun before the comma
+        // that opens the participle's phrase.
+        if t.start == clause.start && t.start > hits.range.start && self.cut_before(t.start) {
+            let before = self.clause(hits.range, t.start - 1);
+            return self.phrase_before(hits, t.start, TokenSpan::new(before.start, t.start));
+        }
+        self.phrase_before(hits, t.start, clause)
     }
 
     /// Where an English passive's auxiliary stands ("was", "had been" before "captured",
