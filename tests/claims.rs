@@ -2076,6 +2076,51 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "target",
             "Syrian army",
         ),
+        // An English relative clause between a subject and its verb, with "who" or
+        // "that".
+        (
+            "Fighters who had stormed the prison surrendered to the guards.",
+            "en",
+            "surrender",
+            "agent",
+            "Fighters",
+        ),
+        (
+            "The militia that attacked the village withdrew on Sunday.",
+            "en",
+            "withdraw",
+            "agent",
+            "The militia",
+        ),
+        (
+            "The militia that attacked the village withdrew on Sunday.",
+            "en",
+            "attack",
+            "agent",
+            "The militia",
+        ),
+        // A verb whose object is the pronoun on its preposition: its subject follows.
+        (
+            "نفذت الطائرات الروسية أكثر من 20 غارة على مناطق تسيطر عليها الفصائل في الريف.",
+            "ar",
+            "capture",
+            "agent",
+            "الفصائل",
+        ),
+        (
+            "Moscow's forces continued to pound the hill with artillery.",
+            "en",
+            "shell",
+            "target",
+            "the hill",
+        ),
+        (
+            "ودكت المدفعية مواقع الكتيبة في محيط البلدة.",
+            "ar",
+            "shell",
+            "agent",
+            "المدفعية",
+        ),
         // "Be" with no noun after it carries the subject as a pronoun would.
         (
             "ونفت الجماعة أن تكون هاجمت القافلة.",

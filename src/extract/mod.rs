@@ -1344,7 +1344,13 @@ impl<'a> Reader<'a> {
             .chars()
             .next()
             .is_some_and(crate::lexicon::matcher::is_arabic);
-        let ends_in_preposition = self.is_particle(hits, trigger.tokens.end - 1);
+        // `تسيطر عليها الفصائل`: a preposition with its pronoun is the object; the subject
+        // may follow.
+        let ends_in_preposition = self.is_particle(hits, trigger.tokens.end - 1)
+            && !self
+                .lexicon
+                .names
+                .pronominal_preposition(self.word(trigger.tokens.end - 1));
         // A definite verbal noun takes no subject after it (`قبل الانسحاب «كبدت الروس`).
         let definite = self.word(trigger.tokens.start).starts_with("ال") || trigger.prefix.definite;
         if arabic && !met_with && !object_after && !ends_in_preposition && !definite && !self.plural_verb(trigger) {
@@ -1360,6 +1366,22 @@ impl<'a> Reader<'a> {
             });
             if let Some(h) = after {
                 return Some((h.entry.index as usize, h.tokens));
+            }
+            // `مناطق تسيطر عليها الفصائل`: a verb whose object is the pronoun on its
+            // preposition has its subject after it, named or not; no actor before it.
+            let pronoun_object = trigger.tokens.len() > 1
+                && self
+                    .lexicon
+                    .names
+                    .pronominal_preposition(self.word(trigger.tokens.end - 1));
+            if pronoun_object
+                && !self.verbal_noun(trigger)
+                && from < clause.end
+                && !self.cut_before(from)
+                && !self.is_particle(hits, from)
+                && self.word(from).starts_with("ال")
+            {
+                return None;
             }
         }
         // An undefined Arabic verbal noun with its genitive subject after it (`وفرار

@@ -574,11 +574,28 @@ impl Reader<'_> {
     /// Whether a relative pronoun at `k` opens a clause about the noun before it: not
     /// "where", "whose", "whom", whose clauses have a subject of their own.
     fn relative_of_head(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        // "The militia that attacked": "that" after a noun and before a verb opens a
+        // relative clause; after a reporting verb it opens what is said.
+        let that = || {
+            self.word(k) == "that"
+                && k > hits.range.start
+                && k + 1 < hits.range.end
+                && self.phrase_word(hits, k - 1) == Word::Free
+                && !self.past_tense(k - 1)
+                && !hits
+                    .all
+                    .iter()
+                    .any(|h| h.tokens.contains(k - 1) && h.entry.table == Table::Cue)
+                && (self.past_tense(k + 1)
+                    || self.is_auxiliary(hits, k + 1)
+                    || hits.predicates.iter().any(|h| h.tokens.start == k + 1))
+        };
         !matches!(self.word(k), "where" | "whose" | "whom")
-            && hits
+            && (hits
                 .particles
                 .iter()
                 .any(|h| h.tokens.start == k && self.role(h) == ParticleRole::Relative)
+                || that())
     }
 
     /// The subject of a reporting verb whose object is the event: "Ukraine confirms
@@ -1151,8 +1168,22 @@ impl Reader<'_> {
                 return self.known_party(hits, p).map(|_| p);
             }
             // "There has been fierce fighting": an expletive subject names no one.
+            // "Fighters who had stormed the prison surrendered": past a relative clause
+            // with a verb of its own, the noun it hangs on.
+            let past_relative = |p: TokenSpan| {
+                (clause.start + 1..p.start)
+                    .rev()
+                    .find(|&r| self.relative_of_head(hits, r))
+                    .filter(|&r| {
+                        (r + 1..p.start)
+                            .any(|k| self.past_tense(k) || hits.predicates.iter().any(|h| h.tokens.start == k))
+                    })
+                    .and_then(|r| self.phrase_before(hits, r, clause))
+                    .unwrap_or(p)
+            };
             return self
                 .phrase_before(hits, before, clause)
+                .map(past_relative)
                 // "Concentrated strikes": a participle right before a noun describes it.
                 .filter(|p| !(p.len() == 1 && p.end == t.start && self.past_tense(p.start)))
                 .map(|p| self.past_patron(hits, clause, p))
