@@ -2121,6 +2121,25 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "المدفعية",
         ),
+        // `نا` on a verb is "we", not the accusative: what follows is its object.
+        ("حررنا القرية بعد معارك عنيفة.", "ar", "capture", "target", "القرية"),
+        // With where it was said between, a complementizer's pronoun stands for the
+        // reporting verb's subject.
+        (
+            "وقالت الوزارة في بيان على موقعها إنها سيطرت على البلدة.",
+            "ar",
+            "capture",
+            "agent",
+            "الوزارة",
+        ),
+        // "Pushed back" is a repulse.
+        (
+            "Ukrainian troops pushed back a Russian assault near the village.",
+            "en",
+            "repel",
+            "agent",
+            "Ukrainian troops",
+        ),
         // "Be" with no noun after it carries the subject as a pronoun would.
         (
             "ونفت الجماعة أن تكون هاجمت القافلة.",

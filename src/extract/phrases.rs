@@ -380,9 +380,10 @@ impl Reader<'_> {
                     && !self.capitalised(k - 1));
         }
         let core = w.get(trigger.prefix.len..).unwrap_or(w);
+        // A final ا is the accusative's, not `نا` (we) on a verb: `حررنا القرية`.
         w.starts_with("ال")
             || trigger.prefix.definite
-            || (w.ends_with('ا') && !w.ends_with("وا"))
+            || (w.ends_with('ا') && !w.ends_with("وا") && trigger.inflection.suffix() != "نا")
             || (trigger.inflection.is_bare() && broken_plural(core))
     }
 
@@ -1230,11 +1231,34 @@ impl Reader<'_> {
                 .iter()
                 .find(|h| h.tokens.end == comp && matches!(h.entry.table, Table::Marker | Table::Cue))
                 .map_or(comp, |verb| verb.tokens.start);
+            let whole = TokenSpan::new(hits.range.start, subject_end);
             let antecedent =
                 (subject_end > hits.range.start && !self.cut_before(comp) && !self.cut_before(subject_end))
-                    .then(|| self.phrase_before(hits, subject_end, TokenSpan::new(hits.range.start, subject_end)))
+                    .then(|| self.phrase_before(hits, subject_end, whole))
                     .flatten()
                     .filter(agrees);
+            // `قالت الوزارة في بيان إنها`, `زعمت مجموعة فاغنر في بيان على تلغرام أنها`: with
+            // where or how it was said between, the reporting verb's own subject.
+            let reporting = hits
+                .all
+                .iter()
+                .filter(|h| {
+                    h.entry.table == Table::Cue
+                        && h.tokens.end < comp
+                        && h.tokens.start >= hits.range.start
+                        && self.lexicon.entries.cues[h.entry.index as usize].entry.role != Role::Statement
+                })
+                .max_by_key(|h| h.tokens.end);
+            let said_where = |p: &TokenSpan| p.start > hits.range.start && self.is_particle(hits, p.start - 1);
+            let antecedent = match (antecedent, reporting) {
+                (a, Some(cue)) if a.is_none_or(|p| said_where(&p)) => self
+                    .phrase_at(hits, cue.tokens.end, whole)
+                    .filter(|p| !self.is_particle(hits, p.start))
+                    .or_else(|| self.phrase_before(hits, cue.tokens.start, whole))
+                    .filter(agrees)
+                    .or(a),
+                (a, _) => a,
+            };
             return match bare_be {
                 true => antecedent,
                 false => Some(antecedent.unwrap_or(TokenSpan::new(comp, before))),
