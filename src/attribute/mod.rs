@@ -1289,13 +1289,15 @@ impl<'a> Reader<'a> {
         }
         // A source withholding its name ("who asked not to be named", "speaking on
         // condition of anonymity") reports and does nothing in those words.
-        let anonymous = |span: TokenSpan| {
-            particles.iter().any(|(&start, &(role, len))| {
-                role == ParticleRole::Anonymity && start <= span.start && span.end <= start + len
-            })
-        };
-        cues.retain(|c| !anonymous(c.tokens));
-        events.retain(|e| !anonymous(*e));
+        if particles.iter().any(|(_, &(role, _))| role == ParticleRole::Anonymity) {
+            let anonymous = |span: TokenSpan| {
+                particles.iter().any(|(&start, &(role, len))| {
+                    role == ParticleRole::Anonymity && start <= span.start && span.end <= start + len
+                })
+            };
+            cues.retain(|c| !anonymous(c.tokens));
+            events.retain(|e| !anonymous(*e));
+        }
         // A cue inside a longer cue is part of it (`وفق` in `وفق ما ذكرت`). What each is
         // compared with is every one before any was dropped: their spans (and ranks),
         // kept in a buffer reused from sentence to sentence.

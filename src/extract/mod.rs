@@ -444,13 +444,15 @@ impl<'a> Reader<'a> {
             .filter(|h| h.tokens.start >= range.start && h.tokens.end <= range.end)
             .collect();
         // A source withholding its name ("asked not to be named") demands nothing.
-        triggers.retain(|h| {
-            !hits.particles.iter().any(|p| {
-                self.role(p) == ParticleRole::Anonymity
-                    && p.tokens.start <= h.tokens.start
-                    && h.tokens.end <= p.tokens.end
-            })
-        });
+        if hits.particles.iter().any(|p| self.role(p) == ParticleRole::Anonymity) {
+            triggers.retain(|h| {
+                !hits.particles.iter().any(|p| {
+                    self.role(p) == ParticleRole::Anonymity
+                        && p.tokens.start <= h.tokens.start
+                        && h.tokens.end <= p.tokens.end
+                })
+            });
+        }
         // A trigger inside a longer one is part of it (`سيطر على` in `تمكن من السيطرة`).
         let all = triggers.clone();
         triggers.retain(|h| {
