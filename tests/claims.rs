@@ -2121,6 +2121,23 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "المدفعية",
         ),
+        // What comes under attack is its target, not something held "under" someone.
+        (
+            "The checkpoint came under attack by unknown gunmen on Tuesday.",
+            "en",
+            "attack",
+            "target",
+            "The checkpoint",
+        ),
+        // `أقدم على`, `عمد إلى`: light verbs whose subject does the event.
+        (
+            "وأقدمت مجموعة مسلحة على اختطاف ثلاثة مدنيين قرب القرية.",
+            "ar",
+            "detain",
+            "agent",
+            "مجموعة مسلحة",
+        ),
+        ("وعمدت الفصائل إلى تفجير الجسر.", "ar", "attack", "agent", "الفصائل"),
         // `نا` on a verb is "we", not the accusative: what follows is its object.
         ("حررنا القرية بعد معارك عنيفة.", "ar", "capture", "target", "القرية"),
         // With where it was said between, a complementizer's pronoun stands for the

@@ -760,9 +760,12 @@ impl<'a> Reader<'a> {
             }
             // "The guards faced attacks", `تعرضت القوات لهجوم`: who suffered it, whatever
             // follows the event.
-            let sufferer = self
-                .verb_subject(hits, clause, trigger, ParticleRole::SufferVerb)
-                .filter(|span| !args.iter().any(|a| a.tokens == Some(*span)));
+            // "The checkpoint came under attack": read as the verb's subject, it is no doer.
+            let sufferer = self.verb_subject(hits, clause, trigger, ParticleRole::SufferVerb);
+            if let Some(span) = sufferer {
+                args.retain(|a| !(a.role == ArgRole::Agent && a.tokens == Some(span)));
+            }
+            let sufferer = sufferer.filter(|span| !args.iter().any(|a| a.tokens == Some(*span)));
             let party = |span: TokenSpan| match self.known_party(hits, span) {
                 Some((a, s)) => Argument::read(ArgRole::Target, Arg::Actor(a), s),
                 None => Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span),
@@ -874,7 +877,10 @@ impl<'a> Reader<'a> {
                 place_from = object.end;
             }
             // "X is under the control of Y": Y holds X.
-            if acts_on && let Some((holder, held)) = self.held_by(hits, clause, trigger) {
+            if acts_on
+                && sufferer.is_none()
+                && let Some((holder, held)) = self.held_by(hits, clause, trigger)
+            {
                 args.retain(|a| a.role != ArgRole::Agent);
                 if let Some(span) = holder {
                     args.push(Argument::read(ArgRole::Agent, self.party(hits, span), span));
