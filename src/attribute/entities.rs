@@ -2,7 +2,7 @@
 //! they were given), a titled or generic noun (new, or a reference back to the last one
 //! of its class), a phrase carried as written; and the last speaker of a gender.
 
-use super::{Cand, Candidate, EN_ADJECTIVES, Np, Reader, SourceEntity, adjective, c_gender};
+use super::{Cand, Candidate, Np, Reader, SourceEntity, c_gender};
 use crate::lexicon::matcher::{Table, Tokens, strip_article};
 use crate::lexicon::schema::Gender;
 use crate::span::{NormSpan, TokenSpan};
@@ -242,7 +242,7 @@ impl<'a> Reader<'a> {
         let mut end = np.tokens.end;
         while end < t.len() && end < np.tokens.end + 2 && !t[end].barrier_before {
             let w = &self.tokens.text[t[end].tt.range()];
-            if !adjective(w) || self.listed(end) {
+            if !self.adjective(w) || self.listed(end) {
                 break;
             }
             end += 1;
@@ -251,7 +251,7 @@ impl<'a> Reader<'a> {
         let mut start = np.tokens.start;
         while start > self.sentence_start && start + 2 > np.tokens.start && !t[start].barrier_before {
             let w = &self.tokens.text[t[start - 1].tt.range()];
-            if !EN_ADJECTIVES.contains(&w) {
+            if !(w.is_ascii() && self.adjective(w)) {
                 break;
             }
             start -= 1;

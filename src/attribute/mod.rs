@@ -1183,6 +1183,16 @@ impl<'a> Reader<'a> {
     }
 
     /// The role of a particle hit; none for a hit of another table.
+    /// Whether a word describes a source noun: a `descriptor` particle ("local",
+    /// `مطلعة`), or an Arabic nisba (`محلية`, `ميدانية`, `عسكري`). Other words after a
+    /// source noun are not part of its name.
+    fn adjective(&self, w: &str) -> bool {
+        let bare = strip_article(w);
+        let nisba =
+            !w.is_ascii() && ["يه", "ي", "يون", "يين"].iter().any(|e| bare.ends_with(e)) && bare.chars().count() > 3;
+        nisba || self.lexicon.names.descriptors.contains(bare) || self.lexicon.names.descriptors.contains(w)
+    }
+
     fn particle_role(&self, h: &Hit) -> Option<ParticleRole> {
         (h.entry.table == Table::Particle).then(|| self.lexicon.entries.particles[h.entry.index as usize].entry.role)
     }
@@ -1191,8 +1201,10 @@ impl<'a> Reader<'a> {
     fn sort_out(&mut self, parts: &mut Parts<'a>, range: TokenSpan, hits: &[&'a Hit]) {
         let mut hit_tokens = std::mem::take(&mut self.hit_tokens);
         hit_tokens.clear();
+        // A source's descriptor ("local", `خاصة`) is part of its words, not a listed name.
         hit_tokens.extend(
             hits.iter()
+                .filter(|h| self.particle_role(h) != Some(ParticleRole::Descriptor))
                 .flat_map(|h| h.tokens.range().map(|k| (k, self.function_word(h)))),
         );
         self.hit_tokens = hit_tokens;
@@ -1901,56 +1913,3 @@ fn whole_quotation(text: &str) -> bool {
             .is_empty(),
     }
 }
-
-/// Arabic adjectives that describe a source: nisba forms (`محلية`, `ميدانية`,
-/// `عسكري`) and a few others. Other words after a source noun are not part of its name.
-fn adjective(w: &str) -> bool {
-    let w = strip_article(w);
-    let nisba = ["يه", "ي", "يون", "يين"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
-    nisba || AR_ADJECTIVES.contains(&w)
-}
-
-const AR_ADJECTIVES: &[&str] = &[
-    "خاصه",
-    "مطلعه",
-    "موثوقه",
-    "متطابقه",
-    "مقربه",
-    "متعدده",
-    "اخري",
-    "مختلفه",
-    "خاص",
-];
-
-const EN_ADJECTIVES: &[&str] = &[
-    "local",
-    "military",
-    "security",
-    "field",
-    "private",
-    "informed",
-    "several",
-    "two",
-    "three",
-    "other",
-    "kurdish",
-    "turkish",
-    "russian",
-    "syrian",
-    "opposition",
-    "government",
-    "official",
-    "diplomatic",
-    "medical",
-    "senior",
-    "top",
-    "former",
-    "us",
-    "american",
-    "ukrainian",
-    "iraqi",
-    "iranian",
-    "israeli",
-    "western",
-    "european",
-];

@@ -2,7 +2,7 @@
 //! relay's inner source), the one before it (SVO, past adverbs, appositives and relative
 //! clauses), and an apposition that joins a title or a generic noun to the name after it.
 
-use super::{Cand, Candidate, EN_ADJECTIVES, Np, Parts, Reader, adjective, np_of};
+use super::{Cand, Candidate, Np, Parts, Reader, np_of};
 use crate::lexicon::schema::ParticleRole;
 use crate::span::TokenSpan;
 
@@ -310,7 +310,7 @@ impl Reader<'_> {
                 }
                 // "… said", `الكتيبة المسلحة المحلية تعلن`: adverbs and
                 // Arabic adjectives stand between the subject and its verb.
-                _ if adjective(self.word(end - 1)) => {
+                _ if self.adjective(self.word(end - 1)) => {
                     end -= 1;
                     skipped += 1;
                 }
@@ -398,7 +398,7 @@ impl Reader<'_> {
         let mut s = start;
         while s > range.start && start - s < 3 && !t[s].barrier_before {
             let w = &self.tokens.text[t[s - 1].tt.range()];
-            if matches!(w, "the" | "a" | "an") || EN_ADJECTIVES.contains(&w) {
+            if matches!(w, "the" | "a" | "an") || (w.is_ascii() && self.adjective(w)) {
                 s -= 1;
             } else {
                 break;

@@ -393,7 +393,7 @@ impl Reader<'_> {
         };
         // Adjectives may stand between the name and its colon (`"فاغنر" الروسية:`).
         let mut at = end;
-        while at + 1 < range.end && at - end < 2 && !colon_after(at) && super::adjective(self.word(at)) {
+        while at + 1 < range.end && at - end < 2 && !colon_after(at) && self.adjective(self.word(at)) {
             at += 1;
         }
         colon_after(at).then(|| super::np_of(c))

@@ -53,6 +53,7 @@ impl Reader<'_> {
                         | ParticleRole::Circumstance
                         | ParticleRole::Side
                         | ParticleRole::Residents
+                        | ParticleRole::Descriptor
                         | ParticleRole::Numeral => continue,
                         // "about 40", `نحو 500`: bounding a count, the word opens its
                         // phrase; before anything else it is read as its other role.

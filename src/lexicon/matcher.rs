@@ -997,6 +997,9 @@ pub struct Names {
     /// word that is one with an attached pronoun (`خلاله`, `عليهم`, `منها`) names no one
     /// (`داخلها`, "inside it", says where).
     pub prepositions: HashSet<String>,
+    /// The adjectives that describe a source noun (`descriptor` particles, as tokens
+    /// are: "local", `مطلعه`).
+    pub descriptors: HashSet<String>,
 }
 
 impl Names {
@@ -1030,6 +1033,14 @@ impl Names {
                 .flat_map(|p| &p.entry.forms)
                 .map(|f| Tokens::new(&normalize(f)).text)
                 .filter(|w| !w.contains(' ') && !w.is_ascii())
+                .collect(),
+            descriptors: entries
+                .particles
+                .iter()
+                .filter(|p| p.entry.role == ParticleRole::Descriptor)
+                .flat_map(|p| &p.entry.forms)
+                .map(|f| Tokens::new(&normalize(f)).text)
+                .filter(|w| !w.contains(' '))
                 .collect(),
         }
     }

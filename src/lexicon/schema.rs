@@ -302,6 +302,10 @@ pub enum ParticleRole {
     /// The people of a place named by a pronoun (`أهلها`, `سكانها`, "its residents"):
     /// what befell them happened where the place the pronoun stands for is.
     Residents,
+    /// An adjective that describes a source noun ("local", "senior", `مطلعة`, `خاصة`): an
+    /// English one before the noun, an Arabic one after it, belongs to the source's
+    /// phrase; it stops no phrase and names no one.
+    Descriptor,
     /// A formula by which a source withholds its name ("on condition of anonymity", "who
     /// asked not to be named", `فضل عدم الكشف عن اسمه`): it belongs to the source's phrase
     /// and names no event (no demand, no refusal) and no one.
@@ -326,6 +330,7 @@ impl ParticleRole {
                 | ParticleRole::Settlement
                 | ParticleRole::Circumstance
                 | ParticleRole::Modifier
+                | ParticleRole::Descriptor
                 | ParticleRole::Numeral
                 | ParticleRole::Approximate
                 | ParticleRole::Side
