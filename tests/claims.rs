@@ -2138,6 +2138,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "مجموعة مسلحة",
         ),
         ("وعمدت الفصائل إلى تفجير الجسر.", "ar", "attack", "agent", "الفصائل"),
+        // `لقي … حتفه`: the idiom of dying, its subject between.
+        (
+            "ولقي ثلاثة مدنيين حتفهم جراء سقوط قذيفة على منزلهم.",
+            "ar",
+            "casualties",
+            "target",
+            "ثلاثة مدنيين",
+        ),
         // `نا` on a verb is "we", not the accusative: what follows is its object.
         ("حررنا القرية بعد معارك عنيفة.", "ar", "capture", "target", "القرية"),
         // With where it was said between, a complementizer's pronoun stands for the
@@ -2693,6 +2701,11 @@ fn a_source_withholding_its_name_demands_nothing() {
 fn a_denial_of_ones_own_act_is_a_denial_by_its_speaker() {
     use claimgraph::model::Polarity;
     for (language, sentence) in [
+        // "Reports" after a denial is its object, not a new reporting verb.
+        (
+            "en",
+            "The army denied reports that its forces had withdrawn from the town.",
+        ),
         ("ar", "ونفى الجيش انسحابه من البلدة."),
         ("ar", "ونفت القوات الحكومية انسحابها من البلدة."),
         ("en", "The army denied withdrawing from the town."),

@@ -1318,6 +1318,17 @@ impl<'a> Reader<'a> {
         all.extend(cues.iter().map(|c| (c.tokens, 0)));
         cues.retain(|c| !all.iter().any(|(o, _)| *o != c.tokens && o.covers(c.tokens)));
         cues.dedup_by(|a, b| a.tokens == b.tokens);
+        // "denied reports that …": an English cue word right after a reporting verb is its
+        // object, a noun, and the verb's content goes on through it.
+        cues.dedup_by(|next, c| {
+            next.tokens.start == c.tokens.end
+                && self.tokens.words(next.tokens).is_ascii()
+                && self.lexicon.entries.cues[next.entry.index as usize].entry.role == Role::Says
+                && !matches!(
+                    self.lexicon.entries.cues[c.entry.index as usize].entry.role,
+                    Role::Statement | Role::AccordingTo | Role::Relays | Role::ToldTo
+                )
+        });
         // "The statement, posted on a channel, said …": an English participle that opens
         // an appositive between commas, before the verb after it, reports nothing.
         let t = &self.tokens.tokens;
