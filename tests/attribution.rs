@@ -318,6 +318,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "the troops withdrew",
             "commander",
         ),
+        // Whatever follows "according to" is a source, past a statement noun.
+        (
+            "en",
+            "The village was retaken on Sunday, according to a statement from the Ukrainian army.",
+            "The village was retaken",
+            "Ukrainian army",
+        ),
         // A subject no lexicon names before the event its verb reports.
         ("ar", "ونفى الجيش انسحابه من البلدة.", "انسحابه", "الجيش"),
         // A subject no lexicon names, carried as written.

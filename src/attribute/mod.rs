@@ -591,17 +591,54 @@ impl<'a> Reader<'a> {
                             )
                         });
                     let after = verb.map_or(cue.tokens.end, |v| v.tokens.end);
+                    // "according to a statement from the army", `بحسب بيان صادر عن الجيش`:
+                    // past the statement noun to whoever issued it.
+                    let after = parts
+                        .cues
+                        .iter()
+                        .find(|c| {
+                            let s = c.tokens.start;
+                            (s == after || (s == after + 1 && matches!(self.word(after), "a" | "an" | "the")))
+                                && self.lexicon.entries.cues[c.entry.index as usize].entry.role == Role::Statement
+                        })
+                        .map_or(after, |s| {
+                            let mut k = s.tokens.end;
+                            if k < range.end && matches!(self.word(k), "صادر" | "الصادر") {
+                                k += 1;
+                            }
+                            match k < range.end && matches!(self.word(k), "from" | "by" | "of" | "عن" | "من") {
+                                true => k + 1,
+                                false => after,
+                            }
+                        });
                     // Told to an agency (`وفق ما قال X لوكالة رويترز`): the words before the
                     // agency speak, not the agency (`وفقا للمرصد` has no verb: its ل is
                     // the "to" of "according to").
                     let with_verb = verb.is_some() || cue.tokens.range().any(|k| self.word(k) == "ما");
-                    let np = self.np_after(&parts, range, after).and_then(|np| {
-                        if with_verb && self.addressee(&parts, &np.candidate) {
-                            self.subject_before_addressee(&parts, range, after)
-                        } else {
-                            Some(np)
-                        }
-                    });
+                    let np = self
+                        .np_after(&parts, range, after)
+                        .and_then(|np| {
+                            if with_verb && self.addressee(&parts, &np.candidate) {
+                                self.subject_before_addressee(&parts, range, after)
+                            } else {
+                                Some(np)
+                            }
+                        })
+                        // "according to the Ukrainian army": whoever follows it in English is
+                        // a source, named by its words when no lexicon lists it; evidence,
+                        // information and reports are none.
+                        .or_else(|| {
+                            (!with_verb
+                                && self.word(cue.tokens.start).is_ascii()
+                                && self.pronoun_at(range, after).is_none())
+                            .then(|| self.according_phrase(&parts, range, after))
+                            .flatten()
+                            .filter(|np| {
+                                let head = self.word(np.tokens.end - 1);
+                                !EVIDENCE_NOUNS.contains(&head)
+                                    && !matches!(head, "information" | "reports" | "report" | "estimates" | "figures")
+                            })
+                        });
                     let (e, rule, end) = match np {
                         // With its verb it closes the sentence ("…، حسبما أفادت وكالة X.");
                         // elsewhere the verb speaks for itself.

@@ -234,6 +234,33 @@ impl Reader<'_> {
         }
     }
 
+    /// The words after "according to" that no lexicon names ("the Ukrainian army",
+    /// `الجيش الأوكراني`): past an article, up to [`MAX_SUBJECT_WORDS`] words holding no
+    /// particle, cue or event, to the clause's end.
+    pub(super) fn according_phrase(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        let mut start = at;
+        while start < range.end && matches!(self.word(start), "the" | "a" | "an") {
+            start += 1;
+        }
+        let free = |k: usize| {
+            !parts.particles.contains_key(&k)
+                && !parts.events.iter().any(|e| e.contains(k))
+                && !parts.cues.iter().any(|c| c.tokens.contains(k))
+                && !self.word(k).bytes().any(|b| b.is_ascii_digit())
+        };
+        let mut end = start;
+        while end < range.end
+            && end - start < MAX_SUBJECT_WORDS
+            && (end == start || !t[end].barrier_before)
+            && free(end)
+        {
+            end += 1;
+        }
+        let closes = end >= range.end || t[end].barrier_before;
+        (end > start && closes).then(|| self.phrase_np(TokenSpan::new(start, end), true))
+    }
+
     /// The Arabic noun phrase right after a reporting verb that no lexicon names (VSO:
     /// `أقر الجيش الأوكراني بالانسحاب`, `أعلنت الحكومة الكندية أن`, past a preposition
     /// with a pronoun: `تطالب به الحكومة`): a definite noun, or a
