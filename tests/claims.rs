@@ -2138,6 +2138,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "مجموعة مسلحة",
         ),
         ("وعمدت الفصائل إلى تفجير الجسر.", "ar", "attack", "agent", "الفصائل"),
+        // A definite count after a definite subject starts the verb's object.
+        (
+            "واعتقلت القوات الكردية العشرات من المشتبه بهم في مداهمات.",
+            "ar",
+            "detain",
+            "agent",
+            "القوات الكردية",
+        ),
         // `لقي … حتفه`: the idiom of dying, its subject between.
         (
             "ولقي ثلاثة مدنيين حتفهم جراء سقوط قذيفة على منزلهم.",

@@ -283,6 +283,16 @@ impl Reader<'_> {
                 // `استسلم المسلحون لقوات الحكومة`: after a definite noun, which takes no
                 // genitive, a word with ل attached says to or for whom.
                 Word::Free if words > 0 && definite(self.word(end - 1)) && self.attached(hits, end, "ل") => break,
+                // `اعتقلت القوات الكردية العشرات من`: nor a definite count (a numeral
+                // with the article), which starts the verb's object.
+                Word::Free
+                    if words > 0
+                        && definite(self.word(end - 1))
+                        && definite(self.word(end))
+                        && self.quantity(hits, end) =>
+                {
+                    break;
+                }
                 // `طالب الأهالي بفتح ممر`, `دخلت القوات البلدة لتأمين الطريق`: nor, with no
                 // name read there, a word that opens with ب or ل.
                 Word::Free
