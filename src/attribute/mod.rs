@@ -635,8 +635,7 @@ impl<'a> Reader<'a> {
                             .flatten()
                             .filter(|np| {
                                 let head = self.word(np.tokens.end - 1);
-                                !EVIDENCE_NOUNS.contains(&head)
-                                    && !matches!(head, "information" | "reports" | "report" | "estimates" | "figures")
+                                !EVIDENCE_NOUNS.contains(&head) && !UNSOURCED_NOUNS.contains(&head)
                             })
                         });
                     let (e, rule, end) = match np {
@@ -1219,7 +1218,6 @@ impl<'a> Reader<'a> {
         self.particle_role(h).is_some_and(ParticleRole::is_function_word)
     }
 
-    /// The role of a particle hit; none for a hit of another table.
     /// Whether a word describes a source noun: a `descriptor` particle ("local",
     /// `مطلعة`), or an Arabic nisba (`محلية`, `ميدانية`, `عسكري`). Other words after a
     /// source noun are not part of its name.
@@ -1227,9 +1225,10 @@ impl<'a> Reader<'a> {
         let bare = strip_article(w);
         let nisba =
             !w.is_ascii() && ["يه", "ي", "يون", "يين"].iter().any(|e| bare.ends_with(e)) && bare.chars().count() > 3;
-        nisba || self.lexicon.names.descriptors.contains(bare) || self.lexicon.names.descriptors.contains(w)
+        nisba || self.lexicon.names.descriptors.contains(bare)
     }
 
+    /// The role of a particle hit; none for a hit of another table.
     fn particle_role(&self, h: &Hit) -> Option<ParticleRole> {
         (h.entry.table == Table::Particle).then(|| self.lexicon.entries.particles[h.entry.index as usize].entry.role)
     }
@@ -1862,6 +1861,10 @@ const LEAD_WORDS: usize = 3;
 
 /// Head nouns of an English subject that infers rather than speaks.
 const EVIDENCE_NOUNS: &[&str] = &["evidence", "data", "indications", "signs", "indicators", "facts"];
+
+/// Head nouns after "according to" that name what was said, not who said it
+/// ("according to reports"): no source.
+const UNSOURCED_NOUNS: &[&str] = &["information", "reports", "report", "estimates", "figures"];
 
 /// At most this many words between a subordinating word and the cue or subject it
 /// governs ("after a regional army press officer said").

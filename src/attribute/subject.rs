@@ -234,6 +234,15 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether the word at `k` may be part of a name no lexicon lists: no particle, cue or
+    /// event covers it, and it holds no digit.
+    fn unclaimed(&self, parts: &Parts<'_>, k: usize) -> bool {
+        !parts.particles.contains_key(&k)
+            && !parts.events.iter().any(|e| e.contains(k))
+            && !parts.cues.iter().any(|c| c.tokens.contains(k))
+            && !self.word(k).bytes().any(|b| b.is_ascii_digit())
+    }
+
     /// The words after "according to" that no lexicon names ("the Ukrainian army",
     /// `الجيش الأوكراني`): past an article, up to [`MAX_SUBJECT_WORDS`] words holding no
     /// particle, cue or event, to the clause's end.
@@ -243,17 +252,11 @@ impl Reader<'_> {
         while start < range.end && matches!(self.word(start), "the" | "a" | "an") {
             start += 1;
         }
-        let free = |k: usize| {
-            !parts.particles.contains_key(&k)
-                && !parts.events.iter().any(|e| e.contains(k))
-                && !parts.cues.iter().any(|c| c.tokens.contains(k))
-                && !self.word(k).bytes().any(|b| b.is_ascii_digit())
-        };
         let mut end = start;
         while end < range.end
             && end - start < MAX_SUBJECT_WORDS
             && (end == start || !t[end].barrier_before)
-            && free(end)
+            && self.unclaimed(parts, end)
         {
             end += 1;
         }
@@ -271,13 +274,7 @@ impl Reader<'_> {
     /// للحوار`, the noun is the verb's object).
     pub(super) fn open_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         let t = &self.tokens.tokens;
-        let free = |k: usize| {
-            k < range.end
-                && !parts.particles.contains_key(&k)
-                && !parts.events.iter().any(|e| e.contains(k))
-                && !parts.cues.iter().any(|c| c.tokens.contains(k))
-                && !self.word(k).bytes().any(|b| b.is_ascii_digit())
-        };
+        let free = |k: usize| k < range.end && self.unclaimed(parts, k);
         if at >= range.end || t[at].barrier_before || !free(at) || self.word(at).is_ascii() {
             return None;
         }

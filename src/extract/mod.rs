@@ -1354,11 +1354,11 @@ impl<'a> Reader<'a> {
             .is_some_and(crate::lexicon::matcher::is_arabic);
         // `تسيطر عليها الفصائل`: a preposition with its pronoun is the object; the subject
         // may follow.
-        let ends_in_preposition = self.is_particle(hits, trigger.tokens.end - 1)
-            && !self
-                .lexicon
-                .names
-                .pronominal_preposition(self.word(trigger.tokens.end - 1));
+        let pronoun_on_preposition = self
+            .lexicon
+            .names
+            .pronominal_preposition(self.word(trigger.tokens.end - 1));
+        let ends_in_preposition = self.is_particle(hits, trigger.tokens.end - 1) && !pronoun_on_preposition;
         // A definite verbal noun takes no subject after it (`قبل الانسحاب «كبدت الروس`).
         let definite = self.word(trigger.tokens.start).starts_with("ال") || trigger.prefix.definite;
         if arabic && !met_with && !object_after && !ends_in_preposition && !definite && !self.plural_verb(trigger) {
@@ -1377,12 +1377,8 @@ impl<'a> Reader<'a> {
             }
             // `مناطق تسيطر عليها الفصائل`: a verb whose object is the pronoun on its
             // preposition has its subject after it, named or not; no actor before it.
-            let pronoun_object = trigger.tokens.len() > 1
-                && self
-                    .lexicon
-                    .names
-                    .pronominal_preposition(self.word(trigger.tokens.end - 1));
-            if pronoun_object
+            if trigger.tokens.len() > 1
+                && pronoun_on_preposition
                 && !self.verbal_noun(trigger)
                 && from < clause.end
                 && !self.cut_before(from)

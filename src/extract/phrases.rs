@@ -533,11 +533,10 @@ impl Reader<'_> {
             return false;
         }
         let p = &self.lexicon.entries.predicates[trigger.entry.index as usize].entry;
-        let forms = || p.forms.iter().chain(&p.befalls).chain(&p.moves).chain(&p.enters);
-        forms()
+        p.all_forms()
             .nth(trigger.entry.form as usize)
             .and_then(|f| f.strip_suffix('ه'))
-            .is_some_and(|bare| forms().any(|g| g == bare))
+            .is_some_and(|bare| p.all_forms().any(|g| g == bare))
     }
 
     /// Whether an Arabic word carries a possessive pronoun suffix (`سيطرتها`, `قواتنا`).

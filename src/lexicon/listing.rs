@@ -117,14 +117,7 @@ pub fn listing(lexicon: &Lexicon) -> Vec<Listed> {
         text
     });
     rows(&mut out, lexicon, "predicate", &e.predicates, |p| {
-        let mut text = format!(
-            "{}; {}",
-            p.label,
-            count(
-                p.forms.len() + p.befalls.len() + p.moves.len() + p.enters.len(),
-                "trigger"
-            )
-        );
+        let mut text = format!("{}; {}", p.label, count(p.all_forms().count(), "trigger"));
         if !p.excludes.is_empty() {
             text += &format!("; excludes {}", p.excludes.join(", "));
         }

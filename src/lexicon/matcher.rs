@@ -617,15 +617,7 @@ impl Matcher {
             let unlike = unlike(&e.entry.examples);
             // `befalls` forms are numbered after `forms`, then `moves` forms, then
             // `enters` forms: a hit's form index says which (`Predicate::form_list`).
-            for (k, form) in e
-                .entry
-                .forms
-                .iter()
-                .chain(&e.entry.befalls)
-                .chain(&e.entry.moves)
-                .chain(&e.entry.enters)
-                .enumerate()
-            {
+            for (k, form) in e.entry.all_forms().enumerate() {
                 forms.add_inflecting(form, r(Table::Predicate, i, k, None), Inflects::Fully, &unlike);
             }
         }

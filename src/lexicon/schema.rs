@@ -667,6 +667,16 @@ pub enum FormList {
 }
 
 impl Predicate {
+    /// Every form, in the order a hit's `entry.form` counts them: `forms`, `befalls`,
+    /// `moves`, `enters`.
+    pub fn all_forms(&self) -> impl Iterator<Item = &String> {
+        self.forms
+            .iter()
+            .chain(&self.befalls)
+            .chain(&self.moves)
+            .chain(&self.enters)
+    }
+
     /// The list form number `form` (a hit's `entry.form`) is in.
     pub fn form_list(&self, form: usize) -> FormList {
         let befalls = self.forms.len();
