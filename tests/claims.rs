@@ -2763,3 +2763,79 @@ fn negation_reaches_through_light_verbs_coordination_and_pretence() {
         );
     }
 }
+
+#[test]
+fn what_a_speaker_says_someone_should_do_is_a_demand_and_not_done() {
+    use claimgraph::model::Reality;
+    // (language, sentence, agent words, target words); "" where none is named.
+    for (language, sentence, agent, target) in [
+        (
+            "en",
+            "The envoy said the brigade should leave the hill.",
+            "envoy",
+            "the brigade",
+        ),
+        (
+            "en",
+            "The monitors said the guards in the camp must free the boys.",
+            "monitors",
+            "the guards",
+        ),
+        // A first-person subject demands of itself.
+        ("en", "\"We must rebuild the bridge,\" the mayor said.", "We", ""),
+        // A passive names no one it is demanded of.
+        (
+            "en",
+            "The raid on the depot must be investigated, the council said.",
+            "the council",
+            "",
+        ),
+        (
+            "ar",
+            "وقال المبعوث إنه يجب على الكتيبة أن تغادر التلة.",
+            "المبعوث",
+            "الكتيبة",
+        ),
+    ] {
+        let (text, mentions) = frame_mentions(language, sentence);
+        let demand = mentions
+            .iter()
+            .find(|(key, _)| key.starts_with("demand("))
+            .unwrap_or_else(|| panic!("{sentence}: no demand: {mentions:?}"));
+        let words = |role: &str| {
+            demand
+                .1
+                .roles
+                .iter()
+                .find(|r| r.role == role)
+                .and_then(|r| r.span)
+                .map_or("", |s| &text[s.range()])
+        };
+        assert_eq!(
+            (words("agent"), words("target"), demand.1.reality),
+            (agent, target, Reality::Irrealis),
+            "{sentence}"
+        );
+        // What is demanded is not reported as done (the raid to be investigated was).
+        assert!(
+            mentions.iter().all(|(key, m)| key.starts_with("demand(")
+                || key.starts_with("attack(")
+                || m.reality == Reality::Irrealis),
+            "{sentence}: {mentions:?}"
+        );
+    }
+    // Inference, reproach and condition demand nothing; nor does an event expected
+    // ("should end by Friday").
+    for sentence in [
+        "The brigade must have left the hill before dawn.",
+        "The brigade should have left the hill.",
+        "Should the talks fail, the brigade will leave the hill.",
+        "The withdrawal should end by Friday, the envoy said.",
+    ] {
+        let (_, mentions) = frame_mentions("en", sentence);
+        assert!(
+            mentions.iter().all(|(key, _)| !key.starts_with("demand(")),
+            "{sentence}: {mentions:?}"
+        );
+    }
+}

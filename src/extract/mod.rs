@@ -39,6 +39,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
+mod obligation;
 mod phrases;
 
 /// A place argument: one place, or a name several places share that context did not
@@ -559,6 +560,26 @@ impl<'a> Reader<'a> {
             // or where they went.
             let acts_on = p.acts_on && !moves && !enters;
             if self.presupposed(hits, clause, trigger) {
+                continue;
+            }
+            // "The council should free them": the speaker's demand, the act its content.
+            if list == FormList::Obliges {
+                if let Some((args, cover)) = self.obligation(hits, clause, trigger, segment) {
+                    embedding_until = Some((clause.end, trigger.tokens.end));
+                    last_trigger = Some((out.len(), trigger.tokens));
+                    let first = cover.start.max(range.start);
+                    let last = cover.end.min(range.end).max(first + 1);
+                    out.push(Frame {
+                        segment: index,
+                        predicate: trigger.entry.index as usize,
+                        args,
+                        polarity: segment.polarity,
+                        modal: false,
+                        irrealis: p.prospective,
+                        norm: t.norm_of(TokenSpan::new(first, last)),
+                        rules: vec![self.lexicon.rule_ids.predicates[trigger.entry.index as usize].clone()],
+                    });
+                }
                 continue;
             }
             if p.embeds {
@@ -2015,27 +2036,41 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// The innermost source of a segment, as its label and the words that name it last
-    /// before the trigger (else first): whom a first-person trigger stands for.
+    /// The innermost source of a segment, as its label and the words that name it in the
+    /// trigger's sentence (else last before the trigger, else first): whom a first-person
+    /// trigger stands for, who makes a demand.
     fn speaker_named(&self, segment: &Segment, trigger: &Hit) -> Option<(String, TokenSpan)> {
         let source = &self.sources[*segment.chain.last()?];
-        // Where it is named, not only referred back to by a verb (`مضيفاً`).
+        // The words that name it at a cue: all of them, but the pronoun of a cue form
+        // that carries one ("she added"), and none of a verb alone (`مضيفاً`).
         let hits = &self.matches.hits;
-        let named = |c: &&NormSpan| {
-            let span = self.matches.tokens.at_norm_span(**c);
-            !hits[hits.partition_point(|h| h.tokens.start < span.start)..]
+        let naming = |c: &NormSpan| {
+            let span = self.matches.tokens.at_norm_span(*c);
+            let bare = hits[hits.partition_point(|h| h.tokens.start < span.start)..]
                 .iter()
                 .take_while(|h| h.tokens.start == span.start)
-                .any(|h| h.entry.table == Table::Cue && h.tokens == span)
+                .find(|h| h.entry.table == Table::Cue && h.tokens == span);
+            match bare {
+                None => Some(span),
+                Some(h) if h.entry.gender.is_some() && span.len() > 1 && self.word(span.start).is_ascii() => {
+                    Some(TokenSpan::new(span.start, span.start + 1))
+                }
+                Some(_) => None,
+            }
         };
-        let cue = source
-            .cues
-            .iter()
-            .filter(named)
-            .filter(|c| c.end <= trigger.norm.start)
-            .max_by_key(|c| c.end)
-            .or_else(|| source.cues.iter().filter(named).min_by_key(|c| c.start))?;
-        Some((source.label.clone(), self.matches.tokens.at_norm_span(*cue)))
+        let named = || source.cues.iter().filter_map(|c| Some((*c, naming(c)?)));
+        // Its words in the trigger's sentence ("…," she added), else the last before it.
+        let sentence = self.segments.sentences[segment.sentence].norm;
+        let (_, words) = named()
+            .filter(|(c, _)| sentence.start <= c.start && c.end <= sentence.end)
+            .min_by_key(|(c, _)| (c.start > trigger.norm.start, c.start.abs_diff(trigger.norm.start)))
+            .or_else(|| {
+                named()
+                    .filter(|(c, _)| c.end <= trigger.norm.start)
+                    .max_by_key(|(c, _)| c.end)
+            })
+            .or_else(|| named().min_by_key(|(c, _)| c.start))?;
+        Some((source.label.clone(), words))
     }
 
     /// A phrase as a party: the known party in it, else its words.

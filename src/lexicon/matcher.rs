@@ -615,8 +615,8 @@ impl Matcher {
         }
         for (i, e) in entries.predicates.iter().enumerate() {
             let unlike = unlike(&e.entry.examples);
-            // `befalls` forms are numbered after `forms`, then `moves` forms, then
-            // `enters` forms: a hit's form index says which (`Predicate::form_list`).
+            // `befalls` forms are numbered after `forms`, then `moves`, `enters` and
+            // `obliges` forms: a hit's form index says which (`Predicate::form_list`).
             for (k, form) in e.entry.all_forms().enumerate() {
                 forms.add_inflecting(form, r(Table::Predicate, i, k, None), Inflects::Fully, &unlike);
             }

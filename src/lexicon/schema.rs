@@ -589,6 +589,13 @@ pub struct Predicate {
     /// went (`دخول القوات إلى البلدة`). Matched like `forms`.
     #[serde(default)]
     pub enters: Vec<String>,
+    /// Words of obligation ("should", "must", `يجب على`): whoever says the clause demands
+    /// of its subject (or of the party after `على`) the act that follows, which is no
+    /// claim of its own; a first-person subject ("we must") demands of itself, and a
+    /// passive ("must be investigated") names no one it is demanded of. Matched like
+    /// `forms`.
+    #[serde(default)]
+    pub obliges: Vec<String>,
     /// The roles that make the claim's identity, in key order.
     #[serde(default)]
     pub key: Vec<ArgRole>,
@@ -653,7 +660,7 @@ pub struct Predicate {
 }
 
 /// Which of a predicate's trigger lists a matched form comes from: the matcher numbers
-/// `forms`, then `befalls`, then `moves`, then `enters`.
+/// `forms`, then `befalls`, then `moves`, then `enters`, then `obliges`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormList {
     /// `forms`: what the predicate's subject does.
@@ -664,17 +671,20 @@ pub enum FormList {
     Moves,
     /// `enters`: going into or reaching somewhere ("entered").
     Enters,
+    /// `obliges`: the speaker's demand of the subject ("should").
+    Obliges,
 }
 
 impl Predicate {
     /// Every form, in the order a hit's `entry.form` counts them: `forms`, `befalls`,
-    /// `moves`, `enters`.
+    /// `moves`, `enters`, `obliges`.
     pub fn all_forms(&self) -> impl Iterator<Item = &String> {
         self.forms
             .iter()
             .chain(&self.befalls)
             .chain(&self.moves)
             .chain(&self.enters)
+            .chain(&self.obliges)
     }
 
     /// The list form number `form` (a hit's `entry.form`) is in.
@@ -682,11 +692,13 @@ impl Predicate {
         let befalls = self.forms.len();
         let moves = befalls + self.befalls.len();
         let enters = moves + self.moves.len();
+        let obliges = enters + self.enters.len();
         match form {
             f if f < befalls => FormList::Forms,
             f if f < moves => FormList::Befalls,
             f if f < enters => FormList::Moves,
-            _ => FormList::Enters,
+            f if f < obliges => FormList::Enters,
+            _ => FormList::Obliges,
         }
     }
 }

@@ -272,7 +272,11 @@ fn subjects(entries: &Entries) -> Vec<Subject<'_>> {
         (&p.id, &p.examples, aliases(&p.aliases))
     });
     each(&mut out, Table::Predicate, &entries.predicates, |p| {
-        (&p.id, &p.examples, strs(&[&p.forms, &p.befalls, &p.moves, &p.enters]))
+        (
+            &p.id,
+            &p.examples,
+            strs(&[&p.forms, &p.befalls, &p.moves, &p.enters, &p.obliges]),
+        )
     });
     out
 }
