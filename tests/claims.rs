@@ -459,6 +459,22 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
     // (sentence, language, predicate, role, the words that fill it); every name here is
     // unknown to the lexicons.
     let cases = [
+        // An -ing form with its object after a subordinator, or opening its clause after a
+        // comma, is the main clause's doer's act.
+        (
+            "The brigade withdrew after shelling the town for a week.",
+            "en",
+            "shell",
+            "agent",
+            "The brigade",
+        ),
+        (
+            "Rebel fighters struck a car near the border, killing two guards.",
+            "en",
+            "casualties",
+            "agent",
+            "Rebel fighters",
+        ),
         (
             "Rebel fighters attacked the water plant in the eastern district.",
             "en",
@@ -2311,6 +2327,15 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // `في ظروف صعبة` says how, not where.
         ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),
+        // An event noun an adjunct heads is not done by the main clause's subject.
+        (
+            "Government forces entered the town amid heavy shelling.",
+            "en",
+            "shell",
+            "agent",
+        ),
+        ("دخلت قوات النظام البلدة وسط قصف مكثف.", "ar", "shell", "agent"),
+        ("دخلت قوات النظام البلدة في ظل قصف مكثف.", "ar", "shell", "agent"),
         // A town taken is where it happened: a place after it says where it lies.
         ("سيطرت الكتيبة على بلدة كفر زيتا في ريف حماة.", "ar", "capture", "place"),
         // A gerund with no auxiliary, or a noun after a preposition, has no subject before it.

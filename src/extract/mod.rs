@@ -39,6 +39,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
+mod adjunct;
 mod obligation;
 mod phrases;
 
@@ -305,6 +306,10 @@ struct SentenceHits<'a> {
     circumstances: Vec<&'a Hit>,
     /// Count words: numerals and what bounds a count ("at least", `نحو`).
     counts: Vec<&'a Hit>,
+    /// Words that open an adverbial clause or an adjunct ("after", `وسط`: subordinators
+    /// and adjuncts): kept apart from the particles, whose other role (a preposition, a
+    /// conjunction) is theirs.
+    subordinators: Vec<&'a Hit>,
 }
 
 impl<'a> Reader<'a> {
@@ -355,6 +360,7 @@ impl<'a> Reader<'a> {
             &mut cache.place_nouns,
             &mut cache.circumstances,
             &mut cache.counts,
+            &mut cache.subordinators,
             &mut cache.markers,
             &mut cache.predicates,
         ] {
@@ -386,6 +392,7 @@ impl<'a> Reader<'a> {
                     // An adjective is a content word: only a phrase's edges read it; so
                     // is a noun of residents, which only places read.
                     ParticleRole::Modifier | ParticleRole::Residents => {}
+                    ParticleRole::Subordinator | ParticleRole::Adjunct => cache.subordinators.push(h),
                     // `الاثنين` is Monday, not two: a time word with its article over the
                     // same words wins.
                     ParticleRole::Numeral | ParticleRole::Approximate
@@ -704,6 +711,14 @@ impl<'a> Reader<'a> {
                     .agent(hits, clause, trigger, (object_after, acts_on), own_genitive)
                     .or(clause_subject.filter(|_| clause_conjoined && !conjoined_noun)),
             };
+            // "Entered the town amid heavy shelling": an event noun an adjunct heads is not
+            // said to be done by a party of the main clause, unless it is mutual and its
+            // other side is named ("after clashes with the army": the subject clashed).
+            let adjunct = self
+                .adjunct_opener(hits, clause, trigger)
+                .filter(|_| !(p.mutual && self.partner(hits, clause, trigger).is_some()));
+            let outside = |span: TokenSpan| adjunct.is_some_and(|k| span.end <= k);
+            let agent = agent.filter(|(_, span)| !outside(*span));
             // `سيطرنا`, `تقدمنا`: an Arabic first-person verb (at its clause's head or after a
             // particle; `أعاق تقدمنا`, "hindered our advance", is a noun whose own word says
             // whose) carries its subject: "we", the speaker.
@@ -725,12 +740,31 @@ impl<'a> Reader<'a> {
                             .flatten()
                     }),
             };
+            let named_agent = named_agent.filter(|span| !outside(*span));
             if let Some(span) = named_agent {
                 args.push(Argument::read(ArgRole::Agent, Arg::Named(self.words(span)), span));
                 if span.start >= clause.start {
                     cover(span);
                 }
             }
+            // "Withdrew after shelling the town", "…, killing four soldiers": an English -ing
+            // adjunct with no subject of its own has the doer of the main clause's event.
+            let controlled = (agent.is_none()
+                && named_agent.is_none()
+                && parties.is_none()
+                && self.ing_adjunct(hits, clause, trigger))
+            .then(|| {
+                out.iter().rev().take_while(|f| f.segment == index).find_map(|f| {
+                    f.args
+                        .iter()
+                        .find(|a| a.role == ArgRole::Agent && a.tokens.is_some_and(|t| t.end <= trigger.tokens.start))
+                        .cloned()
+                })
+            })
+            .flatten();
+            let controlled_span = controlled.as_ref().and_then(|a| a.tokens);
+            let named_agent = named_agent.or(controlled_span);
+            args.extend(controlled);
             // `تقدمنا`, `سيطرنا`: "we" did it, and the word itself says so.
             // `سيطرتها على`, `انسحابهم`: a verbal noun's possessive is its doer (not when
             // it may be what was acted on: `تحريرها`).
@@ -928,7 +962,13 @@ impl<'a> Reader<'a> {
                 })
                 .flatten();
             if let Some(span) = counted {
-                args.retain(|a| a.role != ArgRole::Agent || a.tokens.is_some_and(|s| self.after_by(s)));
+                // The main clause's doer an -ing adjunct took stays ("struck the car,
+                // killing two fighters").
+                args.retain(|a| {
+                    a.role != ArgRole::Agent
+                        || a.tokens.is_some_and(|s| self.after_by(s))
+                        || (a.tokens.is_some() && a.tokens == controlled_span)
+                });
                 target = Some(Argument::read(ArgRole::Target, Arg::Named(self.words(span)), span));
             }
             // A mediopassive verb (form V with a perfect ending: `تحررت المدينة`, the town
@@ -1862,7 +1902,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .copied()
                 .filter(|h| h.tokens.end <= trigger.tokens.start && h.tokens.start >= floor)
-                .filter(|h| !(h.tokens.end..trigger.tokens.start).any(|k| self.subordinator(k)))
+                .filter(|h| !(h.tokens.end..trigger.tokens.start).any(|k| self.subordinator(hits, k)))
                 .min_by_key(|h| (h.tokens.start, std::cmp::Reverse(h.tokens.len())));
             if let Some(h) = before {
                 place = Some((self.resolve_at(places, h, sentence_index), h.tokens));
@@ -1871,24 +1911,21 @@ impl<'a> Reader<'a> {
         (place, destination)
     }
 
-    /// Whether the word at `k` opens an adverbial clause of time ("after", `بعد`): what
-    /// stands before it belongs to the main clause.
-    fn subordinator(&self, k: usize) -> bool {
-        matches!(
-            self.word(k),
-            "after"
-                | "before"
-                | "following"
-                | "since"
-                | "while"
-                | "when"
-                | "بعد"
-                | "قبل"
-                | "عقب"
-                | "اثر"
-                | "اثناء"
-                | "اعقاب"
-        )
+    /// Whether the word at `k` opens an adverbial clause or adjunct of time ("after",
+    /// `بعد`; a `subordinator` particle): what stands before it belongs to the main
+    /// clause.
+    fn subordinator(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
+        self.opens(hits, k, ParticleRole::Subordinator)
+    }
+
+    /// Whether the word at `k` is a particle of `role` (a `subordinator` or an
+    /// `adjunct`), not part of a preposition with `من` before it (`من قبل`, "by"; `من
+    /// خلال`, "through").
+    fn opens(&self, hits: &SentenceHits<'_>, k: usize, role: ParticleRole) -> bool {
+        hits.subordinators
+            .iter()
+            .any(|h| h.tokens.start == k && self.role(h) == role)
+            && !(k > 0 && self.word(k - 1) == "من")
     }
 
     /// Whether token `k` is an English possessive "s" ("Syria's", "Syria’s").

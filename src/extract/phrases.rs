@@ -54,6 +54,8 @@ impl Reader<'_> {
                         | ParticleRole::Side
                         | ParticleRole::Residents
                         | ParticleRole::Descriptor
+                        | ParticleRole::Subordinator
+                        | ParticleRole::Adjunct
                         | ParticleRole::Numeral => continue,
                         // "about 40", `نحو 500`: bounding a count, the word opens its
                         // phrase; before anything else it is read as its other role.

@@ -314,15 +314,26 @@ pub enum ParticleRole {
     /// `المدعومة من`): the party after it is a patron, never the doer of the clause's
     /// verb ("rebels backed by Turkey attacked": the rebels did).
     Allegiance,
+    /// Opens an adverbial clause or adjunct of time ("after", "when", `بعد`, `عقب`): what
+    /// stands before it belongs to the main clause, so a place or a party named there is
+    /// not where or by whom an event in the clause or adjunct happened. The same word may
+    /// be a preposition or a conjunction too; only frames read this role.
+    Subordinator,
+    /// A preposition that opens an adjunct of circumstance ("amid", "during", `وسط`,
+    /// `جراء`): a party named before it is not the doer of an event noun the adjunct
+    /// heads ("entered the town amid heavy shelling": no one is said to have shelled).
+    /// The same word is a preposition too; only frames read this role.
+    Adjunct,
 }
 
 impl ParticleRole {
     /// Whether the word is a function word (every role but the nouns,
     /// [`ParticleRole::PlaceNoun`], [`ParticleRole::Settlement`],
     /// [`ParticleRole::Circumstance`] and [`ParticleRole::Modifier`], and the count words,
-    /// [`ParticleRole::Numeral`] and [`ParticleRole::Approximate`], and the side and
-    /// residents nouns, [`ParticleRole::Side`] and [`ParticleRole::Residents`], which only
-    /// frames read).
+    /// [`ParticleRole::Numeral`] and [`ParticleRole::Approximate`], the side and
+    /// residents nouns, [`ParticleRole::Side`] and [`ParticleRole::Residents`], and
+    /// [`ParticleRole::Subordinator`] and [`ParticleRole::Adjunct`], whose words are
+    /// prepositions or conjunctions too, which only frames read).
     pub fn is_function_word(self) -> bool {
         !matches!(
             self,
@@ -335,6 +346,8 @@ impl ParticleRole {
                 | ParticleRole::Approximate
                 | ParticleRole::Side
                 | ParticleRole::Residents
+                | ParticleRole::Subordinator
+                | ParticleRole::Adjunct
         )
     }
 
