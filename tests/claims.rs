@@ -459,6 +459,24 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
     // (sentence, language, predicate, role, the words that fill it); every name here is
     // unknown to the lexicons.
     let cases = [
+        // Who claims responsibility for an act, or denies it, is named as its doer.
+        (
+            "The cell claimed responsibility for the bombing of the bridge.",
+            "en",
+            "shell",
+            "agent",
+            "The cell",
+        ),
+        (
+            "وأعلنت الخلية مسؤوليتها عن الهجوم على الحاجز.",
+            "ar",
+            "attack",
+            "agent",
+            "الخلية",
+        ),
+        ("وتبنت الخلية الهجوم على الحاجز.", "ar", "attack", "agent", "الخلية"),
+        // A noun with ب joined is a noun, its genitive what was shelled.
+        ("وندد الأهالي بقصف القرية.", "ar", "shell", "target", "القرية"),
         // An -ing form with its object after a subordinator, or opening its clause after a
         // comma, is the main clause's doer's act.
         (
@@ -2327,6 +2345,8 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // `في ظروف صعبة` says how, not where.
         ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),
+        // Who condemns shelling did not shell.
+        ("وندد الأهالي بقصف القرية.", "ar", "shell", "agent"),
         // An event noun an adjunct heads is not done by the main clause's subject.
         (
             "Government forces entered the town amid heavy shelling.",

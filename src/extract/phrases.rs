@@ -410,13 +410,21 @@ impl Reader<'_> {
 
     /// Whether an Arabic trigger is a verbal noun (`فرار`, `انسحاب`, `السيطرة`,
     /// `تهجير`), not a verb (`فر`, `انسحبوا`, `يسيطر`): by its inflection, else by its
-    /// shape: the article, a ta marbuta, or a long vowel before its last letter (the
-    /// masdar patterns فعال، فعول، انفعال، استفعال، تفعيل). What follows a verbal noun is
+    /// shape: a joined ب or ك (`بقصف`), the article, a ta marbuta, or a long vowel before
+    /// its last letter (the masdar patterns فعال، فعول، انفعال، استفعال، تفعيل). What follows a verbal noun is
     /// its genitive: its own subject, not the subject of the verb before it.
     pub(super) fn verbal_noun(&self, trigger: &Hit) -> bool {
         let word = self.word(trigger.tokens.start);
         if word.is_ascii() || trigger.inflection.verbal() {
             return false;
+        }
+        // A preposition joined to it, ب or ك, stands only before a noun (`بقصف السوق`).
+        let preposition = word
+            .get(..trigger.prefix.len)
+            .and_then(|p| p.chars().last())
+            .is_some_and(|c| matches!(c, 'ب' | 'ك'));
+        if preposition {
+            return true;
         }
         let core = word.get(trigger.prefix.len..).unwrap_or(word);
         let core = core.strip_suffix(trigger.inflection.suffix()).unwrap_or(core);
@@ -739,9 +747,10 @@ impl Reader<'_> {
                 .any(|h| h.tokens.end == t.start && h.tokens.len() == 1 && self.role(h).is_preposition());
         let object = if preposition { t.start - 1 } else { t.start };
         if light.tokens.end == object {
-            // At the clause's head, after a complementizer (`بأن المنطقة تتعرض لقصف`), or
+            // At the clause's head, after a complementizer (`بأن المنطقة تتعرض لقصف`),
             // after a verb of the same kind (`قامت الطائرات بشن غارات`: the subject of the
-            // first).
+            // first), or after a reporting verb, whose subject it is (`أعلن التنظيم
+            // مسؤوليته عن الهجوم`).
             return self
                 .phrase_before(hits, light.tokens.start, clause)
                 .filter(|p| {
@@ -750,6 +759,10 @@ impl Reader<'_> {
                             h.tokens.end == p.start
                                 && (self.role(h) == role || self.role(h) == ParticleRole::Complementizer)
                         })
+                        || hits
+                            .all
+                            .iter()
+                            .any(|h| h.entry.table == Table::Cue && h.tokens.end == p.start)
                 })
                 .or_else(|| self.appositive_subject(hits, clause, light.tokens.start));
         }
