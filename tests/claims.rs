@@ -475,6 +475,36 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "الخلية",
         ),
         ("وتبنت الخلية الهجوم على الحاجز.", "ar", "attack", "agent", "الخلية"),
+        // `استعاد` is a hollow verb (its masdar is `استعادة`): its subject stands before it.
+        (
+            "قالت مصادر إن الجيش استعاد السيطرة على القرية.",
+            "ar",
+            "capture",
+            "agent",
+            "الجيش",
+        ),
+        // A definite broken plural after a definite noun is the verb's object, no adjective.
+        (
+            "اتهمت الوزارة الفصائل بقصف مدرسة في المدينة.",
+            "ar",
+            "accuse",
+            "agent",
+            "الوزارة",
+        ),
+        (
+            "اتهمت الوزارة الفصائل بقصف مدرسة في المدينة.",
+            "ar",
+            "accuse",
+            "target",
+            "الفصائل",
+        ),
+        (
+            "وطالبت المنظمة الفصائل بالسماح بدخول المساعدات.",
+            "ar",
+            "demand",
+            "agent",
+            "المنظمة",
+        ),
         // A noun with ب joined is a noun, its genitive what was shelled.
         ("وندد الأهالي بقصف القرية.", "ar", "shell", "target", "القرية"),
         // An -ing form with its object after a subordinator, or opening its clause after a

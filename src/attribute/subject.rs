@@ -13,6 +13,7 @@
 
 use super::{Cand, Candidate, Np, Parts, RULE, Reader};
 use crate::lexicon::matcher::Hit;
+use crate::lexicon::morphology::broken_plural;
 use crate::lexicon::schema::{Gender, ParticleRole, Role};
 use crate::span::TokenSpan;
 
@@ -270,8 +271,8 @@ impl Reader<'_> {
     /// noun in construct before one, with the definite adjectives after it, at most
     /// [`MAX_SUBJECT_WORDS`] words, holding no particle, cue or event. It must be followed
     /// by what a verb's subject is: a complementizer, a ب complement, a time word, an event
-    /// word (the verb's object), a colon or the end of its clause (in `أكد الاستعداد
-    /// للحوار`, the noun is the verb's object).
+    /// word or a definite broken plural (the verb's object), a colon or the end of its
+    /// clause (in `أكد الاستعداد للحوار`, the noun is the verb's object).
     pub(super) fn open_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         let t = &self.tokens.tokens;
         let free = |k: usize| k < range.end && self.unclaimed(parts, k);
@@ -288,8 +289,17 @@ impl Reader<'_> {
             return None;
         }
         let definite = |k: usize| self.word(k).starts_with("ال");
+        // `طالبت المنظمة الفصائل بـ`: a definite broken plural after a definite noun is
+        // no adjective of it but the verb's object.
+        let object = |k: usize| self.word(k).strip_prefix("ال").is_some_and(broken_plural);
         let mut end = at + 1;
-        while end < range.end && end - at < MAX_SUBJECT_WORDS && !t[end].barrier_before && free(end) && definite(end) {
+        while end < range.end
+            && end - at < MAX_SUBJECT_WORDS
+            && !t[end].barrier_before
+            && free(end)
+            && definite(end)
+            && !(definite(end - 1) && object(end))
+        {
             end += 1;
         }
         if !(at..end).any(definite) {
@@ -303,7 +313,8 @@ impl Reader<'_> {
             )
             || (self.word(end).starts_with('ب') && !self.word(end).starts_with("ال"))
             // `نفى الجيش انسحابه`: the event it reports is the verb's object.
-            || parts.events.iter().any(|e| e.start == end);
+            || parts.events.iter().any(|e| e.start == end)
+            || (free(end) && object(end));
         if !follows {
             return None;
         }

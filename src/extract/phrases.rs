@@ -11,6 +11,7 @@
 
 use super::{Reader, SentenceHits};
 use crate::lexicon::matcher::{Hit, Table};
+use crate::lexicon::morphology::broken_plural;
 use crate::lexicon::schema::{FormList, Gender, ParticleRole, Role};
 use crate::span::{NormSpan, TokenSpan};
 
@@ -285,6 +286,16 @@ impl Reader<'_> {
                 // `استسلم المسلحون لقوات الحكومة`: after a definite noun, which takes no
                 // genitive, a word with ل attached says to or for whom.
                 Word::Free if words > 0 && definite(self.word(end - 1)) && self.attached(hits, end, "ل") => break,
+                // `اتهمت الوزارة الفصائل`: nor a definite broken plural, which is no
+                // adjective of the noun before it (an adjective agrees with its noun and
+                // is seldom such a plural) but the verb's object.
+                Word::Free
+                    if words > 0
+                        && definite(self.word(end - 1))
+                        && self.word(end).strip_prefix("ال").is_some_and(broken_plural) =>
+                {
+                    break;
+                }
                 // `اعتقلت القوات الكردية العشرات من`: nor a definite count (a numeral
                 // with the article), which starts the verb's object.
                 Word::Free
@@ -444,6 +455,12 @@ impl Reader<'_> {
         }
         // `هاجموا`, `أخلوا`: a verb's plural ending, not a masdar's long vowel.
         if core.ends_with("وا") {
+            return false;
+        }
+        // `استعاد`, `استقال`: a hollow verb of the form استفعل has six letters, its long
+        // vowel before the last; the masdar has seven (`استهداف`) or a ta marbuta
+        // (`استعادة`).
+        if letters.len() == 6 && core.starts_with("است") && letters[4] == 'ا' {
             return false;
         }
         trigger.prefix.definite
@@ -2003,15 +2020,6 @@ impl Reader<'_> {
     pub(super) fn words(&self, span: TokenSpan) -> String {
         self.matches.tokens.words(span).to_owned()
     }
-}
-
-/// Whether an Arabic word has a broken plural's shape (مفاعل، فواعل، مفاعيل: `معارك`,
-/// `مواقع`, `عناصر`): a noun. A verb of that shape opens with an imperfect prefix or the
-/// ت of form VI (`يهاجم`, `تراجع`).
-fn broken_plural(w: &str) -> bool {
-    let mut letters = w.chars();
-    let first = letters.next();
-    matches!(w.chars().count(), 5 | 6) && letters.nth(1) == Some('ا') && !matches!(first, Some('ي' | 'ت' | 'ن' | 'ا'))
 }
 
 /// Whether an Arabic word carries the article, past a conjunction or preposition

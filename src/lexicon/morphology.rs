@@ -187,6 +187,16 @@ const SUFFIXES: &[Suffix] = &[
 
 /// Imperfect prefixes (normalised: أ is ا), alone, after the future س or the ل of
 /// purpose (`ليسيطر`, "so as to take").
+/// Whether an Arabic word has a broken plural's shape (مفاعل، فواعل، مفاعيل: `معارك`,
+/// `مواقع`, `عناصر`, `فصائل`): a noun. A verb of that shape opens with an imperfect
+/// prefix or the ت of form VI (`يهاجم`, `تراجع`); a plural adjective of the أفعال
+/// pattern opens with ا (`الأجانب`).
+pub fn broken_plural(w: &str) -> bool {
+    let mut letters = w.chars();
+    let first = letters.next();
+    matches!(w.chars().count(), 5 | 6) && letters.nth(1) == Some('ا') && !matches!(first, Some('ي' | 'ت' | 'ن' | 'ا'))
+}
+
 const ARABIC_IMPERFECT: &[&str] = &["ي", "ت", "ن", "ا", "سي", "ست", "سن", "سا", "لي", "لت", "لن"];
 
 /// The longest Arabic suffix, in bytes.
