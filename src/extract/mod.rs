@@ -1321,6 +1321,29 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Where a by-phrase naming the trigger's doer may stand: from the trigger's end to the
+    /// next event word. None after an English verb in the active voice with its object
+    /// ("repelled an attempt by militants": the militants made the attempt); a passive
+    /// ("was retaken by"), a noun ("the capture of the town by") or a participle right
+    /// before "by" take one.
+    pub(super) fn by_reach(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> std::ops::Range<usize> {
+        let from = self.by_from(trigger);
+        let t = trigger.tokens;
+        // A verb: no article or determiner before it, none of "of" ending it, an
+        // article opening its object right after it.
+        let active = self.word(t.start).is_ascii()
+            && from == t.end
+            && t.end < clause.end
+            && self.word(t.end - 1) != "of"
+            && matches!(self.word(t.end), "the" | "a" | "an" | "its" | "their" | "his" | "her")
+            && !(t.start > clause.start && self.opens_phrase(hits, t.start - 1))
+            && self.passive(hits, clause, trigger).is_none();
+        if active {
+            return from..from;
+        }
+        from..self.next_event(hits, trigger, clause)
+    }
+
     /// Where the words that may belong to `trigger` end: at the next event word in its
     /// clause ("withdraw from the city besieged by Turkey": Turkey besieged, it did not
     /// withdraw).
@@ -1369,7 +1392,7 @@ impl<'a> Reader<'a> {
         own_genitive: bool,
     ) -> Option<(usize, TokenSpan)> {
         let met_with = matches!(self.word(trigger.tokens.start).get(..8), Some("لاقي" | "قوبل"));
-        for k in self.by_from(trigger)..self.next_event(hits, trigger, clause) {
+        for k in self.by_reach(hits, clause, trigger) {
             let w = self.word(k);
             let by_arabic = w == "قبل" && k > 0 && self.word(k - 1) == "من";
             let by = w == "by" || by_arabic || (met_with && w == "من");

@@ -1129,7 +1129,7 @@ impl Reader<'_> {
                 .find(|h| h.tokens.start == k)
                 .map(|h| self.role(h))
         };
-        for k in self.by_from(trigger)..self.next_event(hits, trigger, clause) {
+        for k in self.by_reach(hits, clause, trigger) {
             let by = (self.word(k) == "by" && !self.word(k + 1).ends_with("ing"))
                 || (self.word(k) == "قبل" && k > t.end && self.word(k - 1) == "من");
             if by {
