@@ -354,6 +354,14 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "accused the rebels",
             "Lisa Marwood",
         ),
+        // A source noun no lexicon lists, named by the words after it, relays whom `عن`
+        // names.
+        (
+            "ar",
+            "ونقلت وكالة الأنباء الألمانية عن مصادر محلية قولها إن الفصائل سيطرت على ثلاث قرى.",
+            "سيطرت على ثلاث قرى",
+            "مصادر محلية",
+        ),
         // A title's name between commas, after what the title serves.
         (
             "ar",

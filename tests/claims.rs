@@ -474,6 +474,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "the city",
         ),
+        // "Neutralised" is how some armies say killed.
+        (
+            "أعلنت الوزارة تحييد 15 مسلحا في الوادي.",
+            "ar",
+            "casualties",
+            "target",
+            "15 مسلحا",
+        ),
         // A by-phrase after an active verb's object belongs to the object.
         (
             "Army units repelled an attempt by gunmen to enter the base.",

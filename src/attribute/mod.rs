@@ -1517,11 +1517,15 @@ impl<'a> Reader<'a> {
 
     /// `عن` + a source right after a subject: the subject relays that source.
     fn relayed_after(&mut self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<usize> {
-        if at >= range.end || self.tokens.tokens[at].barrier_before {
-            return None;
+        // Past the words that name a source noun no lexicon lists (`وكالة الأنباء
+        // الألمانية عن`): a few, none a particle or a cue.
+        let named = |k: usize| self.unclaimed(parts, k) && !self.tokens.tokens[k].barrier_before;
+        let word = |k: usize| &self.tokens.text[self.tokens.tokens[k].tt.range()];
+        let mut at = at;
+        while at < range.end.min(at + MAX_NAME_AFTER_NOUN) && word(at) != "عن" && named(at) {
+            at += 1;
         }
-        let word = &self.tokens.text[self.tokens.tokens[at].tt.range()];
-        if word != "عن" {
+        if at >= range.end || self.tokens.tokens[at].barrier_before || word(at) != "عن" {
             return None;
         }
         let np = self.np_after_within(parts, range, at + 1, 1, false)?;
@@ -1858,6 +1862,10 @@ static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
 
 /// At most this many words before a sentence's first cue join its segment.
 const LEAD_WORDS: usize = 3;
+
+/// How many words after a source noun no lexicon lists may name it (`وكالة الأنباء
+/// الألمانية`) before what follows the name (`عن`, a relayed source).
+const MAX_NAME_AFTER_NOUN: usize = 3;
 
 /// Head nouns of an English subject that infers rather than speaks.
 const EVIDENCE_NOUNS: &[&str] = &["evidence", "data", "indications", "signs", "indicators", "facts"];

@@ -237,7 +237,7 @@ impl Reader<'_> {
 
     /// Whether the word at `k` may be part of a name no lexicon lists: no particle, cue or
     /// event covers it, and it holds no digit.
-    fn unclaimed(&self, parts: &Parts<'_>, k: usize) -> bool {
+    pub(super) fn unclaimed(&self, parts: &Parts<'_>, k: usize) -> bool {
         !parts.particles.contains_key(&k)
             && !parts.events.iter().any(|e| e.contains(k))
             && !parts.cues.iter().any(|c| c.tokens.contains(k))
