@@ -474,6 +474,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "the city",
         ),
+        // Who claims to have done it is its doer.
+        (
+            "The brigade claimed to have captured the old fortress.",
+            "en",
+            "capture",
+            "agent",
+            "The brigade",
+        ),
         // "Neutralised" is how some armies say killed.
         (
             "أعلنت الوزارة تحييد 15 مسلحا في الوادي.",
@@ -2624,6 +2632,15 @@ fn a_hedged_event_is_said_to_have_happened_and_an_intended_one_is_not() {
         (
             "Rebel fighters may have captured the hill.",
             (Reality::Actual, Stance::Hedged),
+        ),
+        // A perfect infinitive after a hedge or a claim happened, as its speaker holds.
+        (
+            "Rebel fighters are believed to have captured the hill.",
+            (Reality::Actual, Stance::Hedged),
+        ),
+        (
+            "Rebel fighters claimed to have captured the hill.",
+            (Reality::Actual, Stance::Distanced),
         ),
         // A wish or an attempt reports no event, with a light verb between "to" and
         // the event noun too.

@@ -2087,8 +2087,16 @@ impl<'a> Reader<'a> {
                         || light())
                         && !caused())
             };
+            // "Claimed to have captured", "expected to have reached": a perfect
+            // infinitive says it happened, as "may have" does.
+            let perfect = || {
+                matches!(marker.kind, MarkerKind::Modal | MarkerKind::Possible)
+                    && self.word(h.tokens.end - 1) == "to"
+                    && self.word(h.tokens.end.min(trigger.tokens.start)) == "have"
+            };
             kinds.contains(&marker.kind)
                 && !inside()
+                && !perfect()
                 && (marker.scope == Some(Scope::Sentence)
                     || (h.tokens.start >= clause.start
                         && h.tokens.start < trigger.tokens.start

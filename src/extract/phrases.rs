@@ -638,9 +638,10 @@ impl Reader<'_> {
 
     /// The subject of a reporting verb whose object is the event: "Ukraine confirms
     /// withdrawal", "X announced its capture", `أقر الجيش بالانسحاب`: the speaker tells of
-    /// its own act. After a denial only when the event is the speaker's by its possessive
-    /// or a gerund ("X denied its withdrawal", "X denied withdrawing", `نفى الجيش
-    /// انسحابه`): "X denied the capture" names no captor.
+    /// its own act. After a denial only when the event is the speaker's by its possessive,
+    /// a gerund or a perfect infinitive ("X denied its withdrawal", "X denied withdrawing",
+    /// "X claimed to have captured", `نفى الجيش انسحابه`): "X denied the capture" names no
+    /// captor.
     pub(super) fn cue_subject(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
         let t = trigger.tokens;
         let cue = hits
@@ -651,15 +652,21 @@ impl Reader<'_> {
         // "Confirmed the withdrawal", "claimed the capture": the speaker's own act; after
         // a plain "said" or "announced", only when a possessive says so ("announced its
         // withdrawal").
+        // "Claimed to have captured": a perfect infinitive right after the cue is the
+        // speaker's own act too.
+        let perfect = t.start == cue.tokens.end + 2
+            && self.word(cue.tokens.end) == "to"
+            && self.word(cue.tokens.end + 1) == "have";
         let own = (cue.tokens.end..t.start).any(|k| matches!(self.word(k), "its" | "their" | "our" | "his" | "her"))
             || (cue.tokens.end == t.start && self.word(t.start).ends_with("ing"))
+            || perfect
             || self.own_pronoun(trigger);
         match self.lexicon.entries.cues[cue.entry.index as usize].entry.role {
             Role::Confirms | Role::Claims => {}
             Role::Says | Role::Adds | Role::Denies if own => {}
             _ => return None,
         }
-        if (cue.tokens.end..t.start).all(|k| self.phrase_word(hits, k) == Word::Opener) {
+        if perfect || (cue.tokens.end..t.start).all(|k| self.phrase_word(hits, k) == Word::Opener) {
             return self.subject_of_verb(hits, cue.tokens.start, clause);
         }
         // VSO: the subject between the verb and its object (`أقر الجيش الأوكراني بالانسحاب`).
