@@ -354,6 +354,13 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "accused the rebels",
             "Lisa Marwood",
         ),
+        // An unnamed speaker with where it spoke between it and what it said.
+        (
+            "ar",
+            "وقالت الكتيبة في بيان على تلغرام إن مقاتليها سيطروا على التلة.",
+            "سيطروا على التلة",
+            "الكتيبة",
+        ),
         // A source noun no lexicon lists, named by the words after it, relays whom `عن`
         // names.
         (

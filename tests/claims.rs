@@ -2962,3 +2962,11 @@ fn what_a_speaker_says_someone_should_do_is_a_demand_and_not_done() {
         );
     }
 }
+
+#[test]
+fn what_was_repelled_is_the_attack_not_whose_it_was() {
+    // The party after the attack (known here) made it; it was not what was repelled.
+    let sentence = "وأكد المتحدث أن مقاتليهم صدوا هجوما لقوات النظام.";
+    let read = readings("ar", sentence);
+    assert!(read_as(&read, "repel", "target", "هجوما"), "{sentence}: {read:?}");
+}

@@ -20,6 +20,10 @@ use crate::span::TokenSpan;
 /// The longest phrase read as an unnamed subject, in words.
 pub(super) const MAX_SUBJECT_WORDS: usize = 8;
 
+/// How far past a preposition after an unnamed speaker its complementizer may stand
+/// (`قالت الكتيبة في بيان على تلغرام إن`): where or how it was said.
+const SAID_WHERE_REACH: usize = 7;
+
 /// English words that open no subject of their own: pronouns (a cue's own forms carry
 /// "he said"), and words that make the phrase something else than a speaker.
 const EN_NOT_SUBJECT: &[&str] = &[
@@ -271,8 +275,9 @@ impl Reader<'_> {
     /// noun in construct before one, with the definite adjectives after it, at most
     /// [`MAX_SUBJECT_WORDS`] words, holding no particle, cue or event. It must be followed
     /// by what a verb's subject is: a complementizer, a ب complement, a time word, an event
-    /// word or a definite broken plural (the verb's object), a colon or the end of its
-    /// clause (in `أكد الاستعداد للحوار`, the noun is the verb's object).
+    /// word or a definite broken plural (the verb's object), a preposition with a
+    /// complementizer a few words on (`قالت الكتيبة في بيان إن`), a colon or the end of
+    /// its clause (in `أكد الاستعداد للحوار`, the noun is the verb's object).
     pub(super) fn open_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
         let t = &self.tokens.tokens;
         let free = |k: usize| k < range.end && self.unclaimed(parts, k);
@@ -314,7 +319,18 @@ impl Reader<'_> {
             || (self.word(end).starts_with('ب') && !self.word(end).starts_with("ال"))
             // `نفى الجيش انسحابه`: the event it reports is the verb's object.
             || parts.events.iter().any(|e| e.start == end)
-            || (free(end) && object(end));
+            || (free(end) && object(end))
+            // `قالت الكتيبة في بيان على تلغرام إن`: where or how it was said, then what.
+            || (matches!(parts.particles.get(&end), Some((role, _)) if role.is_preposition())
+                && (end + 1..range.end.min(end + SAID_WHERE_REACH))
+                    .take_while(|&k| {
+                        !t[k].barrier_before
+                            && !parts.cues.iter().any(|c| {
+                                c.tokens.start == k
+                                    && self.lexicon.entries.cues[c.entry.index as usize].entry.role != Role::Statement
+                            })
+                    })
+                    .any(|k| matches!(parts.particles.get(&k), Some((ParticleRole::Complementizer, _)))));
         if !follows {
             return None;
         }

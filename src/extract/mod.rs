@@ -526,6 +526,13 @@ impl<'a> Reader<'a> {
                         // "Repelled an attack", `صدت الهجوم`: an act done to an event
                         // acts on the words that name it.
                         let embedder = &self.lexicon.entries.predicates[f.predicate].entry;
+                        // A target read after the event noun is the event's own (`صدوا
+                        // هجوما لقوات النظام`: whose attack), not what was repelled.
+                        if embedder.acts_on {
+                            f.args.retain(|a| {
+                                a.role != ArgRole::Target || a.tokens.is_none_or(|s| s.start < trigger.tokens.start)
+                            });
+                        }
                         if embedder.acts_on && f.arg(ArgRole::Target).is_none() {
                             let mut named = trigger.tokens;
                             while named.start > range.start && self.opens_phrase(hits, named.start - 1) {
