@@ -354,6 +354,26 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "accused the rebels",
             "Lisa Marwood",
         ),
+        // A participle of telling in an apposition; "told us" names no relay and keeps
+        // the speaker.
+        (
+            "en",
+            "The governor, speaking to the crowd, said that the rebels had shelled the city.",
+            "shelled the city",
+            "governor",
+        ),
+        (
+            "en",
+            "Local sources told us that the militia had entered the town.",
+            "entered the town",
+            "sources",
+        ),
+        (
+            "en",
+            "The militia entered the town, a local source told us.",
+            "entered the town",
+            "source",
+        ),
         // An unnamed speaker with where it spoke between it and what it said.
         (
             "ar",

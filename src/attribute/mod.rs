@@ -766,12 +766,23 @@ impl<'a> Reader<'a> {
                     } else {
                         None
                     };
-                    let Some(np) = self.np_after(&parts, range, cue.tokens.end) else {
+                    let np = self.np_after(&parts, range, cue.tokens.end);
+                    // "Told us", "told him": a pronoun names no relay (us, the publishing
+                    // outlet; him, someone named before), and the speaker still speaks.
+                    let pronoun = np.is_none()
+                        && cue.tokens.end < range.end
+                        && EN_OBJECT_PRONOUNS.contains(&self.word(cue.tokens.end));
+                    if np.is_none() && !pronoun {
                         continue;
-                    };
+                    }
+                    // Where what was told to ends: after its relay's phrase or the pronoun.
+                    let told_end = np.as_ref().map_or(cue.tokens.end + 1, |np| np.tokens.end);
                     // Told the publishing outlet itself: the speaker is the source, relayed
                     // by nobody.
-                    let relay = if self.is_outlet(&np) { None } else { self.resolve(&np) };
+                    let relay = np
+                        .as_ref()
+                        .filter(|np| !self.is_outlet(np))
+                        .and_then(|np| self.resolve(np));
                     // With no speaker before it, the one a closing cue named ("…," he said
                     // in a statement to Reuters).
                     let speaking = current
@@ -788,13 +799,18 @@ impl<'a> Reader<'a> {
                     };
                     let Some(speaker) = speaker else {
                         // "In comments to Y, X said": the speaker comes after.
-                        if initial && let Some(relay) = relay {
+                        if initial
+                            && let Some(relay) = relay
+                            && let Some(np) = &np
+                        {
                             self.add_cue(relay, self.tokens.norm_of(np.tokens));
                             told_ahead = Some(relay);
                         }
                         continue;
                     };
-                    if let Some(relay) = relay {
+                    if let Some(relay) = relay
+                        && let Some(np) = &np
+                    {
                         if speaker != relay
                             && self.out.sources[speaker].via.is_none()
                             && !self.path(relay).contains(&speaker)
@@ -808,16 +824,18 @@ impl<'a> Reader<'a> {
                     } else {
                         Vec::new()
                     };
+                    let mut rules = vec![id];
+                    rules.extend(np.as_ref().map(|np| np.candidate.rule.clone()));
                     let attr = Attr {
                         chain: extend(&prefix, &self.path(speaker)),
-                        rules: vec![id, np.candidate.rule.clone()],
+                        rules,
                         ..Attr::own_voice()
                     };
                     // "…, a local official told Reuters.": a closing cue governs the
                     // sentence.
                     let closing = start.is_some_and(|s| {
                         let clause = self.clause_start(range, s);
-                        clause > range.start && s - clause <= 3 && self.trailing(&parts, range, np.tokens.end)
+                        clause > range.start && s - clause <= 3 && self.trailing(&parts, range, told_end)
                     });
                     match start {
                         Some(_) if closing => {
@@ -1862,6 +1880,9 @@ static RULE: LazyLock<Rules> = LazyLock::new(|| Rules {
 
 /// At most this many words before a sentence's first cue join its segment.
 const LEAD_WORDS: usize = 3;
+
+/// English object pronouns after "told": no relay ("told us": the publishing outlet).
+const EN_OBJECT_PRONOUNS: [&str; 5] = ["us", "him", "her", "them", "me"];
 
 /// How many words after a source noun no lexicon lists may name it (`وكالة الأنباء
 /// الألمانية`) before what follows the name (`عن`, a relayed source).

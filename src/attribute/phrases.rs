@@ -3,7 +3,7 @@
 //! clauses), and an apposition that joins a title or a generic noun to the name after it.
 
 use super::{Cand, Candidate, Np, Parts, Reader, np_of};
-use crate::lexicon::schema::ParticleRole;
+use crate::lexicon::schema::{ParticleRole, Role};
 use crate::span::TokenSpan;
 
 impl Reader<'_> {
@@ -358,9 +358,15 @@ impl Reader<'_> {
         ) || word == "the"
             // "The statement, posted on a channel, said", "an official, speaking on
             // condition of anonymity, said": a participle's phrase.
+            // "The governor, speaking to the crowd, said": a participle of telling is one
+            // too (a news agency it names relays through the told-to rules).
             || (word.is_ascii()
                 && (word.ends_with("ed") || word.ends_with("ing"))
-                && !parts.cues.iter().any(|c| c.tokens.start == prev))
+                && !parts.cues.iter().any(|c| {
+                    c.tokens.start == prev
+                        && !(word.ends_with("ing")
+                            && self.lexicon.entries.cues[c.entry.index as usize].entry.role == Role::ToldTo)
+                }))
             || parts.candidates.iter().any(|c| {
                 c.tokens.start == prev && (matches!(c.cand, Cand::Person { title: Some(_) }) || !c.cand.specific())
             });
