@@ -474,6 +474,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "the city",
         ),
+        // A definite participle of being held, after a comma, describes the noun before.
+        (
+            "وفر سجناء من سجن في بلدة مروة، الخاضعة لسيطرة الكتيبة.",
+            "ar",
+            "capture",
+            "target",
+            "بلدة مروة",
+        ),
         // Who claims to have done it is its doer.
         (
             "The brigade claimed to have captured the old fortress.",

@@ -517,7 +517,9 @@ impl Reader<'_> {
             t.start
         } else if t.start > clause.start
             && matches!(
-                self.word(t.start - 1),
+                self.word(t.start - 1)
+                    .strip_prefix("ال")
+                    .unwrap_or(self.word(t.start - 1)),
                 "تحت" | "under" | "خاضع" | "خاضعه" | "خاضعا" | "خاضعين" | "خاضعون"
             )
         {
@@ -540,7 +542,15 @@ impl Reader<'_> {
         while before > clause.start && auxiliary(before - 1) {
             before -= 1;
         }
-        Some((holder, self.phrase_before(hits, before, clause)))
+        // `مدينة الحسكة، الخاضعة للسيطرة الكردية`: a definite participle opening its
+        // clause describes the noun before the comma.
+        let held = match self.phrase_before(hits, before, clause) {
+            None if before == clause.start && clause.start > hits.range.start && definite(self.word(under)) => {
+                self.phrase_before(hits, clause.start, TokenSpan::new(hits.range.start, clause.start))
+            }
+            held => held,
+        };
+        Some((holder, held))
     }
 
     /// Whether an Arabic trigger carries an attached pronoun (`انسحابها`, `هجومهم`): by the
