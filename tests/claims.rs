@@ -2978,3 +2978,21 @@ fn what_was_repelled_is_the_attack_not_whose_it_was() {
     let read = readings("ar", sentence);
     assert!(read_as(&read, "repel", "target", "هجوما"), "{sentence}: {read:?}");
 }
+
+#[test]
+fn a_subordinate_clause_has_its_own_subject() {
+    // The party of the main clause, known or not, did not do what the clause after
+    // "after" says another did.
+    for sentence in [
+        "The SDF withdrew from the village after the militia stormed it.",
+        "The garrison withdrew after the militia stormed the hill.",
+    ] {
+        let read = readings("en", sentence);
+        let doers: Vec<&str> = read
+            .iter()
+            .filter(|(key, _)| key.starts_with("attack(") || key.starts_with("capture("))
+            .flat_map(|(_, roles)| roles.iter().filter(|(r, _)| r == "agent").map(|(_, w)| w.as_str()))
+            .collect();
+        assert_eq!(doers, ["the militia"], "{sentence}: {read:?}");
+    }
+}

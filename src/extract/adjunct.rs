@@ -68,7 +68,7 @@ impl Reader<'_> {
 
     /// Whether token `k` can stand inside a noun phrase before its head: an article, an
     /// adjective, a number, "of"/`من`, or a time word that counts the event ("days of
-    /// fighting", `ساعات من القصف`; in `قبل نحو أسبوع هجوماً` the adjunct ends at the
+    /// fighting", `ساعات من القصف`; in `قبل أسبوع هجوما` the adjunct ends at the
     /// week).
     fn inside_noun_phrase(&self, hits: &SentenceHits<'_>, k: usize) -> bool {
         let of = |w: &str| matches!(w, "of" | "من");

@@ -1523,12 +1523,25 @@ impl<'a> Reader<'a> {
                 || (trigger.tokens.start > clause.start + 1
                     && matches!(self.word(trigger.tokens.start - 1), "a" | "an" | "the")
                     && in_phrase(trigger.tokens.start - 1)));
+        // Nor, in English, one before a subordinator whose clause has a subject of its own
+        // before the verb: it belongs to the main clause ("the SDF withdrew from the
+        // village after the militia stormed it").
+        let own_subject = self
+            .word(trigger.tokens.start)
+            .is_ascii()
+            .then(|| self.phrase_before(hits, trigger.tokens.start, clause))
+            .flatten();
+        let subordinate = |h: &Hit| {
+            own_subject
+                .is_some_and(|s| (h.tokens.end..s.start.min(trigger.tokens.start)).any(|k| self.subordinator(hits, k)))
+        };
         self.actor_hits(hits)
             .filter(|h| {
                 h.tokens.end <= trigger.tokens.start
                     && h.tokens.start >= complementizer
                     && !self.is_preposition_word(h.tokens.start)
                     && !self.patron_of(hits, h.tokens.start)
+                    && !subordinate(h)
             })
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
             .filter(|h| !(trigger_in_phrase && in_phrase(h.tokens.start)))

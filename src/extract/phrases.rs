@@ -542,7 +542,7 @@ impl Reader<'_> {
         while before > clause.start && auxiliary(before - 1) {
             before -= 1;
         }
-        // `مدينة الحسكة، الخاضعة للسيطرة الكردية`: a definite participle opening its
+        // `بلدة مروة، الخاضعة لسيطرة الكتيبة`: a definite participle opening its
         // clause describes the noun before the comma.
         let held = match self.phrase_before(hits, before, clause) {
             None if before == clause.start && clause.start > hits.range.start && definite(self.word(under)) => {
@@ -885,6 +885,7 @@ impl Reader<'_> {
                 if prep > clause.start
                     && self.word(prep).is_ascii()
                     && !self.cut_before(p.start)
+                    && !self.subordinator(hits, prep)
                     && hits
                         .particles
                         .iter()
