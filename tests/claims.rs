@@ -2422,6 +2422,14 @@ fn a_role_the_sentence_does_not_state_stays_empty() {
         ),
         // `في ظروف صعبة` says how, not where.
         ("اشتبك المسلحون مع الحراس في ظروف صعبة.", "ar", "clash", "place"),
+        // Who came under shelling, named by a country's adjective, did not shell.
+        (
+            "Russian forces came under heavy shelling near the village.",
+            "en",
+            "shell",
+            "agent",
+        ),
+        ("وتعرضت القوات الروسية لقصف عنيف قرب القرية.", "ar", "shell", "agent"),
         // Who condemns shelling did not shell.
         ("وندد الأهالي بقصف القرية.", "ar", "shell", "agent"),
         // An event noun an adjunct heads is not done by the main clause's subject.
