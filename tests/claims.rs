@@ -474,6 +474,21 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "place",
             "the city",
         ),
+        // What a relative clause of being held says is held is the noun it hangs on.
+        (
+            "The town, which is under the control of the militia, lies on the river.",
+            "en",
+            "capture",
+            "target",
+            "The town",
+        ),
+        (
+            "The villages that are under the control of the gunmen were abandoned.",
+            "en",
+            "capture",
+            "target",
+            "The villages",
+        ),
         // A definite participle of being held, after a comma, describes the noun before.
         (
             "وفر سجناء من سجن في بلدة مروة، الخاضعة لسيطرة الكتيبة.",

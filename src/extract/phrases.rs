@@ -520,7 +520,16 @@ impl Reader<'_> {
                 self.word(t.start - 1)
                     .strip_prefix("ال")
                     .unwrap_or(self.word(t.start - 1)),
-                "تحت" | "under" | "خاضع" | "خاضعه" | "خاضعا" | "خاضعين" | "خاضعون"
+                "تحت"
+                    | "under"
+                    | "خاضع"
+                    | "خاضعه"
+                    | "خاضعا"
+                    | "خاضعين"
+                    | "خاضعون"
+                    | "تخضع"
+                    | "يخضع"
+                    | "خضعت"
             )
         {
             t.start - 1
@@ -544,10 +553,14 @@ impl Reader<'_> {
         }
         // `بلدة مروة، الخاضعة لسيطرة الكتيبة`: a definite participle opening its
         // clause describes the noun before the comma.
+        // "The town, which is under the control of", `البلدة التي تخضع`: the noun the
+        // relative clause hangs on.
+        let relative = before > hits.range.start && self.relative_of_head(hits, before - 1);
         let held = match self.phrase_before(hits, before, clause) {
             None if before == clause.start && clause.start > hits.range.start && definite(self.word(under)) => {
                 self.phrase_before(hits, clause.start, TokenSpan::new(hits.range.start, clause.start))
             }
+            None if relative => self.head_of_relative(hits, before - 1),
             held => held,
         };
         Some((holder, held))
@@ -599,7 +612,13 @@ impl Reader<'_> {
         if !relative {
             return None;
         }
-        // The head stands before the relative pronoun, past a comma ("the group, which").
+        self.head_of_relative(hits, k - 1)
+    }
+
+    /// The noun the relative pronoun at `r` hangs on: the phrase before it, past a comma
+    /// ("the group, which"); in Arabic, its last definite noun and that noun's adjectives.
+    pub(super) fn head_of_relative(&self, hits: &SentenceHits<'_>, r: usize) -> Option<TokenSpan> {
+        let k = r + 1;
         let scope = TokenSpan::new(hits.range.start, k - 1);
         let start = (scope.start..k - 1)
             .rev()
