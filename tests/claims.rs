@@ -567,6 +567,14 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "المنظمة",
         ),
+        // The object before the demand's content on ب is whom it is made of.
+        (
+            "وطالبت المنظمة الفصائل بالسماح بدخول المساعدات.",
+            "ar",
+            "demand",
+            "target",
+            "الفصائل",
+        ),
         // A noun with ب joined is a noun, its genitive what was shelled.
         ("وندد الأهالي بقصف القرية.", "ar", "shell", "target", "القرية"),
         // An -ing form with its object after a subordinator, or opening its clause after a

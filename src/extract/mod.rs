@@ -890,10 +890,18 @@ impl<'a> Reader<'a> {
             // names no event is what it was about, or whom for a verb that takes its object
             // after it ("accused the government"; a demand's target is whom it is made of,
             // not what is demanded).
+            // `طالبت المنظمة الفصائل بالسماح`: an Arabic object with the content after it
+            // on ب is whom the demand is made of.
+            let addressee = |object: TokenSpan| {
+                !trigger_latin
+                    && object.end < clause.end
+                    && self.attached(hits, object.end, "ب")
+                    && !self.is_particle(hits, object.end)
+            };
             if p.embeds
-                && (p.mutual || p.object_after || !p.label.contains("{target}"))
                 && target.is_none()
                 && let Some(object) = self.object(hits, clause, trigger, agent_span)
+                && (p.mutual || p.object_after || !p.label.contains("{target}") || addressee(object))
                 && object.start >= trigger.tokens.end
                 && !hits
                     .predicates

@@ -2001,7 +2001,7 @@ impl Reader<'_> {
 
     /// Whether the Arabic word at `k` carries the preposition `clitic` (ب or ل): before
     /// the article (`بالمدفعية`, `للقوات`), or as the prefix of a hit (`بشكل`, `لقوات`).
-    fn attached(&self, hits: &SentenceHits<'_>, k: usize, clitic: &str) -> bool {
+    pub(super) fn attached(&self, hits: &SentenceHits<'_>, k: usize, clitic: &str) -> bool {
         let w = self.word(k);
         // With the article ل writes `لل`; the stem after it has two letters at least
         // (`بالرد`).
