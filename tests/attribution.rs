@@ -374,6 +374,8 @@ fn attribution_follows_quotations_clauses_and_phrases() {
             "entered the town",
             "source",
         ),
+        // An unnamed speaker before the light verb of its own act.
+        ("ar", "ونفت الكتيبة مسؤوليتها عن قصف السوق.", "قصف السوق", "الكتيبة"),
         // An unnamed speaker with where it spoke between it and what it said.
         (
             "ar",

@@ -275,7 +275,8 @@ impl Reader<'_> {
     /// noun in construct before one, with the definite adjectives after it, at most
     /// [`MAX_SUBJECT_WORDS`] words, holding no particle, cue or event. It must be followed
     /// by what a verb's subject is: a complementizer, a ب complement, a time word, an event
-    /// word or a definite broken plural (the verb's object), a preposition with a
+    /// word, a light verb's words (`نفت الكتيبة مسؤوليتها عن`) or a definite broken plural
+    /// (the verb's object), a preposition with a
     /// complementizer a few words on (`قالت الكتيبة في بيان إن`), a colon or the end of
     /// its clause (in `أكد الاستعداد للحوار`, the noun is the verb's object).
     pub(super) fn open_subject_after(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
@@ -314,7 +315,7 @@ impl Reader<'_> {
             || t[end].barrier_before
             || matches!(
                 parts.particles.get(&end),
-                Some((ParticleRole::Complementizer | ParticleRole::Time, _))
+                Some((ParticleRole::Complementizer | ParticleRole::Time | ParticleRole::LightVerb, _))
             )
             || (self.word(end).starts_with('ب') && !self.word(end).starts_with("ال"))
             // `نفى الجيش انسحابه`: the event it reports is the verb's object.
