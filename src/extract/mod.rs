@@ -438,7 +438,6 @@ impl<'a> Reader<'a> {
         cache: &mut SentenceHits<'a>,
         out: &mut Vec<Frame>,
     ) {
-        let t = &self.matches.tokens;
         if range.is_empty() {
             return;
         }
@@ -581,8 +580,6 @@ impl<'a> Reader<'a> {
                 if let Some((args, cover)) = self.obligation(hits, clause, trigger, segment) {
                     embedding_until = Some((clause.end, trigger.tokens.end));
                     last_trigger = Some((out.len(), trigger.tokens));
-                    let first = cover.start.max(range.start);
-                    let last = cover.end.min(range.end).max(first + 1);
                     out.push(Frame {
                         segment: index,
                         predicate: trigger.entry.index as usize,
@@ -590,7 +587,7 @@ impl<'a> Reader<'a> {
                         polarity: segment.polarity,
                         modal: false,
                         irrealis: p.prospective,
-                        norm: t.norm_of(TokenSpan::new(first, last)),
+                        norm: self.evidence(range, cover),
                         rules: vec![self.lexicon.rule_ids.predicates[trigger.entry.index as usize].clone()],
                     });
                 }
@@ -1271,9 +1268,7 @@ impl<'a> Reader<'a> {
                 args.remove(i);
             }
             // Evidence: the trigger and the arguments it found in its clause.
-            let first = spans.start.max(range.start);
-            let last = spans.end.min(range.end).max(first + 1);
-            let evidence = t.norm_of(TokenSpan::new(first, last));
+            let evidence = self.evidence(range, spans);
             // A second trigger of the same event in the clause (`استعادت الفصائل السيطرة
             // على القرية`: a verb, its subject, and its object noun) is one frame, unless
             // the two disagree on a role: the roles of both, but where the first found
@@ -1334,6 +1329,14 @@ impl<'a> Reader<'a> {
         } else {
             trigger.tokens.end
         }
+    }
+
+    /// A frame's evidence: the tokens it `covers`, kept inside its segment's `range` and
+    /// never empty.
+    fn evidence(&self, range: TokenSpan, covers: TokenSpan) -> NormSpan {
+        let first = covers.start.max(range.start);
+        let last = covers.end.min(range.end).max(first + 1);
+        self.matches.tokens.norm_of(TokenSpan::new(first, last))
     }
 
     /// Where a by-phrase naming the trigger's doer may stand: from the trigger's end to the
@@ -1534,9 +1537,7 @@ impl<'a> Reader<'a> {
         // Nor, in English, one before a subordinator whose clause has a subject of its own
         // before the verb: it belongs to the main clause ("the SDF withdrew from the
         // village after the militia stormed it").
-        let own_subject = self
-            .word(trigger.tokens.start)
-            .is_ascii()
+        let own_subject = (self.word(trigger.tokens.start).is_ascii() && !hits.subordinators.is_empty())
             .then(|| self.phrase_before(hits, trigger.tokens.start, clause))
             .flatten();
         let subordinate = |h: &Hit| {

@@ -17,9 +17,6 @@ const EN_BETWEEN: [&str; 6] = ["not", "never", "also", "still", "now", "immediat
 /// event as its subject ("the withdrawal should end by Friday") it demands nothing.
 const EN_EXPECTS: &str = "should";
 
-/// Arabic forms of `على` carrying a pronoun: of whom the act is demanded.
-const AR_ON_PRONOUN: [&str; 6] = ["عليها", "عليه", "عليهم", "عليهما", "عليكم", "عليك"];
-
 /// `علينا`: "on us", the speaker's demand of itself.
 const AR_ON_US: &str = "علينا";
 
@@ -74,7 +71,10 @@ impl Reader<'_> {
             match after(t.end) {
                 "علي" => (self.phrase_at(hits, t.end + 1, clause), false, false),
                 AR_ON_US => (Some(TokenSpan::new(t.end, t.end + 1)), false, true),
-                w if AR_ON_PRONOUN.contains(&w) => (Some(TokenSpan::new(t.end, t.end + 1)), false, false),
+                // `عليها`, `عليهم`: of whom, by the pronoun on `على`.
+                w if w.starts_with("علي") && self.lexicon.names.pronominal_preposition(w) => {
+                    (Some(TokenSpan::new(t.end, t.end + 1)), false, false)
+                }
                 _ => (None, false, false),
             }
         };
