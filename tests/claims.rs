@@ -2317,6 +2317,23 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
         ),
         // A short stem after بال is a phrase of its own.
         ("وتوعد المسلحون بالرد على القصف.", "ar", "threaten", "agent", "المسلحون"),
+        // Who tries, decides or prepares to do it is its doer, in any tense.
+        ("وحاولت الكتيبة اقتحام التلة.", "ar", "capture", "agent", "الكتيبة"),
+        ("وقرر المسلحون الانسحاب من التلة.", "ar", "withdraw", "agent", "المسلحون"),
+        ("واستعدت الكتيبة لمهاجمة التلة.", "ar", "attack", "agent", "الكتيبة"),
+        ("وسيحاول المسلحون اقتحام التلة.", "ar", "capture", "agent", "المسلحون"),
+        // The verbal noun of a form III verb (مفاعلة) names the event and takes its
+        // object as its genitive, as a derived verb's noun does.
+        ("واستعدت الكتيبة لمهاجمة التلة.", "ar", "attack", "target", "التلة"),
+        (
+            "وتواصل الكتيبة محاصرة بلدة كفرنبل.",
+            "ar",
+            "encircle",
+            "target",
+            "بلدة كفرنبل",
+        ),
+        ("وشارك الجنود في مداهمة المخازن.", "ar", "attack", "target", "المخازن"),
+        ("وتحدث الأهالي عن تدمير الجسر.", "ar", "damage", "target", "الجسر"),
         // What a causal verb's عن introduces is its result, not a presupposed cause.
         (
             "وقصفت الطائرات بلدة كفرنبل مما أسفر عن مقتل ثلاثة مدنيين.",
@@ -2801,6 +2818,28 @@ fn arabic_intentions_fears_and_conditions_report_no_event() {
             "وبحسب تقارير غير مؤكدة، دخلت الكتيبة البلدة.",
             "enter",
             (Reality::Actual, Stance::Hedged),
+        ),
+        // A verb of trying or deciding, in the past too: what it governs was not done.
+        (
+            "وحاولت الكتيبة اقتحام التلة.",
+            "capture",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        (
+            "وقرر المسلحون الانسحاب من التلة.",
+            "withdraw",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        (
+            "وخططت الكتيبة لمهاجمة التلة.",
+            "attack",
+            (Reality::Irrealis, Stance::Plain),
+        ),
+        // `وسعت` (widened) is no `سعت` (sought).
+        (
+            "ووسعت الكتيبة سيطرتها على التلال.",
+            "capture",
+            (Reality::Actual, Stance::Plain),
         ),
         // `ادعت` (claimed) is no `دعت` (called for): a claim, kept at a distance.
         (

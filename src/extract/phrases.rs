@@ -404,11 +404,14 @@ impl Reader<'_> {
                     && !self.capitalised(k - 1));
         }
         let core = w.get(trigger.prefix.len..).unwrap_or(w);
+        // The verbal noun مفاعلة (`محاصرة`, `مداهمة`) has a broken plural's letters but
+        // takes its object after it, as a verb does.
+        let form_three = core.starts_with('م') && core.ends_with('ه');
         // A final ا is the accusative's, not `نا` (we) on a verb: `حررنا القرية`.
         w.starts_with("ال")
             || trigger.prefix.definite
             || (w.ends_with('ا') && !w.ends_with("وا") && trigger.inflection.suffix() != "نا")
-            || (trigger.inflection.is_bare() && broken_plural(core))
+            || (trigger.inflection.is_bare() && broken_plural(core) && !form_three)
     }
 
     /// Whether an Arabic trigger is a verb whose ending is its plural subject, by its
@@ -496,7 +499,30 @@ impl Reader<'_> {
             .chain(&hits.place_nouns)
             .any(|h| p.start <= h.tokens.start && h.tokens.start < p.end)
             || (self.arabic_name(p.start) && (p.len() == 1 || self.quoted(p.start)));
-        !object_follows && place
+        // The verbal noun of a derived transitive verb takes its object as its genitive
+        // (`مداهمة المنازل`, `تدمير الجسر`), unless the genitive names a party.
+        let party = || {
+            hits.actors
+                .iter()
+                .any(|h| p.start <= h.tokens.start && h.tokens.start < p.end)
+        };
+        !object_follows && (place || (self.transitive_noun(trigger) && !party()))
+    }
+
+    /// Whether an Arabic verbal noun has the shape of a derived transitive verb's: مفاعلة
+    /// (`مداهمة`), تفعيل (`تدمير`), افتعال (`اقتحام`), استفعال (`استهداف`, `استعادة`).
+    fn transitive_noun(&self, trigger: &Hit) -> bool {
+        let word = self.word(trigger.tokens.start);
+        let core = word.get(trigger.prefix.len..).unwrap_or(word);
+        let core = core.strip_prefix("ال").unwrap_or(core);
+        let core = core.strip_suffix(trigger.inflection.suffix()).unwrap_or(core);
+        let l: Vec<char> = core.chars().collect();
+        match l.len() {
+            5 => l[0] == 'ت' && l[3] == 'ي',
+            6 => (l[0] == 'م' && l[2] == 'ا' && l[5] == 'ه') || (l[0] == 'ا' && l[2] == 'ت' && l[4] == 'ا'),
+            7 => core.starts_with("است") && (l[5] == 'ا' || (l[4] == 'ا' && l[6] == 'ه')),
+            _ => false,
+        }
     }
 
     /// "X is under the control of Y", `X لا تزال تحت سيطرة Y` (or `خاضعة لسيطرة Y`): the holder (Y, the phrase

@@ -66,11 +66,16 @@ pub fn listing(lexicon: &Lexicon) -> Vec<Listed> {
         format!("{}; {}{scope}", kebab(c.role), joined(&forms))
     });
     rows(&mut out, lexicon, "marker", &e.markers, |m| {
-        let parts = [count(m.forms.len(), "form"), count(m.patterns.len(), "pattern")];
+        let parts = [
+            count(m.forms.len(), "form"),
+            count(m.verbs.len(), "verb"),
+            count(m.patterns.len(), "pattern"),
+        ];
         format!("{}; {}", kebab(m.kind), joined(&parts))
     });
     rows(&mut out, lexicon, "particle", &e.particles, |p| {
-        format!("{}; {}", kebab(p.role), count(p.forms.len(), "form"))
+        let forms = [count(p.forms.len(), "form"), count(p.verbs.len(), "verb")];
+        format!("{}; {}", kebab(p.role), joined(&forms))
     });
     rows(&mut out, lexicon, "source_noun", &e.source_nouns, |n| {
         let forms = [

@@ -474,7 +474,7 @@ impl Forms {
             unlike,
         } in std::mem::take(&mut self.inflecting)
         {
-            for v in morphology::variants(&text) {
+            for v in morphology::variants(&text, inflects == Inflects::Fully) {
                 // An example the entry must not match says where a variant would be
                 // another word ("close in" is an attack, "closed in 2015" is not).
                 let padded = format!(" {} ", v.text);
@@ -578,15 +578,21 @@ impl Matcher {
                 forms.add_inflecting(form, r(Table::SourceNoun, i, k, g), Inflects::Endings, &unlike);
             }
         }
-        for (i, e) in entries.particles.iter().enumerate() {
-            for (k, form) in e.entry.forms.iter().enumerate() {
-                forms.add(form, r(Table::Particle, i, k, None), Inflects::No);
+        // Function words stay as listed; their `verbs` inflect as predicates do.
+        let mut function_words = |table, i: usize, listed: &[String], verbs: &[String], examples| {
+            let unlike = unlike(examples);
+            for (k, form) in listed.iter().enumerate() {
+                forms.add(form, r(table, i, k, None), Inflects::No);
             }
+            for (k, verb) in verbs.iter().enumerate() {
+                forms.add_inflecting(verb, r(table, i, listed.len() + k, None), Inflects::Fully, &unlike);
+            }
+        };
+        for (i, e) in entries.particles.iter().enumerate() {
+            function_words(Table::Particle, i, &e.entry.forms, &e.entry.verbs, &e.entry.examples);
         }
         for (i, e) in entries.markers.iter().enumerate() {
-            for (k, form) in e.entry.forms.iter().enumerate() {
-                forms.add(form, r(Table::Marker, i, k, None), Inflects::No);
-            }
+            function_words(Table::Marker, i, &e.entry.forms, &e.entry.verbs, &e.entry.examples);
         }
         let mut acronyms = Vec::new();
         for (i, e) in entries.sources.iter().enumerate() {

@@ -185,8 +185,6 @@ const SUFFIXES: &[Suffix] = &[
     en("ing"),
 ];
 
-/// Imperfect prefixes (normalised: أ is ا), alone, after the future س or the ل of
-/// purpose (`ليسيطر`, "so as to take").
 /// Whether an Arabic word has a broken plural's shape (مفاعل، فواعل، مفاعيل: `معارك`,
 /// `مواقع`, `عناصر`, `فصائل`): a noun. A verb of that shape opens with an imperfect
 /// prefix or the ت of form VI (`يهاجم`, `تراجع`); a plural adjective of the أفعال
@@ -197,6 +195,8 @@ pub fn broken_plural(w: &str) -> bool {
     matches!(w.chars().count(), 5 | 6) && letters.nth(1) == Some('ا') && !matches!(first, Some('ي' | 'ت' | 'ن' | 'ا'))
 }
 
+/// Imperfect prefixes (normalised: أ is ا), alone, after the future س or the ل of
+/// purpose (`ليسيطر`, "so as to take").
 const ARABIC_IMPERFECT: &[&str] = &["ي", "ت", "ن", "ا", "سي", "ست", "سن", "سا", "لي", "لت", "لن"];
 
 /// The longest Arabic suffix, in bytes.
@@ -272,8 +272,9 @@ pub struct Variant {
     pub inflection: Inflection,
 }
 
-/// The variants of an inflecting form's token text `text`, beyond the form itself.
-pub fn variants(text: &str) -> Vec<Variant> {
+/// The variants of an inflecting form's token text `text`, beyond the form itself;
+/// `event` for the verb of an event, whose verbal noun names the event too.
+pub fn variants(text: &str, event: bool) -> Vec<Variant> {
     let mut out = Vec::new();
     let (first, rest) = match text.split_once(' ') {
         Some((f, r)) => (f, Some(r)),
@@ -310,6 +311,20 @@ pub fn variants(text: &str) -> Vec<Variant> {
                 inflection: Inflection::default(),
             });
         }
+        // A verb of form III (فاعل: `هاجم`, `داهم`, `غادر`) has its verbal noun on مفاعلة
+        // (`مهاجمة`, `مداهمتها`).
+        if let Some(noun) = (event && rest.is_none()).then(|| form_three_noun(first)).flatten() {
+            out.push(Variant {
+                text: format!("{noun}ت"),
+                bound: Bound::Suffix,
+                inflection: Inflection::default(),
+            });
+            out.push(Variant {
+                text: format!("{noun}ه"),
+                bound: Bound::Free,
+                inflection: Inflection::default(),
+            });
+        }
         // The first word of a phrase inflects where the matcher cannot look (inside the
         // phrase): its common person endings are spelled out.
         if rest.is_some() && !first.ends_with('ه') {
@@ -338,6 +353,15 @@ pub fn variants(text: &str) -> Vec<Variant> {
     }
     out.retain(|v| v.text != text);
     out
+}
+
+/// The verbal noun of a form III verb (`هاجم` → `مهاجم`, before its ending `ة`), if `word`
+/// is one: four letters, a long ا second, a strong last letter (`غارة`, a noun, is none).
+fn form_three_noun(word: &str) -> Option<String> {
+    let letters: Vec<char> = word.chars().collect();
+    let first = |c: char| !matches!(c, 'ا' | 'أ' | 'إ' | 'آ' | 'م');
+    let last = |c: char| !matches!(c, 'ا' | 'ه' | 'ة' | 'ي' | 'ى' | 'و' | 'ء');
+    (letters.len() == 4 && letters[1] == 'ا' && first(letters[0]) && last(letters[3])).then(|| format!("م{word}"))
 }
 
 /// An English verb's regular forms, each with its suffix: from its base, or from the
@@ -418,12 +442,12 @@ mod tests {
     use super::*;
 
     fn texts(form: &str) -> Vec<String> {
-        variants(form).into_iter().map(|v| v.text).collect()
+        variants(form, true).into_iter().map(|v| v.text).collect()
     }
 
     #[test]
     fn arabic_forms_drop_their_alef_after_an_imperfect_prefix() {
-        let v = variants("انسحب");
+        let v = variants("انسحب", true);
         assert!(v.iter().any(|v| v.text == "نسحب" && v.bound == Bound::Imperfect));
         let prefix = |p: &str| imperfect(p).map(|(_, i, _)| i);
         assert_eq!(imperfect("سي").map(|(c, _, len)| (c, len)), Some((0, "سي".len())));
@@ -453,10 +477,21 @@ mod tests {
     #[test]
     fn ta_marbuta_is_written_ta_before_a_pronoun() {
         assert!(
-            variants("سيطره")
+            variants("سيطره", true)
                 .iter()
                 .any(|v| v.text == "سيطرت" && v.bound == Bound::Suffix)
         );
+    }
+
+    #[test]
+    fn a_form_three_verb_of_an_event_has_its_verbal_noun() {
+        let noun = |v: &Variant| (v.text.clone(), v.bound);
+        let v: Vec<_> = variants("داهم", true).iter().map(noun).collect();
+        assert!(v.contains(&("مداهمه".to_owned(), Bound::Free)));
+        assert!(v.contains(&("مداهمت".to_owned(), Bound::Suffix)));
+        // Not for a word that only looks like one, nor for a noun's ta marbuta.
+        assert!(!texts("غاره").iter().any(|t| t.starts_with('م')));
+        assert!(!variants("ناطق", false).iter().any(|v| v.text.starts_with('م')));
     }
 
     #[test]

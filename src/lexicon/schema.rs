@@ -207,6 +207,10 @@ pub struct Marker {
     /// Literal forms.
     #[serde(default)]
     pub forms: Vec<String>,
+    /// Verbs, each covering its inflections as a predicate's forms do (`حاول`: `حاولت`,
+    /// `يحاولون`, `سيحاول`); numbered after `forms`.
+    #[serde(default)]
+    pub verbs: Vec<String>,
     /// Regular expressions over the normalised text, for markers that need context
     /// (`قد` before an imperfect verb).
     #[serde(default)]
@@ -373,6 +377,10 @@ pub struct Particle {
     pub language: Option<String>,
     /// Literal forms.
     pub forms: Vec<String>,
+    /// Verbs, each covering its inflections as a predicate's forms do (`نفذ`: `نفذت`,
+    /// `ينفذون`, `نفذها`); numbered after `forms`.
+    #[serde(default)]
+    pub verbs: Vec<String>,
     /// What the entry is for.
     #[serde(default)]
     pub description: String,

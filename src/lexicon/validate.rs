@@ -254,10 +254,10 @@ fn subjects(entries: &Entries) -> Vec<Subject<'_>> {
         (&c.id, &c.examples, strs(&[&c.forms, &c.masculine, &c.feminine]))
     });
     each(&mut out, Table::Marker, &entries.markers, |m| {
-        (&m.id, &m.examples, strs(&[&m.forms]))
+        (&m.id, &m.examples, strs(&[&m.forms, &m.verbs]))
     });
     each(&mut out, Table::Particle, &entries.particles, |p| {
-        (&p.id, &p.examples, strs(&[&p.forms]))
+        (&p.id, &p.examples, strs(&[&p.forms, &p.verbs]))
     });
     each(&mut out, Table::SourceNoun, &entries.source_nouns, |n| {
         (&n.id, &n.examples, strs(&[&n.forms, &n.masculine, &n.feminine]))
