@@ -2997,6 +2997,22 @@ fn what_a_speaker_says_someone_should_do_is_a_demand_and_not_done() {
             "المبعوث",
             "الكتيبة",
         ),
+        // A call, an appeal: whom it is made of stands before the content's infinitive,
+        // or before its إلى or على.
+        (
+            "en",
+            "The mayor appealed to the militia to leave the town.",
+            "The mayor",
+            "the militia",
+        ),
+        (
+            "en",
+            "The council called for the withdrawal of the brigade from the hill.",
+            "The council",
+            "",
+        ),
+        ("ar", "ودعا المجلس الكتيبة إلى الانسحاب من التلة.", "المجلس", "الكتيبة"),
+        ("ar", "وناشد المجلس الكتيبة الانسحاب من التلة.", "المجلس", ""),
     ] {
         let (text, mentions) = frame_mentions(language, sentence);
         let demand = mentions

@@ -887,13 +887,21 @@ impl<'a> Reader<'a> {
             // names no event is what it was about, or whom for a verb that takes its object
             // after it ("accused the government"; a demand's target is whom it is made of,
             // not what is demanded).
-            // `طالبت المنظمة الفصائل بالسماح`: an Arabic object with the content after it
-            // on ب is whom the demand is made of.
+            // `طالبت المنظمة الفصائل بالسماح`, `دعا المجلس الكتيبة إلى الانسحاب`, `حثت
+            // الوزارة الأطراف على وقف القتال`: an Arabic object with the content after it
+            // on ب, إلى or على is whom the demand is made of.
+            // So is an English object with its infinitive after it ("urged the council to
+            // act").
             let addressee = |object: TokenSpan| {
-                !trigger_latin
-                    && object.end < clause.end
-                    && self.attached(hits, object.end, "ب")
-                    && !self.is_particle(hits, object.end)
+                object.end + 1 < clause.end
+                    && !self.cut_before(object.end)
+                    && match trigger_latin {
+                        true => self.word(object.end) == "to",
+                        false => {
+                            (self.attached(hits, object.end, "ب") && !self.is_particle(hits, object.end))
+                                || matches!(self.word(object.end), "الي" | "علي")
+                        }
+                    }
             };
             if p.embeds
                 && target.is_none()
@@ -912,6 +920,24 @@ impl<'a> Reader<'a> {
                     last if last > object.start && self.word(last) == "of" => TokenSpan::new(object.start, last),
                     _ => object,
                 };
+                target = Some(Argument::read(ArgRole::Target, self.party(hits, object), object));
+            }
+            // The same past the subject right after the Arabic verb (VSO), where the
+            // object's preposition would otherwise be read as the verb's.
+            if p.embeds
+                && target.is_none()
+                && !trigger_latin
+                && let Some(subject) = agent_span.filter(|a| a.start == trigger.tokens.end)
+                && let Some(object) = (subject.end < clause.end && !self.cut_before(subject.end))
+                    .then(|| self.phrase_at(hits, subject.end, clause))
+                    .flatten()
+                && addressee(object)
+                && !self.place_like(hits, object)
+                && !hits
+                    .predicates
+                    .iter()
+                    .any(|h| object.start <= h.tokens.start && h.tokens.start < object.end)
+            {
                 target = Some(Argument::read(ArgRole::Target, self.party(hits, object), object));
             }
             // What the act is done to: the phrase right after the trigger (or after
@@ -1267,7 +1293,12 @@ impl<'a> Reader<'a> {
             {
                 args.remove(i);
             }
-            // Evidence: the trigger and the arguments it found in its clause.
+            // Evidence: the trigger and the arguments it found in its clause; what an
+            // embedding act says (a demand's content, a refusal's object) is part of it,
+            // to its clause's end, named as an event or not.
+            if p.embeds {
+                spans.end = spans.end.max(clause.end);
+            }
             let evidence = self.evidence(range, spans);
             // A second trigger of the same event in the clause (`استعادت الفصائل السيطرة
             // على القرية`: a verb, its subject, and its object noun) is one frame, unless

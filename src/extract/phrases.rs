@@ -296,6 +296,15 @@ impl Reader<'_> {
                 {
                     break;
                 }
+                // `دعا المجلس الكتيبة إلى`: nor a definite feminine noun after a masculine
+                // one, which an adjective would agree with.
+                Word::Free
+                    if words > 0
+                        && definite(self.word(end - 1))
+                        && feminine_after_masculine(self.word(end - 1), self.word(end)) =>
+                {
+                    break;
+                }
                 // `اعتقلت القوات الكردية العشرات من`: nor a definite count (a numeral
                 // with the article), which starts the verb's object.
                 Word::Free
@@ -2090,6 +2099,42 @@ impl Reader<'_> {
 fn definite(w: &str) -> bool {
     let w = w.trim_start_matches(['و', 'ف']);
     w.starts_with("ال") || w.starts_with("بال") || w.starts_with("كال") || w.starts_with("لل")
+}
+
+/// Whether the definite Arabic word `next` is a feminine noun that cannot agree, as an
+/// adjective would, with the definite word `noun` before it: `next` ends in the ta marbuta
+/// and is no nisba (`الأهلية`) or participle (`المحتلة`, `التابعة`), which may describe a feminine
+/// noun of masculine shape (`الحرب الأهلية`); `noun` is singular and masculine in shape,
+/// not a plural (`المواقع العسكرية`, `الأحياء السكنية`: a plural of things takes a
+/// feminine adjective).
+fn feminine_after_masculine(noun: &str, next: &str) -> bool {
+    let Some(next) = next.strip_prefix("ال") else {
+        return false;
+    };
+    let noun = noun.trim_start_matches(['و', 'ف']);
+    let noun = ["ال", "بال", "كال", "لل"]
+        .iter()
+        .find_map(|a| noun.strip_prefix(a))
+        .unwrap_or(noun);
+    let letters: Vec<char> = noun.chars().collect();
+    // أفعال (`أحياء`, `أطراف`): a plural; normalised, its أ is ا.
+    let afaal = letters.len() == 5 && letters[0] == 'ا' && letters[3] == 'ا';
+    // فاعلة (`التابعة`, `الواقعة`): an active participle, an adjective as often as not.
+    let participle = next.chars().nth(1) == Some('ا') && next.chars().count() == 5;
+    next.ends_with('ه')
+        && !next.ends_with("يه")
+        && !next.starts_with('م')
+        && !participle
+        && next.chars().count() > 2
+        // `قوى الأمن الداخلي الكبيرة`: after an adjective, one that agrees with the
+        // noun before it.
+        && !noun.ends_with('ي')
+        && !noun.ends_with('ه')
+        && !noun.ends_with("ات")
+        && !noun.ends_with("ون")
+        && !noun.ends_with("ين")
+        && !broken_plural(noun)
+        && !afaal
 }
 
 /// Whether an Arabic word has the shape of a verb in the perfect with a feminine subject
