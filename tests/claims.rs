@@ -2333,6 +2333,30 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "بلدة كفرنبل",
         ),
         ("وشارك الجنود في مداهمة المخازن.", "ar", "attack", "target", "المخازن"),
+        // Whom a verb of support backs is its object, named by no lexicon or not; who
+        // provides it is the subject of the light verb.
+        (
+            "Coalition jets supported the river brigade.",
+            "en",
+            "support",
+            "target",
+            "the river brigade",
+        ),
+        (
+            "The coalition provided air support to the river brigade.",
+            "en",
+            "support",
+            "agent",
+            "The coalition",
+        ),
+        // A partitive من after a word for part joins its phrase.
+        (
+            "وسيطرت الكتيبة على أجزاء من البلدة.",
+            "ar",
+            "capture",
+            "target",
+            "أجزاء من البلدة",
+        ),
         ("وتحدث الأهالي عن تدمير الجسر.", "ar", "damage", "target", "الجسر"),
         // What a causal verb's عن introduces is its result, not a presupposed cause.
         (

@@ -903,7 +903,10 @@ impl<'a> Reader<'a> {
                         }
                     }
             };
-            if p.embeds
+            // A verb that takes its object after it (support) takes a noun object that no
+            // lexicon names as its target too ("supported the river brigade"); its noun's
+            // genitive may name the doer ("the coalition's support", `إسناد التحالف`).
+            if (p.embeds || (p.object_after && !self.nominal(hits, trigger) && !self.verbal_noun(trigger)))
                 && target.is_none()
                 && let Some(object) = self.object(hits, clause, trigger, agent_span)
                 && (p.mutual || p.object_after || !p.label.contains("{target}") || addressee(object))
@@ -912,7 +915,7 @@ impl<'a> Reader<'a> {
                     .predicates
                     .iter()
                     .any(|h| object.start <= h.tokens.start && h.tokens.start < object.end)
-                && !self.place_like(hits, object)
+                && (!p.embeds || !self.place_like(hits, object))
                 && !args.iter().any(|a| a.tokens.is_some_and(|t| t.overlaps(object)))
             {
                 // "the government of violating": the "of" belongs to what follows.
