@@ -3106,3 +3106,29 @@ fn a_subordinate_clause_has_its_own_subject() {
         assert_eq!(doers, ["the militia"], "{sentence}: {read:?}");
     }
 }
+
+#[test]
+fn a_patron_joined_by_a_hyphen_is_not_the_party() {
+    // "Turkish-backed gunmen" are the gunmen: their patron is neither the agent nor the
+    // claim's key; a country's adjective alone still names its forces.
+    for (sentence, key, agent) in [
+        (
+            "Turkish-backed gunmen shelled the hill.",
+            "shell(?, ?)",
+            "Turkish-backed gunmen",
+        ),
+        (
+            "Russian-aligned militias entered the town.",
+            "enter(?, ?)",
+            "Russian-aligned militias",
+        ),
+        ("Russian shelling hit the hill.", "shell(regime, ?)", "Russian"),
+    ] {
+        let read = readings("en", sentence);
+        assert!(
+            read.iter()
+                .any(|(k, roles)| k == key && roles.iter().any(|(r, w)| r == "agent" && w == agent)),
+            "{sentence}: {read:?}"
+        );
+    }
+}

@@ -325,6 +325,32 @@ impl<'a> Reader<'a> {
         &self.matches.tokens.text[self.matches.tokens.tokens[k].tt.range()]
     }
 
+    /// Whether an actor's hit names the patron of the noun after it: a hyphen joins it to
+    /// the participle of an `allegiance` form ("Turkish-backed fighters", "Iran-aligned
+    /// militias": the fighters are the party, and the patron is not them).
+    fn patron_of_next(&self, h: &Hit) -> bool {
+        self.patron_word(h.tokens.end - 1)
+    }
+
+    /// Whether the word at `k` names the patron of the noun after it ("Turkish" in
+    /// "Turkish-backed militias"; `patron_of_next`).
+    fn patron_word(&self, k: usize) -> bool {
+        let t = &self.matches.tokens.tokens;
+        let k = k + 1;
+        if k >= t.len() || self.ntext[t[k - 1].norm.end..t[k].norm.start].trim() != "-" {
+            return false;
+        }
+        let next = self.word(k);
+        self.lexicon.entries.particles.iter().any(|p| {
+            p.entry.role == ParticleRole::Allegiance
+                && p.entry.forms.iter().any(|f| {
+                    f.split(' ')
+                        .next()
+                        .is_some_and(|w| w.len() > 2 && w.ends_with("ed") && w == next)
+                })
+        })
+    }
+
     /// Sorts out the hits of sentence `index` into `cache`, unless they are there.
     fn sentence_hits(&self, index: usize, cache: &mut SentenceHits<'a>) {
         if cache.sentence == Some(index) {
@@ -382,7 +408,7 @@ impl<'a> Reader<'a> {
                             && o.tokens.end == h.tokens.start
                             && self.ntext[t.tokens[h.tokens.start - 1].norm.end..h.norm.start].contains('(')
                     });
-                    if !abbreviation {
+                    if !abbreviation && !self.patron_of_next(h) {
                         cache.actors.push(h)
                     }
                 }
@@ -2243,7 +2269,7 @@ impl<'a> Reader<'a> {
                 if let Some(&a) = demonyms.get(w)
                     && self.capitalised(k)
                 {
-                    return Some((a, TokenSpan::new(k, k + 1)));
+                    return (!self.patron_word(k)).then_some((a, TokenSpan::new(k, k + 1)));
                 }
             }
             return None;
