@@ -633,10 +633,7 @@ impl<'a> Reader<'a> {
                                 && self.pronoun_at(range, after).is_none())
                             .then(|| self.according_phrase(&parts, range, after))
                             .flatten()
-                            .filter(|np| {
-                                let head = self.word(np.tokens.end - 1);
-                                !EVIDENCE_NOUNS.contains(&head) && !UNSOURCED_NOUNS.contains(&head)
-                            })
+                            .filter(|np| !self.unsourced(hits, np.tokens.end - 1))
                         });
                     let (e, rule, end) = match np {
                         // With its verb it closes the sentence ("…، حسبما أفادت وكالة X.");
@@ -940,7 +937,7 @@ impl<'a> Reader<'a> {
                         latin
                             .then(|| self.open_subject(&parts, range, cue.tokens.start))
                             .flatten()
-                            .filter(|np| !EVIDENCE_NOUNS.contains(&self.word(np.tokens.end - 1)))
+                            .filter(|np| !self.unsourced(hits, np.tokens.end - 1))
                             .map(|np| (np.tokens.start, np))
                     };
                     // An English passive names its speaker after "by" ("was reported by the
@@ -1246,6 +1243,13 @@ impl<'a> Reader<'a> {
         nisba || self.lexicon.names.descriptors.contains(bare)
     }
 
+    /// Whether the word at `k` is a noun for what is said or shown, not who says it
+    /// ("reports", "the evidence": an `unsourced` particle).
+    fn unsourced(&self, hits: &[&Hit], k: usize) -> bool {
+        hits.iter()
+            .any(|h| h.tokens.contains(k) && self.particle_role(h) == Some(ParticleRole::Unsourced))
+    }
+
     /// The role of a particle hit; none for a hit of another table.
     fn particle_role(&self, h: &Hit) -> Option<ParticleRole> {
         (h.entry.table == Table::Particle).then(|| self.lexicon.entries.particles[h.entry.index as usize].entry.role)
@@ -1258,7 +1262,12 @@ impl<'a> Reader<'a> {
         // A source's descriptor ("local", `خاصة`) is part of its words, not a listed name.
         hit_tokens.extend(
             hits.iter()
-                .filter(|h| self.particle_role(h) != Some(ParticleRole::Descriptor))
+                .filter(|h| {
+                    !matches!(
+                        self.particle_role(h),
+                        Some(ParticleRole::Descriptor | ParticleRole::Unsourced | ParticleRole::Prospective)
+                    )
+                })
                 .flat_map(|h| h.tokens.range().map(|k| (k, self.function_word(h)))),
         );
         self.hit_tokens = hit_tokens;
@@ -1887,13 +1896,6 @@ const EN_OBJECT_PRONOUNS: [&str; 5] = ["us", "him", "her", "them", "me"];
 /// How many words after a source noun no lexicon lists may name it (`وكالة الأنباء
 /// الألمانية`) before what follows the name (`عن`, a relayed source).
 const MAX_NAME_AFTER_NOUN: usize = 3;
-
-/// Head nouns of an English subject that infers rather than speaks.
-const EVIDENCE_NOUNS: &[&str] = &["evidence", "data", "indications", "signs", "indicators", "facts"];
-
-/// Head nouns after "according to" that name what was said, not who said it
-/// ("according to reports"): no source.
-const UNSOURCED_NOUNS: &[&str] = &["information", "reports", "report", "estimates", "figures"];
 
 /// At most this many words between a subordinating word and the cue or subject it
 /// governs ("after a regional army press officer said").

@@ -417,7 +417,10 @@ impl<'a> Reader<'a> {
                     ParticleRole::Circumstance => cache.circumstances.push(h),
                     // An adjective is a content word: only a phrase's edges read it; so
                     // is a noun of residents, which only places read.
-                    ParticleRole::Modifier | ParticleRole::Residents => {}
+                    ParticleRole::Modifier
+                    | ParticleRole::Residents
+                    | ParticleRole::Unsourced
+                    | ParticleRole::Prospective => {}
                     ParticleRole::Subordinator | ParticleRole::Adjunct => cache.subordinators.push(h),
                     // `الاثنين` is Monday, not two: a time word with its article over the
                     // same words wins.
@@ -1873,18 +1876,11 @@ impl<'a> Reader<'a> {
         // "the possible confrontations": an event that has not happened; "since the
         // shelling began": an event the sentence takes for granted.
         let irrealis = trigger.tokens.end < clause.end
-            && matches!(
-                self.word(trigger.tokens.end),
-                "المحتمله"
-                    | "المحتمل"
-                    | "المرتقبه"
-                    | "المرتقب"
-                    | "المتوقعه"
-                    | "المتوقع"
-                    | "possible"
-                    | "potential"
-                    | "expected"
-            );
+            && hits.all.iter().any(|h| {
+                h.tokens.start == trigger.tokens.end
+                    && h.entry.table == Table::Particle
+                    && self.role(h) == ParticleRole::Prospective
+            });
         let since = trigger.tokens.start > clause.start && {
             let before = self.word(trigger.tokens.start - 1);
             before == "since"

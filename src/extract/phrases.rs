@@ -54,6 +54,8 @@ impl Reader<'_> {
                         | ParticleRole::Circumstance
                         | ParticleRole::Side
                         | ParticleRole::Residents
+                        | ParticleRole::Unsourced
+                        | ParticleRole::Prospective
                         | ParticleRole::Descriptor
                         | ParticleRole::Subordinator
                         | ParticleRole::Adjunct

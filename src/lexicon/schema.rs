@@ -328,6 +328,13 @@ pub enum ParticleRole {
     /// heads ("entered the town amid heavy shelling": no one is said to have shelled).
     /// The same word is a preposition too; only frames read this role.
     Adjunct,
+    /// A noun for what is said or shown rather than who says it ("reports", "evidence",
+    /// "information"): after "according to", or as the subject of a cue ("the evidence
+    /// suggests"), it names no source.
+    Unsourced,
+    /// An adjective right after an event noun that says the event has not happened
+    /// ("possible", "expected", `المحتملة`, `المرتقبة`): the noun makes no frame.
+    Prospective,
 }
 
 impl ParticleRole {
@@ -337,7 +344,8 @@ impl ParticleRole {
     /// [`ParticleRole::Numeral`] and [`ParticleRole::Approximate`], the side and
     /// residents nouns, [`ParticleRole::Side`] and [`ParticleRole::Residents`], and
     /// [`ParticleRole::Subordinator`] and [`ParticleRole::Adjunct`], whose words are
-    /// prepositions or conjunctions too, which only frames read).
+    /// prepositions or conjunctions too, which only frames read, and the content words
+    /// [`ParticleRole::Unsourced`] and [`ParticleRole::Prospective`]).
     pub fn is_function_word(self) -> bool {
         !matches!(
             self,
@@ -352,6 +360,8 @@ impl ParticleRole {
                 | ParticleRole::Residents
                 | ParticleRole::Subordinator
                 | ParticleRole::Adjunct
+                | ParticleRole::Unsourced
+                | ParticleRole::Prospective
         )
     }
 
