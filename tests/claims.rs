@@ -3132,3 +3132,22 @@ fn a_patron_joined_by_a_hyphen_is_not_the_party() {
         );
     }
 }
+
+#[test]
+fn an_event_said_to_be_possible_or_expected_makes_no_frame() {
+    // A `prospective` adjective: after the noun in both languages, before it in English.
+    for (language, sentence) in [
+        ("en", "Officials warned of possible clashes near the hill."),
+        ("en", "Clashes expected near the hill, officials said."),
+        ("en", "Residents fear a potential offensive on the hill."),
+        ("ar", "وحذر المسؤولون من المواجهات المحتملة قرب التلة."),
+        ("ar", "وتخشى الكتيبة من هجوم مرتقب على التلة."),
+    ] {
+        let read = readings(language, sentence);
+        assert!(
+            read.iter()
+                .all(|(key, _)| !key.starts_with("clash(") && !key.starts_with("attack(")),
+            "{sentence}: {read:?}"
+        );
+    }
+}

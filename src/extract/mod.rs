@@ -1875,12 +1875,16 @@ impl<'a> Reader<'a> {
         };
         // "the possible confrontations": an event that has not happened; "since the
         // shelling began": an event the sentence takes for granted.
-        let irrealis = trigger.tokens.end < clause.end
-            && hits.all.iter().any(|h| {
-                h.tokens.start == trigger.tokens.end
-                    && h.entry.table == Table::Particle
-                    && self.role(h) == ParticleRole::Prospective
-            });
+        // An English one may stand before its noun too ("possible clashes").
+        let prospective = |k: usize| {
+            hits.all.iter().any(|h| {
+                h.tokens.start == k && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Prospective
+            })
+        };
+        let irrealis = (trigger.tokens.end < clause.end && prospective(trigger.tokens.end))
+            || (trigger.tokens.start > clause.start
+                && self.word(trigger.tokens.start).is_ascii()
+                && prospective(trigger.tokens.start - 1));
         let since = trigger.tokens.start > clause.start && {
             let before = self.word(trigger.tokens.start - 1);
             before == "since"

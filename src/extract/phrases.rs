@@ -55,7 +55,6 @@ impl Reader<'_> {
                         | ParticleRole::Side
                         | ParticleRole::Residents
                         | ParticleRole::Unsourced
-                        | ParticleRole::Prospective
                         | ParticleRole::Descriptor
                         | ParticleRole::Subordinator
                         | ParticleRole::Adjunct
@@ -65,7 +64,10 @@ impl Reader<'_> {
                         ParticleRole::Approximate if self.count(hits, h.tokens.end) => return Word::Opener,
                         ParticleRole::Approximate => continue,
                         ParticleRole::Article | ParticleRole::Quantifier => Word::Opener,
-                        ParticleRole::Modifier if self.word(k).is_ascii() => Word::Opener,
+                        // "possible clashes": an English adjective of what has not
+                        // happened opens its noun's phrase as others do.
+                        ParticleRole::Modifier | ParticleRole::Prospective if self.word(k).is_ascii() => Word::Opener,
+                        ParticleRole::Prospective => continue,
                         ParticleRole::Modifier => Word::Stop,
                         ParticleRole::Preposition if self.word(k) == "of" => Word::Joiner,
                         // "the villages of Hamamiyat and Tal Meleh": "and" between two
