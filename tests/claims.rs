@@ -2865,6 +2865,18 @@ fn arabic_intentions_fears_and_conditions_report_no_event() {
             "capture",
             (Reality::Actual, Stance::Plain),
         ),
+        // A contested account named as one, with its source: the source's, at a distance;
+        // a statement is held plain.
+        (
+            "وبحسب رواية الوزارة، هاجمت الكتيبة التلة.",
+            "attack",
+            (Reality::Actual, Stance::Distanced),
+        ),
+        (
+            "وبحسب بيان الوزارة، هاجمت الكتيبة التلة.",
+            "attack",
+            (Reality::Actual, Stance::Plain),
+        ),
         // `ادعت` (claimed) is no `دعت` (called for): a claim, kept at a distance.
         (
             "وادعت الكتيبة أنها قصفت السوق.",

@@ -44,7 +44,7 @@ fn an_unknown_key_is_reported_at_the_key() {
         "lexicon_unknown_key",
         src,
         &[
-            "7:1: unknown field `frms`, expected one of `id`, `role`, `language`, `forms`, `masculine`, `feminine`, `scope`, `description`, `examples`",
+            "7:1: unknown field `frms`, expected one of `id`, `role`, `language`, `forms`, `masculine`, `feminine`, `scope`, `stance`, `description`, `examples`",
         ],
     );
 }

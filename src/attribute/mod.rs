@@ -679,7 +679,7 @@ impl<'a> Reader<'a> {
                             wraps = true;
                         }
                         _ => {
-                            attr.stance = stance_of(entry.role);
+                            attr.stance = entry.stance.unwrap_or(stance_of(entry.role));
                             overrides.push((self.clause_target(range, cue), Override::Attr(attr)));
                         }
                     }
@@ -875,6 +875,7 @@ impl<'a> Reader<'a> {
                         Attr {
                             chain,
                             rules: vec![id, np.candidate.rule.clone()],
+                            stance: entry.stance.unwrap_or(Stance::Plain),
                             ..Attr::own_voice()
                         },
                     ));
@@ -1148,7 +1149,7 @@ impl<'a> Reader<'a> {
                         } else {
                             Polarity::Asserts
                         },
-                        stance: stance_of(role),
+                        stance: entry.stance.unwrap_or(stance_of(role)),
                         rules,
                     };
                     if closing {

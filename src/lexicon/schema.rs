@@ -167,6 +167,10 @@ pub struct Cue {
     /// How far the cue reaches; by default a segment (`according-to`: the sentence).
     #[serde(default)]
     pub scope: Option<Scope>,
+    /// How the reporter holds what the cue attributes, where its role does not say:
+    /// `distanced` for a statement noun of doubt (`رواية X`, X's version).
+    #[serde(default)]
+    pub stance: Option<crate::model::Stance>,
     /// What the cue is for.
     #[serde(default)]
     pub description: String,
