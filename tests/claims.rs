@@ -2349,6 +2349,16 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "The coalition",
         ),
+        // A plural pronoun on the complementizer stands for no single speaker: it is
+        // carried as written; a plural speaker is what it stands for.
+        ("وقال القائد إنهم انسحبوا من التلة.", "ar", "withdraw", "agent", "إنهم"),
+        (
+            "وقال المسؤولون إنهم انسحبوا من التلة.",
+            "ar",
+            "withdraw",
+            "agent",
+            "المسؤولون",
+        ),
         // A partitive من after a word for part joins its phrase.
         (
             "وسيطرت الكتيبة على أجزاء من البلدة.",

@@ -1334,13 +1334,27 @@ impl Reader<'_> {
             } else {
                 self.word(comp).ends_with("ها")
             };
+            // A plural pronoun (`إنهم`) stands for no single noun (`قال القائد إنهم`: they
+            // are others): its antecedent has a plural's shape or names a group.
+            let plural = !bare_be && ["هم", "هن", "هما"].iter().any(|e| self.word(comp).ends_with(e));
+            let plural_phrase = |p: &TokenSpan| {
+                let head = self.word(p.start);
+                let bare = head.strip_prefix("ال").unwrap_or(head);
+                ["ون", "ين", "ات", "ان"].iter().any(|e| bare.ends_with(e))
+                    || broken_plural(bare)
+                    || hits
+                        .actors
+                        .iter()
+                        .any(|h| p.start <= h.tokens.start && h.tokens.end <= p.end)
+            };
             let agrees = |p: &TokenSpan| {
-                !hits.all.iter().any(|h| {
-                    h.entry.table == Table::SourceNoun
-                        && p.start <= h.tokens.start
-                        && h.tokens.end <= p.end
-                        && h.entry.gender.is_some_and(|g| (g == Gender::F) != feminine)
-                })
+                (!plural || plural_phrase(p))
+                    && !hits.all.iter().any(|h| {
+                        h.entry.table == Table::SourceNoun
+                            && p.start <= h.tokens.start
+                            && h.tokens.end <= p.end
+                            && h.entry.gender.is_some_and(|g| (g == Gender::F) != feminine)
+                    })
             };
             // SVO, the verb between (`روسيا تتظاهر بأنها`, `الوزارة تؤكد أنها`): the subject
             // before that verb.
