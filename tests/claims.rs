@@ -3173,3 +3173,27 @@ fn an_event_said_to_be_possible_or_expected_makes_no_frame() {
         );
     }
 }
+
+#[test]
+fn who_takes_part_in_an_event_is_its_doer() {
+    // A verb or noun of taking part names the doer after it, not a known party before
+    // it; "took part in" is one light verb, not "took".
+    for (language, sentence, predicate, agent) in [
+        (
+            "ar",
+            "وأكدت روسيا مشاركة الكتيبة في الهجوم على التلة.",
+            "attack",
+            "الكتيبة",
+        ),
+        ("ar", "وشاركت الكتيبة في اقتحام التلة.", "capture", "الكتيبة"),
+        (
+            "en",
+            "Militia fighters took part in the shelling of the hill.",
+            "shell",
+            "Militia fighters",
+        ),
+    ] {
+        let read = readings(language, sentence);
+        assert!(read_as(&read, predicate, "agent", agent), "{sentence}: {read:?}");
+    }
+}

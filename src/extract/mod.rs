@@ -1607,6 +1607,9 @@ impl<'a> Reader<'a> {
             own_subject
                 .is_some_and(|s| (h.tokens.end..s.start.min(trigger.tokens.start)).any(|k| self.subordinator(hits, k)))
         };
+        // Nor one before a light verb whose own subject follows it (`أكد الكرملين مشاركة
+        // قوات روسية في المعارك`: the forces took part).
+        let light_subject = self.verb_subject(hits, clause, trigger, ParticleRole::LightVerb);
         self.actor_hits(hits)
             .filter(|h| {
                 h.tokens.end <= trigger.tokens.start
@@ -1614,6 +1617,7 @@ impl<'a> Reader<'a> {
                     && !self.is_preposition_word(h.tokens.start)
                     && !self.patron_of(hits, h.tokens.start)
                     && !subordinate(h)
+                    && light_subject.is_none_or(|s| s.start < h.tokens.end)
             })
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
             .filter(|h| !(trigger_in_phrase && in_phrase(h.tokens.start)))

@@ -806,12 +806,17 @@ impl Reader<'_> {
         role: ParticleRole,
     ) -> Option<TokenSpan> {
         let t = trigger.tokens;
-        let light = hits.particles.iter().rev().find(|h| {
-            self.role(h) == role
-                && h.tokens.end <= t.start
-                && h.tokens.start >= clause.start
-                && t.start - h.tokens.end <= 6
-        })?;
+        // The nearest; of two at one word, the longer ("took part in", not "took").
+        let light = hits
+            .particles
+            .iter()
+            .filter(|h| {
+                self.role(h) == role
+                    && h.tokens.end <= t.start
+                    && h.tokens.start >= clause.start
+                    && t.start - h.tokens.end <= 6
+            })
+            .max_by_key(|h| (h.tokens.start, h.tokens.end))?;
         let between = light.tokens.end..t.start;
         if self.word(t.start).is_ascii() {
             // Only an article or quantifier between ("launched an attack"); after a verb
