@@ -2359,6 +2359,21 @@ fn roles_no_lexicon_entry_names_are_read_from_the_sentence() {
             "agent",
             "المسؤولون",
         ),
+        // Holding out is still being there.
+        (
+            "The garrison was holding out in the old fortress.",
+            "en",
+            "remain",
+            "agent",
+            "The garrison",
+        ),
+        (
+            "وأشاد القائد بصمود المقاتلين في القلعة.",
+            "ar",
+            "remain",
+            "agent",
+            "المقاتلين",
+        ),
         // A partitive من after a word for part joins its phrase.
         (
             "وسيطرت الكتيبة على أجزاء من البلدة.",
