@@ -932,6 +932,13 @@ impl<'a> Reader<'a> {
                         }
                     }
             };
+            // An object that names no event and, for an embedding act, no place.
+            let names_no_event = |object: TokenSpan| {
+                !hits
+                    .predicates
+                    .iter()
+                    .any(|h| object.start <= h.tokens.start && h.tokens.start < object.end)
+            };
             // A verb that takes its object after it (support) takes a noun object that no
             // lexicon names as its target too ("supported the river brigade"); its noun's
             // genitive may name the doer ("the coalition's support", `إسناد التحالف`).
@@ -940,10 +947,7 @@ impl<'a> Reader<'a> {
                 && let Some(object) = self.object(hits, clause, trigger, agent_span)
                 && (p.mutual || p.object_after || !p.label.contains("{target}") || addressee(object))
                 && object.start >= trigger.tokens.end
-                && !hits
-                    .predicates
-                    .iter()
-                    .any(|h| object.start <= h.tokens.start && h.tokens.start < object.end)
+                && names_no_event(object)
                 && (!p.embeds || !self.place_like(hits, object))
                 && !args.iter().any(|a| a.tokens.is_some_and(|t| t.overlaps(object)))
             {
@@ -965,10 +969,7 @@ impl<'a> Reader<'a> {
                     .flatten()
                 && addressee(object)
                 && !self.place_like(hits, object)
-                && !hits
-                    .predicates
-                    .iter()
-                    .any(|h| object.start <= h.tokens.start && h.tokens.start < object.end)
+                && names_no_event(object)
             {
                 target = Some(Argument::read(ArgRole::Target, self.party(hits, object), object));
             }

@@ -2126,9 +2126,9 @@ fn definite(w: &str) -> bool {
 
 /// Whether the definite Arabic word `next` is a feminine noun that cannot agree, as an
 /// adjective would, with the definite word `noun` before it: `next` ends in the ta marbuta
-/// and is no nisba (`الأهلية`) or participle (`المحتلة`, `التابعة`), which may describe a feminine
-/// noun of masculine shape (`الحرب الأهلية`); `noun` is singular and masculine in shape,
-/// not a plural (`المواقع العسكرية`, `الأحياء السكنية`: a plural of things takes a
+/// and is no nisba (`الأهلية`) or participle (`المحتلة`, `التابعة`), which may describe a
+/// feminine noun of masculine shape (`الحرب الأهلية`); `noun` is singular and masculine in
+/// shape, not a plural (`المواقع العسكرية`, `الأحياء السكنية`: a plural of things takes a
 /// feminine adjective).
 fn feminine_after_masculine(noun: &str, next: &str) -> bool {
     let Some(next) = next.strip_prefix("ال") else {
