@@ -1608,9 +1608,6 @@ impl<'a> Reader<'a> {
             own_subject
                 .is_some_and(|s| (h.tokens.end..s.start.min(trigger.tokens.start)).any(|k| self.subordinator(hits, k)))
         };
-        // Nor one before a light verb whose own subject follows it (`أكد الكرملين مشاركة
-        // قوات روسية في المعارك`: the forces took part).
-        let light_subject = self.verb_subject(hits, clause, trigger, ParticleRole::LightVerb);
         self.actor_hits(hits)
             .filter(|h| {
                 h.tokens.end <= trigger.tokens.start
@@ -1618,10 +1615,16 @@ impl<'a> Reader<'a> {
                     && !self.is_preposition_word(h.tokens.start)
                     && !self.patron_of(hits, h.tokens.start)
                     && !subordinate(h)
-                    && light_subject.is_none_or(|s| s.start < h.tokens.end)
             })
             .max_by_key(|h| (h.tokens.end, h.tokens.len()))
             .filter(|h| !(trigger_in_phrase && in_phrase(h.tokens.start)))
+            // Nor one before a light verb whose own subject follows it (`أكد الكرملين
+            // مشاركة قوات روسية في المعارك`: the forces took part); asked of the last
+            // one only, since any before it stands before that subject too.
+            .filter(|h| {
+                self.verb_subject(hits, clause, trigger, ParticleRole::LightVerb)
+                    .is_none_or(|s| s.start < h.tokens.end)
+            })
             .map(|h| (h.entry.index as usize, h.tokens))
     }
 
