@@ -340,15 +340,7 @@ impl<'a> Reader<'a> {
         if k >= t.len() || self.ntext[t[k - 1].norm.end..t[k].norm.start].trim() != "-" {
             return false;
         }
-        let next = self.word(k);
-        self.lexicon.entries.particles.iter().any(|p| {
-            p.entry.role == ParticleRole::Allegiance
-                && p.entry.forms.iter().any(|f| {
-                    f.split(' ')
-                        .next()
-                        .is_some_and(|w| w.len() > 2 && w.ends_with("ed") && w == next)
-                })
-        })
+        self.lexicon.names.allegiance_participles.contains(self.word(k))
     }
 
     /// Sorts out the hits of sentence `index` into `cache`, unless they are there.

@@ -292,20 +292,14 @@ impl Reader<'_> {
                 Word::Free if words > 0 && definite(self.word(end - 1)) && self.attached(hits, end, "ل") => break,
                 // `اتهمت الوزارة الفصائل`: nor a definite broken plural, which is no
                 // adjective of the noun before it (an adjective agrees with its noun and
-                // is seldom such a plural) but the verb's object.
+                // is seldom such a plural) but the verb's object; nor, `دعا المجلس
+                // الكتيبة إلى`, a definite feminine noun after a masculine one, which an
+                // adjective would agree with.
                 Word::Free
                     if words > 0
                         && definite(self.word(end - 1))
-                        && self.word(end).strip_prefix("ال").is_some_and(broken_plural) =>
-                {
-                    break;
-                }
-                // `دعا المجلس الكتيبة إلى`: nor a definite feminine noun after a masculine
-                // one, which an adjective would agree with.
-                Word::Free
-                    if words > 0
-                        && definite(self.word(end - 1))
-                        && feminine_after_masculine(self.word(end - 1), self.word(end)) =>
+                        && (self.word(end).strip_prefix("ال").is_some_and(broken_plural)
+                            || feminine_after_masculine(self.word(end - 1), self.word(end))) =>
                 {
                     break;
                 }
@@ -453,8 +447,7 @@ impl Reader<'_> {
         if preposition {
             return true;
         }
-        let core = word.get(trigger.prefix.len..).unwrap_or(word);
-        let core = core.strip_suffix(trigger.inflection.suffix()).unwrap_or(core);
+        let core = self.stem(trigger);
         // A form listed with its pronoun (`انسحابها`): the noun before it.
         let owned = self.own_pronoun(trigger);
         let core = match owned {
@@ -522,13 +515,18 @@ impl Reader<'_> {
         !object_follows && (place || (self.transitive_noun(trigger) && !party()))
     }
 
+    /// A trigger's first word past the clitics and before the suffix the matcher read.
+    fn stem(&self, trigger: &Hit) -> &str {
+        let word = self.word(trigger.tokens.start);
+        let core = word.get(trigger.prefix.len..).unwrap_or(word);
+        core.strip_suffix(trigger.inflection.suffix()).unwrap_or(core)
+    }
+
     /// Whether an Arabic verbal noun has the shape of a derived transitive verb's: مفاعلة
     /// (`مداهمة`), تفعيل (`تدمير`), افتعال (`اقتحام`), استفعال (`استهداف`, `استعادة`).
     fn transitive_noun(&self, trigger: &Hit) -> bool {
-        let word = self.word(trigger.tokens.start);
-        let core = word.get(trigger.prefix.len..).unwrap_or(word);
+        let core = self.stem(trigger);
         let core = core.strip_prefix("ال").unwrap_or(core);
-        let core = core.strip_suffix(trigger.inflection.suffix()).unwrap_or(core);
         let l: Vec<char> = core.chars().collect();
         match l.len() {
             5 => l[0] == 'ت' && l[3] == 'ي',
@@ -2120,8 +2118,14 @@ impl Reader<'_> {
 /// Whether an Arabic word carries the article, past a conjunction or preposition
 /// clitic (`القوات`, `والقوات`, `بالمدينة`, `للجيش`).
 fn definite(w: &str) -> bool {
+    after_article(w).is_some()
+}
+
+/// An Arabic word past its conjunction, preposition and article, if it has the article
+/// (`والقوات` → `قوات`, `للجيش` → `جيش`).
+fn after_article(w: &str) -> Option<&str> {
     let w = w.trim_start_matches(['و', 'ف']);
-    w.starts_with("ال") || w.starts_with("بال") || w.starts_with("كال") || w.starts_with("لل")
+    ["ال", "بال", "كال", "لل"].iter().find_map(|a| w.strip_prefix(a))
 }
 
 /// Whether the definite Arabic word `next` is a feminine noun that cannot agree, as an
@@ -2134,11 +2138,7 @@ fn feminine_after_masculine(noun: &str, next: &str) -> bool {
     let Some(next) = next.strip_prefix("ال") else {
         return false;
     };
-    let noun = noun.trim_start_matches(['و', 'ف']);
-    let noun = ["ال", "بال", "كال", "لل"]
-        .iter()
-        .find_map(|a| noun.strip_prefix(a))
-        .unwrap_or(noun);
+    let noun = after_article(noun).unwrap_or(noun);
     let letters: Vec<char> = noun.chars().collect();
     // أفعال (`أحياء`, `أطراف`): a plural; normalised, its أ is ا.
     let afaal = letters.len() == 5 && letters[0] == 'ا' && letters[3] == 'ا';

@@ -998,6 +998,9 @@ pub struct Names {
     /// The adjectives that describe a source noun (`descriptor` particles, as tokens
     /// are: "local", `مطلعه`).
     pub descriptors: HashSet<String>,
+    /// The participles that open `allegiance` forms ("backed" of "backed by"): a name a
+    /// hyphen joins to one is a patron ("Turkish-backed").
+    pub allegiance_participles: HashSet<String>,
 }
 
 impl Names {
@@ -1039,6 +1042,15 @@ impl Names {
                 .flat_map(|p| &p.entry.forms)
                 .map(|f| Tokens::new(&normalize(f)).text)
                 .filter(|w| !w.contains(' '))
+                .collect(),
+            allegiance_participles: entries
+                .particles
+                .iter()
+                .filter(|p| p.entry.role == ParticleRole::Allegiance)
+                .flat_map(|p| &p.entry.forms)
+                .filter_map(|f| f.split(' ').next())
+                .filter(|w| w.len() > 2 && w.ends_with("ed"))
+                .map(str::to_owned)
                 .collect(),
         }
     }
