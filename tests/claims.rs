@@ -3239,3 +3239,82 @@ fn who_takes_part_in_an_event_is_its_doer() {
         assert!(read_as(&read, predicate, "agent", agent), "{sentence}: {read:?}");
     }
 }
+
+#[test]
+fn a_by_phrase_of_another_participle_names_no_doer_of_the_event() {
+    // "held by", "occupied by": the participle's by-phrase says who holds the object, not
+    // who acted; a light verb's participle and one describing the instrument pass theirs
+    // on to the event.
+    for (sentence, predicate, role, words) in [
+        (
+            "The assault on the districts held by the garrison was conducted by volunteer units.",
+            "attack",
+            "agent",
+            "volunteer units",
+        ),
+        (
+            "The assault on the districts held by the garrison was conducted by volunteer units.",
+            "attack",
+            "target",
+            "the districts",
+        ),
+        (
+            "The attack began at dawn with trucks driven by suicide bombers.",
+            "attack",
+            "agent",
+            "suicide bombers",
+        ),
+        (
+            "The strikes delivered against the depot by army aviation lasted an hour.",
+            "shell",
+            "agent",
+            "army aviation",
+        ),
+    ] {
+        let read = readings("en", sentence);
+        assert!(read_as(&read, predicate, role, words), "{sentence}: {read:?}");
+    }
+    let sentence = "The attack on the ridge held by the garrison was condemned by the council.";
+    let read = readings("en", sentence);
+    for (_, roles) in frames_of(&read, "attack", sentence) {
+        assert!(!roles.iter().any(|(r, _)| r == "agent"), "{sentence}: {read:?}");
+    }
+}
+
+#[test]
+fn an_event_word_that_names_a_kind_of_unit_makes_no_frame() {
+    // "assault detachments", "attack helicopters", `وحدات الاقتحام`: a unit's name, its doer's
+    // words; an event noun after a defined noun is an event still.
+    for (language, sentence, predicate, agent) in [
+        (
+            "en",
+            "Assault detachments entered the village on Monday.",
+            "enter",
+            "Assault detachments",
+        ),
+        (
+            "en",
+            "Attack helicopters struck the depot.",
+            "shell",
+            "Attack helicopters",
+        ),
+        (
+            "ar",
+            "ووصلت وحدات الاقتحام إلى القرية صباح اليوم.",
+            "reach",
+            "وحدات الاقتحام",
+        ),
+    ] {
+        let read = readings(language, sentence);
+        assert!(read_as(&read, predicate, "agent", agent), "{sentence}: {read:?}");
+        assert!(
+            !read
+                .iter()
+                .any(|(key, _)| key.starts_with("attack(") || key.starts_with("capture(")),
+            "{sentence}: {read:?}"
+        );
+    }
+    let sentence = "وبدأت القوات الهجوم على التلة.";
+    let read = readings("ar", sentence);
+    assert!(read_as(&read, "attack", "target", "التلة"), "{sentence}: {read:?}");
+}

@@ -1260,13 +1260,19 @@ impl<'a> Reader<'a> {
     fn sort_out(&mut self, parts: &mut Parts<'a>, range: TokenSpan, hits: &[&'a Hit]) {
         let mut hit_tokens = std::mem::take(&mut self.hit_tokens);
         hit_tokens.clear();
-        // A source's descriptor ("local", `خاصة`) is part of its words, not a listed name.
+        // A source's descriptor ("local", `خاصة`) is part of its words, not a listed name,
+        // and so is a unit noun (`كتيبة الساحل`).
         hit_tokens.extend(
             hits.iter()
                 .filter(|h| {
                     !matches!(
                         self.particle_role(h),
-                        Some(ParticleRole::Descriptor | ParticleRole::Unsourced | ParticleRole::Prospective)
+                        Some(
+                            ParticleRole::Descriptor
+                                | ParticleRole::Unsourced
+                                | ParticleRole::Prospective
+                                | ParticleRole::Unit
+                        )
                     )
                 })
                 .flat_map(|h| h.tokens.range().map(|k| (k, self.function_word(h)))),

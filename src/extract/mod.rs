@@ -408,11 +408,13 @@ impl<'a> Reader<'a> {
                     ParticleRole::PlaceNoun | ParticleRole::Settlement => cache.place_nouns.push(h),
                     ParticleRole::Circumstance => cache.circumstances.push(h),
                     // An adjective is a content word: only a phrase's edges read it; so
-                    // is a noun of residents, which only places read.
+                    // is a noun of residents, which only places read, and a unit noun,
+                    // which only the event word next to it reads.
                     ParticleRole::Modifier
                     | ParticleRole::Residents
                     | ParticleRole::Unsourced
-                    | ParticleRole::Prospective => {}
+                    | ParticleRole::Prospective
+                    | ParticleRole::Unit => {}
                     ParticleRole::Subordinator | ParticleRole::Adjunct => cache.subordinators.push(h),
                     // `الاثنين` is Monday, not two: a time word with its article over the
                     // same words wins.
@@ -593,7 +595,7 @@ impl<'a> Reader<'a> {
             // Who moves of themselves acts on nothing: what follows is where they left
             // or where they went.
             let acts_on = p.acts_on && !moves && !enters;
-            if self.presupposed(hits, clause, trigger) {
+            if self.presupposed(hits, clause, trigger) || self.names_unit(hits, trigger) {
                 continue;
             }
             // "The council should free them": the speaker's demand, the act its content.
@@ -1467,6 +1469,9 @@ impl<'a> Reader<'a> {
     ) -> Option<(usize, TokenSpan)> {
         let met_with = matches!(self.word(trigger.tokens.start).get(..8), Some("لاقي" | "قوبل"));
         for k in self.by_reach(hits, clause, trigger) {
+            if self.foreign_by(hits, trigger, k) {
+                continue;
+            }
             let w = self.word(k);
             let by_arabic = w == "قبل" && k > 0 && self.word(k - 1) == "من";
             let by = w == "by" || by_arabic || (met_with && w == "من");
@@ -1853,6 +1858,29 @@ impl<'a> Reader<'a> {
                     || (w.starts_with('ل') && h.prefix.len > 0)
             })
             .map(|h| (h.entry.index as usize, h.tokens))
+    }
+
+    /// Whether an event word describes the unit, aircraft or weapon next to it ("assault
+    /// detachments", "attack helicopters"; `وحدات الاقتحام`, `طائرات الاستطلاع`): the pair names
+    /// a kind of unit, not an event. Arabic puts the unit first, undefined, and the event
+    /// noun after it with the article; a defined noun before it is a subject or object of
+    /// its own (`بدأت القوات الهجوم`).
+    fn names_unit(&self, hits: &SentenceHits<'_>, trigger: &Hit) -> bool {
+        let unit = |k: usize| {
+            hits.all
+                .iter()
+                .any(|h| h.tokens.start == k && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Unit)
+        };
+        let t = trigger.tokens;
+        if self.word(t.start).is_ascii() {
+            return t.end < hits.range.end && !self.cut_before(t.end) && unit(t.end);
+        }
+        let definite = self.word(t.start).starts_with("ال") || trigger.prefix.definite;
+        definite
+            && t.start > hits.range.start
+            && !self.cut_before(t.start)
+            && unit(t.start - 1)
+            && !self.word(t.start - 1).starts_with("ال")
     }
 
     /// Whether a trigger names an event that a causal verb next to it presupposes (`أدى

@@ -11,7 +11,7 @@
 
 use super::{Reader, SentenceHits};
 use crate::lexicon::matcher::{Hit, Table};
-use crate::lexicon::morphology::broken_plural;
+use crate::lexicon::morphology::{broken_plural, english_participle};
 use crate::lexicon::schema::{FormList, Gender, ParticleRole, Role};
 use crate::span::{NormSpan, TokenSpan};
 
@@ -55,6 +55,7 @@ impl Reader<'_> {
                         | ParticleRole::Side
                         | ParticleRole::Residents
                         | ParticleRole::Unsourced
+                        | ParticleRole::Unit
                         | ParticleRole::Descriptor
                         | ParticleRole::Subordinator
                         | ParticleRole::Adjunct
@@ -92,6 +93,9 @@ impl Reader<'_> {
                         _ => Word::Stop,
                     };
                 }
+                // "assault detachments", `وحدات الاقتحام`: an event word naming a kind of unit
+                // is part of the unit's name.
+                Table::Predicate if self.names_unit(hits, h) => {}
                 _ => return Word::Stop,
             }
         }
@@ -263,6 +267,16 @@ impl Reader<'_> {
                 // An English past tense after the phrase's noun is its verb ("militias
                 // surprised them"); before it, a participle ("armed groups").
                 Word::Free if words > 0 && self.past_tense(end) => break,
+                // "the districts held by the enemy": a participle with its by-phrase
+                // describes the noun.
+                Word::Free
+                    if words > 0
+                        && end + 1 < clause.end
+                        && self.word(end + 1) == "by"
+                        && english_participle(self.word(end)) =>
+                {
+                    break;
+                }
                 // "the highway linking the two cities": a participle with its own object
                 // describes the noun; the phrase ends before it.
                 Word::Free
@@ -1209,6 +1223,9 @@ impl Reader<'_> {
                 .map(|h| self.role(h))
         };
         for k in self.by_reach(hits, clause, trigger) {
+            if self.foreign_by(hits, trigger, k) {
+                continue;
+            }
             let by = (self.word(k) == "by" && !self.word(k + 1).ends_with("ing"))
                 || (self.word(k) == "قبل" && k > t.end && self.word(k - 1) == "من");
             if by {
@@ -1753,6 +1770,28 @@ impl Reader<'_> {
         k
     }
 
+    /// Whether the "by" at `k` belongs to a participle of its own after `trigger` ("the
+    /// districts held by the enemy", "the village occupied by rebels"): its phrase is that
+    /// participle's doer, not the event's. A light verb's participle ("strikes delivered
+    /// by aircraft") passes its by-phrase on to the event it names, and so does one that
+    /// describes the instrument ("with vehicles driven by suicide bombers").
+    pub(super) fn foreign_by(&self, hits: &SentenceHits<'_>, trigger: &Hit, k: usize) -> bool {
+        if !(k > trigger.tokens.end && self.word(k) == "by" && english_participle(self.word(k - 1))) {
+            return false;
+        }
+        let light = hits
+            .particles
+            .iter()
+            .any(|h| h.tokens.contains(k - 1) && self.role(h) == ParticleRole::LightVerb);
+        let instrument = (trigger.tokens.end..k - 1)
+            .rev()
+            .take(MAX_WORDS)
+            .take_while(|&j| !self.cut_before(j + 1))
+            .find(|&j| self.phrase_word(hits, j) != Word::Free)
+            .is_some_and(|j| matches!(self.word(j), "with" | "using"));
+        !light && !instrument
+    }
+
     /// The noun an English participle with its by-phrase describes: "the prison
     /// controlled by X", "the town ringed by the army", "a militia backed by jets" (a
     /// reduced passive relative), whose act was done to that noun.
@@ -1785,13 +1824,7 @@ impl Reader<'_> {
             "under" if trigger.tokens.start > clause.start => trigger.tokens.start - 1,
             _ => trigger.tokens.start,
         };
-        let verb = self.word(k);
-        let participle = ["ed", "en", "wn", "ught"].iter().any(|e| verb.ends_with(e))
-            || matches!(
-                verb,
-                "held" | "kept" | "put" | "hit" | "shot" | "built" | "lost" | "left" | "sent" | "won"
-            );
-        if !participle || k <= clause.start {
+        if !english_participle(self.word(k)) || k <= clause.start {
             return None;
         }
         let be = |k: usize| self.be_verb(k);

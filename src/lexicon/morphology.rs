@@ -364,6 +364,39 @@ fn form_three_noun(word: &str) -> Option<String> {
     (letters.len() == 4 && letters[1] == 'ا' && first(letters[0]) && last(letters[3])).then(|| format!("م{word}"))
 }
 
+/// Whether an English word has a past participle's shape: a regular ending (`captured`,
+/// `taken`, `shown`, `caught`) or one of the common irregular participles of verbs of
+/// holding, striking, moving and giving.
+pub fn english_participle(w: &str) -> bool {
+    ["ed", "en", "wn", "ught"].iter().any(|e| w.ends_with(e))
+        || matches!(
+            w,
+            "held"
+                | "kept"
+                | "put"
+                | "hit"
+                | "shot"
+                | "built"
+                | "lost"
+                | "left"
+                | "sent"
+                | "won"
+                | "led"
+                | "struck"
+                | "fought"
+                | "made"
+                | "paid"
+                | "laid"
+                | "set"
+                | "cut"
+                | "spread"
+                | "run"
+                | "hurt"
+                | "met"
+                | "found"
+        )
+}
+
 /// An English verb's regular forms, each with its suffix: from its base, or from the
 /// base a listed inflected form stands on (`pulled` → `pull`). A base shorter than four
 /// letters is too often another word (`used` is not `us`).

@@ -339,6 +339,11 @@ pub enum ParticleRole {
     /// An adjective right after an event noun that says the event has not happened
     /// ("possible", "expected", `المحتملة`, `المرتقبة`): the noun makes no frame.
     Prospective,
+    /// A noun for an armed unit, an aircraft or a weapon ("units", "helicopters",
+    /// `وحدات`, `طائرات`): an event word that describes it ("assault detachments", "attack
+    /// helicopters", `وحدات الاقتحام`) names a kind of unit, not an event, and makes no
+    /// frame.
+    Unit,
 }
 
 impl ParticleRole {
@@ -349,7 +354,7 @@ impl ParticleRole {
     /// residents nouns, [`ParticleRole::Side`] and [`ParticleRole::Residents`], and
     /// [`ParticleRole::Subordinator`] and [`ParticleRole::Adjunct`], whose words are
     /// prepositions or conjunctions too, which only frames read, and the content words
-    /// [`ParticleRole::Unsourced`] and [`ParticleRole::Prospective`]).
+    /// [`ParticleRole::Unsourced`], [`ParticleRole::Prospective`] and [`ParticleRole::Unit`]).
     pub fn is_function_word(self) -> bool {
         !matches!(
             self,
@@ -366,6 +371,7 @@ impl ParticleRole {
                 | ParticleRole::Adjunct
                 | ParticleRole::Unsourced
                 | ParticleRole::Prospective
+                | ParticleRole::Unit
         )
     }
 
