@@ -1075,3 +1075,16 @@ fn an_adverb_between_a_subject_and_its_verb_is_not_part_of_the_speaker() {
         assert!(shown.iter().any(|s| s == "river council"), "{body}: {shown:?}");
     }
 }
+
+#[test]
+fn a_speaker_is_named_without_the_quotation_after_it() {
+    // The words that describe a speaker's noun stop where a quotation opens: the quoted
+    // subject is no adjective of the speaker.
+    let body = "وقال الضابط “الحامية هاجمت التلة”.";
+    let chains = chains_in("ar", body, "هاجمت");
+    let shown: Vec<String> = chains.iter().map(|c| c.join(" > ")).collect();
+    assert!(
+        !shown.is_empty() && shown.iter().all(|s| s.contains("ضابط") && !s.contains("الحامية")),
+        "{body}: {shown:?}"
+    );
+}

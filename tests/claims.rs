@@ -3318,3 +3318,79 @@ fn an_event_word_that_names_a_kind_of_unit_makes_no_frame() {
     let read = readings("ar", sentence);
     assert!(read_as(&read, "attack", "target", "التلة"), "{sentence}: {read:?}");
 }
+
+#[test]
+fn phrases_end_where_the_sentence_says_they_do() {
+    // (language, sentence, predicate, role, words).
+    for (language, sentence, predicate, role, words) in [
+        // A count after a definite noun starts the verb's object.
+        (
+            "ar",
+            "واعتقلت الشرطة عشرات الشبان في الحي.",
+            "detain",
+            "target",
+            "عشرات الشبان",
+        ),
+        (
+            "ar",
+            "واعتقلت الشرطة عشرات الشبان في الحي.",
+            "detain",
+            "agent",
+            "الشرطة",
+        ),
+        // "all the", "both" open a phrase.
+        (
+            "en",
+            "Soldiers shelled all the villages.",
+            "shell",
+            "target",
+            "all the villages",
+        ),
+        // A by-phrase after a participle is no part of the subject after it.
+        (
+            "en",
+            "The convoy was joined by captives escaped from the depot.",
+            "escape",
+            "agent",
+            "captives",
+        ),
+        // A noun ending as a participle does ("town", "children") keeps its by-phrase's
+        // doer for the event.
+        (
+            "en",
+            "The capture of the town by the army was announced.",
+            "capture",
+            "agent",
+            "the army",
+        ),
+        // A quotation's first noun is the subject of its verb, not a word of the
+        // speaker's phrase.
+        ("ar", "وقال الضابط “الحامية هاجمت التلة”.", "attack", "agent", "الحامية"),
+        // A place before an Arabic verb that acts on something is what it was done to.
+        (
+            "ar",
+            "القرية الواقعة شرق النهر قصفت مساء أمس.",
+            "shell",
+            "target",
+            "القرية الواقعة شرق النهر",
+        ),
+        (
+            "ar",
+            "وقال الضابط \"القرية الشرقية قصفت مساء أمس\".",
+            "shell",
+            "target",
+            "القرية الشرقية",
+        ),
+    ] {
+        let read = readings(language, sentence);
+        assert!(
+            read_as(&read, predicate, role, words),
+            "{sentence}: {role} {words}: {read:?}"
+        );
+    }
+    let sentence = "القرية الواقعة شرق النهر قصفت مساء أمس.";
+    let read = readings("ar", sentence);
+    for (_, roles) in frames_of(&read, "shell", sentence) {
+        assert!(!roles.iter().any(|(r, _)| r == "agent"), "{sentence}: {read:?}");
+    }
+}

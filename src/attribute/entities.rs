@@ -2,7 +2,7 @@
 //! they were given), a titled or generic noun (new, or a reference back to the last one
 //! of its class), a phrase carried as written; and the last speaker of a gender.
 
-use super::{Cand, Candidate, Np, Reader, SourceEntity, c_gender};
+use super::{Cand, Candidate, Np, OPENING_QUOTES, Reader, SourceEntity, c_gender};
 use crate::lexicon::matcher::{Table, Tokens, strip_article};
 use crate::lexicon::schema::Gender;
 use crate::span::{NormSpan, TokenSpan};
@@ -240,7 +240,12 @@ impl<'a> Reader<'a> {
     pub(super) fn label_range(&self, np: &Np) -> TokenSpan {
         let t = &self.tokens.tokens;
         let mut end = np.tokens.end;
-        while end < t.len() && end < np.tokens.end + 2 && !t[end].barrier_before {
+        // Not into a quotation that opens after it (`قال الضابط “الحامية هاجمت`).
+        while end < t.len()
+            && end < np.tokens.end + 2
+            && !t[end].barrier_before
+            && !self.gap_before(end).contains(OPENING_QUOTES)
+        {
             let w = &self.tokens.text[t[end].tt.range()];
             if !self.adjective(w) || self.listed(end) {
                 break;

@@ -1968,7 +1968,7 @@ fn prefix_before(chain: &[usize], e: usize) -> Vec<usize> {
 }
 
 /// The marks that open a quotation, and those that close one.
-const OPENING_QUOTES: [char; 4] = ['“', '"', '«', '„'];
+pub(super) const OPENING_QUOTES: [char; 4] = ['“', '"', '«', '„'];
 const CLOSING_QUOTES: [char; 3] = ['”', '"', '»'];
 
 /// Whether a sentence has no closing quotation mark, and when `first`, opens one.

@@ -768,6 +768,20 @@ impl<'a> Reader<'a> {
                     }),
             };
             let named_agent = named_agent.filter(|span| !outside(*span));
+            // `القرية الواقعة شرق النهر قصفت`: a place before an Arabic verb that acts on
+            // something is what it was done to (a passive the script leaves unmarked), for
+            // a place does not besiege or shell.
+            let fronted_place = named_agent.filter(|span| {
+                !trigger_latin
+                    && acts_on
+                    && span.end <= trigger.tokens.start
+                    && hits
+                        .place_nouns
+                        .iter()
+                        .chain(hits.places.iter())
+                        .any(|h| h.tokens.start == span.start)
+            });
+            let named_agent = named_agent.filter(|_| fronted_place.is_none());
             if let Some(span) = named_agent {
                 args.push(Argument::read(ArgRole::Agent, Arg::Named(self.words(span)), span));
                 if span.start >= clause.start {
@@ -866,6 +880,12 @@ impl<'a> Reader<'a> {
                         .map(|(a, span)| Argument::read(ArgRole::Target, Arg::Actor(a), span)),
                 },
             };
+            if target.is_none()
+                && let Some(span) = fronted_place
+            {
+                target = Some(party(span));
+                cover(span);
+            }
             // `اتهمت قسد تركيا بـ…`: an Arabic verb that takes its object after it names its
             // subject first (VSO), unless a subject stands before it.
             let subject_before = args

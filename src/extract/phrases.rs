@@ -317,12 +317,14 @@ impl Reader<'_> {
                 {
                     break;
                 }
-                // `اعتقلت القوات الكردية العشرات من`: nor a definite count (a numeral
-                // with the article), which starts the verb's object.
+                // `اعتقلت القوات الكردية العشرات من`, `اعتقلت القوات عشرات المسلحين`: nor
+                // a count word, which starts the verb's object (a definite noun heads no
+                // genitive, and a count is no adjective); digits after it may be a unit's
+                // number (`الفرقة 25`).
                 Word::Free
                     if words > 0
                         && definite(self.word(end - 1))
-                        && definite(self.word(end))
+                        && (definite(self.word(end)) || !self.word(end).chars().any(|c| c.is_numeric()))
                         && self.quantity(hits, end) =>
                 {
                     break;
@@ -953,7 +955,8 @@ impl Reader<'_> {
 
     /// An English subject phrase with the phrase before it when a preposition joins
     /// them: "Turkish strikes on the village killed", "militants in the north staged"
-    /// (the phrase after the preposition belongs to the one before it).
+    /// (the phrase after the preposition belongs to the one before it); not after a
+    /// participle ("was joined by captives escaped": the captives escaped).
     fn with_modifier(&self, hits: &SentenceHits<'_>, clause: TokenSpan, p: TokenSpan) -> TokenSpan {
         match p.start.checked_sub(1) {
             Some(prep)
@@ -961,6 +964,7 @@ impl Reader<'_> {
                     && self.word(prep).is_ascii()
                     && !self.cut_before(p.start)
                     && !self.subordinator(hits, prep)
+                    && !english_participle(self.word(prep - 1))
                     && hits
                         .particles
                         .iter()
@@ -1004,7 +1008,9 @@ impl Reader<'_> {
         let mut words = 0;
         while start > clause.start && words < MAX_WORDS {
             let k = start - 1;
-            if k + 1 < end && self.cut_before(k + 1) {
+            // `قال القائد "الكتيبة هاجمت`: nor past the head of a quotation.
+            if k + 1 < end && (self.cut_before(k + 1) || (!self.word(k).is_ascii() && self.quotation_opens(k + 1, end)))
+            {
                 break;
             }
             match self.phrase_word(hits, k) {
@@ -1445,8 +1451,12 @@ impl Reader<'_> {
         }
         if !nominal && let Some(subject) = self.phrase_before(hits, before, clause) {
             let subject = self.past_patron(hits, clause, subject);
+            // At the clause's head, after a complementizer, or at the head of a
+            // quotation (`قال القائد "المنطقة طوقت"`).
             let opens = |p: TokenSpan| {
-                p.start == clause.start || matches!(role_of(p.start - 1), Some(ParticleRole::Complementizer))
+                p.start == clause.start
+                    || matches!(role_of(p.start - 1), Some(ParticleRole::Complementizer))
+                    || (definite(self.word(p.start)) && self.quotation_opens(p.start, p.end))
             };
             if opens(subject) {
                 return Some(subject);
@@ -2086,6 +2096,21 @@ impl Reader<'_> {
             .chars()
             .next_back()
             .is_some_and(|c| matches!(c, '"' | '“' | '«' | '\''))
+    }
+
+    /// Whether a quotation that opens right before the word at `k` runs on past token
+    /// `end`: what it quotes is a statement, not a name (`"قسد"`) inside a phrase.
+    fn quotation_opens(&self, k: usize, end: usize) -> bool {
+        if !self.quoted(k) {
+            return false;
+        }
+        let t = &self.matches.tokens.tokens;
+        let from = self.norm.to_original(t[k].norm).start;
+        let to = self.norm.to_original(t[end - 1].norm).end;
+        let after = t
+            .get(end)
+            .map_or(self.text.len(), |n| self.norm.to_original(n.norm).start);
+        !self.text[from..after.max(to)].contains(['"', '”', '»'])
     }
 
     /// Whether the Arabic word at `k` carries the preposition `clitic` (ب or ل): before

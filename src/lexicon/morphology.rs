@@ -364,11 +364,12 @@ fn form_three_noun(word: &str) -> Option<String> {
     (letters.len() == 4 && letters[1] == 'ا' && first(letters[0]) && last(letters[3])).then(|| format!("م{word}"))
 }
 
-/// Whether an English word has a past participle's shape: a regular ending (`captured`,
-/// `taken`, `shown`, `caught`) or one of the common irregular participles of verbs of
-/// holding, striking, moving and giving.
+/// Whether an English word is a past participle: a regular one in -ed (`captured`), or
+/// one of the common irregular participles (`taken`, `shown`, `caught`, `held`). No
+/// ending but -ed marks one: `town`, `children` and `citizen` end as `shown`, `taken`
+/// and `frozen` do.
 pub fn english_participle(w: &str) -> bool {
-    ["ed", "en", "wn", "ught"].iter().any(|e| w.ends_with(e))
+    (w.len() > 3 && w.ends_with("ed"))
         || matches!(
             w,
             "held"
@@ -391,9 +392,59 @@ pub fn english_participle(w: &str) -> bool {
                 | "cut"
                 | "spread"
                 | "run"
+                | "overrun"
                 | "hurt"
                 | "met"
                 | "found"
+                | "bound"
+                | "spent"
+                | "told"
+                | "sold"
+                | "heard"
+                | "stood"
+                | "taken"
+                | "retaken"
+                | "overtaken"
+                | "undertaken"
+                | "given"
+                | "forgiven"
+                | "driven"
+                | "beaten"
+                | "broken"
+                | "chosen"
+                | "fallen"
+                | "hidden"
+                | "ridden"
+                | "risen"
+                | "shaken"
+                | "spoken"
+                | "stolen"
+                | "sworn"
+                | "torn"
+                | "worn"
+                | "born"
+                | "borne"
+                | "written"
+                | "seen"
+                | "proven"
+                | "shown"
+                | "known"
+                | "thrown"
+                | "overthrown"
+                | "drawn"
+                | "withdrawn"
+                | "flown"
+                | "grown"
+                | "blown"
+                | "caught"
+                | "brought"
+                | "bought"
+                | "taught"
+                | "sought"
+                | "begun"
+                | "done"
+                | "gone"
+                | "hung"
         )
 }
 
