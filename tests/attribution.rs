@@ -1088,3 +1088,15 @@ fn a_speaker_is_named_without_the_quotation_after_it() {
         "{body}: {shown:?}"
     );
 }
+
+#[test]
+fn a_conjunction_on_an_unnamed_speaker_is_no_part_of_its_name() {
+    // `والحامية رفضت` and `الحامية تؤكد`: one speaker, named without the و.
+    let dir = crate::common::scratch("conjunction-speaker");
+    let text = "---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: ar\n---\nA headline\n\n\
+                والحامية رفضت الاعتراف بسقوط القرية.\n\nالحامية تؤكد أن الكتيبة انسحبت من القرية.\n";
+    std::fs::write(dir.join("a.txt"), text).unwrap();
+    let out = pipeline::run(&[dir], &Config::default());
+    let labels: Vec<&str> = out.run.sources.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["الحامية"], "{:?}", out.run.sources);
+}

@@ -3394,3 +3394,72 @@ fn phrases_end_where_the_sentence_says_they_do() {
         assert!(!roles.iter().any(|(r, _)| r == "agent"), "{sentence}: {read:?}");
     }
 }
+
+#[test]
+fn a_negation_with_an_exception_asserts_the_event_of_the_excepted() {
+    use claimgraph::model::Polarity;
+    // "No unit but the marines took part": the marines did it. (language, sentence,
+    // predicate, agent.)
+    for (language, sentence, predicate, agent) in [
+        (
+            "ar",
+            "وقال القائد إنه لم يشارك في اقتحام التلة أي فصيل غير مقاتلي الكتيبة.",
+            "capture",
+            "مقاتلي الكتيبة",
+        ),
+        ("ar", "ولم يدخل البلدة إلا الجيش.", "enter", "الجيش"),
+        (
+            "en",
+            "No unit except the marines entered the town.",
+            "enter",
+            "the marines",
+        ),
+        (
+            "en",
+            "No units but the marines took part in the capture of the hill.",
+            "capture",
+            "the marines",
+        ),
+    ] {
+        let (text, mentions) = frame_mentions(language, sentence);
+        for (_, m) in frames_of(&mentions, predicate, sentence) {
+            assert_eq!(m.polarity, Polarity::Asserts, "{sentence}");
+            let doer = m.roles.iter().find(|r| r.role == "agent").and_then(|r| r.span);
+            assert_eq!(doer.map(|s| &text[s.range()]), Some(agent), "{sentence}");
+        }
+    }
+    // Controls: "but" after a clause, and `غير` before an adjective, except no one.
+    for (language, sentence, predicate) in [
+        ("en", "The army did not withdraw, but the militia did.", "withdraw"),
+        ("ar", "ولم تنسحب من البلدة قوات غير نظامية.", "withdraw"),
+    ] {
+        let (_, mentions) = frame_mentions(language, sentence);
+        let frames = frames_of(&mentions, predicate, sentence);
+        assert!(
+            frames.iter().all(|(_, m)| m.polarity == Polarity::Denies),
+            "{sentence}: {mentions:?}"
+        );
+    }
+}
+
+#[test]
+fn an_event_word_inside_a_denial_cue_is_the_cue_s() {
+    use claimgraph::model::Polarity;
+    // "Refused to acknowledge the fall": a denial of the fall, no refusal of its own.
+    for (language, sentence) in [
+        ("en", "The garrison refused to acknowledge the fall of the hill."),
+        ("ar", "والحامية رفضت الاعتراف بسقوط القرية."),
+    ] {
+        let (_, mentions) = frame_mentions(language, sentence);
+        assert!(
+            !mentions.iter().any(|(key, _)| key.starts_with("refuse(")),
+            "{sentence}: {mentions:?}"
+        );
+        assert!(
+            mentions
+                .iter()
+                .any(|(key, m)| key.starts_with("capture(") && m.polarity == Polarity::Denies),
+            "{sentence}: {mentions:?}"
+        );
+    }
+}

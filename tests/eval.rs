@@ -213,7 +213,7 @@ const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
         "hasakah-prison-2022",
         [0.9, 0.81, 0.77, 0.83, 0.83, 0.55, 0.43, 0.94, 0.93],
     ),
-    ("soledar-2023", [0.9, 0.85, 0.78, 0.82, 0.93, 0.59, 0.37, 0.94, 0.93]),
+    ("soledar-2023", [0.9, 0.85, 0.79, 0.82, 0.93, 0.6, 0.37, 0.94, 0.93]),
 ];
 
 /// The most furniture errors (page furniture read as claims) each event may have today.

@@ -137,7 +137,12 @@ impl<'a> Reader<'a> {
                 while words.len() > 1 && matches!(self.word(words.start), "the" | "a" | "an") {
                     words.start += 1;
                 }
-                let name = self.tokens.words(words);
+                // Past a conjunction on its first word (`والكتيبة`).
+                let from = c.from.max(self.tokens.tokens[words.start].norm.start);
+                let words_text = self.tokens.words(words);
+                let name = words_text
+                    .get(from - self.tokens.tokens[words.start].norm.start..)
+                    .unwrap_or(words_text);
                 // A person named before, by some of their names ("Habash" after "Ibrahim
                 // al-Habash"): the same person.
                 let sources = &self.out.sources;
@@ -156,7 +161,7 @@ impl<'a> Reader<'a> {
                 match person.or_else(|| self.keys.get(&key).copied()) {
                     Some(found) => found,
                     None => {
-                        let label = self.original_text(self.tokens.tokens[words.start].norm.start, words);
+                        let label = self.original_text(from, words);
                         self.entity(key, || {
                             SourceEntity::new(
                                 label,

@@ -224,13 +224,19 @@ impl Reader<'_> {
         Some(self.phrase_np(TokenSpan::new(start, end), false))
     }
 
-    /// A subject phrase no lexicon names, as a candidate noun phrase.
+    /// A subject phrase no lexicon names, as a candidate noun phrase, past the
+    /// conjunction its first word carries (`والكتيبة تؤكد`: the battalion).
     fn phrase_np(&self, tokens: TokenSpan, definite: bool) -> Np {
+        let first = self.word(tokens.start);
+        let conjunction = first
+            .strip_prefix('و')
+            .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() > 4);
+        let from = self.tokens.tokens[tokens.start].norm.start + if conjunction { 'و'.len_utf8() } else { 0 };
         Np {
             tokens,
             candidate: Candidate {
                 tokens,
-                from: self.tokens.tokens[tokens.start].norm.start,
+                from,
                 definite,
                 cand: Cand::Phrase,
                 rule: RULE.phrase.clone(),

@@ -414,7 +414,8 @@ impl<'a> Reader<'a> {
                     | ParticleRole::Residents
                     | ParticleRole::Unsourced
                     | ParticleRole::Prospective
-                    | ParticleRole::Unit => {}
+                    | ParticleRole::Unit
+                    | ParticleRole::Exception => {}
                     ParticleRole::Subordinator | ParticleRole::Adjunct => cache.subordinators.push(h),
                     // `الاثنين` is Monday, not two: a time word with its article over the
                     // same words wins.
@@ -437,11 +438,12 @@ impl<'a> Reader<'a> {
                     cache.markers.push(h)
                 }
                 // An event word inside a known name is part of the name (`للتحرير` in
-                // `الجبهة الوطنية للتحرير`).
+                // `الجبهة الوطنية للتحرير`), and one inside a longer cue is part of the
+                // cue ("refused to acknowledge", `رفض الاعتراف`: a denial, no refusal).
                 Table::Predicate
-                    if !before
-                        .iter()
-                        .any(|o| matches!(o.entry.table, Table::Actor | Table::Source) && inside(h, o)) =>
+                    if !before.iter().any(|o| {
+                        matches!(o.entry.table, Table::Actor | Table::Source | Table::Cue) && inside(h, o)
+                    }) =>
                 {
                     cache.predicates.push(h)
                 }
@@ -1296,6 +1298,12 @@ impl<'a> Reader<'a> {
                 rules.push(RULE.modal.clone());
             }
             let mut polarity = segment.polarity;
+            // "No unit but the marines took part": the marines did it.
+            if let Some(span) = self.excepted(hits, clause, trigger) {
+                args.retain(|a| a.role != ArgRole::Agent && !a.tokens.is_some_and(|t| t.overlaps(span)));
+                args.push(Argument::read(ArgRole::Agent, self.party(hits, span), span));
+                cover(span);
+            }
             if self.negated(hits, clause, trigger) {
                 polarity = match polarity {
                     Polarity::Asserts => Polarity::Denies,
@@ -2472,6 +2480,39 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The party a negated statement excepts, after the trigger in its clause (`لم يشارك
+    /// في الهجوم أي فصيل غير الكتيبة`, "no unit except the marines entered"): the phrase
+    /// after an `exception` word. `غير` and "but" except only after "any", "no" or `أي`
+    /// within a few words before them (`عدد غير محدد` is a number not known).
+    fn excepted(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let negation = hits.markers.iter().any(|h| {
+            self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
+                && h.tokens.start >= clause.start
+                && h.tokens.end <= trigger.tokens.start
+        });
+        if !negation {
+            return None;
+        }
+        let any = |k: usize| {
+            (k.saturating_sub(4).max(clause.start)..k).any(|j| {
+                matches!(
+                    self.word(j),
+                    "any" | "no" | "none" | "nobody" | "اي" | "ايه" | "احد" | "لا"
+                )
+            })
+        };
+        hits.all
+            .iter()
+            .filter(|h| {
+                h.entry.table == Table::Particle
+                    && self.role(h) == ParticleRole::Exception
+                    && h.tokens.start >= trigger.tokens.end
+                    && h.tokens.end < clause.end
+            })
+            .find(|h| !matches!(self.word(h.tokens.start), "غير" | "but") || any(h.tokens.start))
+            .and_then(|h| self.phrase_at(hits, h.tokens.end, clause))
+    }
+
     /// Whether a negation marker stands right before the trigger (within two words, in
     /// its clause).
     fn negated(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> bool {
@@ -2481,7 +2522,7 @@ impl<'a> Reader<'a> {
             self.word(trigger.tokens.start),
             "لم" | "لا" | "عدم" | "لعدم" | "وعدم" | "not" | "no" | "never"
         );
-        if own {
+        if own || self.excepted(hits, clause, trigger).is_some() {
             return false;
         }
         // A negation marker within `gap` words before token `at`, in the clause.

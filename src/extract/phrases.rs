@@ -69,6 +69,8 @@ impl Reader<'_> {
                         // happened opens its noun's phrase as others do.
                         ParticleRole::Modifier | ParticleRole::Prospective if self.word(k).is_ascii() => Word::Opener,
                         ParticleRole::Prospective => continue,
+                        // `عدد غير محدد`: غير negates the adjective after it.
+                        ParticleRole::Exception if self.word(k) == "غير" => continue,
                         ParticleRole::Modifier => Word::Stop,
                         ParticleRole::Preposition if self.word(k) == "of" => Word::Joiner,
                         // "the villages of Hamamiyat and Tal Meleh": "and" between two
@@ -297,6 +299,9 @@ impl Reader<'_> {
                 {
                     break;
                 }
+                // `لم يشارك في اقتحام التلة أي فصيل`: "any" (or "that is") starts a
+                // phrase of its own.
+                Word::Free if words > 0 && matches!(self.word(end), "اي" | "ايه") => break,
                 // `السيطرة على البلدة بشكل كامل`, `استهدفت القوات بالمدفعية`: a word
                 // with the preposition ب attached opens a phrase of its own (how, with
                 // what).

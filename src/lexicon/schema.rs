@@ -344,6 +344,11 @@ pub enum ParticleRole {
     /// helicopters", `وحدات الاقتحام`) names a kind of unit, not an event, and makes no
     /// frame.
     Unit,
+    /// A word that excepts a party from a negated statement (`إلا`, `سوى`; "except",
+    /// "other than"; `غير` and "but" after "any"/"no"/`أي`): "no unit but the marines
+    /// took part" says the marines took part. The event is asserted, and the phrase after
+    /// the word is its doer.
+    Exception,
 }
 
 impl ParticleRole {
@@ -354,7 +359,8 @@ impl ParticleRole {
     /// residents nouns, [`ParticleRole::Side`] and [`ParticleRole::Residents`], and
     /// [`ParticleRole::Subordinator`] and [`ParticleRole::Adjunct`], whose words are
     /// prepositions or conjunctions too, which only frames read, and the content words
-    /// [`ParticleRole::Unsourced`], [`ParticleRole::Prospective`] and [`ParticleRole::Unit`]).
+    /// [`ParticleRole::Unsourced`], [`ParticleRole::Prospective`] and [`ParticleRole::Unit`],
+    /// and [`ParticleRole::Exception`], whose `غير` is an adjective's negation too).
     pub fn is_function_word(self) -> bool {
         !matches!(
             self,
@@ -372,6 +378,7 @@ impl ParticleRole {
                 | ParticleRole::Unsourced
                 | ParticleRole::Prospective
                 | ParticleRole::Unit
+                | ParticleRole::Exception
         )
     }
 
