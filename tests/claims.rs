@@ -3381,6 +3381,22 @@ fn phrases_end_where_the_sentence_says_they_do() {
             "target",
             "القرية الشرقية",
         ),
+        // An adverb ends a phrase.
+        (
+            "ar",
+            "وسيطرت الحامية على حي المطاحن فقط عند أطراف البلدة.",
+            "capture",
+            "target",
+            "حي المطاحن",
+        ),
+        // A name split by an apostrophe, with its abbreviation, counts its words whole.
+        (
+            "en",
+            "The Northern People’s Defence Units (NPDU), the main armed group in the valley, withdrew from the ridge.",
+            "withdraw",
+            "agent",
+            "The Northern People’s Defence Units (NPDU",
+        ),
     ] {
         let read = readings(language, sentence);
         assert!(
@@ -3393,6 +3409,14 @@ fn phrases_end_where_the_sentence_says_they_do() {
     for (_, roles) in frames_of(&read, "shell", sentence) {
         assert!(!roles.iter().any(|(r, _)| r == "agent"), "{sentence}: {read:?}");
     }
+    // An indefinite accusative after a possessed noun is an adverbial, no part of it.
+    let sentence = "وبدأت الكتيبة بسحب مقاتليها تنفيذاً لاتفاق بين الطرفين.";
+    let read = readings("ar", sentence);
+    assert!(
+        read.iter()
+            .all(|(_, roles)| roles.iter().all(|(_, w)| !w.contains("تنفيذ"))),
+        "{sentence}: {read:?}"
+    );
 }
 
 #[test]

@@ -208,7 +208,7 @@ fn a_bad_gold_file_is_a_usage_error_naming_its_line() {
 /// commits and the README's Quality table): frame precision, role accuracy (all, agent,
 /// target, place), reading precision, reading recall, attribution, chain.
 const DEV_FLOORS: [(&str, [f64; 9]); 3] = [
-    ("ras-al-ain-2019", [0.95, 0.88, 0.87, 0.87, 0.9, 0.64, 0.48, 0.95, 0.95]),
+    ("ras-al-ain-2019", [0.95, 0.88, 0.86, 0.87, 0.9, 0.64, 0.48, 0.95, 0.95]),
     (
         "hasakah-prison-2022",
         [0.9, 0.81, 0.77, 0.83, 0.83, 0.55, 0.43, 0.94, 0.93],

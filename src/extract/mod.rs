@@ -769,7 +769,9 @@ impl<'a> Reader<'a> {
                             .flatten()
                     }),
             };
-            let named_agent = named_agent.filter(|span| !outside(*span));
+            // A phrase that holds the trigger itself (`تنفيذاً لاتفاق` of the agreement) is
+            // no doer of it.
+            let named_agent = named_agent.filter(|span| !outside(*span) && !span.overlaps(trigger.tokens));
             // `القرية الواقعة شرق النهر قصفت`: a place before an Arabic verb that acts on
             // something is what it was done to (a passive the script leaves unmarked), for
             // a place does not besiege or shell.

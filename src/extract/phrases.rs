@@ -346,12 +346,18 @@ impl Reader<'_> {
                 }
                 // `المنطقة الحدودية تنفيذاً لاتفاق`: an indefinite accusative after a
                 // definite noun is an adverbial (why, how), no part of its phrase.
-                Word::Free if words > 0 && definite(self.word(end - 1)) && self.accusative(end) => break,
+                Word::Free
+                    if words > 0
+                        && (definite(self.word(end - 1)) || possessed(self.word(end - 1)))
+                        && self.accusative(end) =>
+                {
+                    break;
+                }
                 // `اقتحم مسلحون السجن`: a sound plural keeps its ن only outside a
                 // construct, so an indefinite one takes no definite genitive after it.
                 Word::Free if words > 0 && definite(self.word(end)) && self.sound_plural(end - 1) => break,
                 Word::Free => {
-                    words += 1;
+                    words += usize::from(!self.part_of_word(end));
                     end += 1;
                 }
                 // `عدد كبير من البيوت`: the adjective of a quantity whose partitive
@@ -770,7 +776,6 @@ impl Reader<'_> {
         clause: TokenSpan,
         verb: usize,
     ) -> Option<TokenSpan> {
-        let t = &self.matches.tokens.tokens;
         let only_auxiliaries = (clause.start..verb).all(|k| self.is_auxiliary(hits, k));
         if !only_auxiliaries || clause.start <= hits.range.start {
             return None;
@@ -778,7 +783,7 @@ impl Reader<'_> {
         // The apposition: the clause before this one, itself after a comma.
         let apposition_start = (hits.range.start..clause.start - 1)
             .rev()
-            .find(|&k| t[k].barrier_before)?;
+            .find(|&k| self.cut_before(k))?;
         let w = self.word(apposition_start);
         let appositive = if self.word(clause.start).is_ascii() {
             w.ends_with("ed")
@@ -794,9 +799,10 @@ impl Reader<'_> {
         if !appositive {
             return None;
         }
+        // Not at an apostrophe inside a word ("People’s").
         let head_start = (hits.range.start..apposition_start - 1)
             .rev()
-            .find(|&k| t[k].barrier_before)
+            .find(|&k| self.cut_before(k))
             .unwrap_or(hits.range.start);
         self.phrase_before(hits, apposition_start, TokenSpan::new(head_start, apposition_start))
     }
@@ -1023,7 +1029,8 @@ impl Reader<'_> {
                 // militia attacks": the militia); "armed groups" keeps only "groups".
                 Word::Free if words > 0 && self.past_tense(k) && !self.capitalised(k) => break,
                 Word::Free => {
-                    words += 1;
+                    // "People’s": the part after the apostrophe is the word's.
+                    words += usize::from(!(k + 1 < end && self.part_of_word(k + 1)));
                     start = k;
                 }
                 Word::Joiner if words > 0 && k > clause.start && self.phrase_word(hits, k - 1) == Word::Free => {
@@ -1038,6 +1045,16 @@ impl Reader<'_> {
         }
         if words == 0 || !self.named(TokenSpan::new(start, end)) {
             return None;
+        }
+        // A known name the phrase reaches into is taken whole ("People’s Protection Units
+        // (YPG)").
+        if let Some(h) = hits.all.iter().find(|h| {
+            matches!(h.entry.table, Table::Actor | Table::Place | Table::Source)
+                && h.tokens.start < start
+                && start < h.tokens.end
+                && h.tokens.start >= clause.start
+        }) {
+            start = h.tokens.start;
         }
         while start > clause.start && !self.cut_before(start) && self.phrase_word(hits, start - 1) == Word::Opener {
             start -= 1;
@@ -2089,8 +2106,7 @@ impl Reader<'_> {
             .any(|a| w.starts_with(a));
         // An attached pronoun (`مواقعها`) or a broken plural's shape (مفاعل، فواعل،
         // مفاعيل: `مواقع`, `عناصر`) says a common noun.
-        let possessed = ["ها", "هم", "هما", "هن", "كم", "نا"].iter().any(|p| w.ends_with(p));
-        arabic && !definite && !w.ends_with("ات") && w.chars().count() > 2 && !possessed && !broken_plural(w)
+        arabic && !definite && !w.ends_with("ات") && w.chars().count() > 2 && !possessed(w) && !broken_plural(w)
     }
 
     /// Whether a quotation mark opens right before the word at `k` (`"سوليدار"`).
@@ -2101,6 +2117,18 @@ impl Reader<'_> {
             .chars()
             .next_back()
             .is_some_and(|c| matches!(c, '"' | '“' | '«' | '\''))
+    }
+
+    /// Whether the token at `k` continues the word before it past an apostrophe
+    /// ("People’s", "al-Qal'a"), or is the abbreviation in brackets after a name ("(YPG)"):
+    /// a phrase counts it as no word of its own.
+    fn part_of_word(&self, k: usize) -> bool {
+        let t = &self.matches.tokens.tokens;
+        if k == 0 || k >= t.len() {
+            return false;
+        }
+        let gap = self.ntext[t[k - 1].norm.end..t[k].norm.start].trim();
+        matches!(gap, "’" | "'") || (gap == "(" && self.word(k).is_ascii() && self.acronym(k))
     }
 
     /// Whether a quotation that opens right before the word at `k` runs on past token
@@ -2182,6 +2210,12 @@ impl Reader<'_> {
 /// clitic (`القوات`, `والقوات`, `بالمدينة`, `للجيش`).
 fn definite(w: &str) -> bool {
     after_article(w).is_some()
+}
+
+/// Whether an Arabic word carries a possessive pronoun that says a common noun, definite
+/// by its owner (`مواقعها`, `مقاتليهم`).
+fn possessed(w: &str) -> bool {
+    ["ها", "هم", "هما", "هن", "كم", "نا"].iter().any(|p| w.ends_with(p))
 }
 
 /// An Arabic word past its conjunction, preposition and article, if it has the article
