@@ -1100,3 +1100,15 @@ fn a_conjunction_on_an_unnamed_speaker_is_no_part_of_its_name() {
     let labels: Vec<&str> = out.run.sources.iter().map(|s| s.label.as_str()).collect();
     assert_eq!(labels, ["الحامية"], "{:?}", out.run.sources);
 }
+
+#[test]
+fn an_unnamed_speaker_takes_the_complement_of_its_participle() {
+    // `الكتيبة التابعة للجيش`: the participle's complement with ل is part of the name.
+    let body = "وقالت الكتيبة التابعة للجيش إنها انسحبت من البلدة.";
+    let chains = chains_in("ar", body, "انسحبت");
+    let shown: Vec<String> = chains.iter().map(|c| c.join(" > ")).collect();
+    assert!(
+        !shown.is_empty() && shown.iter().all(|s| s.contains("الكتيبة التابعة للجيش")),
+        "{body}: {shown:?}"
+    );
+}

@@ -3487,3 +3487,129 @@ fn an_event_word_inside_a_denial_cue_is_the_cue_s() {
         );
     }
 }
+
+#[test]
+fn common_shapes_of_reporting_are_read_role_by_role() {
+    // (language, sentence, predicate, role, words), each a shape wire and local reports
+    // use often.
+    for (language, sentence, predicate, role, words) in [
+        // A verb that takes an infinitive shares its subject.
+        (
+            "en",
+            "The council pledged to support the militia.",
+            "support",
+            "agent",
+            "The council",
+        ),
+        // One phrase after "between" names both sides.
+        (
+            "en",
+            "Clashes between the two factions displaced thousands of families.",
+            "clash",
+            "agent",
+            "the two factions",
+        ),
+        (
+            "ar",
+            "واندلعت اشتباكات بين الطرفين في القرية.",
+            "clash",
+            "agent",
+            "الطرفين",
+        ),
+        // Opening fire is an attack; a convoy is a thing an attack is made on.
+        (
+            "en",
+            "Gunmen opened fire on a checkpoint near the bridge.",
+            "attack",
+            "target",
+            "a checkpoint",
+        ),
+        (
+            "ar",
+            "وفتح مسلحون النار على حاجز للشرطة قرب الجسر.",
+            "attack",
+            "target",
+            "حاجز للشرطة",
+        ),
+        (
+            "en",
+            "Insurgents ambushed a convoy on the highway.",
+            "attack",
+            "target",
+            "a convoy",
+        ),
+        (
+            "en",
+            "The convoy came under fire near the border crossing.",
+            "attack",
+            "target",
+            "The convoy",
+        ),
+        (
+            "en",
+            "A convoy of 40 military vehicles reached the town.",
+            "reach",
+            "agent",
+            "A convoy of 40 military vehicles",
+        ),
+        // "of" before a gerund says what, and no part of the phrase.
+        (
+            "en",
+            "The governor accused the insurgents of kidnapping four aid workers.",
+            "accuse",
+            "target",
+            "the insurgents",
+        ),
+        // A clause of time ends a phrase.
+        (
+            "ar",
+            "قتل ثلاثة جنود عندما انفجر لغم أرضي بعربتهم قرب الحاجز.",
+            "casualties",
+            "target",
+            "ثلاثة جنود",
+        ),
+        // A subject past an auxiliary after the complementizer.
+        (
+            "ar",
+            "نفت الوزارة أن تكون قواتها قد قصفت المخيم.",
+            "shell",
+            "agent",
+            "قواتها",
+        ),
+        // A plural after a singular noun is no adjective of it.
+        (
+            "ar",
+            "اتهم الوزير المسلحين بخطف أربعة من عمال الإغاثة.",
+            "accuse",
+            "agent",
+            "الوزير",
+        ),
+        (
+            "ar",
+            "اتهم الوزير المسلحين بخطف أربعة من عمال الإغاثة.",
+            "accuse",
+            "target",
+            "المسلحين",
+        ),
+        // An imperfect verb with the pronoun "him" after an indefinite verbal noun.
+        (
+            "ar",
+            "تخضع البلدة لحصار تفرضه القوات الحكومية منذ ثلاثة أشهر.",
+            "encircle",
+            "agent",
+            "القوات الحكومية",
+        ),
+    ] {
+        let read = readings(language, sentence);
+        assert!(
+            read_as(&read, predicate, role, words),
+            "{sentence}: {role} {words}: {read:?}"
+        );
+    }
+    // A convoy's own frame names no doer.
+    let sentence = "A convoy of 40 military vehicles reached the town.";
+    let read = readings("en", sentence);
+    for (_, roles) in frames_of(&read, "column", sentence) {
+        assert!(!roles.iter().any(|(r, _)| r == "agent"), "{sentence}: {read:?}");
+    }
+}

@@ -304,12 +304,21 @@ impl Reader<'_> {
         // `طالبت المنظمة الفصائل بـ`: a definite broken plural after a definite noun is
         // no adjective of it but the verb's object.
         let object = |k: usize| self.word(k).strip_prefix("ال").is_some_and(broken_plural);
+        // `الكتيبة التابعة للجيش`: an active participle (فاعل) takes its complement with
+        // ل; after a noun, a word with ل says to whom it was said (`قالت الكتيبة
+        // للصحفيين`).
+        let participle = |k: usize| {
+            let w = self.word(k).strip_prefix("ال").unwrap_or("");
+            let n = w.chars().count();
+            (4..=5).contains(&n) && w.chars().nth(1) == Some('ا')
+        };
+        let complement = |k: usize| self.word(k).starts_with("لل") && participle(k - 1);
         let mut end = at + 1;
         while end < range.end
             && end - at < MAX_SUBJECT_WORDS
             && !t[end].barrier_before
             && free(end)
-            && definite(end)
+            && (definite(end) || complement(end))
             && !(definite(end - 1) && object(end))
         {
             end += 1;

@@ -680,6 +680,9 @@ impl<'a> Reader<'a> {
                         .then(|| self.conjoined_subject(hits, clause, trigger))
                         .flatten()
                 });
+            let both_sides = (parties.is_none() && p.mutual)
+                .then(|| self.between_both(hits, clause, trigger))
+                .flatten();
             // "The forces who stormed the town": the noun the relative clause hangs on.
             let trigger_latin = self.word(trigger.tokens.start).is_ascii();
             let relative = parties
@@ -762,6 +765,7 @@ impl<'a> Reader<'a> {
                 (None, None) if first_person_verb => None,
                 (None, None) => relative
                     .or(owner)
+                    .or(both_sides)
                     .or_else(|| self.agent_phrase(hits, clause, trigger, object_after, acts_on))
                     .or_else(|| {
                         (!undergoer && (trigger_latin || self.verbal_noun(trigger)))
@@ -1298,6 +1302,11 @@ impl<'a> Reader<'a> {
                 || p.prospective;
             if modal {
                 rules.push(RULE.modal.clone());
+            }
+            // "A convoy of 40 vehicles": a thing's frame names no doer (its own words
+            // would be read as one).
+            if p.thing {
+                args.retain(|a| a.role != ArgRole::Agent);
             }
             let mut polarity = segment.polarity;
             // "No unit but the marines took part": the marines did it.
@@ -2510,6 +2519,10 @@ impl<'a> Reader<'a> {
                     && self.role(h) == ParticleRole::Exception
                     && h.tokens.start >= trigger.tokens.end
                     && h.tokens.end < clause.end
+                    // `إلا أن`, "however": a conjunction, no exception.
+                    && !hits.particles.iter().any(|c| {
+                        self.role(c) == ParticleRole::Conjunction && c.tokens.start == h.tokens.start && c.tokens.len() > 1
+                    })
             })
             .find(|h| !matches!(self.word(h.tokens.start), "غير" | "but") || any(h.tokens.start))
             .and_then(|h| self.phrase_at(hits, h.tokens.end, clause))

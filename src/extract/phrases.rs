@@ -96,8 +96,10 @@ impl Reader<'_> {
                     };
                 }
                 // "assault detachments", `وحدات الاقتحام`: an event word naming a kind of unit
-                // is part of the unit's name.
+                // is part of the unit's name; "ambushed a convoy": so is a word that names
+                // a thing as well as an event.
                 Table::Predicate if self.names_unit(hits, h) => {}
+                Table::Predicate if self.lexicon.entries.predicates[h.entry.index as usize].entry.thing => {}
                 _ => return Word::Stop,
             }
         }
@@ -318,7 +320,8 @@ impl Reader<'_> {
                     if words > 0
                         && definite(self.word(end - 1))
                         && (self.word(end).strip_prefix("ال").is_some_and(broken_plural)
-                            || feminine_after_masculine(self.word(end - 1), self.word(end))) =>
+                            || feminine_after_masculine(self.word(end - 1), self.word(end))
+                            || plural_after_singular(self.word(end - 1), self.word(end))) =>
                 {
                     break;
                 }
@@ -391,7 +394,10 @@ impl Reader<'_> {
                     if words > 0
                         && end + 1 < clause.end
                         && !self.cut_before(end + 1)
-                        && matches!(self.phrase_word(hits, end + 1), Word::Free | Word::Opener) =>
+                        && matches!(self.phrase_word(hits, end + 1), Word::Free | Word::Opener)
+                        // "accused the rebels of kidnapping": "of" before a gerund says
+                        // what, and no part of the phrase.
+                        && (!self.word(end + 1).ends_with("ing") || self.capitalised(end + 1)) =>
                 {
                     end += 1;
                     while end < clause.end && self.phrase_word(hits, end) == Word::Opener {
@@ -831,18 +837,20 @@ impl Reader<'_> {
         role: ParticleRole,
     ) -> Option<TokenSpan> {
         let t = trigger.tokens;
-        // The nearest; of two at one word, the longer ("took part in", not "took").
+        // The nearest; of two at one word, the longer ("took part in", not "took"). It may
+        // share its last word with the trigger ("came under" and "under fire").
         let light = hits
             .particles
             .iter()
             .filter(|h| {
                 self.role(h) == role
-                    && h.tokens.end <= t.start
+                    && h.tokens.start < t.start
+                    && (h.tokens.end <= t.start || (h.tokens.end == t.start + 1 && self.word(t.start).is_ascii()))
                     && h.tokens.start >= clause.start
-                    && t.start - h.tokens.end <= 6
+                    && t.start.saturating_sub(h.tokens.end) <= 6
             })
             .max_by_key(|h| (h.tokens.start, h.tokens.end))?;
-        let between = light.tokens.end..t.start;
+        let between = light.tokens.end.min(t.start)..t.start;
         if self.word(t.start).is_ascii() {
             // Only an article or quantifier between ("launched an attack"); after a verb
             // of suffering, also the doer's name ("faced ISIS attacks").
@@ -850,7 +858,7 @@ impl Reader<'_> {
             // "Delivered coordinated strikes": a participle may describe the noun.
             let describes = |k: usize| k + 1 == t.start && self.past_tense(k);
             let fits = match role {
-                ParticleRole::SufferVerb => t.start - light.tokens.end <= 2,
+                ParticleRole::SufferVerb => t.start.saturating_sub(light.tokens.end) <= 2,
                 _ => between.clone().all(|k| opener(k) || describes(k)),
             };
             // "was taken under control": a passive light verb's subject is what it was
@@ -1278,6 +1286,19 @@ impl Reader<'_> {
         while before > clause.start && skippable(before - 1) {
             before -= 1;
         }
+        // "The council pledged to support", "is determined to retake": the verb that
+        // takes the infinitive shares its subject.
+        if latin
+            && before > clause.start + 1
+            && self.word(before) == "to"
+            && !self.cut_before(before)
+            && english_participle(self.word(before - 1))
+        {
+            before -= 1;
+            while before > clause.start && skippable(before - 1) {
+                before -= 1;
+            }
+        }
         // "Border guards on Friday regained": a time adverbial between the subject and
         // its verb.
         if latin {
@@ -1364,27 +1385,32 @@ impl Reader<'_> {
             && self.word(before - 1).chars().count() > 2;
         // `نفت الجماعة أن تكون هاجمت`: "be" with no noun after it carries the subject as
         // the complementizer's pronoun does.
-        let bare_be = !pronoun_on_complementizer
-            && before > clause.start + 1
-            && matches!(
-                self.word(before - 1),
+        // (The auxiliaries skipped above may hold it.)
+        let be = |k: usize| {
+            matches!(
+                self.word(k),
                 "يكون" | "تكون" | "يكونوا" | "يكونون" | "يكونا" | "تكونا" | "نكون"
             )
-            && role_of(before - 2) == Some(ParticleRole::Complementizer);
-        if pronoun_on_complementizer || bare_be {
+        };
+        let bare_be = [before.checked_sub(1), Some(before)]
+            .into_iter()
+            .flatten()
+            .find(|&k| k > clause.start && k < t.start && be(k) && role_of(k - 1) == Some(ParticleRole::Complementizer))
+            .filter(|_| !pronoun_on_complementizer);
+        if pronoun_on_complementizer || bare_be.is_some() {
             // `قالت الوزارة إنها سيطرت`: the pronoun stands for the subject of the verb
             // before the complementizer, when one stands right before it.
-            let comp = if bare_be { before - 2 } else { before - 1 };
+            let comp = bare_be.map_or(before - 1, |k| k - 1);
             // A noun of the other gender is not what the pronoun stands for (`أكد
             // المتحدث أنها`: she is someone else).
-            let feminine = if bare_be {
-                self.word(before - 1).starts_with('ت')
+            let feminine = if let Some(k) = bare_be {
+                self.word(k).starts_with('ت')
             } else {
                 self.word(comp).ends_with("ها")
             };
             // A plural pronoun (`إنهم`) stands for no single noun (`قال القائد إنهم`: they
             // are others): its antecedent has a plural's shape or names a group.
-            let plural = !bare_be && ["هم", "هن", "هما"].iter().any(|e| self.word(comp).ends_with(e));
+            let plural = bare_be.is_none() && ["هم", "هن", "هما"].iter().any(|e| self.word(comp).ends_with(e));
             let plural_phrase = |p: &TokenSpan| {
                 let head = self.word(p.start);
                 let bare = head.strip_prefix("ال").unwrap_or(head);
@@ -1440,8 +1466,8 @@ impl Reader<'_> {
                 (a, _) => a,
             };
             return match bare_be {
-                true => antecedent,
-                false => Some(antecedent.unwrap_or(TokenSpan::new(comp, before))),
+                Some(_) => antecedent,
+                None => Some(antecedent.unwrap_or(TokenSpan::new(comp, before))),
             };
         }
         // A noun's subject never stands before it (`شهدت البلدة مواجهات`, `وثق مقتل`).
@@ -1475,9 +1501,14 @@ impl Reader<'_> {
             let subject = self.past_patron(hits, clause, subject);
             // At the clause's head, after a complementizer, or at the head of a
             // quotation (`قال القائد "المنطقة طوقت"`).
+            // Past an auxiliary after the complementizer (`أن تكون قواتها قد قصفت`).
             let opens = |p: TokenSpan| {
-                p.start == clause.start
-                    || matches!(role_of(p.start - 1), Some(ParticleRole::Complementizer))
+                let mut head = p.start;
+                while head > clause.start && self.is_auxiliary(hits, head - 1) && !self.cut_before(head) {
+                    head -= 1;
+                }
+                head == clause.start
+                    || matches!(role_of(head - 1), Some(ParticleRole::Complementizer))
                     || (definite(self.word(p.start)) && self.quotation_opens(p.start, p.end))
             };
             if opens(subject) {
@@ -1742,6 +1773,15 @@ impl Reader<'_> {
             return Some((TokenSpan::new(first.start, joined), TokenSpan::new(joined, first.end)));
         };
         Some((first, second))
+    }
+
+    /// "Clashes between the two factions", `اشتباكات بين الطرفين`: one phrase after
+    /// "between" names both sides, the mutual act's doer, with no other side apart.
+    pub(super) fn between_both(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
+        let end = trigger.tokens.end;
+        let at =
+            (trigger.tokens.start + 1..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "between" | "بين"))?;
+        self.phrase_at(hits, at + 1, clause)
     }
 
     /// "The army and the rebels clashed": the two phrases of an English subject joined by
@@ -2255,6 +2295,20 @@ fn feminine_after_masculine(noun: &str, next: &str) -> bool {
         && !noun.ends_with("ين")
         && !broken_plural(noun)
         && !afaal
+}
+
+/// Whether a definite sound masculine plural (`المسلحين`, `المتظاهرون`) follows a singular
+/// noun, which an adjective would agree with in number: the plural starts a phrase of its
+/// own (`اتهم المحافظ المسلحين`: the governor accused the gunmen).
+fn plural_after_singular(noun: &str, next: &str) -> bool {
+    let Some(next) = next.strip_prefix("ال") else {
+        return false;
+    };
+    let noun = after_article(noun).unwrap_or(noun);
+    (next.ends_with("ين") || next.ends_with("ون"))
+        && next.chars().count() >= 5
+        && !["ين", "ون", "ات", "ان", "ي", "ه"].iter().any(|e| noun.ends_with(e))
+        && !broken_plural(noun)
 }
 
 /// Whether an Arabic word has the shape of a verb in the perfect with a feminine subject

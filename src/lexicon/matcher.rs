@@ -745,7 +745,7 @@ impl Matcher {
                         continue;
                     }
                     let rest = &tokens.text[m.end()..m.end() + len];
-                    if morphology::suffix(rest, true).is_none() {
+                    if morphology::imperfect_suffix(rest).is_none() {
                         continue;
                     }
                     Some(rest)
@@ -789,7 +789,11 @@ impl Matcher {
                     None => p.spelled.suffix_index(),
                     // A verb ending after no article; after an imperfect prefix, nothing but
                     // a verb ending.
-                    Some(rest) => match morphology::suffix(rest, !definite) {
+                    Some(rest) => match if tense.is_some() {
+                        morphology::imperfect_suffix(rest)
+                    } else {
+                        morphology::suffix(rest, !definite)
+                    } {
                         Some(s)
                             if (tense.is_none() || !rest.starts_with('ت'))
                                 && (p.pronouns || !Inflection::new(None, Some(s)).pronoun())

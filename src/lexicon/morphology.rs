@@ -178,6 +178,8 @@ const SUFFIXES: &[Suffix] = &[
     s("ونه", true, true),
     s("ونها", true, true),
     s("ونهم", true, true),
+    // Only after an imperfect prefix (`تنفذه`): see [`imperfect_suffix`].
+    s("ه", true, true),
     en("s"),
     en("es"),
     en("ed"),
@@ -215,8 +217,19 @@ pub fn suffix(rest: &str, verbal: bool) -> Option<u8> {
     }
     SUFFIXES
         .iter()
-        .position(|s| s.arabic && s.text == rest && (verbal || !s.verbal))
+        .position(|s| s.arabic && s.text == rest && (verbal || !s.verbal) && s.text != "ه")
         .map(|i| i as u8)
+}
+
+/// The index of a suffix after an imperfect prefix: a verb's, where `ه` is the pronoun
+/// "him", as no noun's ta marbuta can be (`تنفذه`, `يشنه`).
+pub fn imperfect_suffix(rest: &str) -> Option<u8> {
+    suffix(rest, true).or_else(|| {
+        (rest == "ه")
+            .then(|| SUFFIXES.iter().position(|s| s.arabic && s.text == "ه"))
+            .flatten()
+            .map(|i| i as u8)
+    })
 }
 
 /// The index of an English suffix spelled out in a variant.

@@ -695,6 +695,11 @@ pub struct Predicate {
     /// demand met).
     #[serde(default)]
     pub prospective: bool,
+    /// Its triggers name a thing as well as an event (a convoy, military vehicles): in
+    /// another frame's role the word is part of that role's phrase ("ambushed a convoy":
+    /// the convoy is what was attacked), and it still makes its own frame.
+    #[serde(default)]
+    pub thing: bool,
     /// Predicates that cannot hold together with this one on the same key (within one
     /// episode): `withdraw` excludes `remain`.
     #[serde(default)]
