@@ -304,6 +304,26 @@ fn the_publishing_outlet_and_its_reporter_are_no_source() {
 #[test]
 fn attribution_follows_quotations_clauses_and_phrases() {
     let cases = [
+        // A subject no lexicon names before a clause set off by commas, and a name after
+        // a title between commas.
+        (
+            "en",
+            "The council, which runs the town, said the militia withdrew from the village.",
+            "the militia withdrew",
+            "council",
+        ),
+        (
+            "en",
+            "The council, based in the north, said the militia withdrew from the village.",
+            "the militia withdrew",
+            "council",
+        ),
+        (
+            "en",
+            "A spokesman for the coalition, Colonel John Reed, said the strikes hit a weapons depot.",
+            "the strikes hit",
+            "John Reed",
+        ),
         // A subject past a participle's phrase or the formula by which it withholds its
         // name.
         (

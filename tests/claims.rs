@@ -3493,6 +3493,14 @@ fn common_shapes_of_reporting_are_read_role_by_role() {
     // (language, sentence, predicate, role, words), each a shape wire and local reports
     // use often.
     for (language, sentence, predicate, role, words) in [
+        // A short adverb stands between "was" and what it says of the subject.
+        (
+            "en",
+            "The town was fully under control.",
+            "capture",
+            "target",
+            "The town",
+        ),
         // A verb that takes an infinitive shares its subject.
         (
             "en",

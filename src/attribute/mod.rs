@@ -936,7 +936,10 @@ impl<'a> Reader<'a> {
                     // inference is whoever's voice it stands in.
                     let open = || {
                         latin
-                            .then(|| self.open_subject(&parts, range, cue.tokens.start))
+                            .then(|| {
+                                self.open_subject(&parts, range, cue.tokens.start)
+                                    .or_else(|| self.open_subject_before_aside(&parts, range, cue.tokens.start))
+                            })
                             .flatten()
                             .filter(|np| !self.unsourced(hits, np.tokens.end - 1))
                             .map(|np| (np.tokens.start, np))

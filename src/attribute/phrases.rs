@@ -342,10 +342,18 @@ impl Reader<'_> {
         {
             opens += len;
         }
+        // "…, Colonel John Reed, said": a title may open the clause before the name.
+        let titled = |c: &Candidate| {
+            parts.candidates.iter().any(|t| {
+                matches!(t.cand, Cand::Person { title: Some(_) })
+                    && self.phrase_start(range, t.tokens.start) <= opens
+                    && t.tokens.end == c.tokens.start
+            })
+        };
         if let Some(c) = parts
             .candidates
             .iter()
-            .find(|c| self.phrase_start(range, c.tokens.start) <= opens && c.tokens.end == at)
+            .find(|c| c.tokens.end == at && (self.phrase_start(range, c.tokens.start) <= opens || titled(c)))
         {
             return Some(np_of(c));
         }

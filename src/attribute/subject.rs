@@ -158,10 +158,38 @@ impl Reader<'_> {
     /// conjunction or complementizer, hold no verb, cue, event or relative word, and at
     /// most [`MAX_SUBJECT_WORDS`] words.
     pub(super) fn open_subject(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
-        let t = &self.tokens.tokens;
-        if at <= range.start || t[at].barrier_before {
+        if at <= range.start || self.tokens.tokens[at].barrier_before {
             return None;
         }
+        self.open_subject_ending(parts, range, at, false)
+    }
+
+    /// The English subject no lexicon names before a clause set off by commas between it
+    /// and its verb at `at` ("The militia, which denies the charges, says"; "the council,
+    /// based in the north, said"; "the council, a body of elders, said").
+    pub(super) fn open_subject_before_aside(&self, parts: &Parts<'_>, range: TokenSpan, at: usize) -> Option<Np> {
+        let t = &self.tokens.tokens;
+        if at <= range.start || !t[at].barrier_before {
+            return None;
+        }
+        let aside = self.clause_start(range, at - 1);
+        if aside <= range.start + 1 || !t[aside].barrier_before || self.gap_before(aside).trim() != "," {
+            return None;
+        }
+        let w = self.word(aside);
+        let set_off = matches!(parts.particles.get(&aside), Some((ParticleRole::Relative, _)))
+            || matches!(w, "a" | "an")
+            || (w.is_ascii() && !w.contains('-') && (w.ends_with("ed") || w.ends_with("ing")));
+        if !set_off {
+            return None;
+        }
+        self.open_subject_ending(parts, range, aside, true)
+    }
+
+    /// The phrase [`Reader::open_subject`] reads, ending at `at`; `aside` when a comma
+    /// stands right before `at`.
+    fn open_subject_ending(&self, parts: &Parts<'_>, range: TokenSpan, at: usize, aside: bool) -> Option<Np> {
+        let t = &self.tokens.tokens;
         let mut end = at;
         while end > range.start && !t[end].barrier_before {
             let k = end - 1;
@@ -172,7 +200,10 @@ impl Reader<'_> {
             end = k;
         }
         let mut start = end;
-        while start > range.start && end - start < MAX_SUBJECT_WORDS && !t[start].barrier_before {
+        while start > range.start
+            && end - start < MAX_SUBJECT_WORDS
+            && ((aside && start == at) || !t[start].barrier_before)
+        {
             let k = start - 1;
             let w = self.word(k);
             let particle = parts.particles.get(&k).map(|p| p.0);
