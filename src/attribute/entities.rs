@@ -55,7 +55,13 @@ impl<'a> Reader<'a> {
                     // A title with no name after it: "the minister" refers back to the
                     // last source with that title; "Russian officers" are new.
                     let class: &str = title_noun.map_or("", |n| n.id.get_ref());
-                    let backref = (c.definite || self.determined(np)) && !np.quantified;
+                    // "The spokesman for the garrison" is not the spokesman named before
+                    // for another party: a title that names whom it serves refers back only
+                    // to the same words (its key).
+                    let label_range = self.label_range(np);
+                    let serves =
+                        (np.tokens.start..label_range.end).any(|k| self.word(k) == "باسم" && k + 1 < label_range.end);
+                    let backref = (c.definite || self.determined(np)) && !np.quantified && !serves;
                     let found = if backref {
                         self.last_of_class(class, self.tokens.words(np.tokens))
                     } else {
@@ -64,7 +70,6 @@ impl<'a> Reader<'a> {
                     if let Some(found) = found {
                         found
                     } else {
-                        let label_range = self.label_range(np);
                         let key = format!("title:{class}:{}", self.tokens.words(label_range));
                         // The label is read off the original only for a new source.
                         match self.keys.get(&key) {
@@ -256,6 +261,23 @@ impl<'a> Reader<'a> {
                 break;
             }
             end += 1;
+        }
+        // `المتحدث باسم الكتيبة`: whom a spokesperson speaks for is part of the label, so
+        // the spokespeople of two parties are two sources; its first word may be a name
+        // without the article (`قسد`, `وزارة الدفاع`), the others take it.
+        if end > np.tokens.start && self.word(end - 1) == "باسم" {
+            let function = |k: usize| self.hit_tokens.iter().any(|&(j, f)| j == k && f);
+            let mut k = end;
+            while k < t.len()
+                && k < end + 4
+                && !t[k].barrier_before
+                && !function(k)
+                && (self.word(k).starts_with("ال")
+                    || (k == end && (self.listed(k) || self.word(k + 1).starts_with("ال"))))
+            {
+                k += 1;
+            }
+            end = k;
         }
         // English adjectives stand before the noun ("local sources").
         let mut start = np.tokens.start;
