@@ -1309,13 +1309,15 @@ impl<'a> Reader<'a> {
                 args.retain(|a| a.role != ArgRole::Agent);
             }
             let mut polarity = segment.polarity;
-            // "No unit but the marines took part": the marines did it.
-            if let Some(span) = self.excepted(hits, clause, trigger) {
+            // "No unit but the marines took part": the marines did it, and it is not
+            // denied.
+            let excepted = self.excepted(hits, clause, trigger);
+            if let Some(span) = excepted {
                 args.retain(|a| a.role != ArgRole::Agent && !a.tokens.is_some_and(|t| t.overlaps(span)));
                 args.push(Argument::read(ArgRole::Agent, self.party(hits, span), span));
                 cover(span);
             }
-            if self.negated(hits, clause, trigger) {
+            if excepted.is_none() && self.negated(hits, clause, trigger) {
                 polarity = match polarity {
                     Polarity::Asserts => Polarity::Denies,
                     Polarity::Denies => Polarity::Asserts,
@@ -2537,7 +2539,7 @@ impl<'a> Reader<'a> {
             self.word(trigger.tokens.start),
             "لم" | "لا" | "عدم" | "لعدم" | "وعدم" | "not" | "no" | "never"
         );
-        if own || self.excepted(hits, clause, trigger).is_some() {
+        if own {
             return false;
         }
         // A negation marker within `gap` words before token `at`, in the clause.

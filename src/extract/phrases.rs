@@ -1738,9 +1738,7 @@ impl Reader<'_> {
         clause: TokenSpan,
         trigger: &Hit,
     ) -> Option<(TokenSpan, TokenSpan)> {
-        let end = trigger.tokens.end;
-        let at =
-            (trigger.tokens.start + 1..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "between" | "بين"))?;
+        let at = self.between_word(clause, trigger)?;
         let first = self.phrase_at(hits, at + 1, clause)?;
         // `بين القوات من جهة والفصائل من جهة أخرى`: "on one side … on the other".
         let side = |j: usize| {
@@ -1778,10 +1776,13 @@ impl Reader<'_> {
     /// "Clashes between the two factions", `اشتباكات بين الطرفين`: one phrase after
     /// "between" names both sides, the mutual act's doer, with no other side apart.
     pub(super) fn between_both(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
-        let end = trigger.tokens.end;
-        let at =
-            (trigger.tokens.start + 1..clause.end.min(end + 4)).find(|&k| matches!(self.word(k), "between" | "بين"))?;
-        self.phrase_at(hits, at + 1, clause)
+        self.phrase_at(hits, self.between_word(clause, trigger)? + 1, clause)
+    }
+
+    /// Where "between" (`بين`) stands a few words after the trigger, in its clause.
+    fn between_word(&self, clause: TokenSpan, trigger: &Hit) -> Option<usize> {
+        (trigger.tokens.start + 1..clause.end.min(trigger.tokens.end + 4))
+            .find(|&k| matches!(self.word(k), "between" | "بين"))
     }
 
     /// "The army and the rebels clashed": the two phrases of an English subject joined by
