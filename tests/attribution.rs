@@ -1135,15 +1135,33 @@ fn an_unnamed_speaker_takes_the_complement_of_its_participle() {
 
 #[test]
 fn the_spokespeople_of_two_parties_are_two_sources() {
-    // `المتحدث باسم X`: whom the spokesperson speaks for is part of the label.
-    let dir = crate::common::scratch("two-spokespeople");
-    let text = "---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: ar\n---\nA headline\n\n\
-                وقال المتحدث باسم الكتيبة إن القوات انسحبت من البلدة.\n\n\
-                وقال المتحدث باسم الحامية إن القوات لم تنسحب من البلدة.\n";
-    std::fs::write(dir.join("a.txt"), text).unwrap();
-    let out = pipeline::run(&[dir], &Config::default());
-    let labels: Vec<&str> = out.run.sources.iter().map(|s| s.label.as_str()).collect();
-    assert_eq!(labels.len(), 2, "{labels:?}");
-    assert!(labels.iter().any(|l| l.contains("الكتيبة")), "{labels:?}");
-    assert!(labels.iter().any(|l| l.contains("الحامية")), "{labels:?}");
+    // `المتحدث باسم X`, "a spokesman for X": whom the spokesperson speaks for is part of
+    // the label.
+    for (language, first, second, a, b) in [
+        (
+            "ar",
+            "وقال المتحدث باسم الكتيبة إن القوات انسحبت من البلدة.",
+            "وقال المتحدث باسم الحامية إن القوات لم تنسحب من البلدة.",
+            "الكتيبة",
+            "الحامية",
+        ),
+        (
+            "en",
+            "A spokesman for the battalion said the troops withdrew from the town.",
+            "A spokesman for the garrison said the troops did not withdraw.",
+            "battalion",
+            "garrison",
+        ),
+    ] {
+        let dir = crate::common::scratch(&format!("two-spokespeople-{language}"));
+        let text = format!(
+            "---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: {language}\n---\nA headline\n\n{first}\n\n{second}\n"
+        );
+        std::fs::write(dir.join("a.txt"), text).unwrap();
+        let out = pipeline::run(&[dir], &Config::default());
+        let labels: Vec<&str> = out.run.sources.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels.len(), 2, "{labels:?}");
+        assert!(labels.iter().any(|l| l.contains(a)), "{labels:?}");
+        assert!(labels.iter().any(|l| l.contains(b)), "{labels:?}");
+    }
 }

@@ -59,8 +59,8 @@ impl<'a> Reader<'a> {
                     // for another party: a title that names whom it serves refers back only
                     // to the same words (its key).
                     let label_range = self.label_range(np);
-                    let serves =
-                        (np.tokens.start..label_range.end).any(|k| self.word(k) == "باسم" && k + 1 < label_range.end);
+                    let serves = (np.tokens.start..label_range.end)
+                        .any(|k| matches!(self.word(k), "باسم" | "for" | "of") && k + 1 < label_range.end);
                     let backref = (c.definite || self.determined(np)) && !np.quantified && !serves;
                     let found = if backref {
                         self.last_of_class(class, self.tokens.words(np.tokens))
@@ -262,6 +262,24 @@ impl<'a> Reader<'a> {
             }
             end += 1;
         }
+        // "A spokesman for the coalition", "the head of the council": whom a title serves
+        // is part of its label too: articles, names and words no lexicon lists, up to a
+        // listed word in lower case (the verb, "said").
+        if let Some(owner) = self.serves_after(np, end) {
+            let function = |k: usize| self.hit_tokens.iter().any(|&(j, f)| j == k && f);
+            let mut k = owner;
+            while k < t.len()
+                && k < owner + 4
+                && !t[k].barrier_before
+                && (matches!(self.word(k), "the" | "a" | "an")
+                    || (!function(k) && (self.capitalised(k) || !self.listed(k))))
+            {
+                k += 1;
+            }
+            if k > owner && !matches!(self.word(k - 1), "the" | "a" | "an") {
+                end = k;
+            }
+        }
         // `المتحدث باسم الكتيبة`: whom a spokesperson speaks for is part of the label, so
         // the spokespeople of two parties are two sources; its first word may be a name
         // without the article (`قسد`, `وزارة الدفاع`), the others take it.
@@ -310,6 +328,19 @@ impl<'a> Reader<'a> {
             }
         }
         TokenSpan::new(start, end)
+    }
+
+    /// Where the party an English title serves starts: after "for" or "of" right after
+    /// the title ("a spokesman for the coalition"), the title being a person's.
+    fn serves_after(&self, np: &Np, end: usize) -> Option<usize> {
+        let titled = matches!(np.candidate.cand, Cand::Person { title: Some(_) });
+        (titled
+            && end == np.tokens.end
+            && end + 1 < self.tokens.tokens.len()
+            && self.word(np.tokens.start).is_ascii()
+            && matches!(self.word(end), "for" | "of")
+            && !self.tokens.tokens[end].barrier_before)
+            .then_some(end + 1)
     }
 
     /// The label of a generic source: the original text of its label range, from its
