@@ -304,6 +304,19 @@ fn the_publishing_outlet_and_its_reporter_are_no_source() {
 #[test]
 fn attribution_follows_quotations_clauses_and_phrases() {
     let cases = [
+        // A passive relay's by-phrase relays the source named before it.
+        (
+            "en",
+            "According to local sources cited by the agency, the rebels withdrew from the hill.",
+            "the rebels withdrew",
+            "agency > local sources",
+        ),
+        (
+            "en",
+            "The rebels withdrew from the hill, according to local sources quoted by the agency.",
+            "The rebels withdrew",
+            "agency > local sources",
+        ),
         // A subject no lexicon names before a clause set off by commas, and a name after
         // a title between commas.
         (

@@ -702,6 +702,39 @@ impl<'a> Reader<'a> {
                     overrides.push((self.clause_target(range, cue), Override::Attr(attr)));
                 }
                 Role::Relays => {
+                    // "According to local sources cited by the agency": a passive relay's
+                    // by-phrase relays the source named before it, in the current point or
+                    // in the sentence's closing or opening attribution.
+                    if matches!(self.word(cue.tokens.end - 1), "cited" | "quoted")
+                        && cue.tokens.end < range.end
+                        && self.word(cue.tokens.end) == "by"
+                    {
+                        let Some(np) = self.np_after(&parts, range, cue.tokens.end) else {
+                            continue;
+                        };
+                        let Some(outer) = self.resolve(&np) else {
+                            continue;
+                        };
+                        let attr = match points.last_mut() {
+                            Some(p) if !p.1.chain.is_empty() => &mut p.1,
+                            _ => match sentence_attr.as_mut() {
+                                Some(a) => a,
+                                None => continue,
+                            },
+                        };
+                        let Some(&inner) = attr.chain.last() else {
+                            continue;
+                        };
+                        if outer == inner || self.path(outer).contains(&inner) {
+                            continue;
+                        }
+                        self.out.sources[inner].via = Some(outer);
+                        self.speaker(outer, self.tokens.norm_of(np.tokens));
+                        let before = attr.chain.len() - 1;
+                        attr.chain = extend(&attr.chain[..before], &self.path(inner));
+                        attr.rules.extend([id, np.candidate.rule.clone()]);
+                        continue;
+                    }
                     let Some(np) = self.np_after(&parts, range, cue.tokens.end) else {
                         continue;
                     };
