@@ -1308,6 +1308,7 @@ impl<'a> Reader<'a> {
                                 | ParticleRole::Unsourced
                                 | ParticleRole::Prospective
                                 | ParticleRole::Unit
+                                | ParticleRole::Any
                         )
                     )
                 })

@@ -415,7 +415,8 @@ impl<'a> Reader<'a> {
                     | ParticleRole::Unsourced
                     | ParticleRole::Prospective
                     | ParticleRole::Unit
-                    | ParticleRole::Exception => {}
+                    | ParticleRole::Exception
+                    | ParticleRole::Any => {}
                     ParticleRole::Subordinator | ParticleRole::Adjunct => cache.subordinators.push(h),
                     // `الاثنين` is Monday, not two: a time word with its article over the
                     // same words wins.
@@ -2495,8 +2496,8 @@ impl<'a> Reader<'a> {
 
     /// The party a negated statement excepts, after the trigger in its clause (`لم يشارك
     /// في الهجوم أي فصيل غير الكتيبة`, "no unit except the marines entered"): the phrase
-    /// after an `exception` word. `غير` and "but" except only after "any", "no" or `أي`
-    /// within a few words before them (`عدد غير محدد` is a number not known).
+    /// after an `exception` word. `غير` and "but" except only after an `any` particle ("any",
+    /// "no", `أي`) within four words before them (`عدد غير محدد` is a number not known).
     fn excepted(&self, hits: &SentenceHits<'_>, clause: TokenSpan, trigger: &Hit) -> Option<TokenSpan> {
         let negation = hits.markers.iter().any(|h| {
             self.lexicon.entries.markers[h.entry.index as usize].entry.kind == MarkerKind::Negation
@@ -2507,11 +2508,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let any = |k: usize| {
-            (k.saturating_sub(4).max(clause.start)..k).any(|j| {
-                matches!(
-                    self.word(j),
-                    "any" | "no" | "none" | "nobody" | "اي" | "ايه" | "احد" | "لا"
-                )
+            hits.all.iter().any(|h| {
+                h.entry.table == Table::Particle
+                    && self.role(h) == ParticleRole::Any
+                    && h.tokens.start >= k.saturating_sub(4).max(clause.start)
+                    && h.tokens.start < k
             })
         };
         hits.all

@@ -56,6 +56,7 @@ impl Reader<'_> {
                         | ParticleRole::Residents
                         | ParticleRole::Unsourced
                         | ParticleRole::Unit
+                        | ParticleRole::Any
                         | ParticleRole::Descriptor
                         | ParticleRole::Subordinator
                         | ParticleRole::Adjunct

@@ -349,6 +349,10 @@ pub enum ParticleRole {
     /// took part" says the marines took part. The event is asserted, and the phrase after
     /// the word is its doer.
     Exception,
+    /// A word that opens a negated party ("any", "no", "none", `أي`, `أحد`): `غير` and
+    /// "but" after one except a party from the negated statement (`لم يشارك أي فصيل غير
+    /// الكتيبة`). Only that reading reads it.
+    Any,
 }
 
 impl ParticleRole {
@@ -360,7 +364,8 @@ impl ParticleRole {
     /// [`ParticleRole::Subordinator`] and [`ParticleRole::Adjunct`], whose words are
     /// prepositions or conjunctions too, which only frames read, and the content words
     /// [`ParticleRole::Unsourced`], [`ParticleRole::Prospective`] and [`ParticleRole::Unit`],
-    /// and [`ParticleRole::Exception`], whose `غير` is an adjective's negation too).
+    /// and [`ParticleRole::Exception`], whose `غير` is an adjective's negation too, and
+    /// [`ParticleRole::Any`], which only exceptions read).
     pub fn is_function_word(self) -> bool {
         !matches!(
             self,
@@ -379,6 +384,7 @@ impl ParticleRole {
                 | ParticleRole::Prospective
                 | ParticleRole::Unit
                 | ParticleRole::Exception
+                | ParticleRole::Any
         )
     }
 
