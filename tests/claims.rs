@@ -3614,6 +3614,19 @@ fn common_shapes_of_reporting_are_read_role_by_role() {
             "{sentence}: {role} {words}: {read:?}"
         );
     }
+    // "Fell" alone: only a place falls.
+    let read = readings("en", "A commander said the village fell.");
+    assert!(read_as(&read, "capture", "target", "the village"), "{read:?}");
+    for sentence in [
+        "Prices fell sharply in the market.",
+        "A shell fell on the house near the school.",
+    ] {
+        let read = readings("en", sentence);
+        assert!(
+            !read.iter().any(|(key, _)| key.starts_with("capture(")),
+            "{sentence}: {read:?}"
+        );
+    }
     // A convoy's own frame names no doer.
     let sentence = "A convoy of 40 military vehicles reached the town.";
     let read = readings("en", sentence);
