@@ -1125,13 +1125,21 @@ fn a_speaker_is_named_without_the_quotation_after_it() {
 #[test]
 fn a_conjunction_on_an_unnamed_speaker_is_no_part_of_its_name() {
     // `والحامية رفضت` and `الحامية تؤكد`: one speaker, named without the و.
-    let dir = crate::common::scratch("conjunction-speaker");
-    let text = "---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: ar\n---\nA headline\n\n\
-                والحامية رفضت الاعتراف بسقوط القرية.\n\nالحامية تؤكد أن الكتيبة انسحبت من القرية.\n";
+    let labels = source_labels(
+        "ar",
+        "والحامية رفضت الاعتراف بسقوط القرية.\n\nالحامية تؤكد أن الكتيبة انسحبت من القرية.",
+    );
+    assert_eq!(labels, ["الحامية"]);
+}
+
+/// The labels of the sources of an article with body `body`, in order.
+fn source_labels(language: &str, body: &str) -> Vec<String> {
+    let dir = crate::common::scratch(&format!("sources-{}", claimgraph::hash::fnv1a(body.as_bytes())));
+    let text =
+        format!("---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: {language}\n---\nA headline\n\n{body}\n");
     std::fs::write(dir.join("a.txt"), text).unwrap();
     let out = pipeline::run(&[dir], &Config::default());
-    let labels: Vec<&str> = out.run.sources.iter().map(|s| s.label.as_str()).collect();
-    assert_eq!(labels, ["الحامية"], "{:?}", out.run.sources);
+    out.run.sources.iter().map(|s| s.label.clone()).collect()
 }
 
 #[test]
@@ -1166,13 +1174,7 @@ fn the_spokespeople_of_two_parties_are_two_sources() {
             "garrison",
         ),
     ] {
-        let dir = crate::common::scratch(&format!("two-spokespeople-{language}"));
-        let text = format!(
-            "---\noutlet: Test Wire\npublished: 2021-03-02\nlanguage: {language}\n---\nA headline\n\n{first}\n\n{second}\n"
-        );
-        std::fs::write(dir.join("a.txt"), text).unwrap();
-        let out = pipeline::run(&[dir], &Config::default());
-        let labels: Vec<&str> = out.run.sources.iter().map(|s| s.label.as_str()).collect();
+        let labels = source_labels(language, &format!("{first}\n\n{second}"));
         assert_eq!(labels.len(), 2, "{labels:?}");
         assert!(labels.iter().any(|l| l.contains(a)), "{labels:?}");
         assert!(labels.iter().any(|l| l.contains(b)), "{labels:?}");

@@ -262,41 +262,7 @@ impl<'a> Reader<'a> {
             }
             end += 1;
         }
-        // "A spokesman for the coalition", "the head of the council": whom a title serves
-        // is part of its label too: articles, names and words no lexicon lists, up to a
-        // listed word in lower case (the verb, "said").
-        if let Some(owner) = self.serves_after(np, end) {
-            let function = |k: usize| self.hit_tokens.iter().any(|&(j, f)| j == k && f);
-            let mut k = owner;
-            while k < t.len()
-                && k < owner + 4
-                && !t[k].barrier_before
-                && (matches!(self.word(k), "the" | "a" | "an")
-                    || (!function(k) && (self.capitalised(k) || !self.listed(k))))
-            {
-                k += 1;
-            }
-            if k > owner && !matches!(self.word(k - 1), "the" | "a" | "an") {
-                end = k;
-            }
-        }
-        // `المتحدث باسم الكتيبة`: whom a spokesperson speaks for is part of the label, so
-        // the spokespeople of two parties are two sources; its first word may be a name
-        // without the article (`قسد`, `وزارة الدفاع`), the others take it.
-        if end > np.tokens.start && self.word(end - 1) == "باسم" {
-            let function = |k: usize| self.hit_tokens.iter().any(|&(j, f)| j == k && f);
-            let mut k = end;
-            while k < t.len()
-                && k < end + 4
-                && !t[k].barrier_before
-                && !function(k)
-                && (self.word(k).starts_with("ال")
-                    || (k == end && (self.listed(k) || self.word(k + 1).starts_with("ال"))))
-            {
-                k += 1;
-            }
-            end = k;
-        }
+        let mut end = self.served_end(np, end);
         // English adjectives stand before the noun ("local sources").
         let mut start = np.tokens.start;
         while start > self.sentence_start && start + 2 > np.tokens.start && !t[start].barrier_before {
@@ -328,6 +294,38 @@ impl<'a> Reader<'a> {
             }
         }
         TokenSpan::new(start, end)
+    }
+
+    /// Where the label of a title that names whom it serves ends, past that party: after
+    /// `باسم` (`المتحدث باسم الكتيبة`: a name without the article first, `قسد`, `وزارة
+    /// الدفاع`, then words with it), or after an English title's "for" or "of" ("a spokesman
+    /// for the coalition": articles, names and words no lexicon lists, up to a listed word
+    /// in lower case, the verb). So the spokespeople of two parties are two sources.
+    fn served_end(&self, np: &Np, end: usize) -> usize {
+        let t = &self.tokens.tokens;
+        let arabic = end > np.tokens.start && self.word(end - 1) == "باسم";
+        let Some(owner) = (if arabic { Some(end) } else { self.serves_after(np, end) }) else {
+            return end;
+        };
+        let function = |k: usize| self.hit_tokens.iter().any(|&(j, f)| j == k && f);
+        let article = |k: usize| matches!(self.word(k), "the" | "a" | "an");
+        let definite_next = |k: usize| k + 1 < t.len() && self.word(k + 1).starts_with("ال");
+        let takes = |k: usize| match arabic {
+            true => {
+                !function(k) && (self.word(k).starts_with("ال") || (k == owner && (self.listed(k) || definite_next(k))))
+            }
+            false => article(k) || (!function(k) && (self.capitalised(k) || !self.listed(k))),
+        };
+        let mut k = owner;
+        while k < t.len() && k < owner + 4 && !t[k].barrier_before && takes(k) {
+            k += 1;
+        }
+        // An English party ends on a word, not on its article.
+        if arabic || (k > owner && !article(k - 1)) {
+            k
+        } else {
+            end
+        }
     }
 
     /// Where the party an English title serves starts: after "for" or "of" right after

@@ -1902,17 +1902,21 @@ impl<'a> Reader<'a> {
             .map(|h| (h.entry.index as usize, h.tokens))
     }
 
+    /// Whether a particle of `role` starts at token `k`, whatever list of the sentence's
+    /// hits its role is sorted into (the content-word roles are in none but `all`).
+    pub(super) fn particle_at(&self, hits: &SentenceHits<'_>, k: usize, role: ParticleRole) -> bool {
+        hits.all
+            .iter()
+            .any(|h| h.tokens.start == k && h.entry.table == Table::Particle && self.role(h) == role)
+    }
+
     /// Whether an event word describes the unit, aircraft or weapon next to it ("assault
     /// detachments", "attack helicopters"; `وحدات الاقتحام`, `طائرات الاستطلاع`): the pair names
     /// a kind of unit, not an event. Arabic puts the unit first, undefined, and the event
     /// noun after it with the article; a defined noun before it is a subject or object of
     /// its own (`بدأت القوات الهجوم`).
     fn names_unit(&self, hits: &SentenceHits<'_>, trigger: &Hit) -> bool {
-        let unit = |k: usize| {
-            hits.all
-                .iter()
-                .any(|h| h.tokens.start == k && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Unit)
-        };
+        let unit = |k: usize| self.particle_at(hits, k, ParticleRole::Unit);
         let t = trigger.tokens;
         if self.word(t.start).is_ascii() {
             return t.end < hits.range.end && !self.cut_before(t.end) && unit(t.end);
@@ -1946,11 +1950,7 @@ impl<'a> Reader<'a> {
         // "the possible confrontations": an event that has not happened; "since the
         // shelling began": an event the sentence takes for granted.
         // An English one may stand before its noun too ("possible clashes").
-        let prospective = |k: usize| {
-            hits.all.iter().any(|h| {
-                h.tokens.start == k && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Prospective
-            })
-        };
+        let prospective = |k: usize| self.particle_at(hits, k, ParticleRole::Prospective);
         let irrealis = (trigger.tokens.end < clause.end && prospective(trigger.tokens.end))
             || (trigger.tokens.start > clause.start
                 && self.word(trigger.tokens.start).is_ascii()
@@ -2507,14 +2507,8 @@ impl<'a> Reader<'a> {
         if !negation {
             return None;
         }
-        let any = |k: usize| {
-            hits.all.iter().any(|h| {
-                h.entry.table == Table::Particle
-                    && self.role(h) == ParticleRole::Any
-                    && h.tokens.start >= k.saturating_sub(4).max(clause.start)
-                    && h.tokens.start < k
-            })
-        };
+        let any =
+            |k: usize| (k.saturating_sub(4).max(clause.start)..k).any(|j| self.particle_at(hits, j, ParticleRole::Any));
         hits.all
             .iter()
             .filter(|h| {

@@ -99,8 +99,8 @@ impl Reader<'_> {
                 // "assault detachments", `وحدات الاقتحام`: an event word naming a kind of unit
                 // is part of the unit's name; "ambushed a convoy": so is a word that names
                 // a thing as well as an event.
-                Table::Predicate if self.names_unit(hits, h) => {}
                 Table::Predicate if self.lexicon.entries.predicates[h.entry.index as usize].entry.thing => {}
+                Table::Predicate if self.names_unit(hits, h) => {}
                 _ => return Word::Stop,
             }
         }
@@ -371,11 +371,7 @@ impl Reader<'_> {
                         && end + 1 < clause.end
                         && self.word(end + 1) == "من"
                         && self.quantity(hits, end - 1)
-                        && hits.all.iter().any(|h| {
-                            h.tokens.start == end
-                                && h.entry.table == Table::Particle
-                                && self.role(h) == ParticleRole::Modifier
-                        }) =>
+                        && self.particle_at(hits, end, ParticleRole::Modifier) =>
                 {
                     end += 1;
                 }
@@ -409,13 +405,8 @@ impl Reader<'_> {
             }
         }
         // A known name the phrase reaches into is taken whole ("Ras al Ain").
-        if let Some(h) = hits.all.iter().find(|h| {
-            matches!(h.entry.table, Table::Actor | Table::Place | Table::Source)
-                && h.tokens.start < end
-                && end < h.tokens.end
-                && h.tokens.end <= clause.end
-        }) {
-            end = h.tokens.end;
+        if let Some(name) = self.name_across(hits, end).filter(|n| n.end <= clause.end) {
+            end = name.end;
         }
         (words > 0 && self.named(TokenSpan::new(at, end))).then(|| TokenSpan::new(k, end))
     }
@@ -1057,13 +1048,8 @@ impl Reader<'_> {
         }
         // A known name the phrase reaches into is taken whole ("People’s Protection Units
         // (YPG)").
-        if let Some(h) = hits.all.iter().find(|h| {
-            matches!(h.entry.table, Table::Actor | Table::Place | Table::Source)
-                && h.tokens.start < start
-                && start < h.tokens.end
-                && h.tokens.start >= clause.start
-        }) {
-            start = h.tokens.start;
+        if let Some(name) = self.name_across(hits, start).filter(|n| n.start >= clause.start) {
+            start = name.start;
         }
         while start > clause.start && !self.cut_before(start) && self.phrase_word(hits, start - 1) == Word::Opener {
             start -= 1;
@@ -1694,9 +1680,7 @@ impl Reader<'_> {
             && (nisba(at)
                 || masculine(at)
                 || accusative_adjective(at)
-                || hits.all.iter().any(|h| {
-                    h.tokens.start == at && h.entry.table == Table::Particle && self.role(h) == ParticleRole::Modifier
-                }))
+                || self.particle_at(hits, at, ParticleRole::Modifier))
         {
             at += 1;
         }
@@ -2159,6 +2143,19 @@ impl Reader<'_> {
             .chars()
             .next_back()
             .is_some_and(|c| matches!(c, '"' | '“' | '«' | '\''))
+    }
+
+    /// The known name (actor, place, source) that runs across the boundary before token
+    /// `k`, starting before it and ending after it: a phrase that stops there cuts it.
+    fn name_across(&self, hits: &SentenceHits<'_>, k: usize) -> Option<TokenSpan> {
+        hits.all
+            .iter()
+            .find(|h| {
+                matches!(h.entry.table, Table::Actor | Table::Place | Table::Source)
+                    && h.tokens.start < k
+                    && k < h.tokens.end
+            })
+            .map(|h| h.tokens)
     }
 
     /// Whether the token at `k` continues the word before it past an apostrophe
